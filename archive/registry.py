@@ -214,14 +214,19 @@ def _check_hints(value: Any, fail: Any) -> dict[str, Any]:
         raise fail("hints", "must be a table")
     unknown = set(value) - HINT_KEYS
     if unknown:
-        raise fail(f"hints.{sorted(unknown)[0]}", f"unknown hint; known: {', '.join(sorted(HINT_KEYS))}")
+        raise fail(
+            f"hints.{sorted(unknown)[0]}", f"unknown hint; known: {', '.join(sorted(HINT_KEYS))}"
+        )
     for key, hint in value.items():
         if key == "prune":
             ok = isinstance(hint, list) and all(isinstance(h, str) and h for h in hint)
         else:
             ok = isinstance(hint, str) and bool(hint)
         if not ok:
-            raise fail(f"hints.{key}", "must be a string" if key != "prune" else "must be a list of strings")
+            raise fail(
+                f"hints.{key}",
+                "must be a string" if key != "prune" else "must be a list of strings",
+            )
     return dict(value)
 
 

@@ -1,0 +1,219 @@
+"""The `tct-archive` command line.
+
+Commands are thin: parse arguments, call one function, echo the result.
+Exit status: 0 success, 1 when a site failed entirely (or a command's work
+failed), 2 for bad usage or bad input (sites file, database, settings).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from archive import registry, stats
+
+#: The one table mapping `crawl` options onto crawler/settings.py names.
+OPTION_SETTINGS = {
+    "db": "ARCHIVE_DB",
+    "sites_file": "ARCHIVE_SITES_FILE",
+    "site_ids": "ARCHIVE_SITES",
+    "max_pages": "ARCHIVE_MAX_PAGES_PER_SITE",
+    "workers": "ARCHIVE_EXTRACT_WORKERS",
+    "log_file": "LOG_FILE",
+    "log_level": "LOG_LEVEL",
+}
+
+EXIT_SITE_FAILED = 1
+EXIT_USAGE = 2
+
+db_option = click.option(
+    "--db", default="archive.db", show_default=True, type=click.Path(dir_okay=False),
+    help="The archive's SQLite file.",
+)  # fmt: skip
+sites_option = click.option(
+    "--sites", "sites_file", type=click.Path(dir_okay=False),
+    help="A registry TOML file replacing the packaged list of schools.",
+)  # fmt: skip
+
+
+class UsageError(click.ClickException):
+    """Bad input: one clear message, exit status 2, nothing written."""
+
+    exit_code = EXIT_USAGE
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="tct-archive")
+def cli() -> None:
+    """tct-archive: the web archive of Vietnam's provincial political schools."""
+
+
+def load_registry(sites_file: str | None) -> list[registry.Site]:
+    try:
+        return registry.load_sites(sites_file)
+    except registry.RegistryError as exc:
+        raise UsageError(str(exc)) from exc
+
+
+def settings_from_options(options: dict[str, Any], pairs: tuple[str, ...]) -> dict[str, Any]:
+    """`-s` pairs first, then the named options (which win), via OPTION_SETTINGS."""
+    from crawler.run import parse_overrides
+
+    try:
+        overrides = parse_overrides(pairs)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
+    for option, setting in OPTION_SETTINGS.items():
+        value = options.get(option)
+        if value not in (None, (), []):
+            overrides[setting] = list(value) if isinstance(value, tuple) else value
+    return overrides
+
+
+def check_database(path: str) -> None:
+    """Refuse a path that is not a usable SQLite file before any crawl starts."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise UsageError(f"{path}: directory {folder} does not exist")
+    if not os.access(folder, os.W_OK) or target.exists() and not os.access(target, os.W_OK):
+        raise UsageError(f"{path}: not writable")
+    if target.exists():
+        try:
+            with sqlite3.connect(f"file:{target}?mode=ro", uri=True) as conn:
+                conn.execute("select count(*) from sqlite_master").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise UsageError(f"{path}: not an SQLite database ({exc})") from exc
+
+
+@cli.command()
+@click.argument("site_ids", nargs=-1)
+@sites_option
+@db_option
+@click.option("--max-pages", type=int, help="Fetch cap per site for this run.")
+@click.option("--workers", type=int, help="Extraction worker processes (0 = in-process).")
+@click.option("--log-file", type=click.Path(dir_okay=False), help="Write the Scrapy log here.")
+@click.option("--log-level", default="WARNING", show_default=True, help="Scrapy log level.")
+@click.option("-s", "settings", multiple=True, metavar="NAME=VALUE", help="Any Scrapy setting.")
+def crawl(site_ids: tuple[str, ...], settings: tuple[str, ...], **options: Any) -> None:
+    """Crawl the registered sites (or only SITE_IDS) into the archive.
+
+    \b
+        tct-archive crawl
+        tct-archive crawl thai-nguyen dong-thap --db schools.db -s DOWNLOAD_DELAY=5
+    """
+    sites = load_registry(options["sites_file"])
+    try:
+        registry.select_sites(sites, site_ids)
+    except KeyError as exc:
+        raise UsageError(f"unknown site id(s): {exc.args[0]} (see `tct-archive sites`)") from exc
+    check_database(options["db"])
+    overrides = settings_from_options({**options, "site_ids": site_ids}, settings)
+    from archive.migrations import open_db
+    from crawler.run import run_crawl
+
+    crawl_id = run_crawl(overrides)
+    db = open_db(options["db"])
+    rows = stats.crawl_summary(db, crawl_id)
+    click.echo(stats.format_table(rows))
+    failed = [r["site"] for r in rows if r["status"] == "failed"]
+    status = stats.crawl_row(db, crawl_id)["status"]
+    if failed:
+        click.echo(f"failed entirely: {', '.join(failed)}", err=True)
+        sys.exit(EXIT_SITE_FAILED)
+    if status != "finished":
+        click.echo(f"crawl {crawl_id} {status}", err=True)
+        sys.exit(EXIT_SITE_FAILED)
+
+
+@cli.command()
+@click.argument("file", type=click.File("rb"))
+@click.option("--url", required=True, help="The URL the page was fetched from.")
+@click.option("--site", "site_id", help="Apply this registry site's extraction hints.")
+@sites_option
+@click.option("--encoding", help="The charset from the HTTP header, if known.")
+def extract(file: Any, url: str, site_id: str | None, sites_file: str | None,
+            encoding: str | None) -> None:  # fmt: skip
+    """Extract one saved page and print the record as JSON.
+
+    \b
+        tct-archive extract page.html --url http://truongchinhtri.example.vn/vi/news/a-1.html
+    """
+    from archive.extract import extract_article
+
+    hints: dict[str, Any] = {}
+    if site_id:
+        try:
+            hints = dict(registry.select_sites(load_registry(sites_file), [site_id])[0].hints)
+        except KeyError as exc:
+            raise UsageError(f"unknown site id: {site_id}") from exc
+    article = extract_article(file.read(), url, hints, encoding=encoding)
+    click.echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8001, show_default=True, type=int)
+@click.option("--public", is_flag=True, help="Read-only, immutable, with a SQL time limit.")
+def serve(db: str, host: str, port: int, public: bool) -> None:
+    """Browse and search the archive with Datasette.
+
+    \b
+        tct-archive serve --db archive.db --port 8001
+    """
+    if not Path(db).exists():
+        raise UsageError(f"{db}: no such archive (run `tct-archive crawl` first)")
+    check_database(db) if not public else None
+    from archive.serve import serve as run_server
+
+    click.echo(f"serving {db} at http://{host}:{port}/", err=True)
+    run_server(db, host=host, port=port, public=public)
+
+
+@cli.command()
+@sites_option
+@click.option("--json", "as_json", is_flag=True, help="Print the sites as JSON.")
+def sites(sites_file: str | None, as_json: bool) -> None:
+    """List (and validate) the registry of school sites."""
+    found = load_registry(sites_file)
+    if as_json:
+        click.echo(json.dumps([s.to_row() for s in found], ensure_ascii=False, indent=2))
+        return
+    rows = [
+        {"id": s.id, "province": s.province, "cms": s.hints.get("cms"), "start": s.start_urls[0]}
+        for s in found
+    ]
+    click.echo(stats.format_table(rows))
+    click.echo(f"{len(found)} sites", err=True)
+
+
+@cli.command("stats")
+@db_option
+def stats_command(db: str) -> None:
+    """Per-site counts of the archive: articles, near-copies, listings, errors."""
+    if not Path(db).exists():
+        raise UsageError(f"{db}: no such archive")
+    check_database(db)
+    from archive.migrations import open_db
+
+    click.echo(stats.format_table(stats.archive_stats(open_db(db))))
+
+
+@cli.command()
+@click.option("--dir", "workdir", default="demo-output", show_default=True,
+              type=click.Path(file_okay=False), help="Where the demo database goes.")  # fmt: skip
+@click.option("--articles-per-site", default=12, show_default=True, type=int)
+@click.option("--port", default=8001, show_default=True, type=int, help="Datasette port.")
+@click.option("--no-serve", is_flag=True, help="Crawl and summarize, then exit.")
+def demo(workdir: str, articles_per_site: int, port: int, no_serve: bool) -> None:
+    """Serve the sample web on loopback, crawl it into a fresh archive, browse it."""
+    from archive.demo import run_demo
+
+    sys.exit(run_demo(Path(workdir), articles_per_site, port=port, serve=not no_serve))

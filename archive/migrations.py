@@ -1,0 +1,206 @@
+"""The database schema, in one place.
+
+Every change is a new migration appended below; `open_db` applies whatever is
+pending, so an archive created by any earlier version is brought up to date
+the first time a newer version opens it. The README documents every table.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from archive.search import FTS_TABLE
+
+migrations = Migrations("tct-archive")
+
+# FTS and views are declared as data, applied by the migrations below.
+FTS_COLUMNS = ("title", "text")
+FTS_TOKENIZE = "unicode61 remove_diacritics 2"
+
+VIEWS = {
+    "site_health": """
+select
+  s.id as site_id,
+  s.name,
+  s.province,
+  (select max(c.started) from crawl_sites cs join crawls c on c.id = cs.crawl_id
+    where cs.site_id = s.id) as last_crawl,
+  (select count(*) from articles a where a.site_id = s.id) as articles,
+  (select count(*) from pages p where p.site_id = s.id and p.kind = 'error') as pages_failed,
+  round(100.0 * (select count(*) from articles a where a.site_id = s.id and a.published is null)
+    / max(1, (select count(*) from articles a where a.site_id = s.id)), 1) as pct_no_date,
+  round(100.0 * (select count(*) from articles a where a.site_id = s.id and a.author is null)
+    / max(1, (select count(*) from articles a where a.site_id = s.id)), 1) as pct_no_author,
+  round(100.0 * (select count(*) from articles a where a.site_id = s.id and a.word_count < 80)
+    / max(1, (select count(*) from articles a where a.site_id = s.id)), 1) as pct_short_text
+from sites s
+""",
+}
+
+
+@migrations()
+def m001_core(db: Database) -> None:
+    db["sites"].create(
+        {
+            "id": str,
+            "name": str,
+            "province": str,
+            "start_urls": str,
+            "allowed_domains": str,
+            "path_prefix": str,
+            "sitemap_urls": str,
+            "feed_urls": str,
+            "cms": str,
+            "status": str,
+            "merged_into": str,
+            "first_crawled": str,
+            "last_crawled": str,
+        },
+        pk="id",
+    )
+    db["crawls"].create(
+        {
+            "id": int,
+            "started": str,
+            "ended": str,
+            "status": str,
+            "sites": str,
+            "pages": int,
+            "articles_new": int,
+            "articles_changed": int,
+            "aliases_new": int,
+            "errors": int,
+            "pid": int,
+            "message": str,
+        },
+        pk="id",
+    )
+    db["crawl_sites"].create(
+        {
+            "crawl_id": int,
+            "site_id": str,
+            "status": str,
+            "pages": int,
+            "articles_new": int,
+            "articles_changed": int,
+            "articles_seen": int,
+            "aliases_new": int,
+            "errors": int,
+            "message": str,
+        },
+        pk=("crawl_id", "site_id"),
+        foreign_keys=[("crawl_id", "crawls", "id"), ("site_id", "sites", "id")],
+    )
+    db["articles"].create(
+        {
+            "id": int,
+            "site_id": str,
+            "url": str,
+            "title": str,
+            "published": str,
+            "published_at": str,
+            "author": str,
+            "source": str,
+            "text": str,
+            "word_count": int,
+            "content_hash": str,
+            "simhash": str,
+            "lead": str,
+            "cms": str,
+            "language": str,
+            "first_seen": str,
+            "last_seen": str,
+            "updated": str,
+            "version": int,
+            "removed": str,
+            "duplicate_of": int,
+        },
+        pk="id",
+        foreign_keys=[("site_id", "sites", "id"), ("duplicate_of", "articles", "id")],
+    )
+    db["pages"].create(
+        {
+            "url": str,
+            "site_id": str,
+            "status": int,
+            "kind": str,
+            "fetched": str,
+            "checked": str,
+            "crawl_id": int,
+            "content_type": str,
+            "length": int,
+            "etag": str,
+            "last_modified": str,
+            "final_url": str,
+            "article_id": int,
+            "error": str,
+        },
+        pk="url",
+        foreign_keys=[("site_id", "sites", "id"), ("article_id", "articles", "id")],
+    )
+    db["article_urls"].create(
+        {"url": str, "article_id": int, "site_id": str, "first_seen": str, "last_seen": str},
+        pk="url",
+        foreign_keys=[("article_id", "articles", "id"), ("site_id", "sites", "id")],
+    )
+    db["article_versions"].create(
+        {
+            "article_id": int,
+            "version": int,
+            "captured_at": str,
+            "title": str,
+            "published": str,
+            "author": str,
+            "text": str,
+            "content_hash": str,
+        },
+        pk=("article_id", "version"),
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db.execute(
+        "create table simhash_bands (band integer not null, bits integer not null, "
+        "article_id integer not null references articles(id), "
+        "primary key (band, bits, article_id)) without rowid"
+    )
+    _indexes(db)
+    _fts(db)
+    _views(db)
+
+
+def _indexes(db: Database) -> None:
+    db["articles"].create_index(["site_id", "content_hash"], unique=True)
+    db["articles"].create_index(["published"])
+    db["articles"].create_index(["site_id", "published"])
+    db["articles"].create_index(["duplicate_of"])
+    db["articles"].create_index(["first_seen"])
+    db["article_urls"].create_index(["article_id"])
+    db["pages"].create_index(["site_id", "kind"])
+    db["pages"].create_index(["article_id"])
+    db["crawl_sites"].create_index(["site_id"])
+    db["simhash_bands"].create_index(["article_id"])
+
+
+def _fts(db: Database) -> None:
+    columns = ", ".join(FTS_COLUMNS)
+    db.execute(
+        f"create virtual table {FTS_TABLE} using fts5({columns}, content='', "
+        f"tokenize='{FTS_TOKENIZE}')"
+    )
+
+
+def _views(db: Database) -> None:
+    for name, sql in VIEWS.items():
+        db.create_view(name, sql, replace=True)
+
+
+def open_db(path: str, *, migrate: bool = True) -> Database:
+    """Open the archive in WAL mode (readers never block the crawler) and migrate it."""
+    db = Database(path)
+    db.execute("pragma busy_timeout = 30000")
+    db.enable_wal()
+    db.execute("pragma synchronous = normal")
+    db.execute("pragma foreign_keys = on")
+    if migrate:
+        migrations.apply(db)
+    return db

@@ -1,0 +1,243 @@
+"""Saving crawl results: ``save_*(db, record)`` functions, no fetching here.
+
+Each function is one transaction, so a crawl killed at any moment leaves the
+archive as it was before or after a record, never in between.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from archive import dedup, search
+from archive.records import Article
+from archive.registry import Site
+
+NEW, CHANGED, UNCHANGED, ALIAS = "new", "changed", "unchanged", "alias"
+
+
+def now() -> str:
+    """Current time as stored everywhere: ISO 8601 UTC, seconds precision."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    article_id: int
+    status: str  # new, changed, unchanged or alias
+    duplicate_of: int | None = None
+
+
+def save_sites(db: Database, sites: Iterable[Site]) -> None:
+    with db.conn:
+        for site in sites:
+            row = site.to_row()
+            for key in ("start_urls", "allowed_domains", "sitemap_urls", "feed_urls"):
+                row[key] = json.dumps(row[key], ensure_ascii=False)
+            db.table("sites").upsert(row, pk="id")
+
+
+def start_crawl(db: Database, site_ids: list[str], pid: int) -> int:
+    with db.conn:
+        table = db.table("crawls")
+        table.insert(
+            {"started": now(), "status": "running", "sites": json.dumps(site_ids), "pid": pid}
+        )
+        return int(table.last_pk)  # type: ignore[arg-type]
+
+
+def finish_crawl(db: Database, crawl_id: int, status: str, counts: Mapping[str, Any]) -> None:
+    row = {"ended": now(), "status": status, **counts}
+    with db.conn:
+        db.table("crawls").update(crawl_id, row)
+
+
+def save_crawl_site(db: Database, crawl_id: int, site_id: str, counts: Mapping[str, Any]) -> None:
+    with db.conn:
+        db.table("crawl_sites").upsert(
+            {"crawl_id": crawl_id, "site_id": site_id, **counts}, pk=("crawl_id", "site_id")
+        )
+        db.table("sites").update(site_id, {"last_crawled": now()})
+        db.execute(
+            "update sites set first_crawled = last_crawled where id = ? and first_crawled is null",
+            [site_id],
+        )
+
+
+def save_page(db: Database, row: Mapping[str, Any]) -> None:
+    """Record one fetch (or failure) of a URL; the newest fetch wins."""
+    with db.conn:
+        db.table("pages").upsert(dict(row), pk="url", alter=False)
+
+
+def get_page(db: Database, url: str) -> dict[str, Any] | None:
+    rows = list(db.query("select * from pages where url = ?", [url]))
+    return rows[0] if rows else None
+
+
+def save_article(
+    db: Database, site_id: str, url: str, article: Article, *, fetched: str, crawl_id: int | None
+) -> Outcome:
+    """Store an extracted article: new, a new version, unchanged, or an alias."""
+    primary = article.canonical_url or url
+    urls = [primary] + ([url] if url != primary else [])
+    digest = dedup.content_hash(article.text)
+    with db.conn:
+        existing = _article_for_urls(db, urls)
+        if existing and existing["content_hash"] == digest:
+            _touch(db, existing["id"], urls, site_id, fetched)
+            return Outcome(existing["id"], UNCHANGED, existing["duplicate_of"])
+        same_text = _article_with_hash(db, site_id, digest)
+        if same_text:
+            _touch(db, same_text["id"], urls, site_id, fetched)
+            return Outcome(same_text["id"], ALIAS, same_text["duplicate_of"])
+        if existing and existing["url"] in urls:
+            return _save_version(db, existing, article, digest, urls, site_id, fetched)
+        return _insert_article(db, site_id, primary, urls, article, digest, fetched)
+
+
+def _article_for_urls(db: Database, urls: list[str]) -> dict[str, Any] | None:
+    marks = ",".join("?" for _ in urls)
+    rows = list(
+        db.query(
+            f"select a.* from article_urls u join articles a on a.id = u.article_id "
+            f"where u.url in ({marks}) order by a.id limit 1",
+            urls,
+        )
+    )
+    return rows[0] if rows else None
+
+
+def _article_with_hash(db: Database, site_id: str, digest: str) -> dict[str, Any] | None:
+    rows = list(
+        db.query("select * from articles where site_id = ? and content_hash = ?", [site_id, digest])
+    )
+    return rows[0] if rows else None
+
+
+def _touch(db: Database, article_id: int, urls: list[str], site_id: str, fetched: str) -> None:
+    db.execute(
+        "update articles set last_seen = ?, removed = null where id = ?", [fetched, article_id]
+    )
+    for url in urls:
+        db.execute(
+            "insert into article_urls(url, article_id, site_id, first_seen, last_seen) "
+            "values (?, ?, ?, ?, ?) on conflict(url) do update set "
+            "article_id = excluded.article_id, last_seen = excluded.last_seen",
+            [url, article_id, site_id, fetched, fetched],
+        )
+
+
+def _columns(article: Article, digest: str, fingerprint: int) -> dict[str, Any]:
+    return {
+        "title": article.title,
+        "published": article.date,
+        "published_at": article.published_at,
+        "author": article.author,
+        "source": article.source,
+        "text": article.text,
+        "word_count": len(article.text.split()),
+        "content_hash": digest,
+        "simhash": dedup.to_hex(fingerprint),
+        "lead": article.lead,
+        "cms": article.cms,
+        "language": article.language,
+    }
+
+
+def _insert_article(
+    db: Database,
+    site_id: str,
+    primary: str,
+    urls: list[str],
+    article: Article,
+    digest: str,
+    fetched: str,
+) -> Outcome:
+    fingerprint = dedup.simhash(article.text)
+    row = {"site_id": site_id, "url": primary, **_columns(article, digest, fingerprint)}
+    row.update(first_seen=fetched, last_seen=fetched, updated=fetched, version=1)
+    table = db.table("articles")
+    table.insert(row)
+    article_id = int(table.last_pk)  # type: ignore[arg-type]
+    _touch(db, article_id, urls, site_id, fetched)
+    _save_version_row(db, article_id, 1, row, fetched)
+    search.index_article(db, article_id, article.title, article.text)
+    dedup.save_bands(db, article_id, fingerprint)
+    original = _link_near_duplicate(db, article_id, fingerprint, article)
+    return Outcome(article_id, NEW, original)
+
+
+def _save_version(
+    db: Database,
+    existing: dict[str, Any],
+    article: Article,
+    digest: str,
+    urls: list[str],
+    site_id: str,
+    fetched: str,
+) -> Outcome:
+    article_id, version = existing["id"], existing["version"] + 1
+    fingerprint = dedup.simhash(article.text)
+    columns = _columns(article, digest, fingerprint)
+    search.unindex_article(db, article_id, existing["title"], existing["text"])
+    db.table("articles").update(
+        article_id, {**columns, "version": version, "updated": fetched, "last_seen": fetched}
+    )
+    _touch(db, article_id, urls, site_id, fetched)
+    _save_version_row(db, article_id, version, columns, fetched)
+    search.index_article(db, article_id, article.title, article.text)
+    dedup.save_bands(db, article_id, fingerprint)
+    return Outcome(article_id, CHANGED, existing["duplicate_of"])
+
+
+def _save_version_row(
+    db: Database, article_id: int, version: int, row: Mapping[str, Any], captured: str
+) -> None:
+    db.table("article_versions").insert(
+        {
+            "article_id": article_id,
+            "version": version,
+            "captured_at": captured,
+            "title": row["title"],
+            "published": row["published"],
+            "author": row["author"],
+            "text": row["text"],
+            "content_hash": row["content_hash"],
+        }
+    )
+
+
+def _link_near_duplicate(
+    db: Database, article_id: int, fingerprint: int, article: Article
+) -> int | None:
+    """Point the later of two near-copies at the earlier (by publication date)."""
+    other = dedup.find_near_duplicate(db, article_id, fingerprint, article.text)
+    if other is None:
+        return None
+    other_date = db.execute("select published from articles where id = ?", [other]).fetchone()[0]
+    if article.date and other_date and article.date < other_date:
+        db.execute(
+            "update articles set duplicate_of = ? where id = ? or duplicate_of = ?",
+            [article_id, other, other],
+        )
+        return None
+    db.execute("update articles set duplicate_of = ? where id = ?", [other, article_id])
+    return other
+
+
+def mark_removed(db: Database, url: str, when: str) -> int | None:
+    """An article whose URL now answers 404/410: marked, never deleted."""
+    with db.conn:
+        row = db.execute("select article_id from article_urls where url = ?", [url]).fetchone()
+        if not row:
+            return None
+        db.execute(
+            "update articles set removed = ? where id = ? and removed is null", [when, row[0]]
+        )
+        return int(row[0])

@@ -1,0 +1,1 @@
+"""The Scrapy project: discovery, politeness and fetching for tct-archive."""

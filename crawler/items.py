@@ -1,0 +1,44 @@
+"""What the spider hands to the pipeline: one fetched URL and what it held."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from archive.records import Article
+
+
+@dataclass
+class PageItem:
+    site_id: str
+    url: str  # canonical URL
+    kind: str  # article, listing, other, error
+    fetched: str
+    status: int | None = None
+    content_type: str | None = None
+    length: int | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    final_url: str | None = None
+    error: str | None = None
+    article: Article | None = None
+
+    def page_row(self, crawl_id: int | None) -> dict[str, Any]:
+        row = {k: v for k, v in vars(self).items() if k != "article"}
+        row.update(checked=self.fetched, crawl_id=crawl_id)
+        return row
+
+
+@dataclass
+class SiteCounts:
+    """Per-site tallies for one run, written to ``crawl_sites``."""
+
+    pages: int = 0
+    ok: int = 0
+    errors: int = 0
+    articles_new: int = 0
+    articles_changed: int = 0
+    articles_seen: int = 0
+    aliases_new: int = 0
+    scheduled: int = 0
+    messages: list[str] = field(default_factory=list)

@@ -1,0 +1,31 @@
+"""Item pipeline: hand each fetched page to the archive session."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from scrapy.crawler import Crawler
+
+from crawler.items import PageItem
+
+if TYPE_CHECKING:
+    from crawler.session import ArchiveSession
+
+
+class StorePipeline:
+    """Writes pages and articles on the reactor thread, one transaction each."""
+
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> StorePipeline:
+        return cls(crawler)
+
+    @property
+    def session(self) -> ArchiveSession:
+        return self.crawler.spider.session  # type: ignore[union-attr]
+
+    def process_item(self, item: PageItem) -> PageItem:
+        self.session.save(item)
+        return item

@@ -1,0 +1,53 @@
+"""The single source of configuration: Scrapy's settings and ours.
+
+Ours carry the ARCHIVE_ prefix. `tct-archive crawl` maps its flags onto these
+names (archive/cli.py, OPTION_SETTINGS) and `-s NAME=VALUE` overrides any of
+them, exactly as `scrapy crawl -s` does.
+"""
+
+BOT_NAME = "tct-archive"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+
+# --- Politeness: these are public-sector sites on small servers ---------------
+USER_AGENT = (
+    "tct-archive/0.1 (+https://github.com/tct-archive/tct-archive; "
+    "web archive of Vietnam's provincial political schools)"
+)
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 32  # across all sites at once
+CONCURRENT_REQUESTS_PER_DOMAIN = 2  # per site: one or two at a time
+DOWNLOAD_DELAY = 1.0  # seconds between requests to one site (AutoThrottle's floor)
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 2.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_TIMEOUT = 30
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+REDIRECT_MAX_TIMES = 5
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024  # larger answers are aborted, and recorded as errors
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+COOKIES_ENABLED = False  # session cookies only multiply URLs on these sites
+HTTPERROR_ALLOW_ALL = True  # 404s and 500s reach the spider so they are recorded per URL
+TELNETCONSOLE_ENABLED = False
+LOG_LEVEL = "INFO"
+
+# Breadth-first, so that a listing's articles are fetched before deep pagination.
+DEPTH_PRIORITY = 1
+SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
+SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
+
+ITEM_PIPELINES = {"crawler.pipelines.StorePipeline": 300}
+EXTENSIONS = {"crawler.extensions.Progress": 500}
+
+# --- The archive ---------------------------------------------------------------
+ARCHIVE_DB = "archive.db"  # the SQLite file (tct-archive --db)
+ARCHIVE_SITES_FILE = None  # registry TOML; None = the packaged registry (--sites)
+ARCHIVE_SITES: list[str] = []  # site ids to crawl; empty = every site (tct-archive crawl SITE...)
+ARCHIVE_MAX_PAGES_PER_SITE = 5000  # fetch cap per site and run (traps stay bounded)
+ARCHIVE_MAX_DEPTH = 12  # link depth cap per site (a registry entry may lower or raise it)
+ARCHIVE_EXTRACT_WORKERS = -1  # worker processes for extraction; -1 = one per CPU, 0 = in-process
+ARCHIVE_EXTRACT_TIMEOUT = 60.0  # seconds one page may take in a worker before it is abandoned
+ARCHIVE_PROGRESS_INTERVAL = 10.0  # seconds between progress lines (0 = off)

@@ -1,0 +1,186 @@
+"""The one generic spider: every registered school site, or one with -a site=ID.
+
+Discovery: start URLs, robots.txt `Sitemap:` lines, declared sitemaps and
+feeds, and in-site links of every page (listings and pagination included).
+Everything that decides what a page *is* lives in archive.page and runs in
+worker processes; this module only schedules, and hands results to the
+pipeline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+from scrapy import Request, Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.http import Response
+from twisted.python.failure import Failure
+
+from archive import feeds, urls
+from archive.registry import Site, load_sites, select_sites
+from archive.store import now
+from crawler.items import PageItem
+from crawler.session import ArchiveSession
+from crawler.workers import PageAnalyzer
+
+HTML_TYPES = ("text/html", "application/xhtml")
+
+
+class SchoolsSpider(Spider):
+    name = "schools"
+
+    def __init__(self, site: str | None = None, **kwargs: Any):
+        super().__init__(**kwargs)
+        self.site_arg = site
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> SchoolsSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
+        ids = spider.site_arg.split(",") if spider.site_arg else settings.getlist("ARCHIVE_SITES")
+        spider.sites = select_sites(load_sites(settings.get("ARCHIVE_SITES_FILE")), ids)
+        spider.by_id = {s.id: s for s in spider.sites}
+        spider.allowed_domains = sorted({d for s in spider.sites for d in s.allowed_domains})
+        spider.max_pages = settings.getint("ARCHIVE_MAX_PAGES_PER_SITE")
+        spider.max_depth = settings.getint("ARCHIVE_MAX_DEPTH")
+        spider.session = ArchiveSession(settings.get("ARCHIVE_DB"), spider.sites)
+        spider.analyzer = PageAnalyzer(
+            settings.getint("ARCHIVE_EXTRACT_WORKERS"), settings.getfloat("ARCHIVE_EXTRACT_TIMEOUT")
+        )
+        crawler.signals.connect(spider.on_robots_parsed, signal=signals.robots_parsed)
+        return spider
+
+    # --- scheduling ------------------------------------------------------------
+    async def start(self) -> AsyncIterator[Request]:
+        for site in self.sites:
+            for url in site.start_urls:
+                if request := self.page_request(url, site, force=True):
+                    yield request
+            for url in site.sitemap_urls + site.feed_urls:
+                yield self.listing_request(url, site)
+
+    def page_request(
+        self, url: str, site: Site, *, force: bool = False, depth: int = 0
+    ) -> Request | None:
+        """A request for an in-scope page, unless caps or the archive say no."""
+        url = urls.canonical_url(url)
+        counts = self.session.counts[site.id]
+        if not force and (
+            not urls.in_scope(url, site)
+            or depth > (site.max_depth if site.max_depth is not None else self.max_depth)
+            or self.session.known_article(url)
+        ):
+            return None
+        if counts.scheduled >= (site.max_pages if site.max_pages is not None else self.max_pages):
+            if "page cap reached" not in counts.messages:
+                counts.messages.append("page cap reached")
+            return None
+        counts.scheduled += 1
+        return Request(url, callback=self.parse, errback=self.on_error, meta={"site_id": site.id})
+
+    def listing_request(self, url: str, site: Site) -> Request:
+        """Sitemaps and feeds are fetched every run, whatever their scope."""
+        return Request(
+            urls.canonical_url(url), callback=self.parse, errback=self.on_error,
+            meta={"site_id": site.id, "listing": True}, priority=10,
+        )  # fmt: skip
+
+    def on_robots_parsed(self, robotparser: Any, request: Request) -> None:
+        site = self.by_id.get(request.meta.get("site_id", ""))
+        protego = getattr(robotparser, "rp", None)
+        if site is None or protego is None:
+            return
+        for sitemap in protego.sitemaps:
+            if urls.host_allowed(sitemap, site):
+                self.crawler.engine.crawl(self.listing_request(sitemap, site))
+
+    # --- responses -------------------------------------------------------------
+    async def parse(self, response: Response, **kwargs: Any) -> AsyncIterator[Any]:
+        site = self.by_id[response.meta["site_id"]]
+        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
+        item = self._item(response, site, content_type)
+        if response.status >= 400 or response.status < 200:
+            item.kind, item.error = "error", f"HTTP {response.status}"
+        elif feeds.looks_like_xml(response.body, content_type) and not content_type.startswith(
+            HTML_TYPES
+        ):
+            item.kind = "listing"
+            for request in self._from_listing(response.body, site, response.meta.get("depth", 0)):
+                yield request
+        elif content_type.startswith(HTML_TYPES) or not content_type:
+            result = await self.analyzer.analyze(
+                response.body, item.url, site, _charset(content_type)
+            )
+            item.kind, item.article, item.error = result.kind, result.article, result.reason
+            depth = response.meta.get("depth", 0) + 1
+            for link in result.links:
+                if request := self.page_request(link, site, depth=depth):
+                    yield request
+        else:
+            item.kind = "other"
+        yield item
+
+    def _from_listing(self, body: bytes, site: Site, depth: int) -> Iterator[Request]:
+        listing = feeds.parse_listing(body)
+        for entry in listing.entries:
+            if listing.kind == "sitemapindex":
+                if urls.host_allowed(entry.url, site):
+                    yield self.listing_request(entry.url, site)
+            elif request := self.page_request(entry.url, site, depth=depth + 1):
+                yield request
+
+    def _item(self, response: Response, site: Site, content_type: str) -> PageItem:
+        requested = response.meta.get("redirect_urls", [response.url])[0]
+        final = urls.canonical_url(response.url)
+        return PageItem(
+            site_id=site.id,
+            url=urls.canonical_url(requested),
+            kind="other",
+            fetched=now(),
+            status=response.status,
+            content_type=content_type or None,
+            length=len(response.body),
+            etag=_header(response, b"ETag"),
+            last_modified=_header(response, b"Last-Modified"),
+            final_url=final if final != urls.canonical_url(requested) else None,
+        )
+
+    def on_error(self, failure: Failure) -> Iterator[PageItem]:
+        request = failure.request  # type: ignore[attr-defined]
+        site_id = request.meta.get("site_id")
+        if site_id is None:
+            return
+        reason = _reason(failure)
+        # A robots.txt refusal is the site's wish, not a failure of the site.
+        kind = "other" if "robots.txt" in reason else "error"
+        yield PageItem(
+            site_id=site_id, url=urls.canonical_url(request.url), kind=kind,
+            fetched=now(), error=reason,
+        )  # fmt: skip
+
+    def closed(self, reason: str) -> None:
+        self.analyzer.close()
+        self.totals = self.session.close(reason)
+
+
+def _header(response: Response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None
+
+
+def _charset(content_type: str) -> str | None:
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.strip().partition("=")
+        if key == "charset" and value:
+            return value.strip("\"' ")
+    return None
+
+
+def _reason(failure: Failure) -> str:
+    error = failure.value
+    name = type(error).__name__
+    text = str(error).strip()
+    if name == "IgnoreRequest" and not text:
+        return "ignored"
+    return f"{name}: {text}" if text else name

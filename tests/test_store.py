@@ -1,0 +1,175 @@
+"""Storage and dedup: new, unchanged, alias, changed, near-copy, removed."""
+
+from archive import dedup, search, store
+from tests.conftest import PARAGRAPHS, make_article
+
+T = "2026-01-01T00:00:00Z"
+T2 = "2026-02-01T00:00:00Z"
+
+
+def count(db, table: str) -> int:
+    return db.execute(f"select count(*) from {table}").fetchone()[0]
+
+
+def test_new_article_is_stored_with_hash_simhash_version_and_index(db):
+    out = store.save_article(
+        db, "s1", "http://a/1", make_article("http://a/1"), fetched=T, crawl_id=1
+    )
+    assert out.status == store.NEW
+    row = db.table("articles").get(out.article_id)
+    assert row["content_hash"] == dedup.content_hash(row["text"])
+    assert len(row["simhash"]) == 16 and row["version"] == 1
+    assert row["word_count"] == len(row["text"].split())
+    assert count(db, "article_versions") == 1 and count(db, "simhash_bands") == dedup.BANDS
+    hits = db.execute(
+        "select rowid from articles_fts where articles_fts match 'dang uy'"
+    ).fetchall()
+    assert hits == [(out.article_id,)]
+
+
+def test_same_url_same_text_is_unchanged(db):
+    first = store.save_article(
+        db, "s1", "http://a/1", make_article("http://a/1"), fetched=T, crawl_id=1
+    )
+    again = store.save_article(
+        db, "s1", "http://a/1", make_article("http://a/1"), fetched=T2, crawl_id=2
+    )
+    assert again == store.Outcome(first.article_id, store.UNCHANGED)
+    assert count(db, "articles") == 1 and count(db, "article_versions") == 1
+    assert db.table("articles").get(first.article_id)["last_seen"] == T2
+
+
+def test_same_text_at_second_url_is_an_alias(db):
+    first = store.save_article(
+        db, "s1", "http://a/1", make_article("http://a/1"), fetched=T, crawl_id=1
+    )
+    # whitespace and NFD differences do not make a new article
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", make_article("x").text.replace("\n\n", "\n \n"))
+    second = store.save_article(
+        db,
+        "s1",
+        "http://a/print/1",
+        make_article("http://a/print/1", text=nfd),
+        fetched=T,
+        crawl_id=1,
+    )
+    assert second.status == store.ALIAS and second.article_id == first.article_id
+    urls = {r["url"] for r in db.table("article_urls").rows}
+    assert urls == {"http://a/1", "http://a/print/1"}
+    assert count(db, "articles") == 1
+
+
+def test_canonical_link_becomes_the_primary_url(db):
+    art = make_article("http://a/print/1", canonical_url="http://a/1")
+    out = store.save_article(db, "s1", "http://a/print/1", art, fetched=T, crawl_id=1)
+    assert db.table("articles").get(out.article_id)["url"] == "http://a/1"
+    assert count(db, "article_urls") == 2
+
+
+def test_changed_text_is_a_new_version_and_reindexed(db):
+    out = store.save_article(
+        db, "s1", "http://a/1", make_article("http://a/1"), fetched=T, crawl_id=1
+    )
+    edited = make_article(
+        "http://a/1", text="\n\n".join(PARAGRAPHS[:3] + ["Hội nghị bế mạc lúc 17 giờ cùng ngày."])
+    )
+    again = store.save_article(db, "s1", "http://a/1", edited, fetched=T2, crawl_id=2)
+    assert again.status == store.CHANGED and again.article_id == out.article_id
+    versions = list(db.query("select version, content_hash from article_versions order by version"))
+    assert [v["version"] for v in versions] == [1, 2]
+    assert versions[0]["content_hash"] != versions[1]["content_hash"]
+    row = db.table("articles").get(out.article_id)
+    assert row["version"] == 2 and "bế mạc" in row["text"]
+
+    def match(query: str) -> int:
+        sql = "select count(*) from articles_fts where articles_fts match ?"
+        return db.execute(sql, [query]).fetchone()[0]
+
+    assert match("be mac") == 1 and match("cach mang") == 0
+    assert (
+        db.execute("insert into articles_fts(articles_fts) values ('integrity-check')") is not None
+    )
+
+
+def test_near_copy_on_another_site_points_at_the_earlier(db):
+    original = store.save_article(
+        db, "s1", "http://a/1", make_article("http://a/1", date="2022-07-01"), fetched=T, crawl_id=1
+    )
+    copy_text = (
+        "\n\n".join(
+            PARAGRAPHS[:3] + [PARAGRAPHS[3].replace("tiếp tục đổi mới", "kiên trì đổi mới")]
+        )
+        + "\n\nTheo Báo Thái Nguyên"
+    )
+    copy = store.save_article(
+        db,
+        "s2",
+        "http://b/9",
+        make_article("http://b/9", text=copy_text, date="2022-07-03"),
+        fetched=T,
+        crawl_id=1,
+    )
+    assert copy.status == store.NEW and copy.duplicate_of == original.article_id
+    assert db.table("articles").get(copy.article_id)["duplicate_of"] == original.article_id
+
+
+def test_near_copy_found_first_is_repointed_to_the_earlier_original(db):
+    copy_text = "\n\n".join(PARAGRAPHS) + "\n\nTheo Báo Thái Nguyên"
+    copy = store.save_article(
+        db,
+        "s2",
+        "http://b/9",
+        make_article("http://b/9", text=copy_text, date="2022-07-03"),
+        fetched=T,
+        crawl_id=1,
+    )
+    original = store.save_article(
+        db, "s1", "http://a/1", make_article("http://a/1", date="2022-07-01"), fetched=T, crawl_id=1
+    )
+    assert db.table("articles").get(copy.article_id)["duplicate_of"] == original.article_id
+    assert db.table("articles").get(original.article_id)["duplicate_of"] is None
+
+
+def test_different_articles_are_not_linked(db):
+    a = store.save_article(
+        db,
+        "s1",
+        "http://a/1",
+        make_article("http://a/1", text="\n\n".join(PARAGRAPHS[:2])),
+        fetched=T,
+        crawl_id=1,
+    )
+    b = store.save_article(
+        db,
+        "s1",
+        "http://a/2",
+        make_article("http://a/2", text="\n\n".join(PARAGRAPHS[2:])),
+        fetched=T,
+        crawl_id=1,
+    )
+    assert a.article_id != b.article_id and b.duplicate_of is None
+
+
+def test_removed_article_is_marked_not_deleted(db):
+    out = store.save_article(
+        db, "s1", "http://a/1", make_article("http://a/1"), fetched=T, crawl_id=1
+    )
+    assert store.mark_removed(db, "http://a/1", T2) == out.article_id
+    assert db.table("articles").get(out.article_id)["removed"] == T2
+    assert store.mark_removed(db, "http://a/unknown", T2) is None
+    store.save_article(db, "s1", "http://a/1", make_article("http://a/1"), fetched=T2, crawl_id=2)
+    assert db.table("articles").get(out.article_id)["removed"] is None
+
+
+def test_rebuild_index_matches_incremental_index(db):
+    store.save_article(db, "s1", "http://a/1", make_article("http://a/1"), fetched=T, crawl_id=1)
+    before = db.execute(
+        "select rowid from articles_fts where articles_fts match 'hoi nghi'"
+    ).fetchall()
+    assert search.rebuild_index(db) == 1
+    assert (
+        db.execute("select rowid from articles_fts where articles_fts match 'hoi nghi'").fetchall()
+        == before
+    )

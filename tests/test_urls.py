@@ -1,0 +1,40 @@
+import pytest
+
+from archive.registry import Site
+from archive.urls import canonical_url, in_scope
+
+
+@pytest.mark.parametrize(
+    ("url", "canonical"),
+    [
+        ("HTTP://Example.COM:80/a/b?z=1&a=2#frag", "http://example.com/a/b?a=2&z=1"),
+        ("http://h/a?utm_source=fb&id=3&fbclid=xyz", "http://h/a?id=3"),
+        (
+            "http://h/(S(abcdef12345))/ArticleDetail.aspx?_Article_ID=3",
+            "http://h/ArticleDetail.aspx?_Article_ID=3",
+        ),
+        ("http://h/list.aspx?cat=2&ASPSESSIONIDQQ=AB12&sid=9", "http://h/list.aspx?cat=2"),
+        ("http://h/a;jsessionid=ABC123?x=1", "http://h/a?x=1"),
+        ("https://h:443", "https://h/"),
+        ("http://h:8080/Tin tức", "http://h:8080/Tin%20t%E1%BB%A9c"),
+    ],
+)
+def test_canonical_url(url, canonical):
+    assert canonical_url(url) == canonical
+    assert canonical_url(canonical) == canonical  # idempotent
+
+
+def test_scope_keeps_to_domains_prefix_and_deny_rules():
+    portal = Site(
+        id="can-tho", name="x", province="Cần Thơ",
+        start_urls=("http://cantho.gov.vn/wps/portal/truongchinhtri/",),
+        allowed_domains=("cantho.gov.vn",), path_prefix="/wps/portal/truongchinhtri/",
+        deny=(r"/dang-nhap",),
+    )  # fmt: skip
+    assert in_scope("http://cantho.gov.vn/wps/portal/truongchinhtri/!ut/p/z0/abc/", portal)
+    assert in_scope("https://www.cantho.gov.vn/wps/portal/truongchinhtri/x", portal)
+    assert not in_scope("http://cantho.gov.vn/wps/portal/sokhac/x", portal)
+    assert not in_scope("http://evilcantho.gov.vn/wps/portal/truongchinhtri/x", portal)
+    assert not in_scope("http://cantho.gov.vn/wps/portal/truongchinhtri/dang-nhap", portal)
+    assert not in_scope("http://cantho.gov.vn/wps/portal/truongchinhtri/logo.png", portal)
+    assert not in_scope("mailto:a@cantho.gov.vn", portal)
