@@ -1,0 +1,75 @@
+"""Article, listing or other: URL shapes first, then what the page holds."""
+
+import pytest
+
+from archive.kinds import Signals, page_kind, url_kind
+from archive.registry import Site
+from tests.conftest import make_article
+
+SITE = Site(id="x", name="x", province="x", start_urls=("http://h/",), allowed_domains=("h",))
+NO_LINKS = Signals(0, 0)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://h/vi/news/tin-hoat-dong/truong-chinh-tri-ky-niem-70-nam-63.html",
+        "http://h/index.php/news/Bai-viet-nghien-cuu-trao-doi/Truong-Chinh-tri-631/",
+        "http://h/nghien-cuu-trao-doi/-/view_content/3292208-tu-hao-truong.html",
+        "http://h/web/tct/chi-tiet-bai-viet/-/asset_publisher/1mOz/content/id/24496706?plidlayout=2324",
+        "http://h/node/1139",
+        "http://h/tabid/126/post/288/Truong-Chinh-tri-tinh-Ha-Nam.aspx",
+        "http://h/ArticleDetail.aspx?_Article_ID=234",
+        "http://h/Default.aspx?phan_tin_id=14025&tin_id=13388&tree_id=141.164.171.",
+        "http://h/index.php/tin-tuc/123-hoi-nghi-tong-ket",
+        "http://h/2023/01/06/phan-dau-xay-dung-truong/",
+        "http://h/vi/news/savefile/hoat-dong-nha-truong/truong-chinh-tri-kon-tum-205.html",
+    ],
+)
+def test_article_url_shapes(url):
+    assert url_kind(url, SITE) == "article"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://h/",
+        "http://h/vi/news/tag/phap-luat",
+        "http://h/vi/news/tin-hoat-dong/page-2",
+        "http://h/node?page=3",
+        "http://h/category/tin-tuc/page/2/",
+        "http://h/?s=dang+uy",
+        "http://h/vi/news/rss/",
+        "http://h/List_Khtttlieu.aspx?cdtype=cd&cdid=15&cmid=4",
+        "http://h/tin-tuc?p_p_id=101&_101_cur=2",
+        "http://h/index.php/tin-tuc?start=10",
+        "http://h/2023/01/",
+    ],
+)
+def test_listing_url_shapes(url):
+    assert url_kind(url, SITE) == "listing"
+
+
+def test_site_patterns_override_generic_shapes():
+    site = Site(id="x", name="x", province="x", start_urls=("http://h/",), allowed_domains=("h",),
+                article_allow=(r"/n\d+_",), article_deny=(r"/n0_",))  # fmt: skip
+    assert url_kind("http://h/n703_truong-chinh-tri", site) == "article"
+    assert url_kind("http://h/n0_index", site) == "listing"
+    assert url_kind("http://h/node/12", site) == "listing"  # not an article on this site
+
+
+def test_content_decides_when_the_url_is_silent():
+    article = make_article("http://h/gioi-thieu-chung-660120")
+    assert page_kind(article.url, SITE, article, NO_LINKS) == "article"
+    # many headline links making up most of the text: a listing
+    assert page_kind(article.url, SITE, article, Signals(12, len(article.text))) == "listing"
+    # no date: an about page, not an article
+    undated = make_article("http://h/lich-su", date=None)
+    assert page_kind(undated.url, SITE, undated, NO_LINKS) == "other"
+    # a short page of links: a listing; a short page without: other
+    assert page_kind("http://h/x", SITE, None, Signals(6, 300)) == "listing"
+    assert page_kind("http://h/x", SITE, None, NO_LINKS) == "other"
+
+
+def test_article_url_with_empty_text_is_other():
+    assert page_kind("http://h/node/5", SITE, None, NO_LINKS) == "other"
