@@ -168,6 +168,48 @@ def m001_core(db: Database) -> None:
     _views(db)
 
 
+@migrations()
+def m002_captures(db: Database) -> None:
+    """Raw captures in WARC files, and the documents articles link to."""
+    db["captures"].create(
+        {
+            "id": int,
+            "url": str,
+            "site_id": str,
+            "crawl_id": int,
+            "fetched": str,
+            "status": int,
+            "content_type": str,
+            "warc_file": str,
+            "offset": int,
+            "length": int,
+            "digest": str,
+            "record_id": str,
+            "article_id": int,
+        },
+        pk="id",
+        foreign_keys=[("site_id", "sites", "id"), ("article_id", "articles", "id")],
+    )
+    db["captures"].create_index(["url"])
+    db["captures"].create_index(["article_id"])
+    db["attachments"].create(
+        {
+            "id": int,
+            "article_id": int,
+            "url": str,
+            "file_name": str,
+            "media_type": str,
+            "size": int,
+            "sha256": str,
+            "capture_id": int,
+            "fetched": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id"), ("capture_id", "captures", "id")],
+    )
+    db["attachments"].create_index(["article_id", "url"], unique=True)
+
+
 def _indexes(db: Database) -> None:
     db["articles"].create_index(["site_id", "content_hash"], unique=True)
     db["articles"].create_index(["published"])
