@@ -170,7 +170,8 @@ def serve(db: str, host: str, port: int, public: bool) -> None:
     """
     if not Path(db).exists():
         raise UsageError(f"{db}: no such archive (run `tct-archive crawl` first)")
-    check_database(db) if not public else None
+    if not public:
+        check_database(db)
     from archive.serve import serve as run_server
 
     click.echo(f"serving {db} at http://{host}:{port}/", err=True)
