@@ -262,10 +262,11 @@ def m003_browse_columns(db: Database) -> None:
     those new in the site's last crawl: a layout change shows there first.
     """
     for name, expr in (("year", "substr(published, 1, 4)"), ("month", "substr(published, 1, 7)")):
-        db.execute(f"alter table articles add column {name} text generated always as ({expr}) virtual")
+        db.execute(f"alter table articles add column {name} text generated always as ({expr})")
     db.execute("alter table articles add column province text")
     db.execute(
-        "update articles set province = (select province from sites where sites.id = articles.site_id)"
+        "update articles set province = "
+        "(select province from sites where sites.id = articles.site_id)"
     )
     db.execute(
         "create trigger articles_province_insert after insert on articles begin "
