@@ -3,24 +3,52 @@
 The database is always published under the name ``archive`` whatever its
 file is called, because the metadata, the canned queries and the per-table
 templates (``row-archive-articles.html``) are keyed on that name.
+
+``datasette/metadata.yml`` holds metadata and ``datasette/datasette.yml``
+configuration, the split Datasette 1.0 expects; Datasette 0.65 reads both
+from one metadata dictionary, so :func:`load_metadata` merges them.
+
+Public mode opens the file immutable (no locks, no writes, cached counts).
+An immutable open ignores the write-ahead log, so the log is checkpointed
+into the main file first, and a file a crawl is still writing is refused.
 """
 
 from __future__ import annotations
 
+import shutil
+import sqlite3
+import sys
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
+import click
 import yaml
 
 DATABASE_NAME = "archive"
+PLUGIN_NAME = "tct-archive"
 PUBLIC_SETTINGS = {
-    "sql_time_limit_ms": 1000,
+    "sql_time_limit_ms": 2000,
     "max_returned_rows": 1000,
     "allow_download": False,
+    "allow_csv_stream": False,
     "default_page_size": 50,
     "facet_time_limit_ms": 500,
+    "suggest_facets": False,
+    "truncate_cells_html": 300,
 }
-LOCAL_SETTINGS = {"sql_time_limit_ms": 5000, "default_page_size": 50}
+LOCAL_SETTINGS = {
+    "sql_time_limit_ms": 5000,
+    "default_page_size": 50,
+    "suggest_facets": False,
+    "truncate_cells_html": 300,
+}
+
+
+class PublicModeError(click.ClickException):
+    """The archive cannot be served read-only as it is (exit status 2, one message)."""
+
+    exit_code = 2
 
 
 def datasette_dir() -> Path:
@@ -32,20 +60,48 @@ def datasette_dir() -> Path:
     raise FileNotFoundError("datasette/metadata.yml not found beside the archive package")
 
 
-def load_metadata() -> dict[str, Any]:
-    with open(datasette_dir() / "metadata.yml", encoding="utf-8") as f:
-        return dict(yaml.safe_load(f))
+def _read_yaml(path: Path) -> dict[str, Any]:
+    with open(path, encoding="utf-8") as f:
+        return dict(yaml.safe_load(f) or {})
 
 
-def make_datasette(db_path: str | Path, *, public: bool = False) -> Any:
-    """A configured Datasette instance (also what the tests use in-process)."""
+def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """Deep-merge two YAML documents: mappings merge key by key, anything else is replaced."""
+    out = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def load_metadata(folder: Path | None = None) -> dict[str, Any]:
+    """metadata.yml and datasette.yml as one dictionary, the form Datasette 0.65 reads."""
+    folder = folder or datasette_dir()
+    return merge(_read_yaml(folder / "metadata.yml"), _read_yaml(folder / "datasette.yml"))
+
+
+def make_datasette(
+    db_path: str | Path, *, public: bool = False, warc_dir: str | Path | None = None
+) -> Any:
+    """A configured Datasette instance (also what the tests use in-process).
+
+    ``warc_dir`` is where the plugin finds WARC files to serve raw capture
+    records from; by default ``warcs/`` beside the database.
+    """
     from datasette.app import Datasette
     from datasette.database import Database
 
+    if public:
+        prepare_public(db_path)
     folder = datasette_dir()
+    metadata = load_metadata(folder)
+    warcs = Path(warc_dir) if warc_dir else Path(db_path).resolve().parent / "warcs"
+    metadata = merge(metadata, {"plugins": {PLUGIN_NAME: {"warc_dir": str(warcs)}}})
     ds = Datasette(
         [],
-        metadata=load_metadata(),
+        metadata=metadata,
         template_dir=str(folder / "templates"),
         plugins_dir=str(folder / "plugins"),
         static_mounts=[("assets", str(folder / "static"))],
@@ -56,9 +112,94 @@ def make_datasette(db_path: str | Path, *, public: bool = False) -> Any:
     return ds
 
 
+def prepare_public(db_path: str | Path) -> None:
+    """Make the file safe to open immutable: no crawl writing, the WAL folded in.
+
+    Raises :class:`PublicModeError` with what to do instead.
+    """
+    path = Path(db_path)
+    if not path.exists():
+        raise PublicModeError(f"{path}: no such archive")
+    running = _running_crawl(path)
+    if running:
+        raise PublicModeError(
+            f"{path}: crawl {running[0]} (pid {running[1]}) is still writing to it. "
+            f"Serve a snapshot instead: sqlite3 {path} \"vacuum into 'public.db'\""
+        )
+    wal = Path(f"{path}-wal")
+    if not wal.exists() or wal.stat().st_size == 0:
+        return
+    try:
+        with closing(sqlite3.connect(path, timeout=5)) as conn:
+            busy, log_frames, done = conn.execute("pragma wal_checkpoint(truncate)").fetchone()
+    except sqlite3.Error as exc:
+        raise PublicModeError(
+            f"{path}: its write-ahead log could not be checkpointed ({exc}); "
+            "an immutable open would miss the newest rows. Make the file and its "
+            "folder writable once, or serve a copy made with `vacuum into`."
+        ) from exc
+    if busy or log_frames != done:
+        raise PublicModeError(
+            f"{path}: another connection is writing, the write-ahead log could not be "
+            "folded in. Stop it, or serve a copy made with `vacuum into`."
+        )
+
+
+def _running_crawl(path: Path) -> tuple[int, int] | None:
+    """A crawl recorded as running whose process is still alive, if any."""
+    import psutil
+
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+            rows = conn.execute(
+                "select id, pid from crawls where status = 'running' and pid is not null"
+            ).fetchall()
+    except sqlite3.Error:
+        return None
+    for crawl_id, pid in rows:
+        if psutil.pid_exists(pid):
+            return int(crawl_id), int(pid)
+    return None
+
+
 def serve(db_path: str | Path, *, host: str, port: int, public: bool) -> None:
     """Serve until interrupted (uvicorn, as `datasette serve` does)."""
     import uvicorn
 
     ds = make_datasette(db_path, public=public)
     uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on")
+
+
+def write_bundle(out: str | Path) -> Path:
+    """Everything `datasette publish` / `datasette package` needs, in one folder.
+
+    metadata.json is the merged file for Datasette 0.65 (metadata.yml and
+    datasette.yml are copied too, for 1.0). The plugins import
+    ``archive.search``; a published container has no ``archive`` package, so
+    search.py is copied into ``plugins/archive/``, where the plugins look
+    when the import fails.
+    """
+    import json
+
+    folder, out = datasette_dir(), Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    for name in ("templates", "static", "plugins"):
+        shutil.copytree(
+            folder / name, out / name, dirs_exist_ok=True,
+            ignore=shutil.ignore_patterns("__pycache__"),
+        )  # fmt: skip
+    package = out / "plugins" / "archive"
+    package.mkdir(exist_ok=True)
+    (package / "__init__.py").write_text('"""archive.search, copied for a published bundle."""\n')
+    shutil.copy(Path(__file__).with_name("search.py"), package / "search.py")
+    for name in ("metadata.yml", "datasette.yml"):
+        shutil.copy(folder / name, out / name)
+    text = json.dumps(load_metadata(folder), ensure_ascii=False, indent=2)
+    (out / "metadata.json").write_text(text + "\n", encoding="utf-8")
+    return out
+
+
+if __name__ == "__main__":  # python -m archive.serve bundle DIR
+    if len(sys.argv) != 3 or sys.argv[1] != "bundle":
+        sys.exit("usage: python -m archive.serve bundle DIR")
+    print(write_bundle(sys.argv[2]))

@@ -1,0 +1,314 @@
+"""The archive's own pages: the article page, charts, feeds, links, raw captures.
+
+Hooks stay small; the work is in plain functions the tests call directly.
+Everything archived reaches the templates as plain values, and Jinja's
+autoescaping (Datasette turns it on) prints it as text, never as markup.
+
+Feeds are canned queries rendered by datasette-atom. `vn_feed_html` builds
+an entry from the archived text by escaping it paragraph by paragraph (and
+datasette-atom's bleach pass is a second line of defence); `vn_page_url`
+makes the entry link absolute from the request's Host header. A search that
+matches nothing must still be a feed, but datasette-atom 0.9 fails on zero
+rows: an empty result gets an empty, valid feed here, everything else goes
+to datasette-atom.
+"""
+
+import html
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+
+from datasette import hookimpl
+from datasette.database import QueryInterrupted
+from datasette.utils.asgi import Response
+from markupsafe import Markup
+
+DATABASE = "archive"
+PLUGIN = "tct-archive"
+_PARAGRAPHS = re.compile(r"\n\s*\n")
+_HOST = re.compile(r"^[A-Za-z0-9.\-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$")
+MAX_RECORD_BYTES = 64 * 1024 * 1024
+
+
+def safe_href(url):
+    """The URL if it is http(s), else None: an archived URL never becomes a javascript: link."""
+    url = (url or "").strip()
+    return url if url.lower().startswith(("http://", "https://")) else None
+
+
+def paragraphs(text):
+    """The article's paragraphs (stored separated by a blank line)."""
+    return [p.strip() for p in _PARAGRAPHS.split(text or "") if p.strip()]
+
+
+def warc_path(warc_dir, warc_file):
+    """The WARC file for a capture, only if it lies inside the WARC directory."""
+    if not warc_dir or not warc_file:
+        return None
+    root = Path(warc_dir).resolve()
+    path = (root / warc_file).resolve()
+    if root not in path.parents or not path.is_file():
+        return None
+    return path
+
+
+def read_record(path, offset, length):
+    """The bytes of one stored record, or None when offset/length do not fit the file."""
+    if offset is None or length is None or offset < 0 or not 0 < length <= MAX_RECORD_BYTES:
+        return None
+    if offset + length > path.stat().st_size:
+        return None
+    with open(path, "rb") as f:
+        f.seek(offset)
+        return f.read(length)
+
+
+def feed_html(text, url, site_name, published):
+    """An entry's content: escaped paragraphs, then where it came from."""
+    parts = [f"<p>{html.escape(p)}</p>" for p in paragraphs(text)]
+    origin = " · ".join(html.escape(v) for v in (site_name, published) if v)
+    if origin:
+        parts.insert(0, f"<p><em>{origin}</em></p>")
+    href = safe_href(url)
+    if href:
+        link = html.escape(href)
+        parts.append(f'<p>Bài gốc / Original: <a href="{link}">{link}</a></p>')
+    return "\n".join(parts)
+
+
+def page_url(host, proto, path):
+    """An absolute URL on this server for a feed link; relative if the host looks wrong."""
+    path = "/" + (path or "").lstrip("/")
+    if not host or not _HOST.match(host):
+        return path
+    scheme = proto if proto in ("http", "https") else "http"
+    return f"{scheme}://{host}{path}"
+
+
+def empty_feed(request, title):
+    """A valid Atom feed with no entries."""
+    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    url = html.escape(request.url, quote=True)
+    body = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<feed xmlns="http://www.w3.org/2005/Atom">\n'
+        f"  <id>{url}</id>\n  <title>{html.escape(title)}</title>\n"
+        f"  <updated>{now}</updated>\n"
+        f'  <link href="{url}" rel="self"/>\n'
+        '  <generator uri="https://github.com/simonw/datasette">Datasette</generator>\n'
+        "</feed>\n"
+    )
+    return Response(body, content_type="application/xml; charset=utf-8", status=200)
+
+
+def render_atom(
+    datasette, request, sql, columns, rows, database, table, query_name, view_name, data
+):
+    """datasette-atom's renderer, except that no rows make an empty feed, not an error."""
+    import datasette_atom
+
+    if rows or not datasette_atom.REQUIRED_COLUMNS.issubset(columns):
+        return datasette_atom.render_atom(
+            datasette, request, sql, columns, rows, database, table, query_name, view_name, data
+        )
+    queries = (datasette.metadata(database=database) or {}).get("queries") or {}
+    title = (queries.get(query_name) or {}).get("title") or query_name or "Datasette"
+    return empty_feed(request, title)
+
+
+async def _rows(db, sql, params=()):
+    return [dict(r) for r in (await db.execute(sql, params)).rows]
+
+
+async def article_context(db, article_id, warc_dir=None):
+    """Everything the article page shows, or None if there is no such article."""
+    found = await _rows(
+        db,
+        "select a.*, s.name as site_name from articles a "
+        "left join sites s on s.id = a.site_id where a.id = ?",
+        [article_id],
+    )
+    if not found:
+        return None
+    article = found[0]
+    root = article["duplicate_of"] or article["id"]
+    article["paragraphs"] = paragraphs(article["text"])
+    article["href"] = safe_href(article["url"])
+    article["aliases"] = await _rows(
+        db,
+        "select url, first_seen, last_seen from article_urls "
+        "where article_id = ? and url != ? order by first_seen, url",
+        [article_id, article["url"] or ""],
+    )
+    for alias in article["aliases"]:
+        alias["href"] = safe_href(alias["url"])
+    article["near_duplicates"] = await _rows(
+        db,
+        "select a.id, a.title, a.site_id, s.name as site_name, a.published, "
+        "a.id = :root as is_original from articles a left join sites s on s.id = a.site_id "
+        "where (a.id = :root or a.duplicate_of = :root) and a.id != :id "
+        "order by a.published, a.id limit 100",
+        {"root": root, "id": article_id},
+    )
+    article["versions"] = await _rows(
+        db,
+        "select version, captured_at, title, length(text) as chars from article_versions "
+        "where article_id = ? order by version desc",
+        [article_id],
+    )
+    article["captures"] = await _rows(
+        db,
+        "select id, url, fetched, status, content_type, warc_file, offset, length "
+        "from captures where article_id = ? order by fetched desc, id desc",
+        [article_id],
+    )
+    for capture in article["captures"]:
+        capture["downloadable"] = warc_path(warc_dir, capture["warc_file"]) is not None
+    article["attachments"] = await _rows(
+        db,
+        "select id, url, file_name, media_type, size from attachments "
+        "where article_id = ? order by id",
+        [article_id],
+    )
+    for attachment in article["attachments"]:
+        attachment["href"] = safe_href(attachment["url"])
+    return article
+
+
+async def dashboard_data(db):
+    """Articles per site and month for the charts (the page aggregates them further in
+    the browser), with totals per site and province for the table under the charts."""
+    sites = await _rows(db, "select id, name, province from sites order by province, id")
+    try:
+        counts = (
+            await db.execute(
+                "select site_id, month, count(*) from articles "
+                "where month is not null group by site_id, month"
+            )
+        ).rows
+        undated = (await db.execute("select count(*) from articles where month is null")).rows
+    except QueryInterrupted:
+        return {"sites": sites, "counts": [], "by_site": [], "by_province": [], "timed_out": True}
+    per_site: dict = {}
+    for site_id, _month, n in counts:
+        per_site[site_id] = per_site.get(site_id, 0) + n
+    by_site = [{**s, "articles": per_site.get(s["id"], 0)} for s in sites]
+    per_province: dict = {}
+    for s in by_site:
+        key = s["province"] or "?"
+        per_province[key] = per_province.get(key, 0) + s["articles"]
+    return {
+        "sites": sites,
+        "counts": [[r[0], r[1], r[2]] for r in counts],
+        "by_site": sorted(by_site, key=lambda s: (-s["articles"], s["id"])),
+        "by_province": sorted(
+            ({"province": k, "articles": v} for k, v in per_province.items()),
+            key=lambda p: (-p["articles"], p["province"]),
+        ),
+        "total": sum(per_site.values()),
+        "undated": undated[0][0],
+        "timed_out": False,
+    }
+
+
+def _warc_dir(datasette):
+    return (datasette.plugin_config(PLUGIN) or {}).get("warc_dir")
+
+
+def _article_id(row):
+    keys = row.keys()
+    for key in ("id", "article_id"):
+        if key in keys and isinstance(row[key], int):
+            return row[key]
+    return None
+
+
+@hookimpl
+def render_cell(row, value, column, table, database, datasette):
+    """In query results, a title next to an article id links to the article page."""
+    if database != DATABASE or table is not None or column != "title" or value is None:
+        return None
+    article_id = _article_id(row)
+    if article_id is None:
+        return None
+    href = datasette.urls.row(DATABASE, "articles", str(article_id))
+    return Markup('<a href="{}">{}</a>').format(href, str(value))
+
+
+@hookimpl
+def extra_template_vars(template, database, table, view_name, request, datasette):
+    async def article():
+        pks = request.url_vars.get("pks", "")
+        if not pks.isdigit():
+            return {}
+        db = datasette.get_database(DATABASE)
+        return {"article": await article_context(db, int(pks), _warc_dir(datasette))}
+
+    async def dashboard():
+        return {"dashboard": await dashboard_data(datasette.get_database(DATABASE))}
+
+    if view_name == "row" and database == DATABASE and table == "articles":
+        return article
+    if template == "pages/dashboard.html":
+        return dashboard
+    return {}
+
+
+@hookimpl
+def menu_links(datasette):
+    path = datasette.urls.path
+    return [
+        {"href": path("/archive/search"), "label": "Tìm kiếm / Search"},
+        {"href": path("/archive/articles"), "label": "Bài viết / Articles"},
+        {"href": path("/dashboard"), "label": "Biểu đồ / Charts"},
+        {"href": path("/archive/site_health_report"), "label": "Tình trạng / Site health"},
+        {"href": path("/archive/feed.atom"), "label": "Atom feed"},
+    ]
+
+
+async def capture_record(datasette, request):
+    """The raw WARC record of one capture, as a download (never rendered by the browser)."""
+    capture_id = int(request.url_vars["capture_id"])
+    rows = await _rows(
+        datasette.get_database(DATABASE),
+        "select warc_file, offset, length from captures where id = ?",
+        [capture_id],
+    )
+    path = warc_path(_warc_dir(datasette), rows[0]["warc_file"]) if rows else None
+    body = read_record(path, rows[0]["offset"], rows[0]["length"]) if path else None
+    if body is None:
+        return Response.text("No stored record for this capture", status=404)
+    suffix = ".warc.gz" if path.name.endswith(".gz") else ".warc"
+    return Response(
+        body,
+        status=200,
+        content_type="application/warc",
+        headers={
+            "content-disposition": f'attachment; filename="capture-{capture_id}{suffix}"',
+            "x-content-type-options": "nosniff",
+            "content-security-policy": "sandbox",
+        },
+    )
+
+
+@hookimpl
+def register_routes():
+    return [(r"^/-/capture/(?P<capture_id>\d+)\.warc$", capture_record)]
+
+
+@hookimpl
+def prepare_connection(conn):
+    conn.create_function("vn_feed_html", 4, feed_html, deterministic=True)
+    conn.create_function("vn_page_url", 3, page_url, deterministic=True)
+
+
+@hookimpl(trylast=True)
+def register_output_renderer():
+    """Registered after datasette-atom's, so this one is used for .atom."""
+    import datasette_atom
+
+    return {
+        "extension": "atom",
+        "render": render_atom,
+        "can_render": datasette_atom.can_render_atom,
+    }
