@@ -1,0 +1,39 @@
+"""The sample web: generated school sites served on loopback, with ground truth.
+
+Seven sites reproduce the CMS shapes of the real school sites (registry
+notes §2–§5): NukeViet 4, Liferay, a WebSphere portal subsite behind a path
+prefix, Drupal 7, Joomla 3, an old table-laid ASP.NET site served in
+windows-1258, and WordPress. Tests, the demo, the benchmarks and the
+fault-injection campaign crawl it; :class:`SampleArticle` records what the
+archive should find. It never imports Scrapy.
+
+    web = build_sample_web(articles_per_site=12)
+    with SampleWebServer(web) as server:
+        server.write_sites("sites.toml")
+        truth = web.articles            # absolute URLs once bound
+
+Modules: :mod:`.model` (sites, entries, ground truth), :mod:`.text` and
+:mod:`.vocab` (Vietnamese text), one module per CMS style (:mod:`.nukeviet`,
+:mod:`.liferay`, :mod:`.websphere`, :mod:`.drupal`, :mod:`.joomla`,
+:mod:`.aspnet`, :mod:`.wordpress`), :mod:`.routing` (request → response,
+conditional requests), :mod:`.server` (loopback server, faults hook) and
+:mod:`.static` (files + manifest + nginx snippet).
+"""
+
+from archive.sampleweb.model import SampleArticle, SampleSite, SampleWeb, build_sample_web
+from archive.sampleweb.routing import Request, Response
+from archive.sampleweb.server import FAULT_HANDLERS, ResetConnection, SampleWebServer
+from archive.sampleweb.static import write_static
+
+__all__ = [
+    "FAULT_HANDLERS",
+    "Request",
+    "ResetConnection",
+    "Response",
+    "SampleArticle",
+    "SampleSite",
+    "SampleWeb",
+    "SampleWebServer",
+    "build_sample_web",
+    "write_static",
+]

@@ -1,0 +1,62 @@
+"""``python -m archive.sampleweb serve|static``: serve the sample web or write it to files."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from archive.sampleweb.model import build_sample_web
+from archive.sampleweb.server import SampleWebServer
+from archive.sampleweb.static import write_static
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m archive.sampleweb")
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="serve on loopback until Ctrl-C")
+    static = commands.add_parser("static", help="render every URL to files + manifest")
+    for command in (serve, static):
+        command.add_argument("--articles-per-site", type=int, default=12)
+        command.add_argument("--sites", type=int, default=None)
+        command.add_argument("--seed", type=int, default=0)
+        command.add_argument("--page-size", type=int, default=None)
+        command.add_argument("--host-base", default="127.0.0")
+    serve.add_argument("--port", type=int, default=0)
+    serve.add_argument("--crawl-delay", type=float, default=None)
+    serve.add_argument("--write-sites", metavar="FILE", help="write a registry for the sites")
+    static.add_argument("directory")
+    static.add_argument("--port", type=int, default=8080)
+    args = parser.parse_args(argv)
+    web = build_sample_web(args.articles_per_site, args.sites, args.seed,
+                           page_size=args.page_size,
+                           crawl_delay=getattr(args, "crawl_delay", None))
+    if args.command == "static":
+        print(write_static(web, args.directory, args.host_base, args.port))
+        return 0
+    return _serve(web, args)
+
+
+def _serve(web: object, args: argparse.Namespace) -> int:
+    from archive.sampleweb.model import SampleWeb
+
+    assert isinstance(web, SampleWeb)
+    server = SampleWebServer(web, args.host_base, args.port)
+    server.start()
+    for site in web.sites:
+        print(f"{site.id:14} {site.cms:10} {server.urls[site.id]}{site.start_path}  {site.name}")
+    if args.write_sites:
+        print(f"registry: {server.write_sites(args.write_sites)}")
+    print("serving; Ctrl-C to stop", flush=True)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,279 @@
+"""The loopback HTTP server of the sample web: one IP per site, one port.
+
+Each site binds ``<host_base>.<2 + index>`` (``127.0.0.2``, ``127.0.0.3``...),
+all on the same port, so the crawler sees separate hosts exactly as on the
+real web. Threads, HTTP/1.1 keep-alive, one ``write`` per response (no Nagle
+stalls). Pages render lazily from the model; ``ETag``/``Last-Modified`` come
+from the model's versions, so conditional requests get 304.
+
+``faults`` maps a URL path (exact, with or without the query) or a compiled
+regular expression (searched in the absolute URL) to a handler: a callable
+``(Request) -> Response | None`` (None falls through to normal routing) or
+the name of one of :data:`FAULT_HANDLERS`. It is consulted before routing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+import sys
+import threading
+import traceback
+from collections import Counter
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from email.utils import formatdate
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from itertools import count
+from pathlib import Path
+from typing import Any
+
+from archive.sampleweb import dates
+from archive.sampleweb.model import SampleArticle, SampleWeb, SiteModel
+from archive.sampleweb.routing import Ctx, Request, Response, dispatch
+
+FaultHandler = Callable[[Request], "Response | None"]
+
+
+class ResetConnection(Exception):
+    """Raised by a fault handler to drop the connection without an answer."""
+
+
+def _status(code: int) -> FaultHandler:
+    def handler(request: Request) -> Response:
+        return Response(code, f"<html><body><h1>{code}</h1></body></html>".encode())
+
+    return handler
+
+
+def _reset(request: Request) -> Response:
+    raise ResetConnection(request.url)
+
+
+#: Named faults usable as values of the ``faults`` mapping.
+FAULT_HANDLERS: dict[str, FaultHandler] = {
+    "http-404": _status(404),
+    "http-429": _status(429),
+    "http-500": _status(500),
+    "http-503": _status(503),
+    "reset": _reset,
+}
+
+_SERVER_HEADERS = {
+    "nukeviet": "Apache/2.4.41 (Ubuntu)",
+    "liferay": "Apache-Coyote/1.1",
+    "websphere": "IBM_HTTP_Server",
+    "drupal": "Apache/2.2.15 (CentOS)",
+    "joomla": "nginx/1.18.0",
+    "aspnet": "Microsoft-IIS/7.5",
+    "wordpress": "nginx",
+}
+
+
+class _SiteServer(ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = False
+    request_queue_size = 128
+
+    def __init__(self, address: tuple[str, int], owner: SampleWebServer, model: SiteModel):
+        self.owner = owner
+        self.model = model
+        super().__init__(address, _Handler)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    timeout = 30
+    server: _SiteServer
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        self._serve(with_body=True)
+
+    def do_HEAD(self) -> None:  # noqa: N802
+        self._serve(with_body=False)
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        """Silence the per-request log on stderr."""
+
+    def _serve(self, with_body: bool) -> None:
+        owner, model = self.server.owner, self.server.model
+        try:
+            response = owner.respond(model, self.command, self.path, dict(self.headers.items()))
+        except ResetConnection:
+            self.close_connection = True
+            self.connection.shutdown(socket.SHUT_RDWR)
+            return
+        except Exception:  # a bug in a renderer must not kill the connection silently
+            traceback.print_exc(file=sys.stderr)
+            response = Response(500, b"<html><body><h1>500</h1></body></html>")
+        self.wfile.write(self._head(response, model) + (response.body if with_body else b""))
+
+    def _head(self, response: Response, model: SiteModel) -> bytes:
+        reason = self.responses.get(response.status, ("",))[0]
+        lines = [
+            f"HTTP/1.1 {response.status} {reason}",
+            f"Date: {formatdate(usegmt=True)}",
+            f"Server: {_SERVER_HEADERS.get(model.site.cms, 'Apache')}",
+        ]
+        if model.site.cms == "aspnet":
+            lines.append("X-Powered-By: ASP.NET")
+        if response.status != 304:
+            lines.append(f"Content-Length: {len(response.body)}")
+            if response.content_type:
+                lines.append(f"Content-Type: {response.content_type}")
+        lines += [f"{k}: {v}" for k, v in response.headers.items()]
+        if self.close_connection:
+            lines.append("Connection: close")
+        return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+
+
+class SampleWebServer:
+    """Serves a :class:`SampleWeb` on loopback; a context manager.
+
+    ``urls`` maps site id → base URL once started; ``hits`` counts requests
+    per absolute URL (as requested, query included).
+    """
+
+    def __init__(self, web: SampleWeb, host_base: str = "127.0.0", port: int = 0,
+                 faults: Mapping[Any, FaultHandler | str] | None = None):
+        self.web = web
+        self.host_base = host_base
+        self.port = port
+        self.faults: dict[Any, FaultHandler | str] = dict(faults or {})
+        self.hits: Counter[str] = Counter()
+        self.urls: dict[str, str] = {}
+        self._servers: list[_SiteServer] = []
+        self._threads: list[threading.Thread] = []
+        self._lock = threading.Lock()
+        self._requests = count(1)
+
+    # -- lifecycle --------------------------------------------------------------
+    def start(self) -> None:
+        if self._servers:
+            return
+        self._bind()
+        self.urls = {
+            m.site.id: f"http://{m.site.host(self.host_base)}:{self.port}" for m in self.web.models
+        }
+        self.web.bind(self.urls)
+        for server in self._servers:
+            thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2},
+                                      name=f"sampleweb-{server.model.site.id}", daemon=True)
+            thread.start()
+            self._threads.append(thread)
+
+    def _bind(self) -> None:
+        """All sites on one port: retry with a fresh port if another IP has it taken."""
+        wanted = self.port
+        for _ in range(30):
+            servers: list[_SiteServer] = []
+            port = wanted
+            try:
+                for model in self.web.models:
+                    server = _SiteServer((model.site.host(self.host_base), port), self, model)
+                    servers.append(server)
+                    port = server.server_address[1]
+            except OSError:
+                for server in servers:
+                    server.server_close()
+                if wanted:
+                    raise
+                continue
+            self._servers, self.port = servers, port
+            return
+        raise OSError("could not bind the sample web on one port for every site")
+
+    def stop(self) -> None:
+        for server in self._servers:
+            server.shutdown()
+            server.server_close()
+        for thread in self._threads:
+            thread.join(timeout=5)
+        self._servers, self._threads = [], []
+
+    def __enter__(self) -> SampleWebServer:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    # -- requests ---------------------------------------------------------------
+    def respond(self, model: SiteModel, method: str, target: str,
+                headers: Mapping[str, str]) -> Response:
+        """Count the request, give the faults hook its chance, then route it."""
+        base = self.urls.get(model.site.id, "")
+        request = Request.make(model.site.id, base, target, method, headers)
+        with self._lock:
+            self.hits[request.url] += 1
+        fault = self._fault(request)
+        if fault is not None:
+            return fault
+        ctx = Ctx(base, datetime.now(dates.VN), visits=next(self._requests))
+        with self.web.lock:
+            return dispatch(model, request, ctx)
+
+    def _fault(self, request: Request) -> Response | None:
+        for key, handler in list(self.faults.items()):
+            if isinstance(key, re.Pattern):
+                matched = key.search(request.url) is not None
+            else:
+                matched = key in (request.target, request.path, request.target.split("?")[0])
+            if matched:
+                func = FAULT_HANDLERS[handler] if isinstance(handler, str) else handler
+                response = func(request)
+                if response is not None:
+                    return response
+        return None
+
+    # -- ground truth helpers ---------------------------------------------------
+    def url_for(self, article: SampleArticle) -> str:
+        """The absolute URL of an article (its ``url`` is a path before binding)."""
+        if article.url.startswith("http"):
+            return article.url
+        return self.urls[article.site_id] + article.url
+
+    def sites_toml(self) -> str:
+        """A registry file (see :mod:`archive.registry`) for the bound sites."""
+        if not self.urls:
+            raise RuntimeError("start the server first: the registry needs the bound URLs")
+        blocks = [
+            "# Sample web registry, written by archive.sampleweb for the bound loopback servers.\n"
+        ]
+        for model in self.web.models:
+            blocks.append(self._site_block(model))
+        return "\n".join(blocks)
+
+    def _site_block(self, model: SiteModel) -> str:
+        site, base = model.site, self.urls[model.site.id]
+        lines = [
+            "[[site]]",
+            f"id = {_toml(site.id)}",
+            f"name = {_toml(site.name)}",
+            f"province = {_toml(site.province)}",
+            f"start_urls = {_toml([base + site.start_path])}",
+        ]
+        if site.path_prefix:
+            lines.append(f"path_prefix = {_toml(site.path_prefix)}")
+        if site.sitemap_paths:
+            lines.append(f"sitemap_urls = {_toml([base + p for p in site.sitemap_paths])}")
+        if site.feed_paths:
+            lines.append(f"feed_urls = {_toml([base + p for p in site.feed_paths])}")
+        hints = {"cms": site.cms}
+        if site.encoding != "utf-8":
+            hints["encoding"] = site.encoding
+        inline = ", ".join(f"{k} = {_toml(v)}" for k, v in hints.items())
+        lines.append(f"hints = {{ {inline} }}")
+        lines.append(f"notes = {_toml(f'Sample web: {model.style.label}.')}")
+        return "\n".join(lines) + "\n"
+
+    def write_sites(self, path: str | Path) -> Path:
+        target = Path(path)
+        target.write_text(self.sites_toml(), encoding="utf-8")
+        return target
+
+
+def _toml(value: str | list[str]) -> str:
+    """TOML basic strings and arrays (JSON escapes are valid TOML)."""
+    return json.dumps(value, ensure_ascii=False)
