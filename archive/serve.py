@@ -107,6 +107,8 @@ def make_datasette(
         static_mounts=[("assets", str(folder / "static"))],
         settings=PUBLIC_SETTINGS if public else LOCAL_SETTINGS,
     )
+    if "_memory" in ds.databases:  # added when no file is given; only clutter here
+        ds.remove_database("_memory")
     database = Database(ds, path=str(db_path), is_mutable=not public)
     ds.add_database(database, name=DATABASE_NAME)
     return ds

@@ -296,6 +296,28 @@ def register_routes():
     return [(r"^/-/capture/(?P<capture_id>\d+)\.warc$", capture_record)]
 
 
+def read_only(app, is_public):
+    """ASGI wrapper: when the archive is published read-only, answer any method but
+    GET, HEAD and OPTIONS with 405, whatever route or plugin would handle it."""
+
+    async def wrapped(scope, receive, send):
+        writing = scope["type"] == "http" and scope["method"] not in ("GET", "HEAD", "OPTIONS")
+        if writing and is_public():
+            await Response.text("Read-only archive", status=405).asgi_send(send)
+            return
+        await app(scope, receive, send)
+
+    return wrapped
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    def is_public():
+        return DATABASE in datasette.databases and not datasette.databases[DATABASE].is_mutable
+
+    return lambda app: read_only(app, is_public)
+
+
 @hookimpl
 def prepare_connection(conn):
     conn.create_function("vn_feed_html", 4, feed_html, deterministic=True)
