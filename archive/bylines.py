@@ -1,0 +1,227 @@
+"""Vietnamese bylines: who wrote an item and where it was republished from.
+
+Forms seen on school sites (registry notes §4): ``Tin, ảnh: Võ Thị Nhiên``,
+``ThS. Đỗ Xuân Hoà - GV khoa Xây dựng Đảng``, ``TS. Hồ Ngọc Trường`` with a
+role line under it, ``(Tin: Hà Lan; Ảnh: Việt Anh)``, ``Tác giả bài viết: Hữu
+Dư``, a bare name at the end (``Đào Quyên``), two names joined by a dash
+(``Nhâm Dung – Mạnh Hà``), and sources (``Theo Báo An Giang Online``,
+``Nguồn: Báo Hưng Yên``). The author is the person's name only: degrees
+(TS., ThS., PGS.TS., Th.s) and roles are dropped; several names are joined
+with ", ".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_LINE = 120
+
+#: Academic and honorific prefixes written before a name.
+DEGREE = re.compile(
+    r"^(?:(?:GS|PGS|TS|ThS|Th\.s|Ths|NCS|GVCC|GVC|CN|KS|BS|Đ/c|Đc|đồng\s+chí)(?=[\s.,;]|$)[\s.,;]*)+",
+    re.IGNORECASE,
+)
+AUTHOR_LABEL = re.compile(
+    r"^(?:tác\s*giả(?:\s*bài\s*viết)?|người\s*viết|người\s*đăng|bài\s*viết"
+    r"|bài\s*(?:và|,|/|&)\s*ảnh|tin\s*(?:và|,|/|&)\s*ảnh|bài|tin|thực\s*hiện"
+    r"|nhóm\s*phóng\s*viên|phóng\s*viên|pv|ctv|author|written\s*by|posted\s*by)\s*:\s*",
+    re.IGNORECASE,
+)
+PHOTO_LABEL = re.compile(r"^(?:ảnh|video|clip|đồ\s*họa)\s*:\s*", re.IGNORECASE)
+SOURCE_LINE = re.compile(
+    r"^\(?\s*(?:theo|nguồn(?:\s*tin)?|source)\s*:?\s+(?P<src>[^()]+?)\s*\)?\s*\.?$", re.IGNORECASE
+)
+SOURCE_TAIL = re.compile(
+    r"[\s\-–—]*\(\s*(?:theo|nguồn(?:\s*tin)?)\s*:?\s+(?P<src>[^()]+?)\s*\)\s*\.?$", re.IGNORECASE
+)
+NAME_SPLIT = re.compile(r"\s+[-–—]\s+|\s*,\s*|\s+&\s+|\s+và\s+")
+
+#: First words of role lines ("Phó Khoa ...", "Tỉnh uỷ viên, Hiệu trưởng ...").
+ROLE_WORDS = frozenset(
+    [
+        "khoa",
+        "phòng",
+        "trưởng",
+        "phó",
+        "ban",
+        "trường",
+        "trung",
+        "viện",
+        "sở",
+        "báo",
+        "đài",
+        "hội",
+        "lớp",
+        "bộ",
+        "cục",
+        "vụ",
+        "công",
+        "chi",
+        "đảng",
+        "tỉnh",
+        "huyện",
+        "xã",
+        "thành",
+        "ủy",
+        "uỷ",
+        "học",
+        "giảng",
+        "hiệu",
+        "bí",
+        "chủ",
+        "giám",
+        "cán",
+        "chuyên",
+        "nguyên",
+        "tuv",
+        "gv",
+        "gvc",
+        "tổ",
+        "nhóm",
+        "quang",
+        "toàn",
+        "đại",
+        "lễ",
+        "các",
+        "hình",
+        "ảnh",
+    ]
+)
+#: Words that never appear in a person's name on these sites.
+NOT_NAME = frozenset(
+    [
+        "super",
+        "user",
+        "admin",
+        "administrator",
+        "webmaster",
+        "quản",
+        "biên",
+        "tập",
+        "website",
+        "tin",
+        "bài",
+        "ảnh",
+        "video",
+        "chủ",
+        "liên",
+        "kết",
+        "xem",
+        "thêm",
+        "tất",
+        "cả",
+        "đầu",
+        "trở",
+        "về",
+        "in",
+        "gửi",
+        "chia",
+        "sẻ",
+        "lượt",
+        "hôm",
+        "nay",
+        "qua",
+        "online",
+        "nguồn",
+        "theo",
+    ]
+)
+
+
+def parse_byline(text: str) -> tuple[str | None, str | None] | None:
+    """``(author, source)`` when ``text`` is a byline or credit line, else None.
+
+    A credit with no person (``Ảnh: ...``, an empty ``Tác giả :``) gives
+    ``(None, None)``: it is a byline, but names nobody.
+    """
+    line = _clean(text)
+    if not line or len(line) > MAX_LINE:
+        return None
+    line, source = _split_source(line)
+    if not line:
+        return (None, source) if source else None
+    labelled, author = _labelled(line)
+    if not labelled:
+        author = names_in(line)
+        if author is None:
+            return (None, source) if source else None
+    return author, source
+
+
+def _clean(text: str) -> str:
+    line = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text or "")).strip()
+    if line.startswith("(") and line.endswith(")") and line.count("(") == 1:
+        line = line[1:-1].strip()
+    return line
+
+
+def _split_source(line: str) -> tuple[str, str | None]:
+    whole = SOURCE_LINE.match(line)
+    if whole and _plausible_source(whole.group("src")):
+        return "", whole.group("src").strip(" .")
+    tail = SOURCE_TAIL.search(line)
+    if tail and _plausible_source(tail.group("src")):
+        return line[: tail.start()].strip(), tail.group("src").strip(" .")
+    return line, None
+
+
+def _plausible_source(src: str) -> bool:
+    """``Báo An Giang Online`` is a source; ``báo cáo, năm 2022 ...`` is prose."""
+    src = src.strip()
+    return bool(src) and src[0].isupper() and len(src) <= 60 and not re.search(r"[,;:]", src)
+
+
+def _labelled(line: str) -> tuple[bool, str | None]:
+    """Credits such as ``Tin, ảnh: X`` or ``Tin: X; Ảnh: Y``: (was it labelled, author)."""
+    labelled, names = False, []
+    for part in re.split(r"\s*;\s*", line):
+        m = AUTHOR_LABEL.match(part)
+        if m:
+            labelled = True
+            name = names_in(part[m.end() :])
+            if name:
+                names.append(name)
+        elif PHOTO_LABEL.match(part):
+            labelled = True
+    return labelled, (", ".join(names) or None)
+
+
+def strip_degree(text: str) -> str:
+    return DEGREE.sub("", text.strip()).strip()
+
+
+def names_in(chunk: str) -> str | None:
+    """The person names at the start of ``chunk``, degrees and trailing role removed."""
+    names: list[str] = []
+    for index, piece in enumerate(NAME_SPLIT.split(strip_degree(chunk))):
+        piece = strip_degree(piece).strip(" .()")
+        if is_person_name(piece):
+            names.append(piece)
+        elif index == 0:
+            return None
+        else:
+            break
+    return ", ".join(names) or None
+
+
+def is_person_name(text: str) -> bool:
+    """Two to five capitalised words, none of them a role or interface word."""
+    words = text.split()
+    if not 2 <= len(words) <= 5 or words[0].casefold() in ROLE_WORDS:
+        return False
+    return all(_name_word(w) and w.casefold() not in NOT_NAME for w in words)
+
+
+def _name_word(word: str) -> bool:
+    return word.isalpha() and word[0].isupper() and (len(word) == 1 or word[1:].islower())
+
+
+def is_role_line(text: str) -> bool:
+    """The line under an author's name: ``Phó Khoa Nhà nước và Pháp luật``, ``(Phòng NCKH)``."""
+    line = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text or "")).strip()
+    if not line or len(line) > 90 or line.endswith((".", ":", "?", "!")):
+        return False
+    inner = line.strip("() ")
+    first = re.split(r"[\s,\-–]+", inner, maxsplit=1)[0].casefold()
+    return first in ROLE_WORDS and first not in ("quang", "toàn", "đại", "lễ", "các", "hình", "ảnh")

@@ -1,0 +1,240 @@
+"""Vietnamese publication dates, as the school sites print them.
+
+Day always comes before month (``06/01/2023`` is 6 January). Formats seen on
+real sites (registry notes §3): ``Thứ năm, 19 Tháng 9, 2019 - 07:30``,
+``Ngày đăng: 01/02/2021``, ``Thứ 6, 06/01/2023 | 15:26:43``, ``Chủ nhật,
+28.11.2021 02:16``, ``07:37 18/08/2023`` (time first), ``Ngày đăng 22/10/2019 |
+8:36 AM``, ``6/6/2016 9:35``, ``23 Tháng 4 2015 08:43``, ``(27/12/2016, 08:17)``,
+ASP.NET's vi-VN ``10/08/2023 8:05:12 SA`` (SA = morning, CH = afternoon) and
+dates in URLs. Times are local (UTC+07:00).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, timezone
+
+VN_TZ = timezone(timedelta(hours=7))
+MIN_YEAR, MAX_YEAR = 1990, 2100
+
+_MONTHS_EN = {
+    m: i
+    for i, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for m in names
+}
+
+_NUMERIC = (
+    r"(?<![\d/.\-])(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/.\-]\d)"
+)
+_WORDS = (
+    r"(?<!\d)(?:ngày\s+)?(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
+    r"\s*[,/]?\s*(?:năm\s+)?(?P<y>\d{4})(?!\d)"
+)
+_ENGLISH = r"(?<!\d)(?P<d>\d{1,2})\s+(?P<mn>[A-Za-z]{3,9})\.?,?\s+(?P<y>\d{4})(?!\d)"
+_ISO = r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"
+DATE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (_NUMERIC, _WORDS, _ENGLISH, _ISO))
+
+_TIME = (
+    r"(?P<h>\d{1,2})(?::|h)(?P<mi>\d{2})(?::(?P<s>\d{2}))?"
+    r"(?:\s*(?P<ampm>AM|PM|SA|CH|A\.M\.|P\.M\.))?(?![\d:])"
+)
+_TIME_AFTER = re.compile(r"^[\s,|\-–—(\[]{0,6}(?:lúc\s*)?" + _TIME, re.IGNORECASE)
+_TIME_BEFORE = re.compile(r"(?<![\d:])" + _TIME + r"\s*(?:ngày\s*)?[\s,|\-–—]{0,4}$", re.IGNORECASE)
+
+WEEKDAY = re.compile(r"\b(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật)\b", re.IGNORECASE)
+#: Words that may sit next to a date in a date line without making it prose.
+DATE_LINE_WORDS = re.compile(
+    r"ngày\s*đăng|đăng\s*ngày|ngày\s*cập\s*nhật|cập\s*nhật(?:\s*lúc)?|ngày\s*xuất\s*bản|thời\s*gian"
+    r"|publish(?:ed)?\s*(?:date|on)?|posted(?:\s*on)?|updated|view\s*count|lượt\s*xem|lượt\s*đọc|views?"
+    r"|lúc|ngày|tháng|năm|gmt\s*\+?\s*7|ict|sa|ch|am|pm|\bcn\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date found in a text: ``day`` is YYYY-MM-DD, ``time`` HH:MM or HH:MM:SS."""
+
+    day: str
+    time: str | None
+    start: int
+    end: int
+
+
+def parse_vn_date(text: str) -> tuple[str, str | None] | None:
+    """The first date printed in ``text`` as ``(YYYY-MM-DD, HH:MM[:SS] or None)``."""
+    found = find_dates(text)
+    return (found[0].day, found[0].time) if found else None
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """Every valid date in ``text``, in order, each with the time printed next to it."""
+    text = unicodedata.normalize("NFC", text or "")
+    spans: list[DateMatch] = []
+    for pattern in DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(s.start < m.end() and m.start() < s.end for s in spans):
+                continue
+            day = _day(m)
+            if day:
+                spans.append(
+                    DateMatch(day, _time_near(text, m.start(), m.end()), m.start(), m.end())
+                )
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _day(m: re.Match[str]) -> str | None:
+    groups = m.groupdict()
+    month = (
+        _MONTHS_EN.get((groups.get("mn") or "").lower()) if groups.get("mn") else int(groups["m"])
+    )
+    if not month:
+        return None
+    try:
+        value = date(int(groups["y"]), month, int(groups["d"]))
+    except ValueError:
+        return None
+    return value.isoformat() if MIN_YEAR <= value.year <= MAX_YEAR else None
+
+
+def _time_near(text: str, start: int, end: int) -> str | None:
+    after = _TIME_AFTER.match(text[end : end + 24])
+    if after and not _looks_like_date_after(text, end + after.end()):
+        value = _clock(after)
+        if value:
+            return value
+    before = _TIME_BEFORE.search(text[max(0, start - 24) : start])
+    return _clock(before) if before else None
+
+
+def _looks_like_date_after(text: str, pos: int) -> bool:
+    """``10/08/2023 10:15`` is a time, but ``1/2`` in ``1/2/2024`` is not."""
+    return pos < len(text) and text[pos] in "/."
+
+
+def _clock(m: re.Match[str]) -> str | None:
+    hour, minute = int(m.group("h")), int(m.group("mi"))
+    ampm = (m.group("ampm") or "").upper().replace(".", "")
+    if ampm in ("PM", "CH") and hour < 12:
+        hour += 12
+    elif ampm in ("AM", "SA") and hour == 12:
+        hour = 0
+    second = m.group("s")
+    if hour > 23 or minute > 59 or (second and int(second) > 59):
+        return None
+    return f"{hour:02d}:{minute:02d}" + (f":{second}" if second else "")
+
+
+def is_date_line(text: str, max_rest: int = 8) -> bool:
+    """A short line that is mostly a date: ``Ngày đăng: 01/02/2021 | Lượt xem: 30``.
+
+    Prose that merely mentions a date (``Chiều ngày 29/6/2022, Đảng bộ ...``)
+    is not a date line.
+    """
+    text = unicodedata.normalize("NFC", text or "")
+    found = find_dates(text)
+    if not found or len(text) > 160:
+        return False
+    rest = text
+    for m in reversed(found):
+        rest = rest[: m.start] + " " + rest[m.end :]
+    rest = WEEKDAY.sub(" ", rest)
+    rest = re.sub(_TIME, " ", rest, flags=re.IGNORECASE)
+    rest = DATE_LINE_WORDS.sub(" ", rest)
+    letters = re.sub(r"[\W\d_]+", "", rest)
+    return len(letters) <= max_rest
+
+
+# --------------------------------------------------------------------------- other sources
+
+_URL_DATES = (
+    re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/|$|[-_])"),
+    re.compile(r"(?<![\d])(?P<y>(?:19|20)\d{2})[-_](?P<m>\d{2})[-_](?P<d>\d{2})(?![\d])"),
+    re.compile(r"(?<![\d])(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?![\d])"),
+)
+
+
+def date_from_url(url: str) -> str | None:
+    """A YYYY-MM-DD date in a URL path: ``/2021/03/15/``, Joomla's ``1935-2021-06-08-02-41-17``."""
+    path = (url or "").split("?", 1)[0].split("#", 1)[0]
+    for pattern in _URL_DATES:
+        for m in pattern.finditer(path):
+            try:
+                value = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            except ValueError:
+                continue
+            if MIN_YEAR <= value.year <= MAX_YEAR:
+                return value.isoformat()
+    return None
+
+
+_ISO_STAMP = re.compile(
+    r"^\s*(?P<day>\d{4}-\d{2}-\d{2})(?:[T\s]|[A-Z]{2,5})?"
+    r"(?P<time>\d{2}:\d{2}(?::\d{2})?)?(?:\.\d+)?\s*(?P<tz>Z|[+-]\d{2}:?\d{2})?"
+)
+
+
+def parse_timestamp(value: str) -> tuple[str, str | None] | None:
+    """A machine timestamp from metadata, moved to Vietnam time.
+
+    Accepts ISO 8601 and NukeViet's ``2023-06-16ICT16:45:00`` (a timezone
+    abbreviation where the ``T`` belongs). A zone-less time is taken as local.
+    """
+    m = _ISO_STAMP.match(value or "")
+    if not m:
+        return None
+    try:
+        day = date.fromisoformat(m.group("day"))
+    except ValueError:
+        return None
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        return None
+    if not m.group("time"):
+        return day.isoformat(), None
+    return _to_local(day, m.group("time"), m.group("tz"))
+
+
+def _to_local(day: date, clock: str, tz: str | None) -> tuple[str, str | None] | None:
+    parts = [int(p) for p in clock.split(":")]
+    if parts[0] > 23 or parts[1] > 59:
+        return None
+    stamp = datetime(
+        day.year, day.month, day.day, parts[0], parts[1], parts[2] if len(parts) > 2 else 0
+    )
+    if tz:
+        offset = UTC if tz == "Z" else _offset(tz)
+        stamp = stamp.replace(tzinfo=offset).astimezone(VN_TZ).replace(tzinfo=None)
+    text = stamp.strftime("%H:%M:%S" if len(parts) > 2 else "%H:%M")
+    return stamp.date().isoformat(), text
+
+
+def _offset(tz: str) -> timezone:
+    sign = -1 if tz.startswith("-") else 1
+    digits = tz[1:].replace(":", "")
+    return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0)))
+
+
+def published_at(day: str | None, time: str | None) -> str | None:
+    """ISO 8601 with the +07:00 offset, only when a time was printed."""
+    if not day or not time:
+        return None
+    clock = time if time.count(":") == 2 else time + ":00"
+    return f"{day}T{clock}+07:00"

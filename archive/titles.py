@@ -1,0 +1,82 @@
+"""Article titles: cleaning portal artifacts and telling a headline from a site name.
+
+School sites often set ``<title>`` to the site or section name ("Trường Chính
+trị tỉnh Phú Thọ", "Tin hoạt động", "资产发布器"), print the headline in a
+heading or a plain ``<p>``/``<div>``, and Liferay prefixes it with ``null ``.
+Titles are kept as printed (uppercase stays uppercase).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_NULL_PREFIX = re.compile(r"^(?:null|undefined|None)\s+(?=\S)")
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[-|–—»>:]|::)\s+")
+_WORD = re.compile(r"\w+")
+
+
+def clean_title(text: str | None) -> str:
+    """NFC, single spaces, no ``null `` portal prefix, no stray separators at the ends."""
+    title = unicodedata.normalize("NFC", text or "").replace("\u200b", "")
+    title = re.sub(r"\s+", " ", title).strip()
+    title = _NULL_PREFIX.sub("", title)
+    return title.strip(" |-–—:»").strip()
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(unicodedata.normalize("NFC", text).casefold())
+
+
+def overlap(a: str, b: str) -> float:
+    """Share of ``a``'s words that also occur in ``b``."""
+    wa, wb = words(a), set(words(b))
+    return sum(w in wb for w in wa) / len(wa) if wa else 0.0
+
+
+def in_page_title(candidate: str, page_title: str) -> bool:
+    """The headline is the ``<title>``, or one of its separated parts."""
+    c, p = _key(candidate), _key(page_title)
+    return bool(c) and (c == p or (len(c) >= 12 and c in p))
+
+
+def _key(text: str) -> str:
+    return " ".join(words(text))
+
+
+def title_parts(page_title: str) -> list[str]:
+    """``Headline - Section - Site`` split into its parts, longest first."""
+    parts = [clean_title(p) for p in _TITLE_SEPARATORS.split(clean_title(page_title))]
+    return sorted((p for p in parts if p), key=len, reverse=True)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A possible headline: its text, how headline-like its element is, and its position."""
+
+    text: str
+    weight: float
+    order: int
+    followed_by_date: bool = False
+
+
+def choose(candidates: list[Candidate], page_title: str, og_title: str) -> str | None:
+    """The best headline among the page's candidates, or the ``<title>`` as a last resort."""
+    best: tuple[float, int, str] | None = None
+    for c in candidates:
+        text = clean_title(c.text)
+        if not 3 <= len(text) <= 400 or len(words(text)) < 2:
+            continue
+        score = c.weight + 2.0 * c.followed_by_date + (1.0 if len(words(text)) >= 6 else 0.0)
+        if page_title and in_page_title(text, page_title):
+            score += 3.0
+        if og_title and _key(text) == _key(og_title):
+            score += 3.0
+        key = (score, -c.order, text)
+        if best is None or key[:2] > best[:2]:
+            best = key
+    if best is not None and best[0] >= 2.0:
+        return best[2]
+    fallback = clean_title(og_title) or (title_parts(page_title) or [""])[0]
+    return fallback or (best[2] if best else None)
