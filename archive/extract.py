@@ -183,7 +183,8 @@ def _article(page: Page) -> Article:
     title, title_el = find_title(page)
     day, clock = find_date(page, title_el)
     content = content_node(page)
-    lead_el = first_match(page, "lead")
+    near = Region.around(page, title_el, content)
+    lead_el = next((el for rule, el in matches(page, "lead") if near.accepts(rule, el)), None)
     lead = _lead_text(lead_el, content)
     captions = find_captions([n for n in (content, lead_el) if n is not None] or [page.tree])
     paragraphs, rendered = body_paragraphs(page, content)
@@ -192,7 +193,7 @@ def _article(page: Page) -> Article:
     edges, edge_author, edge_source = edge_bylines(rendered if content is not None else paragraphs)
     paragraphs = [p for p in strip_bylines(paragraphs)[0] if p not in edges]
     paragraphs = _with_lead(paragraphs, lead)
-    author, source = find_credits(page, content)
+    author, source = find_credits(page, content, near)
     return Article(
         url=page.url,
         title=title or None,
@@ -228,13 +229,6 @@ def matches(page: Page, kind: str) -> Iterator[tuple[CmsRule, Any]]:
         for selector in getattr(rule, kind):
             for el in rules.select(page.tree, selector):
                 yield rule, el
-
-
-def first_match(page: Page, kind: str, min_text: int = 1) -> Any | None:
-    for _, el in matches(page, kind):
-        if len(text_of(el)) >= min_text:
-            return el
-    return None
 
 
 def content_node(page: Page) -> Any | None:
@@ -821,22 +815,60 @@ def find_captions(roots: list[Any]) -> list[str]:
 # --------------------------------------------------------------------------- credits
 
 
-def find_credits(page: Page, content: Any | None) -> tuple[str | None, str | None]:
+@dataclass(frozen=True)
+class Region:
+    """The article's stretch of the page, in document order: headline to a little past the body.
+
+    Generic lead and byline selectors only count inside it, so a summary or an
+    author name in a sidebar list is never taken for the article's.
+    """
+
+    page: Page
+    start: int
+    end: int
+
+    @classmethod
+    def around(cls, page: Page, title_el: Any | None, content: Any | None) -> Region:
+        anchors = [page.position(el) for el in (title_el, content) if el is not None]
+        if not anchors:
+            return cls(page, 0, len(page.order))
+        last = content if content is not None else title_el
+        tail = next(iter(reversed(list(last.iter()))), last)
+        return cls(page, min(anchors), page.position(tail) + REGION_TAIL)
+
+    def accepts(self, rule: CmsRule, el: Any) -> bool:
+        return rule.id != "generic" or self.start <= self.page.position(el) <= self.end
+
+
+#: Elements after the body still read for an author row or a source line.
+REGION_TAIL = 30
+
+
+def find_credits(page: Page, content: Any | None, near: Region) -> tuple[str | None, str | None]:
     """Author and source from byline/source selectors and labelled lines near the body."""
     author = source = None
-    for _, el in matches(page, "byline"):
-        parsed = parse_byline(text_of(el))
+    for rule, el in matches(page, "byline"):
+        parsed = _byline_in(el) if near.accepts(rule, el) else None
         if parsed:
             author, source = author or parsed[0], source or parsed[1]
     for _, el in matches(page, "source"):
         source = source or _source_text(text_of(el))
-    if content is not None and not author:
+    if content is not None and not (author and source):
         for index, line in enumerate(_lines_after(content)):
-            bare_name_first = index == 0 and len(line) <= 40
+            bare_name_first = index == 0 and len(line) <= 40 and not author
             parsed = parse_byline(line) if _labelled(line) or bare_name_first else None
             if parsed:
                 author, source = author or parsed[0], source or parsed[1]
     return author, source
+
+
+def _byline_in(el: Any) -> tuple[str | None, str | None] | None:
+    """The first line of a byline block that names someone (name, then role, on two lines)."""
+    for line in render_blocks(copy.deepcopy(el)) or [text_of(el)]:
+        parsed = parse_byline(line)
+        if parsed and (parsed[0] or parsed[1]):
+            return parsed
+    return None
 
 
 def _source_text(text: str) -> str | None:

@@ -379,6 +379,7 @@ WORDPRESS = CmsRule(
     content=("article .entry-content", ".entry-content", ".post-content"),
     title=("h1.entry-title", "article header h1"),
     date=("time.entry-date", ".entry-meta .posted-on"),
+    byline=(".entry-meta .author .fn", ".entry-meta .byline .author"),
     prune=(
         ".sharedaddy",
         "#jp-relatedposts",
@@ -393,6 +394,14 @@ WORDPRESS = CmsRule(
     notes="Permalinks carry the date (/yyyy/mm/dd/slug/); many themes do not print it.",
 )
 
+
+def _with_class(tags: str, names: str) -> str:
+    """XPath for ``tags`` (``div|p``) carrying any of the space-separated class ``names``."""
+    test = " or ".join(f"self::{t}" for t in tags.split("|"))
+    classes = " or ".join(_cls(n) for n in names.split())
+    return f"//*[{test}][@class][{classes}]"
+
+
 GENERIC = CmsRule(
     id="generic",
     name="Any site (common Vietnamese portal markup)",
@@ -401,56 +410,39 @@ GENERIC = CmsRule(
         "//*[self::div or self::section or self::article][@id][contains(translate(@id, "
         "'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), 'noidung') "
         "or contains(@id, 'content-detail')]",
-        "//*[self::div or self::section or self::article][@class]["
-        + " or ".join(
-            _cls(c)
-            for c in (
-                "news-content",
-                "detail-content",
-                "content-detail",
-                "article-content",
-                "article-body",
-                "news-detail-content",
-                "post-content",
-                "entry-content",
-                "noidung",
-                "noi-dung",
-                "chitiet",
-                "chi-tiet",
-                "NewsContent",
-                "ArticleContent",
-                "detail-body",
-                "news-body",
-                "content-news",
-            )
-        )
-        + "]",
+        _with_class(
+            "div|section|article",
+            "news-content detail-content content-detail article-content article-body "
+            "news-detail-content post-content entry-content noidung noi-dung chitiet chi-tiet "
+            "NewsContent ArticleContent detail-body news-body content-news",
+        ),
     ),
     title=(
         "[itemprop='headline']",
-        "//*[self::h1 or self::h2 or self::h3 or self::p or self::div][@class]["
-        + " or ".join(
-            _cls(c)
-            for c in (
-                "news-title",
-                "detail-title",
-                "title-detail",
-                "article-title",
-                "title-news",
-                "entry-title",
-                "post-title",
-                "NewsTitle",
-                "ArticleTitle",
-                "tieude",
-                "tieu-de",
-                "title-article",
-            )
-        )
-        + "]",
+        _with_class(
+            "h1|h2|h3|p|div",
+            "news-title detail-title title-detail article-title title-news entry-title post-title "
+            "NewsTitle ArticleTitle tieude tieu-de title-article",
+        ),
     ),
     date=("[itemprop='datePublished']",),
-    attachment_url=(),
-    notes="Used for every page after the hint and CMS rules, and alone when no CMS is detected.",
+    lead=(
+        _with_class(
+            "div|p|h2|h3",
+            "sapo news-sapo detail-sapo summary article-summary news-summary lead news-lead "
+            "tomtat tom-tat chapeau",
+        ),
+    ),
+    byline=(
+        "[itemprop='author']",
+        _with_class(
+            "div|p|span",
+            "author author-name author-block author-box byline news-author article-author "
+            "tacgia tac-gia",
+        ),
+    ),
+    notes="Tried after the hint and CMS rules, and alone when no CMS is detected. Its lead and "
+    "byline matches count only next to the article (between the headline and the body's end).",
 )
 
 RULES: dict[str, CmsRule] = {
