@@ -829,12 +829,13 @@ class Region:
 
     @classmethod
     def around(cls, page: Page, title_el: Any | None, content: Any | None) -> Region:
-        anchors = [page.position(el) for el in (title_el, content) if el is not None]
-        if not anchors:
+        present = [el for el in (title_el, content) if el is not None]
+        if not present:
             return cls(page, 0, len(page.order))
-        last = content if content is not None else title_el
+        last = present[-1]
         tail = next(iter(reversed(list(last.iter()))), last)
-        return cls(page, min(anchors), page.position(tail) + REGION_TAIL)
+        start = min(page.position(el) for el in present)
+        return cls(page, start, page.position(tail) + REGION_TAIL)
 
     def accepts(self, rule: CmsRule, el: Any) -> bool:
         return rule.id != "generic" or self.start <= self.page.position(el) <= self.end
