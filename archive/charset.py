@@ -40,6 +40,16 @@ _DEFAULT_LABELS = {"iso8859-1", "latin-1", "cp1252", "ascii"}
 _VN_BASE = set("ăâđêôơưĂÂĐÊÔƠƯ")
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _SHAPES = {"\u0302", "\u0306", "\u031b"}  # circumflex, breve, horn
+#: Letters of Vietnamese that no Western single-byte encoding has.
+_VN_ONLY = frozenset(
+    unicodedata.normalize("NFC", base + tone)
+    for base in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
+    for tone in ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
+) - frozenset(bytes(range(0xC0, 0x100)).decode("latin-1")) - frozenset("aeiouyAEIOUY") | frozenset(
+    "đĐ"
+)
+#: Latin-1 symbols and letters Vietnamese never uses: the marks of a misread page.
+_WESTERN_ONLY = frozenset("ÐðÞþßØø×÷¤¦§¨ª«¬¯±²³´µ¶¸¹º»¼½¾¿ÅåÆæÇçËëÎîÏïÑñÖöÛûÜüŒœŠšŸŽžƒ")
 _WORD = re.compile(r"[^\s<>\"'=/;:,.()\[\]{}|!?&#0-9-]+")
 
 
@@ -134,7 +144,12 @@ def _decode(body: bytes, name: str) -> str | None:
 
 
 def vietnamese_score(text: str) -> float:
-    """Well-formed Vietnamese words minus twice the malformed ones (ASCII words count zero)."""
+    """How much ``text`` reads as Vietnamese rather than mojibake.
+
+    Letters that only Vietnamese uses (ư, ơ, ă, đ, ộ, ờ...) cannot come out of
+    a Latin-1 or windows-1252 misreading, so they weigh most; well-formed
+    syllables add, malformed words and Western-only symbols (Ð, Þ, ¬...) subtract.
+    """
     good = bad = 0
     for word in _WORD.findall(text):
         if word.isascii():
@@ -143,7 +158,9 @@ def vietnamese_score(text: str) -> float:
             good += 1
         else:
             bad += 1
-    return good - 2 * bad
+    only = sum(1 for ch in text if ch in _VN_ONLY)
+    odd = sum(1 for ch in text if ch in _WESTERN_ONLY or "\x80" <= ch <= "\x9f")
+    return 3 * only + good - 2 * bad - 5 * odd
 
 
 def _syllable(word: str) -> bool:

@@ -127,7 +127,7 @@ def _time_near(text: str, start: int, end: int) -> str | None:
 
 def _looks_like_date_after(text: str, pos: int) -> bool:
     """``10/08/2023 10:15`` is a time, but ``1/2`` in ``1/2/2024`` is not."""
-    return pos < len(text) and text[pos] in "/."
+    return bool(re.match(r"[/.]\d", text[pos : pos + 2]))
 
 
 def _clock(m: re.Match[str]) -> str | None:

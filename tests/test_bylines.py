@@ -1,0 +1,102 @@
+"""Vietnamese bylines and sources (registry notes §4): the person's name only."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from archive.bylines import is_person_name, is_role_line, names_in, parse_byline, strip_degree
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "source"),
+    [
+        ("Tin, ảnh: Võ Thị Nhiên", "Võ Thị Nhiên", None),
+        ("ThS. Đỗ Xuân Hoà - GV khoa Xây dựng Đảng", "Đỗ Xuân Hoà", None),
+        ("TS. Hồ Ngọc Trường", "Hồ Ngọc Trường", None),
+        ("(Tin: Hà Lan; Ảnh: Việt Anh)", "Hà Lan", None),
+        ("Tác giả bài viết: Hữu Dư", "Hữu Dư", None),
+        ("Đào Quyên", "Đào Quyên", None),
+        ("Nhâm Dung – Mạnh Hà", "Nhâm Dung, Mạnh Hà", None),
+        ("Tác giả : Th.s Hồ Minh Đức - Phó Hiệu trưởng", "Hồ Minh Đức", None),
+        ("Ths. Hoàng Văn Nam, Khoa Lý luận cơ sở", "Hoàng Văn Nam", None),
+        ("PGS.TS Nguyễn Văn An - Học viện Chính trị khu vực III", "Nguyễn Văn An", None),
+        ("GS,TS. Tạ Ngọc Tấn", "Tạ Ngọc Tấn", None),
+        ("GVCC, TS. Nguyễn Đức Thịnh - Phó Trưởng khoa", "Nguyễn Đức Thịnh", None),
+        ("Bài và ảnh: Thu Hằng", "Thu Hằng", None),
+        ("Bài, ảnh: Văn Tài", "Văn Tài", None),
+        ("Thu Trang - Phòng QLĐT-NCKH", "Thu Trang", None),
+        ("Theo Báo An Giang Online", None, "Báo An Giang Online"),
+        ("Nguồn: Báo Hưng Yên", None, "Báo Hưng Yên"),
+        ("Nguồn tin: Báo Đồng Tháp", None, "Báo Đồng Tháp"),
+        ("Hữu Huệ (Theo Báo An Giang Online)", "Hữu Huệ", "Báo An Giang Online"),
+        ("(Theo Báo Cần Thơ)", None, "Báo Cần Thơ"),
+    ],
+)
+def test_bylines_seen_on_school_sites(line: str, author: str | None, source: str | None) -> None:
+    assert parse_byline(line) == (author, source)
+
+
+@pytest.mark.parametrize("line", ["Ảnh: Việt Anh", "Tác giả : ", "Tác giả: Ban Biên tập"])
+def test_credits_that_name_no_person(line: str) -> None:
+    assert parse_byline(line) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Quang cảnh Hội nghị",
+        "Tin liên quan",
+        "Trang Chủ",
+        "Super User",
+        "Viết bởi Super User",
+        "Phòng Quản lý đào tạo - Nghiên cứu khoa học",
+        "Theo báo cáo, năm 2022 nhà trường đã mở 58 lớp",
+        "Chiều ngày 29/6/2022, Đảng bộ Trường Chính trị tổ chức Hội nghị sơ kết công tác",
+        "",
+        "x" * 300,
+    ],
+)
+def test_lines_that_are_not_bylines(line: str) -> None:
+    assert parse_byline(line) is None
+
+
+def test_decomposed_input() -> None:
+    assert parse_byline(unicodedata.normalize("NFD", "Tin, ảnh: Võ Thị Nhiên")) == (
+        "Võ Thị Nhiên",
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Phòng NCKH-TT-TL",
+        "Tỉnh uỷ viên, Hiệu trưởng Trường Chính trị Tôn Đức Thắng",
+        "TUV - Hiệu trưởng",
+        "(Phó Trưởng khoa Xây dựng Đảng)",
+        "Nguyên Bí thư Đảng ủy, Hiệu trưởng",
+        "Trưởng phòng TC,HC,TT,TL",
+        "Phó Khoa Nhà nước và Pháp luật",
+    ],
+)
+def test_role_lines(line: str) -> None:
+    assert is_role_line(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["Quang cảnh Hội nghị", "Hội nghị đã thảo luận và thống nhất.", "Đào Quyên", ""]
+)
+def test_not_role_lines(line: str) -> None:
+    assert not is_role_line(line)
+
+
+def test_names_and_degrees() -> None:
+    assert strip_degree("PGS.TS. Nguyễn Văn An") == "Nguyễn Văn An"
+    assert strip_degree("Th.s Hồ Minh Đức") == "Hồ Minh Đức"
+    assert names_in("Nguyễn Thị Hải Yến - Khoa Lý luận cơ sở") == "Nguyễn Thị Hải Yến"
+    assert is_person_name("Nguyễn Thị Hải Yến")
+    assert not is_person_name("Nguyễn")
+    assert not is_person_name("Khoa Xây Dựng Đảng")
+    assert not is_person_name("NCKH TT")
