@@ -293,6 +293,14 @@ AUTHORS = (
     "Thu Hiền",
     "Phương Nam",
 )
+FAMILY = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi",
+          "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Trịnh", "Đào", "Cầm")  # fmt: skip
+MIDDLE = ("Văn", "Thị", "Hữu", "Đức", "Minh", "Thanh", "Ngọc", "Quốc", "Xuân", "Công", "Thu")
+GIVEN = ("An", "Bình", "Cường", "Dũng", "Giang", "Hà", "Hải", "Hạnh", "Hiền", "Hòa", "Hùng",
+         "Hương", "Khánh", "Lan", "Linh", "Long", "Mai", "Nam", "Nga", "Nhàn", "Phong", "Phúc",
+         "Quang", "Sơn", "Tâm", "Thảo", "Thắng", "Thủy", "Tiến", "Trang", "Tuấn", "Tùng", "Vân",
+         "Việt", "Yến", "Lộc", "Oanh", "Khoa", "Nhung", "Đoàn")  # fmt: skip
+PLACES = ("xã", "phường", "thôn", "bản", "ấp")
 START, END = date(2012, 1, 1), date(2026, 6, 30)
 T = "%Y-%m-%dT%H:%M:%SZ"
 
@@ -350,7 +358,12 @@ def article_rows(
                 topic=rng.choice(COMMON), province=site.province,
             )  # fmt: skip
             duplicate_of = None
-        opening = f"Ngày {day.day}/{day.month}/{day.year}, {site.name} bài số {article_id}."
+        speaker = " ".join((rng.choice(FAMILY), rng.choice(MIDDLE), rng.choice(GIVEN)))
+        place = f"{rng.choice(PLACES)} {rng.choice(GIVEN)} {rng.choice(GIVEN)}"
+        opening = (
+            f"Ngày {day.day}/{day.month}/{day.year}, tại {place}, {site.name} tổ chức hoạt động "
+            f"số {article_id}; đồng chí {speaker} phát biểu."
+        )  # the rare words: a person and a place, a few articles each
         paragraphs, folded, i = [opening], [fold(opening)], 0
         while i < len(picks):
             step = rng.randint(2, 5)

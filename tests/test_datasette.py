@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from archive import store
 from archive.migrations import open_db
@@ -268,6 +270,17 @@ def test_snippet_cells_let_only_mark_through():
         marked("<script>x</script><mark>y</mark>") == "&lt;script&gt;x&lt;/script&gt;<mark>y</mark>"
     )
     assert marked("<mark onclick=x>y") == "&lt;mark onclick=x&gt;y"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="aăâdđeêioôơuưy AĐƠÚỦỤÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬỳýỷỹỵ<&>\n.,-İß\u0301", max_size=300),
+    st.sampled_from(["dang uy", "Đảng uỷ", '"hoa binh"', "a OR d", "y", "ss"]),
+)
+def test_fast_snippet_is_the_reference_snippet(text, query):
+    from archive.search import snippet
+
+    assert load_plugin("vietnamese_search").fast_snippet(text, query) == snippet(text, query)
 
 
 async def test_custom_sql_cannot_inject_markup_through_a_snippet_column(ds):

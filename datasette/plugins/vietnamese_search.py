@@ -26,6 +26,37 @@ except ImportError:  # a published bundle (archive.serve.write_bundle) ships sea
     from archive.search import fold, fold_query, snippet
 
 _MARK = re.compile(r"(</?mark>)")
+_WORD = re.compile(r"\w+", re.UNICODE)
+_OPERATORS = ("AND", "OR", "NOT", "NEAR")
+
+
+def fast_snippet(text, query, width=240):
+    """archive.search.snippet, same output, about ten times faster on long texts.
+
+    It folds the whole text once instead of word by word; when folding keeps
+    every character in place (it does for Vietnamese in NFC: one letter per
+    letter), match positions in the folded text are positions in the text.
+    Otherwise it hands over to archive.search.snippet.
+    """
+    text = text or ""
+    folded = fold(text)
+    if len(folded) != len(text):
+        return snippet(text, query, width)
+    terms = {fold(t) for t in _WORD.findall(query or "") if t not in _OPERATORS}
+    hits = [m.span() for m in _WORD.finditer(folded) if m.group(0) in terms]
+    start = max(0, hits[0][0] - width // 3) if hits else 0
+    end = min(len(text), start + width)
+    out, pos = [], start
+    for a, b in hits:
+        if a < start or b > end:
+            continue
+        out.append(html.escape(text[pos:a]))
+        out.append(f"<mark>{html.escape(text[a:b])}</mark>")
+        pos = b
+    out.append(html.escape(text[pos:end]))
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    return prefix + "".join(out).replace("\n", " ") + suffix
 
 
 def escape_folded(query):
@@ -45,7 +76,7 @@ def marked(value):
 def prepare_connection(conn):
     conn.create_function("escape_fts", 1, escape_folded, deterministic=True)
     conn.create_function("vn_fold", 1, lambda text: fold(text or ""), deterministic=True)
-    conn.create_function("vn_snippet", 2, snippet, deterministic=True)
+    conn.create_function("vn_snippet", 2, fast_snippet, deterministic=True)
 
 
 @hookimpl
