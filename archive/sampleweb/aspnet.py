@@ -52,7 +52,7 @@ class AspNet(CmsStyle):
     robots_rules = ("/Admin/", "/Upload/temp/")
     chrome_snippets: ClassVar[tuple[str, ...]] = (
         "DANH MỤC", "Chi tiết tin bài", "Tác giả :", "File đính kèm:", "Các tin khác",
-        "image banner", "Lượt xem:",
+        "Lượt xem:",
     )
 
     # -- URLs -----------------------------------------------------------------
@@ -146,7 +146,7 @@ class AspNet(CmsStyle):
                         for name, url in chrome.LINKS)
         return template("aspnet_layout")(
             title=esc(title), action=attr(action), viewstate=_VIEWSTATE,
-            slogan=esc(chrome.slogan(site)), menu=menu, today=chrome.today(ctx), left=left,
+            slogan=esc(self.slogan()), menu=menu, today=chrome.today(ctx), left=left,
             online=online, visits_today=today, yesterday=yesterday, total=total, links=links,
             main=main, latest=latest, search=chrome.search_block("/Search.aspx", "key"),
             poll=chrome.poll_block(), login=chrome.login_block(),
@@ -165,7 +165,7 @@ class AspNet(CmsStyle):
             for e in self.neighbours(entry, 5)[1]
         )
         lead = (f'<p class="MsoNormal" style="{_P_STYLE}"><b><span lang="VI" style="{_SPAN}">'
-                f"{esc(self.body(entry).paragraphs[0])}</span></b><o:p></o:p></p>")
+                f"{esc(self.lead(entry))}</span></b><o:p></o:p></p>")
         main = template("aspnet_article")(
             title=esc(entry.title), date=dates.aspnet(entry.published), views=entry.views,
             lead=lead, body=self.body_html(entry, self._paragraph, self._figure, skip_lead=True),
@@ -214,7 +214,7 @@ class AspNet(CmsStyle):
         return "".join(
             f'<tr><td class="list_item"><a class="list_title" href="{link(e)}">{esc(e.title)}</a> '
             f'<span class="ngay">({_day(e)})</span><br />'
-            f"{esc(self.body(e).paragraphs[0])}</td></tr>\n"
+            f"{esc(self.lead(e))}</td></tr>\n"
             for e in items
         )
 

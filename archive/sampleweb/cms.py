@@ -102,8 +102,17 @@ class CmsStyle:
         return entry.title
 
     def boilerplate(self, entry: Entry) -> tuple[str, ...]:
+        """Snippets on this entry's page that must not reach its extracted text."""
         others = tuple(self.title(e) for e in self.model.live()[:5] if e is not entry)
-        return (*chrome.COMMON, chrome.slogan(self.site), *self.chrome_snippets, *others)
+        return (*chrome.COMMON, self.slogan(), *self.chrome_snippets,
+                *self.entry_snippets(entry), *others)
+
+    def entry_snippets(self, entry: Entry) -> tuple[str, ...]:
+        """Chrome that only some article pages print (author labels, credits...)."""
+        return ()
+
+    def slogan(self) -> str:
+        return chrome.slogan(self.site)
 
     # -- routing --------------------------------------------------------------
     def route(self, request: Request) -> Page | None:
@@ -168,6 +177,11 @@ class CmsStyle:
     def body(self, entry: Entry) -> text.Body:
         assert self.web is not None
         return self.web.body(entry)
+
+    def lead(self, entry: Entry) -> str:
+        """The first paragraph, which listings and feeds repeat (cheaper than the body)."""
+        assert self.web is not None
+        return self.web.lead(entry)
 
     def body_html(self, entry: Entry, paragraph: Callable[[str], str],
                   figure: Callable[[str, str], str], skip_lead: bool = False) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
+from functools import lru_cache
 
 ERRORS = "sampleweb-vn"
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
@@ -48,7 +49,26 @@ def _encodable(char: str) -> bool:
 
 codecs.register_error(ERRORS, _handler)
 
+#: Precomposed Vietnamese letters the codec lacks → base letter + combining tone.
+_DECOMPOSE = {
+    code: _split_tone(chr(code))
+    for code in range(0x00C0, 0x1EFA)
+    if not _encodable(chr(code)) and unicodedata.category(chr(code)).startswith("L")
+    and _encodable(_split_tone(chr(code)))
+}
+
 
 def encode(text: str) -> bytes:
-    """Windows-1258 bytes for NFC text; characters outside it become HTML references."""
-    return text.encode("cp1258", errors=ERRORS)
+    """Windows-1258 bytes for NFC text; characters outside it become HTML references.
+
+    Pages repeat most of their lines (menus, sidebars, footers, the leads of
+    listings), so lines are encoded once and cached.
+    """
+    return b"\n".join(_encode_line(line) for line in text.split("\n"))
+
+
+@lru_cache(maxsize=32768)
+def _encode_line(line: str) -> bytes:
+    if line.isascii():
+        return line.encode("ascii")
+    return line.translate(_DECOMPOSE).encode("cp1258", errors=ERRORS)

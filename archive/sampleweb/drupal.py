@@ -49,9 +49,11 @@ class Drupal(CmsStyle):
         "/user/register/", "/user/password/", "/user/login/", "/user/logout/",
         "/?q=admin/", "/?q=user/",
     )
-    chrome_snippets: ClassVar[tuple[str, ...]] = (
-        "Skip to main content", "Tin khác", "lượt đọc", BEN_TRE_MOTTO,
-    )
+    chrome_snippets: ClassVar[tuple[str, ...]] = ("Skip to main content", "Tin khác", "lượt đọc")
+
+    def slogan(self) -> str:
+        """Bến Tre prints its motto where other schools print a slogan (seed 002)."""
+        return BEN_TRE_MOTTO if self.site.variant % 2 == 0 else super().slogan()
 
     # -- URLs -----------------------------------------------------------------
     def make_slug(self, entry: Entry) -> str:
@@ -123,7 +125,7 @@ class Drupal(CmsStyle):
     # -- rendering ------------------------------------------------------------
     def layout(self, ctx: Ctx, title: str, main: str, head: str = "", front: bool = False) -> str:
         site = self.site
-        motto = BEN_TRE_MOTTO if site.variant % 2 == 0 else chrome.slogan(site)
+        motto = self.slogan()
         menu = "".join(
             f'<li class="leaf"><a href="/{c.slug}">{esc(c.name)}</a></li>' for c in self.categories
         )
@@ -174,7 +176,7 @@ class Drupal(CmsStyle):
         rows = "".join(
             f'<div class="views-row"><h2 class="node-title"><a href="{self.article_path(e)}">'
             f'{esc(e.title)}</a></h2><div class="submitted">Ngày Đăng : {dates.short(e.published)}'
-            f'</div><div class="teaser"><p>{esc(self.body(e).paragraphs[0])}</p></div>'
+            f'</div><div class="teaser"><p>{esc(self.lead(e))}</p></div>'
             f'<div class="read-more"><a href="{self.article_path(e)}">Xem tiếp</a></div></div>\n'
             for e in self.chunk(items, page) or []
         )
@@ -222,7 +224,7 @@ class Drupal(CmsStyle):
 
     def render_rss(self, ctx: Ctx) -> str:
         items = [
-            (e.title, ctx.url(self.article_path(e)), e.published, esc(self.body(e).paragraphs[0]))
+            (e.title, ctx.url(self.article_path(e)), e.published, esc(self.lead(e)))
             for e in self.model.live()[:10]
         ]
         return feeds.rss(self.site.name, ctx.url("/"), items)

@@ -51,6 +51,10 @@ class Joomla(CmsStyle):
     )
     chrome_snippets: ClassVar[tuple[str, ...]] = ("Lượt xem", "Các tin khác:", TOOLS, "Tin nổi bật")
 
+    def entry_snippets(self, entry: Entry) -> tuple[str, ...]:
+        credits = self._credits(entry)
+        return (credits,) if credits else ()
+
     # -- URLs -----------------------------------------------------------------
     def title(self, entry: Entry) -> str:
         """Phú Thọ style: a third of the headlines are typed in capitals."""
@@ -138,7 +142,7 @@ class Joomla(CmsStyle):
         )
         return template("joomla_layout")(
             base=attr(ctx.url(base)), author=attr(author or "Super User"), title=esc(title),
-            today=chrome.today(ctx), slogan=esc(chrome.slogan(site)), menu=menu, main=main,
+            today=chrome.today(ctx), slogan=esc(self.slogan()), menu=menu, main=main,
             latest=latest, footer=chrome.footer(site),
             blocks=chrome.side_blocks(ctx, "/index.php/component/search/", "searchword"),
         )
@@ -165,12 +169,19 @@ class Joomla(CmsStyle):
         """Either a block before the body or trailing ``(Tin: ...; Ảnh: ...)`` credits."""
         if entry.author is None:
             return "", ""
-        if (entry.seed >> 3) % 3 == 0:
-            photo = vocab.PHOTOGRAPHERS[entry.seed % len(vocab.PHOTOGRAPHERS)]
-            credits = f"(Tin: {esc(entry.author.name)}; Ảnh: {esc(photo)})"
-            return "", f"{_RIGHT}<strong>{credits}</strong></p>"
+        credits = self._credits(entry)
+        if credits:
+            return "", f"{_RIGHT}<strong>{esc(credits)}</strong></p>"
         role = f"<br /><em>{esc(entry.author.role)}</em>" if entry.author.role else ""
         return f"{_RIGHT}<strong>{esc(entry.author.full)}</strong>{role}</p>", ""
+
+    @staticmethod
+    def _credits(entry: Entry) -> str:
+        """Phú Thọ's trailing ``(Tin: Hà Lan; Ảnh: Việt Anh)``, for a third of the authors."""
+        if entry.author is None or (entry.seed >> 3) % 3:
+            return ""
+        photo = vocab.PHOTOGRAPHERS[entry.seed % len(vocab.PHOTOGRAPHERS)]
+        return f"(Tin: {entry.author.name}; Ảnh: {photo})"
 
     @staticmethod
     def _paragraph(value: str) -> str:
@@ -191,7 +202,7 @@ class Joomla(CmsStyle):
             f'<h2 itemprop="name"><a href="{link(e)}">{esc(self.title(e))}</a></h2></div>'
             '<dl class="article-info muted"><dd class="published">'
             f"{dates.joomla(e.published, self.site.variant)}</dd></dl>"
-            f"<p>{esc(self.body(e).paragraphs[0])}</p>"
+            f"<p>{esc(self.lead(e))}</p>"
             f'<p class="readmore"><a class="btn" href="{link(e)}">Xem thêm ...</a></p>'
             "</div></div>\n"
             for e in items

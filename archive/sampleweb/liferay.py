@@ -46,6 +46,9 @@ class Liferay(CmsStyle):
         "In trang", "Quay lại",
     )
 
+    def entry_snippets(self, entry: Entry) -> tuple[str, ...]:
+        return (f"null {entry.title}",)
+
     # -- URLs -----------------------------------------------------------------
     def article_path(self, entry: Entry) -> str:
         page = self.categories[entry.category].slug
@@ -118,10 +121,9 @@ class Liferay(CmsStyle):
             for c in self.categories
         )
         return template("liferay_layout")(
-            site_name=esc(site.name), slogan=esc(chrome.slogan(site)), today=chrome.today(ctx),
+            site_name=esc(site.name), slogan=esc(self.slogan()), today=chrome.today(ctx),
             menu=menu, main=main, side=side, footer=chrome.footer(site),
-            blocks="\n".join((chrome.counter_block(ctx), chrome.links_block(),
-                              chrome.poll_block(), chrome.login_block())),
+            blocks=chrome.side_blocks(ctx, "/vi/tim-kiem"),
         )
 
     def _portlet(self, title: str, body: str, instance: str = "latest") -> str:
@@ -184,7 +186,7 @@ class Liferay(CmsStyle):
         return (
             f'<div class="asset-abstract"><h3 class="asset-title"><a href="{url}">'
             f"{esc(entry.title)}"
-            f'</a></h3><div class="asset-summary">{esc(self.body(entry).paragraphs[0])}</div>'
+            f'</a></h3><div class="asset-summary">{esc(self.lead(entry))}</div>'
             f'<div class="asset-metadata"><span class="metadata-entry metadata-publish-date">'
             f"{dates.short(entry.published)}</span>"
             '<span class="metadata-entry metadata-view-count">'

@@ -289,7 +289,11 @@ class SampleWeb:
             return _copied_body(self._body_key(entry.copy_of), entry.seed)
         return _body(self._body_key(entry))
 
-    def _body_key(self, entry: Entry) -> tuple[int, str, str, str, str, int, bool]:
+    def lead(self, entry: Entry) -> str:
+        """The lead paragraph (copies keep their original's lead)."""
+        return _lead(self._body_key(entry.copy_of or entry))
+
+    def _body_key(self, entry: Entry) -> BodyKey:
         site = self.models[entry.site].site
         return (entry.seed, entry.event, site.name, site.province,
                 entry.published.date().isoformat(), entry.k, entry.long)
@@ -367,20 +371,27 @@ class SampleWeb:
         return self._paths
 
 
-@lru_cache(maxsize=2048)
-def _body(key: tuple[int, str, str, str, str, int, bool]) -> text.Body:
-    seed, event, school, province, day, k, long = key
-    facts = text.article_facts(seed, school, province, datetime.fromisoformat(day).date(), k)
-    return text.compose(seed, event, facts, long)
+BodyKey = tuple[int, str, str, str, str, int, bool]
+
+
+@lru_cache(maxsize=4096)
+def _body(key: BodyKey) -> text.Body:
+    return text.compose(key[0], key[1], _facts(key), key[6])
+
+
+@lru_cache(maxsize=65536)
+def _lead(key: BodyKey) -> str:
+    return text.lead(key[0], key[1], _facts(key))
+
+
+def _facts(key: BodyKey) -> dict[str, str]:
+    seed, _, school, province, day, k, _ = key
+    return text.article_facts(seed, school, province, datetime.fromisoformat(day).date(), k)
 
 
 @lru_cache(maxsize=256)
-def _copied_body(key: tuple[int, str, str, str, str, int, bool], seed: int) -> text.Body:
-    original = _body(key)
-    facts = text.article_facts(
-        key[0], key[2], key[3], datetime.fromisoformat(key[4]).date(), key[5]
-    )
-    return text.near_copy(original, seed, facts)
+def _copied_body(key: BodyKey, seed: int) -> text.Body:
+    return text.near_copy(_body(key), seed)
 
 
 # -- building -------------------------------------------------------------------

@@ -41,10 +41,13 @@ class NukeViet(CmsStyle):
     pen_names = True
     feed_paths = ("/vi/news/rss/",)
     robots_rules = ("/admin/", "/data/", "/includes/", "/install/", "/vendor/", "/*.php$")
-    chrome_snippets: ClassVar[tuple[str, ...]] = (
-        "Những tin mới hơn", "Những tin cũ hơn", "Tin mới", "Tác giả bài viết:", "Nguồn tin:",
-        "Lưu bài viết này",
-    )
+    chrome_snippets: ClassVar[tuple[str, ...]] = ("Tin mới", "Thiết kế bởi VINADES.,JSC")
+
+    def entry_snippets(self, entry: Entry) -> tuple[str, ...]:
+        newer, older = self.neighbours(entry)
+        labels = [("Tác giả bài viết:", entry.author), ("Nguồn tin:", entry.source),
+                  ("Những tin mới hơn", newer), ("Những tin cũ hơn", older)]
+        return tuple(label for label, present in labels if present)
 
     # -- URLs -----------------------------------------------------------------
     def article_path(self, entry: Entry) -> str:
@@ -154,7 +157,7 @@ class NukeViet(CmsStyle):
             for e in self.latest(5)
         )
         return template("nukeviet_layout")(
-            title=esc(title), site_name=esc(site.name), head=head, slogan=esc(chrome.slogan(site)),
+            title=esc(title), site_name=esc(site.name), head=head, slogan=esc(self.slogan()),
             menu=menu, today=chrome.today(ctx), crumbs=crumbs, main=main, latest=latest,
             blocks=chrome.side_blocks(ctx, "/vi/seek/"), footer=chrome.footer(site),
         )
@@ -183,7 +186,7 @@ class NukeViet(CmsStyle):
         )
         main = template("nukeviet_article")(
             title=esc(entry.title), date=dates.nukeviet(entry.published),
-            print=self.alias_paths(entry)[0], lead=esc(self.body(entry).paragraphs[0]),
+            print=self.alias_paths(entry)[0], lead=esc(self.lead(entry)),
             body=self.body_html(entry, self._paragraph, self._figure, skip_lead=True),
             credits=self._credits(entry), tags=tags,
             newer=self._related("Những tin mới hơn", newer),
@@ -226,7 +229,7 @@ class NukeViet(CmsStyle):
         return template("nukeviet_print")(
             title=esc(entry.title), url=attr(ctx.url(self.article_path(entry))),
             site_name=esc(self.site.name), base=attr(ctx.base),
-            date=dates.nukeviet(entry.published), lead=esc(self.body(entry).paragraphs[0]),
+            date=dates.nukeviet(entry.published), lead=esc(self.lead(entry)),
             body=self.body_html(entry, self._paragraph, self._figure, skip_lead=True),
             credits=self._credits(entry),
         )
@@ -240,7 +243,7 @@ class NukeViet(CmsStyle):
 
     def _teaser(self, entry: Entry) -> str:
         url = self.article_path(entry)
-        lead = self.body(entry).paragraphs[0]
+        lead = self.lead(entry)
         return (
             '<div class="news_column"><div class="panel panel-default clearfix">'
             '<div class="panel-body">'
@@ -282,7 +285,7 @@ class NukeViet(CmsStyle):
 
     def render_rss(self, ctx: Ctx) -> str:
         items = [
-            (e.title, ctx.url(self.article_path(e)), e.published, esc(self.body(e).paragraphs[0]))
+            (e.title, ctx.url(self.article_path(e)), e.published, esc(self.lead(e)))
             for e in self.model.live()[:20]
         ]
         return feeds.rss(f"Tin Tức - {self.site.name}", ctx.url("/vi/news/"), items)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 import socket
+import socketserver
 import sys
 import threading
 import traceback
@@ -24,16 +25,17 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from email.utils import formatdate
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http import HTTPStatus
 from itertools import count
 from pathlib import Path
-from typing import Any
 
 from archive.sampleweb import dates
 from archive.sampleweb.model import SampleArticle, SampleWeb, SiteModel
 from archive.sampleweb.routing import Ctx, Request, Response, dispatch
 
 FaultHandler = Callable[[Request], "Response | None"]
+FaultKey = str | re.Pattern[str]
+Faults = Mapping[FaultKey, "FaultHandler | str"]
 
 
 class ResetConnection(Exception):
@@ -71,9 +73,10 @@ _SERVER_HEADERS = {
 }
 
 
-class _SiteServer(ThreadingHTTPServer):
+class _SiteServer(socketserver.ThreadingTCPServer):
     daemon_threads = True
     block_on_close = False
+    allow_reuse_address = True
     request_queue_size = 128
 
     def __init__(self, address: tuple[str, int], owner: SampleWebServer, model: SiteModel):
@@ -82,50 +85,89 @@ class _SiteServer(ThreadingHTTPServer):
         super().__init__(address, _Handler)
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
+class _Handler(socketserver.StreamRequestHandler):
+    """A lean HTTP/1.1 keep-alive loop: GET and HEAD, headers parsed by hand.
+
+    ``http.server`` parses headers with the e-mail package, which costs more
+    than rendering a page; crawls must find the server fast.
+    """
+
     timeout = 30
+    disable_nagle_algorithm = True
     server: _SiteServer
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-        self._serve(with_body=True)
-
-    def do_HEAD(self) -> None:  # noqa: N802
-        self._serve(with_body=False)
-
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
-        """Silence the per-request log on stderr."""
-
-    def _serve(self, with_body: bool) -> None:
-        owner, model = self.server.owner, self.server.model
+    def handle(self) -> None:
         try:
-            response = owner.respond(model, self.command, self.path, dict(self.headers.items()))
-        except ResetConnection:
-            self.close_connection = True
-            self.connection.shutdown(socket.SHUT_RDWR)
+            while self._one():
+                pass
+        except (TimeoutError, ConnectionError):
             return
+
+    def _one(self) -> bool:
+        """Serve one request; False when the connection should close."""
+        line = self.rfile.readline(_MAX_LINE)
+        while line in (b"\r\n", b"\n"):
+            line = self.rfile.readline(_MAX_LINE)
+        if not line:
+            return False
+        parts = line.decode("latin-1").split()
+        headers = self._headers()
+        if len(parts) != 3 or headers is None:
+            self._write(Response(400, b"bad request"), False, True)
+            return False
+        method, target, version = parts
+        length = headers.get("content-length", "0")
+        if length.isdigit() and int(length):
+            self.rfile.read(int(length))
+        connection = headers.get("connection", "").lower()
+        keep = "close" not in connection if version == "HTTP/1.1" else "keep-alive" in connection
+        if method not in ("GET", "HEAD"):
+            self._write(Response(405, b"", headers={"Allow": "GET, HEAD"}), True, keep)
+            return keep
+        try:
+            response = self.server.owner.respond(self.server.model, method, target, headers)
+        except ResetConnection:
+            self.connection.shutdown(socket.SHUT_RDWR)
+            return False
         except Exception:  # a bug in a renderer must not kill the connection silently
             traceback.print_exc(file=sys.stderr)
             response = Response(500, b"<html><body><h1>500</h1></body></html>")
-        self.wfile.write(self._head(response, model) + (response.body if with_body else b""))
+        self._write(response, method == "GET", keep)
+        return keep
 
-    def _head(self, response: Response, model: SiteModel) -> bytes:
-        reason = self.responses.get(response.status, ("",))[0]
+    def _headers(self) -> dict[str, str] | None:
+        headers: dict[str, str] = {}
+        for _ in range(_MAX_HEADERS):
+            line = self.rfile.readline(_MAX_LINE)
+            if line in (b"\r\n", b"\n", b""):
+                return headers
+            name, _, value = line.decode("latin-1").partition(":")
+            headers[name.strip().lower()] = value.strip()
+        return None
+
+    def _write(self, response: Response, with_body: bool, keep: bool) -> None:
+        cms = self.server.model.site.cms
         lines = [
-            f"HTTP/1.1 {response.status} {reason}",
+            f"HTTP/1.1 {response.status} {_REASONS.get(response.status, 'Unknown')}",
             f"Date: {formatdate(usegmt=True)}",
-            f"Server: {_SERVER_HEADERS.get(model.site.cms, 'Apache')}",
+            f"Server: {_SERVER_HEADERS.get(cms, 'Apache')}",
         ]
-        if model.site.cms == "aspnet":
+        if cms == "aspnet":
             lines.append("X-Powered-By: ASP.NET")
         if response.status != 304:
             lines.append(f"Content-Length: {len(response.body)}")
             if response.content_type:
                 lines.append(f"Content-Type: {response.content_type}")
         lines += [f"{k}: {v}" for k, v in response.headers.items()]
-        if self.close_connection:
+        if not keep:
             lines.append("Connection: close")
-        return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+        head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+        self.wfile.write(head + (response.body if with_body else b""))
+
+
+_MAX_LINE = 65537
+_MAX_HEADERS = 100
+_REASONS = {status.value: status.phrase for status in HTTPStatus}
 
 
 class SampleWebServer:
@@ -136,11 +178,11 @@ class SampleWebServer:
     """
 
     def __init__(self, web: SampleWeb, host_base: str = "127.0.0", port: int = 0,
-                 faults: Mapping[Any, FaultHandler | str] | None = None):
+                 faults: Faults | None = None):
         self.web = web
         self.host_base = host_base
         self.port = port
-        self.faults: dict[Any, FaultHandler | str] = dict(faults or {})
+        self.faults: dict[FaultKey, FaultHandler | str] = dict(faults or {})
         self.hits: Counter[str] = Counter()
         self.urls: dict[str, str] = {}
         self._servers: list[_SiteServer] = []

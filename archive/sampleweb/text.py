@@ -96,6 +96,7 @@ def seed_text() -> SeedText:
     return SeedText(tuple(dict.fromkeys(sentences)), tuple(dict.fromkeys(clauses)), tuple(captions))
 
 
+@lru_cache(maxsize=65536)
 def slugify(text: str, limit: int = 80) -> str:
     """ASCII slug as the CMSs make them: no tone marks, ``đ`` → ``d``."""
     plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
@@ -104,6 +105,7 @@ def slugify(text: str, limit: int = 80) -> str:
     return _cut(slug, limit)
 
 
+@lru_cache(maxsize=65536)
 def unicode_slug(text: str, limit: int = 80) -> str:
     """Drupal-style Unicode path alias: keeps the tone marks, lowercase, dashes."""
     slug = re.sub(r"[^\w]+", "-", nfc(text).lower()).strip("-")
@@ -224,16 +226,25 @@ def make_title(event: str, facts: dict[str, str], attempt: int) -> str:
     return fill(template, facts, rng, {})
 
 
+def lead(seed: int, event: str, facts: dict[str, str]) -> str:
+    """The first paragraph alone: the same draws as :func:`compose` makes first."""
+    return _lead(Random(seed * 31 + 7), event, facts, {})
+
+
+def _lead(rng: Random, event: str, facts: dict[str, str], state: dict[str, int]) -> str:
+    return fill(rng.choice(vocab.EVENTS[event]["leads"]), facts, rng, state)
+
+
 def compose(seed: int, event: str, facts: dict[str, str], long: bool = False) -> Body:
     """The body of one article: a lead, paragraphs of 2–4 sentences, captions."""
     rng = Random(seed * 31 + 7)
     state: dict[str, int] = {}
     spec = vocab.EVENTS[event]
-    lead = fill(rng.choice(spec["leads"]), facts, rng, state)
+    lead = _lead(rng, event, facts, state)
     own = list(spec["sentences"])
     rng.shuffle(own)
     generic = rng.sample(vocab.GENERIC_SENTENCES, k=min(len(vocab.GENERIC_SENTENCES), 28))
-    total = rng.randint(24, 30) if long else rng.randint(8, 13)
+    total = rng.randint(34, 42) if long else rng.randint(8, 13)
     picked = [fill(t, facts, rng, state) for t in own[:3]]
     picked += _seed_sentences(rng, facts["school"], facts["province"], long)
     while len(picked) < total and generic:
@@ -285,23 +296,42 @@ def _captions(
     return captions, figures
 
 
-def near_copy(body: Body, seed: int, facts: dict[str, str]) -> Body:
-    """A republished copy: one sentence rewritten, one number changed."""
+def near_copy(body: Body, seed: int) -> Body:
+    """A republished copy: two sentences lightly edited (a number, a phrase)."""
     rng = Random(seed * 17 + 3)
     paragraphs = [list(p) for p in body.sentences]
     slots = [(i, j) for i, p in enumerate(paragraphs) for j in range(len(p)) if i > 0]
-    (pi, si), (qi, qj) = rng.sample(slots, k=2)
-    paragraphs[pi][si] = fill(rng.choice(vocab.GENERIC_SENTENCES), facts, rng, {})
-    paragraphs[qi][qj] = _bump_number(paragraphs[qi][qj], rng)
+    rng.shuffle(slots)
+    edits = [_bump_number, _reword]
+    for i, j in slots:
+        edited = edits[0](paragraphs[i][j], rng)
+        if edited != paragraphs[i][j]:
+            paragraphs[i][j] = edited
+            edits.pop(0)
+            if not edits:
+                break
     return Body(tuple(tuple(p) for p in paragraphs), body.captions, body.figures)
 
 
 def _bump_number(sentence: str, rng: Random) -> str:
     match = re.search(r"\b\d{2,4}\b", sentence)
     if match is None:
-        return sentence.rstrip(".") + ", góp phần hoàn thành nhiệm vụ chính trị của nhà trường."
+        return sentence
     value = int(match.group()) + rng.randint(1, 9)
     return sentence[: match.start()] + str(value) + sentence[match.end() :]
+
+
+_REWORDINGS = (
+    ("nhà trường", "Trường"), ("học viên", "các học viên"), ("đồng chí", "đ/c"),
+    ("tổ chức", "tiến hành"), ("cán bộ", "cán bộ, công chức"),
+)
+
+
+def _reword(sentence: str, rng: Random) -> str:
+    for old, new in rng.sample(_REWORDINGS, k=len(_REWORDINGS)):
+        if old in sentence:
+            return sentence.replace(old, new, 1)
+    return sentence
 
 
 def about_text(school: str, province: str) -> tuple[str, ...]:

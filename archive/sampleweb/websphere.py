@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import zlib
+from functools import lru_cache
 from typing import ClassVar
 
 from archive.sampleweb import chrome, dates, text
@@ -31,6 +32,7 @@ _CITY_NEWS = (
 )
 
 
+@lru_cache(maxsize=65536)
 def token(state: str) -> str:
     """An opaque, decodable portal state token (looks like ``z0/...`` tokens)."""
     raw = zlib.compress(state.encode(), 9)
@@ -63,7 +65,7 @@ class WebSphere(CmsStyle):
     start_path = PREFIX
     robots_rules = ("/wps/myportal/", "/wps/PA_", "/wps/contenthandler/")
     chrome_snippets: ClassVar[tuple[str, ...]] = (
-        "CỔNG THÔNG TIN ĐIỆN TỬ", "Tin cùng chuyên mục", "Tin nổi bật",
+        "CỔNG THÔNG TIN ĐIỆN TỬ", "Tin cùng chuyên mục",
     )
 
     # -- URLs -----------------------------------------------------------------
@@ -162,9 +164,8 @@ class WebSphere(CmsStyle):
             title=esc(title), province_upper=esc(site.province.upper()), prefix=PREFIX,
             site_name=esc(site.name), today=chrome.today(ctx),
             site_name_upper=esc(site.name.upper()),
-            slogan=esc(chrome.slogan(site)), menu=menu, main=main, latest=latest,
-            blocks="\n".join((chrome.counter_block(ctx), chrome.links_block(),
-                              chrome.poll_block(), chrome.login_block())),
+            slogan=esc(self.slogan()), menu=menu, main=main, latest=latest,
+            blocks=chrome.side_blocks(ctx, "/wps/portal/truongchinhtri/tim-kiem/"),
             footer=chrome.footer(site), province=esc(site.province),
         )
 
@@ -205,7 +206,7 @@ class WebSphere(CmsStyle):
         return "".join(
             f'<div class="news-item"><h3><a href="{self.article_path(e)}">{esc(e.title)}</a></h3>'
             f'<span class="date">{dates.websphere(e.published)}</span>'
-            f"<p>{esc(self.body(e).paragraphs[0])}</p></div>\n"
+            f"<p>{esc(self.lead(e))}</p></div>\n"
             for e in items
         )
 

@@ -155,7 +155,7 @@ class WordPress(CmsStyle):
         return template("wordpress_layout")(
             title=esc(title), site_name=esc(site.name), feed=ctx.url("/feed/"), head=head,
             api=ctx.url("/wp-json/"), body_class=body_class, today=chrome.today(ctx),
-            slogan=esc(chrome.slogan(site)), menu=menu, main=main, recent=recent,
+            slogan=esc(self.slogan()), menu=menu, main=main, recent=recent,
             counter=chrome.counter_block(ctx), links=chrome.links_block(),
             poll=chrome.poll_block(), login=chrome.login_block(),
             search=chrome.search_block("/", "s"), footer=chrome.footer(site),
@@ -214,7 +214,7 @@ class WordPress(CmsStyle):
             '<div class="entry-meta"><time class="entry-date published" '
             f'datetime="{dates.iso(e.published)}">'
             f"{dates.short(e.published)}</time></div></header><div class=\"entry-summary\">"
-            f"<p>{esc(self.body(e).paragraphs[0])} [&hellip;]</p></div></article>\n"
+            f"<p>{esc(self.lead(e))} [&hellip;]</p></div></article>\n"
             for e in items
         )
 
@@ -259,7 +259,7 @@ class WordPress(CmsStyle):
 
     def render_feed(self, ctx: Ctx) -> str:
         items = [
-            (e.title, ctx.url(self.article_path(e)), e.published, esc(self.body(e).paragraphs[0]))
+            (e.title, ctx.url(self.article_path(e)), e.published, esc(self.lead(e)))
             for e in self.model.live()[:10]
         ]
         return feeds.rss(self.site.name, ctx.url("/"), items)
