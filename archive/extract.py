@@ -36,9 +36,9 @@ from archive.records import Article
 from archive.rules import CmsRule
 
 #: Bytes (or characters) read from a page; the rest is cut before parsing.
-MAX_INPUT = 4_000_000
+MAX_INPUT = 3_000_000
 #: Elements parsed; bigger trees are not article pages and would only cost time.
-MAX_ELEMENTS = 60_000
+MAX_ELEMENTS = 25_000
 #: Longest text of an element still read as a date line or a byline.
 SHORT_TEXT = 160
 #: Elements scanned after the headline for its date line.

@@ -546,7 +546,7 @@ def compile_selector(text: str) -> etree.XPath | None:
         if is_xpath(text):
             return etree.XPath(text)
         return etree.XPath(CSSSelector(text).path)
-    except (etree.XPathError, ValueError, SyntaxError, AttributeError, TypeError):
+    except Exception:  # noqa: BLE001 - a broken selector in a hint must not stop extraction
         return None
 
 
@@ -557,7 +557,7 @@ def select(tree: Any, text: str) -> list[Any]:
         return []
     try:
         found = compiled(tree)
-    except (etree.XPathError, ValueError, TypeError):
+    except Exception:  # noqa: BLE001 - e.g. an XPath that evaluates to a number
         return []
     return [f for f in found if isinstance(f, etree.ElementBase)] if isinstance(found, list) else []
 
