@@ -111,9 +111,20 @@ def render_atom(
         return datasette_atom.render_atom(
             datasette, request, sql, columns, rows, database, table, query_name, view_name, data
         )
-    queries = (datasette.metadata(database=database) or {}).get("queries") or {}
-    title = (queries.get(query_name) or {}).get("title") or query_name or "Datasette"
-    return empty_feed(request, title)
+    return empty_feed(request, _query_title(datasette, database, query_name))
+
+
+def _query_title(datasette, database, query_name):
+    """A canned query's title: in the metadata (Datasette 0.65) or the config (1.0)."""
+    for source in (
+        lambda: datasette.metadata(database=database)["queries"],
+        lambda: datasette.config["databases"][database]["queries"],
+    ):
+        try:
+            return source()[query_name]["title"]
+        except (AttributeError, KeyError, TypeError):
+            continue
+    return query_name or "Datasette"
 
 
 async def _rows(db, sql, params=()):
@@ -212,7 +223,12 @@ async def dashboard_data(db):
 
 
 def _warc_dir(datasette):
-    return (datasette.plugin_config(PLUGIN) or {}).get("warc_dir")
+    """plugins: tct-archive: warc_dir, else warcs/ beside the database file."""
+    configured = (datasette.plugin_config(PLUGIN) or {}).get("warc_dir")
+    if configured:
+        return configured
+    path = datasette.get_database(DATABASE).path
+    return str(Path(path).resolve().parent / "warcs") if path else None
 
 
 def _article_id(row):
