@@ -290,7 +290,7 @@ def m003_browse_columns(db: Database) -> None:
         ["author"],
         ["version"],
     ):
-        db["articles"].create_index(columns, if_not_exists=True)
+        db.table("articles").create_index(columns, if_not_exists=True)
     db.create_view(
         "site_health",
         """
