@@ -164,11 +164,18 @@ def _running_crawl(path: Path) -> tuple[int, int] | None:
     return None
 
 
-def serve(db_path: str | Path, *, host: str, port: int, public: bool) -> None:
+def serve(
+    db_path: str | Path,
+    *,
+    host: str,
+    port: int,
+    public: bool,
+    warc_dir: str | Path | None = None,
+) -> None:
     """Serve until interrupted (uvicorn, as `datasette serve` does)."""
     import uvicorn
 
-    ds = make_datasette(db_path, public=public)
+    ds = make_datasette(db_path, public=public, warc_dir=warc_dir)
     uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on")
 
 
