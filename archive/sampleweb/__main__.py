@@ -6,7 +6,7 @@ import argparse
 import sys
 import time
 
-from archive.sampleweb.model import build_sample_web
+from archive.sampleweb.model import SampleWeb, build_sample_web
 from archive.sampleweb.server import SampleWebServer
 from archive.sampleweb.static import write_static
 
@@ -37,10 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     return _serve(web, args)
 
 
-def _serve(web: object, args: argparse.Namespace) -> int:
-    from archive.sampleweb.model import SampleWeb
-
-    assert isinstance(web, SampleWeb)
+def _serve(web: SampleWeb, args: argparse.Namespace) -> int:
     server = SampleWebServer(web, args.host_base, args.port)
     server.start()
     for site in web.sites:

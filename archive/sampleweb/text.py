@@ -259,9 +259,12 @@ def compose(seed: int, event: str, facts: dict[str, str], long: bool = False) ->
 def _seed_sentences(rng: Random, school: str, province: str, long: bool) -> list[str]:
     seeds = seed_text()
     count = rng.choice((1, 2, 2)) if long else rng.choice((0, 1, 1, 2))
-    chosen = [_localise(s, school, province) for s in rng.sample(seeds.sentences, k=count)]
+    picked = rng.sample(seeds.sentences, k=count)
+    chosen = [_localise(s, school, province) for s in picked]
     for _ in range(rng.randint(2, 3) if long else rng.randint(1, 2)):
         first, second = rng.sample(seeds.clauses, k=2)
+        if any(first in s or second in s for s in picked):
+            continue  # a clause of a sentence already used would repeat it
         chosen.append(_localise(f"{_capitalise(first)}; {second}.", school, province))
     return chosen
 

@@ -181,7 +181,7 @@ GENERIC_SENTENCES = (
     "đạt {pct}% kế hoạch được giao.",
     "Đồng chí {name}, {position} đánh giá cao sự nỗ lực của {n1} cán bộ, giảng viên "
     "trong việc {task}.",
-    "Theo báo cáo, đến nay nhà trường có {n1} giảng viên cơ hữu, trong đó có {n2} tiến sĩ "
+    "Theo báo cáo, đến nay nhà trường có {n2} giảng viên cơ hữu, trong đó có {n4} tiến sĩ "
     "và {n3} thạc sĩ.",
     "Lớp học có {n2} học viên, trong đó {n3} học viên là nữ và {n4} học viên là "
     "người dân tộc thiểu số.",
@@ -224,7 +224,7 @@ GENERIC_SENTENCES = (
     "trong suốt khóa học.",
     "Đến dự buổi lễ có đồng chí {name}, {position} cùng đại diện lãnh đạo {organisation} và "
     "{n3} cơ quan, đơn vị.",
-    "Hiện nhà trường đang quản lý {n1} lớp với khoảng {n2} học viên ở các hệ tập trung và không "
+    "Hiện nhà trường đang quản lý {n4} lớp với khoảng {n5} học viên ở các hệ tập trung và không "
     "tập trung, tính đến ngày {date}.",
     "Trong {n1} năm qua, nhà trường đã đào tạo {n2} học viên trình độ trung cấp lý luận chính trị "
     "và bồi dưỡng cho hơn {n5} lượt cán bộ.",
