@@ -43,6 +43,8 @@ MAX_ELEMENTS = 25_000
 SHORT_TEXT = 160
 #: Elements scanned after the headline for its date line.
 DATE_WINDOW = 40
+#: Credit lines taken from the end of a body: author (with role line) and source.
+MAX_TAIL_CREDITS = 2
 
 DOCUMENT_LINK = re.compile(
     r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|7z|odt|ods)(?:[?#]|$)", re.IGNORECASE
@@ -254,7 +256,7 @@ def find_title(page: Page) -> tuple[str, Any | None]:
     og = titles.clean_title(_meta(page.tree, "og:title") or _meta(page.tree, "twitter:title"))
     elements = list(_title_elements(page))
     candidates = [
-        titles.Candidate(text_of(el), weight, i, _date_follows(page, el))
+        titles.Candidate(text_of(el), weight, i, _date_follows(el))
         for i, (el, weight) in enumerate(elements)
     ]
     chosen = titles.choose(candidates, page_title, og)
@@ -339,7 +341,7 @@ def _meta(tree: Any, name: str) -> str:
     return str(found[0]).strip() if found else ""
 
 
-def _date_follows(page: Page, el: Any) -> bool:
+def _date_follows(el: Any) -> bool:
     """The headline's own date line comes next (short tool lines like 'Cỡ chữ' may sit between)."""
     skipped = 0
     for i, node in enumerate(_following(el)):
@@ -396,10 +398,10 @@ def _parse_date_text(value: str | None) -> tuple[str, str | None] | None:
 def _date_near_title(page: Page, title_el: Any | None) -> tuple[str, str | None] | None:
     if title_el is None:
         return None
-    return _date_after(page, title_el) or _date_just_before(page, title_el)
+    return _date_after(title_el) or _date_just_before(title_el)
 
 
-def _date_after(page: Page, el: Any) -> tuple[str, str | None] | None:
+def _date_after(el: Any) -> tuple[str, str | None] | None:
     """The first date line after the headline, before the body or a list of other news starts."""
     for i, node in enumerate(_following(el)):
         if i > DATE_WINDOW or _ends_header(node):
@@ -445,7 +447,7 @@ def _own_text(el: Any) -> str:
     return text
 
 
-def _date_just_before(page: Page, el: Any) -> tuple[str, str | None] | None:
+def _date_just_before(el: Any) -> tuple[str, str | None] | None:
     """K2 and some portals print the date right above the headline, in the same box."""
     for sibling in list(el.itersiblings(preceding=True))[:2]:
         own = _own_text(sibling) if isinstance(sibling.tag, str) else ""
@@ -530,11 +532,17 @@ def body_paragraphs(page: Page, content: Any | None) -> tuple[list[str], list[st
 
 
 def unwrap_layout_tables(work: Any) -> None:
-    """Layout tables (cells holding paragraphs) become divs, so text is not read as a grid."""
+    """Layout tables (cells holding paragraphs) become divs, so text is not read as a grid.
+
+    Only a table's own rows and cells change: a data table nested in a layout
+    cell stays a table.
+    """
     for table in list(work.iter("table")):
-        cells = table.xpath(".//td | .//th")
+        sections = table.xpath("./tbody | ./thead | ./tfoot")
+        rows = table.xpath("./tr | ./tbody/tr | ./thead/tr | ./tfoot/tr")
+        cells = [c for row in rows for c in row if c.tag in ("td", "th")]
         if any(_layout_cell(c) for c in cells):
-            for el in [table, *table.xpath(".//tbody | .//thead | .//tr | .//td | .//th")]:
+            for el in (table, *sections, *rows, *cells):
                 el.tag = "div"
 
 
@@ -699,8 +707,8 @@ def strip_bylines(paragraphs: list[str]) -> tuple[list[str], str | None, str | N
     """Move credit lines at the end (and an author block at the start) out of the body."""
     body = list(paragraphs)
     author = source = None
-    while body:
-        found = _tail_byline(body)
+    for _ in range(MAX_TAIL_CREDITS):  # a list of names closing an article is not all bylines
+        found = _tail_byline(body) if body else None
         if found is None:
             break
         count, who, where = found
@@ -720,12 +728,20 @@ def _tail_byline(body: list[str]) -> tuple[int, str | None, str | None] | None:
         return None
     parsed = parse_byline(last)
     if parsed is not None:
+        if _bare_name(last, parsed) and len(body) >= 2 and _bare_name(body[-2]):
+            return None  # the end of a list of names, not a signature
         return 1, parsed[0], parsed[1]
     if len(body) >= 2 and is_role_line(last):
         above = parse_byline(body[-2])
         if above is not None and above[0]:
             return 2, above[0], above[1]
     return None
+
+
+def _bare_name(line: str, parsed: tuple[str | None, str | None] | None = None) -> bool:
+    """The line is nothing but a person's name (no label, degree or role)."""
+    parsed = parsed if parsed is not None else parse_byline(line)
+    return parsed is not None and parsed[0] == titles.clean_title(line)
 
 
 def _head_byline(body: list[str]) -> tuple[int, str | None] | None:
@@ -736,8 +752,7 @@ def _head_byline(body: list[str]) -> tuple[int, str | None] | None:
     if parsed is None or not parsed[0]:
         return None
     has_role = is_role_line(body[1])
-    labelled_or_degree = parsed[0] != titles.clean_title(body[0]) or has_role
-    if not labelled_or_degree:
+    if _bare_name(body[0], parsed) and not has_role:
         return None
     return (2 if has_role else 1), parsed[0]
 

@@ -578,3 +578,14 @@ def mutated_pages(draw: st.DrawFn) -> bytes:
 def test_fuzz_never_raises(page: bytes | str) -> None:
     a = extract_article(page, "http://x.vn/a", {"cms": "nukeviet"})
     assert isinstance(a.text, str) and unicodedata.is_normalized("NFC", a.text)
+
+
+def test_a_closing_list_of_names_is_not_eaten_as_bylines() -> None:
+    names = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung"]
+    page = html(
+        f"<title>{TITLE}</title>",
+        f'<h1>{TITLE}</h1><div class="news-content">{ps(P1, "Danh sách học viên xuất sắc:", *names)}</div>',
+    )
+    a = extract_article(page, "http://x.vn/a")
+    check(a, [P1, *names], [])
+    assert a.author is None
