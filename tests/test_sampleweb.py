@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from email.utils import formatdate
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
 import pytest
 
@@ -343,7 +343,7 @@ def test_portal_subsite_stays_under_its_prefix(server: SampleWebServer, web, tru
 
 # -- duplicates -------------------------------------------------------------------
 
-def test_aliases_serve_the_same_article(server: SampleWebServer, truth: list[SampleArticle]):
+def test_aliases_serve_the_same_article(server: SampleWebServer, web, truth: list[SampleArticle]):
     aliased = [a for a in truth if a.alias_urls]
     assert {a.site_id for a in aliased} >= {"nukeviet", "websphere", "drupal", "joomla", "aspnet"}
     for article in aliased:
@@ -357,6 +357,8 @@ def test_aliases_serve_the_same_article(server: SampleWebServer, truth: list[Sam
     view = fetch(printed.alias_urls[0])
     assert "/savefile/" in printed.alias_urls[0]
     assert f'<link rel="canonical" href="{printed.url}">' in view.html
+    drupal = next(a for a in truth if a.site_id == "drupal")
+    assert "%" in drupal.url and web.article(unquote(drupal.url)).url == drupal.url
     portal = [a for a in aliased if a.site_id == "websphere"]
     assert portal and all(re.search(r"/!ut/p/z0/[\w-]+/$", u) for u in portal[0].alias_urls)
 

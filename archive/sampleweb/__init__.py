@@ -17,7 +17,13 @@ Modules: :mod:`.model` (sites, entries, ground truth), :mod:`.text` and
 :mod:`.liferay`, :mod:`.websphere`, :mod:`.drupal`, :mod:`.joomla`,
 :mod:`.aspnet`, :mod:`.wordpress`), :mod:`.routing` (request → response,
 conditional requests), :mod:`.server` (loopback server, faults hook) and
-:mod:`.static` (files + manifest + nginx snippet).
+:mod:`.static` (files + manifest + nginx snippet) and :mod:`.throughput`
+(``python -m archive.sampleweb bench``: pages/s for one keep-alive client).
+
+Ground truth: ``web.articles`` (regenerated on each call), ``web.article(url)``,
+``web.listing_urls(site)``, ``web.other_urls(site)``, ``web.outside_urls(site)``
+(portal pages beyond the path prefix). Article URLs are paths until a server
+(or :func:`write_static`) binds the sites to base URLs.
 """
 
 from archive.sampleweb.model import SampleArticle, SampleSite, SampleWeb, build_sample_web

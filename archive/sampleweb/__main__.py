@@ -1,4 +1,4 @@
-"""``python -m archive.sampleweb serve|static``: serve the sample web or write it to files."""
+"""``python -m archive.sampleweb serve|static|bench``: serve, write to files, or time the server."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     serve = commands.add_parser("serve", help="serve on loopback until Ctrl-C")
     static = commands.add_parser("static", help="render every URL to files + manifest")
-    for command in (serve, static):
+    bench = commands.add_parser("bench", help="pages/s for one keep-alive client")
+    for command in (serve, static, bench):
         command.add_argument("--articles-per-site", type=int, default=12)
         command.add_argument("--sites", type=int, default=None)
         command.add_argument("--seed", type=int, default=0)
@@ -28,6 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     static.add_argument("directory")
     static.add_argument("--port", type=int, default=8080)
     args = parser.parse_args(argv)
+    if args.command == "bench":
+        return _bench(args)
     web = build_sample_web(args.articles_per_site, args.sites, args.seed,
                            page_size=args.page_size,
                            crawl_delay=getattr(args, "crawl_delay", None))
@@ -35,6 +38,15 @@ def main(argv: list[str] | None = None) -> int:
         print(write_static(web, args.directory, args.host_base, args.port))
         return 0
     return _serve(web, args)
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from archive.sampleweb.throughput import measure
+
+    for label, (pages, seconds) in zip(("cold", "warm"), measure(
+            args.articles_per_site, args.sites, args.seed), strict=True):
+        print(f"{label}: {pages} pages in {seconds:.2f} s = {pages / seconds:.0f} pages/s")
+    return 0
 
 
 def _serve(web: SampleWeb, args: argparse.Namespace) -> int:

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from random import Random
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from archive.sampleweb import dates, text, vocab
 
@@ -317,7 +317,8 @@ class SampleWeb:
     def entry_for(self, url: str) -> Entry | None:
         """The live entry served at a canonical or alias URL (absolute or path)."""
         parts = urlsplit(url)
-        target = parts.path + (f"?{parts.query}" if parts.query else "")
+        path = quote(unquote(parts.path), safe="/!-._~")  # Drupal's aliases may come unencoded
+        target = path + (f"?{parts.query}" if parts.query else "")
         index = self._path_index()
         if parts.netloc:
             base = f"{parts.scheme}://{parts.netloc}"
