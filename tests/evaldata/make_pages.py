@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from html import escape, unescape
+from html import escape
 from pathlib import Path
 from typing import Any
 
