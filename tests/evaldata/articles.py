@@ -41,7 +41,10 @@ SEED_001 = Text(
         "Đảng ủy nhà trường đã trao giấy khen cho 9 đảng viên hoàn thành xuất sắc nhiệm vụ và chi bộ Phòng Quản lý đào tạo và Nghiên cứu khoa học đạt trong sạch, vững mạnh tiêu biểu.",
     ),
     captions=(
-        (-1, "Đ/c Nguyễn Thị Thu Hà - Tỉnh ủy viên, Bí thư Đảng uỷ, Hiệu trưởng Trường Chính trị tỉnh trao Giấy khen cho Chi bộ phòng Quản lý đào tạo và Nghiên cứu khoa học xếp loại trong sạch vững mạnh tiêu biểu năm 2020"),
+        (
+            -1,
+            "Đ/c Nguyễn Thị Thu Hà - Tỉnh ủy viên, Bí thư Đảng uỷ, Hiệu trưởng Trường Chính trị tỉnh trao Giấy khen cho Chi bộ phòng Quản lý đào tạo và Nghiên cứu khoa học xếp loại trong sạch vững mạnh tiêu biểu năm 2020",
+        ),
     ),
 )
 
@@ -57,7 +60,10 @@ SEED_002 = Text(
         "Tại Hội nghị, các đảng viên đã có nhiều ý kiến đóng góp cho bản dự thảo báo cáo tổng kết, đồng thời đề ra các kế hoạch, phương hướng hoạt động cụ thể nhằm giúp Đảng ủy Trường Chính trị tháo gỡ những khó khăn còn tồn tại và tiếp tục gặt hái được nhiều thành công hơn nữa trong năm 2013./.",
     ),
     captions=(
-        (5, "Đồng chí Lê Ngọc Duệ, Phó Bí thư Đảng ủy Khối Các cơ quan tỉnh trao giấy khen cho tập thể tiêu biểu xuất sắc trong thực hiện cuộc vận động học tập và làm theo tấm gương đạo đức Hồ Chí Minh"),
+        (
+            5,
+            "Đồng chí Lê Ngọc Duệ, Phó Bí thư Đảng ủy Khối Các cơ quan tỉnh trao giấy khen cho tập thể tiêu biểu xuất sắc trong thực hiện cuộc vận động học tập và làm theo tấm gương đạo đức Hồ Chí Minh",
+        ),
     ),
 )
 
@@ -69,7 +75,10 @@ SEED_003 = Text(
         "Đồng chí Trưởng ban Tuyên giáo Tỉnh ủy đề nghị trong thời gian tới từng cá nhân, từng khoa, phòng của nhà trường phải nêu cao tinh thần trách nhiệm trong thực hiện các tiêu chí, xác định rõ nội dung nào chưa đạt từ đó có phương án hoàn thiện trong thời gian sớm nhất. Đồng chí cũng trực tiếp trao đổi, gợi ý một số giải pháp nhằm tháo gỡ khó khăn, tạo điều kiện để xây dựng Trường Chính trị tỉnh sớm trở thành trường chính trị chuẩn, đóng góp quan trọng vào sự nghiệp đào tạo, bồi dưỡng cán bộ của tỉnh.",
     ),
     captions=(
-        (0, "Đồng chí Phạm Đồng Thụy, Ủy viên Ban Thường vụ, Trưởng ban Tuyên giáo Tỉnh ủy phát biểu tại hội nghị."),
+        (
+            0,
+            "Đồng chí Phạm Đồng Thụy, Ủy viên Ban Thường vụ, Trưởng ban Tuyên giáo Tỉnh ủy phát biểu tại hội nghị.",
+        ),
         (1, "Lãnh đạo Trường Chính trị tỉnh báo cáo tại hội nghị."),
     ),
 )
@@ -86,8 +95,14 @@ SEED_004 = Text(
         "Căn cứ kết quả và thành tích đạt được năm 2021, Cụm Thi đua các trường chính trị khu vực Trung du miền núi phía Bắc đã bình xét, suy tôn và đề nghị Giám đốc Học viện Chính trị quốc gia Hồ Chí Minh tặng Cờ thi đua cho Trường Chính trị tỉnh Phú Thọ, tặng Bằng khen cho Trường Chính trị tỉnh Yên Bái. Đồng thời, Cụm thi đua các trường chính trị khu vực Trung du miền núi phía Bắc đã bầu Trường Chính trị tỉnh Bắc Cạn làm Cụm trưởng, Trường Chính trị tỉnh Hòa Bình làm Cụm phó thường trực, Trường Chính trị tỉnh Tuyên Quang làm Cụm phó 2 của Cụm Thi đua năm 2022./.",
     ),
     captions=(
-        (0, "Toàn cảnh Hội nghị ở điểm cầu Trường Chính trị tỉnh Phú Thọ và các điểm cầu trên phần mềm Microsoft Teams"),
-        (3, "TS. Cầm Thị Lai - Phó Vụ trưởng Vụ các trường chính trị, Học viện Chính trị quốc gia Hồ Chí Minh phát biểu chỉ đạo Hội nghị"),
+        (
+            0,
+            "Toàn cảnh Hội nghị ở điểm cầu Trường Chính trị tỉnh Phú Thọ và các điểm cầu trên phần mềm Microsoft Teams",
+        ),
+        (
+            3,
+            "TS. Cầm Thị Lai - Phó Vụ trưởng Vụ các trường chính trị, Học viện Chính trị quốc gia Hồ Chí Minh phát biểu chỉ đạo Hội nghị",
+        ),
     ),
 )
 
@@ -178,7 +193,12 @@ HUAN_CHUONG = Text(
         "Thừa ủy quyền của Chủ tịch nước, đồng chí Phó Bí thư Thường trực Tỉnh ủy đã trao Huân chương Lao động hạng Nhì cho tập thể nhà trường vì đã có thành tích xuất sắc trong công tác đào tạo, bồi dưỡng cán bộ giai đoạn 2017 - 2021, góp phần vào sự nghiệp xây dựng chủ nghĩa xã hội và bảo vệ Tổ quốc.",
         "Phát biểu tại buổi lễ, đồng chí Phó Bí thư Thường trực Tỉnh ủy đề nghị nhà trường tiếp tục đổi mới nội dung, chương trình, phương pháp giảng dạy; chú trọng xây dựng đội ngũ giảng viên vừa có trình độ lý luận vững vàng, vừa có kinh nghiệm thực tiễn; phấn đấu sớm đạt chuẩn mức 1 theo Quy định 09-QĐ/TW.",
     ),
-    captions=((1, "Đồng chí Phó Bí thư Thường trực Tỉnh ủy trao Huân chương Lao động hạng Nhì cho nhà trường"),),
+    captions=(
+        (
+            1,
+            "Đồng chí Phó Bí thư Thường trực Tỉnh ủy trao Huân chương Lao động hạng Nhì cho nhà trường",
+        ),
+    ),
 )
 
 NHA_GIAO = Text(

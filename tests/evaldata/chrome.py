@@ -81,7 +81,9 @@ def links_block(heading: str = "Liên kết website") -> Chunk:
         "Học viện hành chính Quốc gia",
         "Cổng thông tin Chính phủ",
     )
-    options = "".join(f'<option value="http://l{i}.gov.vn">{o}</option>' for i, o in enumerate(opts))
+    options = "".join(
+        f'<option value="http://l{i}.gov.vn">{o}</option>' for i, o in enumerate(opts)
+    )
     html = (
         f'<div class="block-links"><h3 class="block-title">{heading}</h3>'
         f'<select onchange="window.open(this.value)"><option>-- Chọn liên kết --</option>{options}</select></div>'
@@ -101,10 +103,10 @@ def counter_block(style: int = 0) -> Chunk:
         html = (
             '<div class="panel panel-default"><div class="panel-heading">Thống kê truy cập</div>'
             '<div class="panel-body"><ul class="counter list-unstyled">'
-            "<li><em class=\"fa fa-bolt\"></em> Đang truy cập<span>18</span></li>"
-            "<li><em class=\"fa fa-filter\"></em> Hôm nay<span>1,212</span></li>"
-            "<li><em class=\"fa fa-calendar-o\"></em> Tháng hiện tại<span>31,940</span></li>"
-            "<li><em class=\"fa fa-bars\"></em> Tổng lượt truy cập<span>2,800,134</span></li>"
+            '<li><em class="fa fa-bolt"></em> Đang truy cập<span>18</span></li>'
+            '<li><em class="fa fa-filter"></em> Hôm nay<span>1,212</span></li>'
+            '<li><em class="fa fa-calendar-o"></em> Tháng hiện tại<span>31,940</span></li>'
+            '<li><em class="fa fa-bars"></em> Tổng lượt truy cập<span>2,800,134</span></li>'
             "</ul></div></div>"
         )
         return html, ["Thống kê truy cập", "Đang truy cập", "Tổng lượt truy cập"]

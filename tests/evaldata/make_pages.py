@@ -67,6 +67,7 @@ def e(text: str) -> str:
 
 # --------------------------------------------------------------------------- body
 
+
 def split_lead(text: A.Text, always: bool) -> tuple[str | None, tuple[str, ...]]:
     """The lead and the rest; layouts with a summary field use paragraph 0 when no lead."""
     if text.lead:
@@ -84,8 +85,13 @@ def with_link(spec: Spec, para: str) -> str:
     return html
 
 
-def body(spec: Spec, paras: tuple[str, ...], para: Callable[[str], str],
-         cap: Callable[[str, int], str], offset: int = 0) -> str:
+def body(
+    spec: Spec,
+    paras: tuple[str, ...],
+    para: Callable[[str], str],
+    cap: Callable[[str, int], str],
+    offset: int = 0,
+) -> str:
     """Paragraphs with caption blocks after the paragraph their index names.
 
     ``offset`` is 1 when the layout moved paragraph 0 into a summary block, so
@@ -145,7 +151,7 @@ def cap_figure(text: str, n: int) -> str:
 def cap_table(text: str, n: int) -> str:
     return (
         '<table class="image" align="center" border="0" cellpadding="3" cellspacing="0">'
-        f'<tbody><tr><td>{img(n, "/upload/images")}</td></tr>'
+        f"<tbody><tr><td>{img(n, '/upload/images')}</td></tr>"
         f'<tr><td class="image_desc">{e(text)}</td></tr></tbody></table>'
     )
 
@@ -165,8 +171,9 @@ def cap_mso(text: str, n: int) -> str:
 def byline_right(lines: tuple[str, ...]) -> str:
     if not lines:
         return ""
-    inner = "<br />".join(f"<strong>{e(x)}</strong>" if i == 0 else f"<em>{e(x)}</em>"
-                          for i, x in enumerate(lines))
+    inner = "<br />".join(
+        f"<strong>{e(x)}</strong>" if i == 0 else f"<em>{e(x)}</em>" for i, x in enumerate(lines)
+    )
     return f'<p style="text-align: right;">{inner}</p>'
 
 
@@ -188,6 +195,7 @@ def other_dates(base: str, n: int, fmt: str = "%d/%m/%Y", step: int = -3) -> lis
 
 # --------------------------------------------------------------------------- layouts
 
+
 def nukeviet4(spec: Spec) -> C.Chunk:
     site = spec.opts["site"]
     lead, paras = split_lead(spec.text, always=True)
@@ -203,7 +211,11 @@ def nukeviet4(spec: Spec) -> C.Chunk:
         spec = without_caption(spec, 0)
     text_body = body(spec, paras, p_justify, cap_center_em, offset=0 if spec.text.lead else 1)
     if spec.opts.get("byline_in_body") and spec.byline:
-        text_body = byline_right(spec.byline) + "\n" + text_body if spec.opts.get("byline_before") else text_body + "\n" + byline_right(spec.byline)
+        text_body = (
+            byline_right(spec.byline) + "\n" + text_body
+            if spec.opts.get("byline_before")
+            else text_body + "\n" + byline_right(spec.byline)
+        )
     author_block = ""
     if spec.opts.get("author_field"):
         author_block += f'<p class="h5 text-right"><strong>Tác giả bài viết: </strong>{e(spec.opts["author_field"])}</p>'
@@ -214,15 +226,22 @@ def nukeviet4(spec: Spec) -> C.Chunk:
     dates = other_dates(spec.day or "2023-01-01", 6, step=5)
     newer = "".join(
         f'<li><em class="fa fa-angle-right">&nbsp;</em><a href="/vi/news/tin-hoat-dong/tin-{i}.html" title="{t}"><h4>{t}</h4></a><em>({d})</em></li>'
-        for i, (t, d) in enumerate(zip(C.OTHER_NEWS[:3], dates[:3], strict=True)))
+        for i, (t, d) in enumerate(zip(C.OTHER_NEWS[:3], dates[:3], strict=True))
+    )
     older = "".join(
         f'<li><em class="fa fa-angle-right">&nbsp;</em><a href="/vi/news/tin-hoat-dong/cu-{i}.html" title="{t}"><h4>{t}</h4></a><em>({d})</em></li>'
-        for i, (t, d) in enumerate(zip(C.OTHER_NEWS[3:6], other_dates(spec.day or "2023-01-01", 3), strict=True)))
+        for i, (t, d) in enumerate(
+            zip(C.OTHER_NEWS[3:6], other_dates(spec.day or "2023-01-01", 3), strict=True)
+        )
+    )
     menu, m_s = C.menu_ul()
     slog, s_s = C.slogan(spec.opts.get("slogan", "CHÀO MỪNG KỶ NIỆM 70 NĂM NGÀY THÀNH LẬP TRƯỜNG"))
     right, r_s = C.join(
         C.news_list("Tin mới", C.items(C.OTHER_NEWS[6:10], dates[2:6])),
-        C.links_block(), C.counter_block(1), C.poll_block())
+        C.links_block(),
+        C.counter_block(1),
+        C.poll_block(),
+    )
     foot, f_s = C.footer(site, spec.opts["address"], "0277.3851.542", spec.opts["email"])
     clock = f'<div class="current-time">{e(spec.clock)}</div>' if spec.clock else ""
     pub = spec.opts.get("og_time", "")
@@ -304,9 +323,23 @@ def nukeviet4(spec: Spec) -> C.Chunk:
 </div></div>
 </body>
 </html>"""
-    snips = [*m_s, *s_s, *r_s, *f_s, "Trang nhất", "Từ khóa:", "Tổng số điểm", "Click để đánh giá",
-             "Những tin mới hơn", "Những tin cũ hơn", C.OTHER_NEWS[0], "All right reserved",
-             "Bạn đã không sử dụng Site", "Trình duyệt của bạn", "Tweet"]
+    snips = [
+        *m_s,
+        *s_s,
+        *r_s,
+        *f_s,
+        "Trang nhất",
+        "Từ khóa:",
+        "Tổng số điểm",
+        "Click để đánh giá",
+        "Những tin mới hơn",
+        "Những tin cũ hơn",
+        C.OTHER_NEWS[0],
+        "All right reserved",
+        "Bạn đã không sử dụng Site",
+        "Trình duyệt của bạn",
+        "Tweet",
+    ]
     if spec.clock:
         snips.append(spec.clock)
     return html, snips
@@ -330,10 +363,14 @@ def nukeviet3(spec: Spec) -> C.Chunk:
             f'<div class="box-content">{inner}</div></div>'
         )
 
-    latest = "".join(f'<li><a href="/index.php/news/Tin-tuc/t-{i}/">{t}</a></li>' for i, t in enumerate(C.OTHER_NEWS[:5]))
+    latest = "".join(
+        f'<li><a href="/index.php/news/Tin-tuc/t-{i}/">{t}</a></li>'
+        for i, t in enumerate(C.OTHER_NEWS[:5])
+    )
     related = "".join(
         f'<li><a title="{t}" href="/index.php/news/Tin-tuc/r-{i}/">{t}</a> <span class="date">({d})</span></li>'
-        for i, (t, d) in enumerate(zip(C.OTHER_NEWS[5:9], dates, strict=False)))
+        for i, (t, d) in enumerate(zip(C.OTHER_NEWS[5:9], dates, strict=False))
+    )
     menu, m_s = C.menu_ul("nav")
     links, l_s = C.links_block("Liên kết web")
     counter, c_s = C.counter_block(0)
@@ -392,8 +429,20 @@ def nukeviet3(spec: Spec) -> C.Chunk:
 </div>
 </body>
 </html>"""
-    snips = [*m_s, *l_s, *c_s, *f_s, "dau-title", "cuoi-title", "Tổng số điểm", "Xem phản hồi",
-             "Gửi phản hồi", "Các tin khác", C.OTHER_NEWS[5], "Tìm kiếm..."]
+    snips = [
+        *m_s,
+        *l_s,
+        *c_s,
+        *f_s,
+        "dau-title",
+        "cuoi-title",
+        "Tổng số điểm",
+        "Xem phản hồi",
+        "Gửi phản hồi",
+        "Các tin khác",
+        C.OTHER_NEWS[5],
+        "Tìm kiếm...",
+    ]
     if spec.clock:
         snips.append(spec.clock)
     return html, snips
@@ -405,9 +454,9 @@ def nukeviet_print(spec: Spec) -> C.Chunk:
     text_body = body(spec, paras, p_justify, cap_center_em, offset=0 if spec.text.lead else 1)
     author = ""
     if spec.opts.get("author_field"):
-        author += f'<p><strong>Tác giả bài viết:</strong> {e(spec.opts["author_field"])}</p>'
+        author += f"<p><strong>Tác giả bài viết:</strong> {e(spec.opts['author_field'])}</p>"
     if spec.opts.get("source_field"):
-        author += f'<p><strong>Nguồn tin:</strong> {e(spec.opts["source_field"])}</p>'
+        author += f"<p><strong>Nguồn tin:</strong> {e(spec.opts['source_field'])}</p>"
     html = f"""<!DOCTYPE html>
 <html lang="vi">
 <head>
@@ -451,7 +500,14 @@ def nukeviet_print(spec: Spec) -> C.Chunk:
 </div>
 </body>
 </html>"""
-    snips = ["URL của bản tin này", "Đóng cửa sổ này", "In ra", root, "Bản quyền thuộc về", spec.opts["email"]]
+    snips = [
+        "URL của bản tin này",
+        "Đóng cửa sổ này",
+        "In ra",
+        root,
+        "Bản quyền thuộc về",
+        spec.opts["email"],
+    ]
     return html, snips
 
 
@@ -471,7 +527,8 @@ def liferay(spec: Spec) -> C.Chunk:
     dates = other_dates(spec.day or "2022-01-01", 5, step=4)
     latest = "".join(
         f'<li class="title-list"><a href="/-/tin-{i}">{t}</a><span class="metadata-entry metadata-publish-date">{d}</span></li>'
-        for i, (t, d) in enumerate(zip(C.OTHER_NEWS[:5], dates, strict=False)))
+        for i, (t, d) in enumerate(zip(C.OTHER_NEWS[:5], dates, strict=False))
+    )
     menu, m_s = C.menu_ul("nav")
     links, l_s = C.links_block()
     counter, c_s = C.counter_block(0)
@@ -535,8 +592,24 @@ def liferay(spec: Spec) -> C.Chunk:
 </div>
 </body>
 </html>"""
-    snips = [*m_s, *l_s, *c_s, *f_s, portlet_title, skip, "null", "Màu chữ", "Cỡ chữ", "Quay lại",
-             "Đánh giá bài viết", "Chia sẻ Facebook", "Tin liên quan", "Tin mới nhất", "Powered By", C.OTHER_NEWS[7]]
+    snips = [
+        *m_s,
+        *l_s,
+        *c_s,
+        *f_s,
+        portlet_title,
+        skip,
+        "null",
+        "Màu chữ",
+        "Cỡ chữ",
+        "Quay lại",
+        "Đánh giá bài viết",
+        "Chia sẻ Facebook",
+        "Tin liên quan",
+        "Tin mới nhất",
+        "Powered By",
+        C.OTHER_NEWS[7],
+    ]
     return html, snips
 
 
@@ -546,16 +619,44 @@ def liferay_hanoi(spec: Spec) -> C.Chunk:
     lead, paras = split_lead(spec.text, always=False)
     text_body = body(spec, paras, p_justify, cap_figure)
     author = f'<div class="author-news">{byline_right(spec.byline)}</div>' if spec.byline else ""
-    labels = ("Related news", "Same category", "Share", "Print", "Send email", "Skip to Content", "Asset Publisher") if en else \
-        ("Tin liên quan", "Tin cùng chuyên mục", "Chia sẻ", "In bài", "Gửi email", "Truy cập nội dung luôn", "Xuất bản thông tin")
+    labels = (
+        (
+            "Related news",
+            "Same category",
+            "Share",
+            "Print",
+            "Send email",
+            "Skip to Content",
+            "Asset Publisher",
+        )
+        if en
+        else (
+            "Tin liên quan",
+            "Tin cùng chuyên mục",
+            "Chia sẻ",
+            "In bài",
+            "Gửi email",
+            "Truy cập nội dung luôn",
+            "Xuất bản thông tin",
+        )
+    )
     dates = other_dates(spec.day or "2019-01-01", 6, step=2)
-    related = "".join(f'<li><a href="/-/view_content/{3290000 + i}-x.html">{t}</a> <span class="date">({d})</span></li>'
-                      for i, (t, d) in enumerate(zip(C.OTHER_NEWS[:3], dates[:3], strict=False)))
-    same = "".join(f'<li><a href="/-/view_content/{3291000 + i}-y.html">{t}</a> <span class="date">({d})</span></li>'
-                   for i, (t, d) in enumerate(zip(C.OTHER_NEWS[3:6], dates[3:], strict=False)))
+    related = "".join(
+        f'<li><a href="/-/view_content/{3290000 + i}-x.html">{t}</a> <span class="date">({d})</span></li>'
+        for i, (t, d) in enumerate(zip(C.OTHER_NEWS[:3], dates[:3], strict=False))
+    )
+    same = "".join(
+        f'<li><a href="/-/view_content/{3291000 + i}-y.html">{t}</a> <span class="date">({d})</span></li>'
+        for i, (t, d) in enumerate(zip(C.OTHER_NEWS[3:6], dates[3:], strict=False))
+    )
     menu, m_s = C.menu_ul("navbar-nav")
     links, l_s = C.links_block()
-    foot, f_s = C.footer(site, "Số 1 Đường Đại Mỗ, phường Đại Mỗ, Hà Nội", "024.3839.3232", "dtcblehongphong@hanoi.gov.vn")
+    foot, f_s = C.footer(
+        site,
+        "Số 1 Đường Đại Mỗ, phường Đại Mỗ, Hà Nội",
+        "024.3839.3232",
+        "dtcblehongphong@hanoi.gov.vn",
+    )
     html = f"""<!DOCTYPE html>
 <html class="ltr" dir="ltr" lang="{"en-US" if en else "vi-VN"}">
 <head>
@@ -607,7 +708,8 @@ def websphere(spec: Spec) -> C.Chunk:
     times = ("05:14", "16:02", "08:45", "10:30", "14:21")
     same = "".join(
         f'<li><span class="date-news">{tm} {d}</span> <a href="/wps/portal/Home/trang-chu/trang-tin-chi-tiet/!ut/p/z0/tok{i}/">{t}</a></li>'
-        for i, (t, d, tm) in enumerate(zip(C.OTHER_NEWS[2:7], dates, times, strict=False)))
+        for i, (t, d, tm) in enumerate(zip(C.OTHER_NEWS[2:7], dates, times, strict=False))
+    )
     menu, m_s = C.menu_ul("wpthemeNavList")
     links, l_s = C.links_block()
     counter, c_s = C.counter_block(0)
@@ -652,8 +754,18 @@ def websphere(spec: Spec) -> C.Chunk:
 </div>
 </body>
 </html>"""
-    snips = [*m_s, *l_s, *c_s, *f_s, "Trang tin chi tiết", "In trang", "Gửi email", "Về đầu trang",
-             "Tin cùng chuyên mục", C.OTHER_NEWS[2]]
+    snips = [
+        *m_s,
+        *l_s,
+        *c_s,
+        *f_s,
+        "Trang tin chi tiết",
+        "In trang",
+        "Gửi email",
+        "Về đầu trang",
+        "Tin cùng chuyên mục",
+        C.OTHER_NEWS[2],
+    ]
     if spec.clock:
         snips.append(spec.clock)
     return html, snips
@@ -666,16 +778,24 @@ def drupal7(spec: Spec) -> C.Chunk:
     if spec.byline:
         text_body += "\n" + "\n".join(f"<div>{e(x)}</div>" for x in spec.byline)
     node = spec.opts["node"]
-    rdfa = f' property="dc:date dc:created" content="{spec.opts["rdfa"]}" datatype="xsd:dateTime"' if spec.opts.get("rdfa") else ""
+    rdfa = (
+        f' property="dc:date dc:created" content="{spec.opts["rdfa"]}" datatype="xsd:dateTime"'
+        if spec.opts.get("rdfa")
+        else ""
+    )
     dates = other_dates(spec.day or "2013-01-01", 5)
-    other = "".join(f'<li><a href="/node/{node - i - 1}">{t}</a> <span class="date">Ngày Đăng : {d}</span></li>'
-                    for i, (t, d) in enumerate(zip(C.OTHER_NEWS[:5], dates, strict=False)))
+    other = "".join(
+        f'<li><a href="/node/{node - i - 1}">{t}</a> <span class="date">Ngày Đăng : {d}</span></li>'
+        for i, (t, d) in enumerate(zip(C.OTHER_NEWS[:5], dates, strict=False))
+    )
     menu, m_s = C.menu_ul("menu")
     links, l_s = C.links_block()
     counter, c_s = C.counter_block(0)
     foot, f_s = C.footer(site, spec.opts["address"], "0275.3822.312", spec.opts["email"])
-    slogan_text = ('"Vì số lượng và chất lượng đội ngũ cán bộ chủ chốt cơ sở; vì các phong trào cách mạng trên quê hương '
-                   '"Đồng Khởi" Trường luôn luôn cải tiến các mặt hoạt động"')
+    slogan_text = (
+        '"Vì số lượng và chất lượng đội ngũ cán bộ chủ chốt cơ sở; vì các phong trào cách mạng trên quê hương '
+        '"Đồng Khởi" Trường luôn luôn cải tiến các mặt hoạt động"'
+    )
     html = f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML+RDFa 1.0//EN" "http://www.w3.org/MarkUp/DTD/xhtml-rdfa-1.dtd">
 <html xmlns="http://www.w3.org/1999/xhtml" xml:lang="vi" version="XHTML+RDFa 1.0" dir="ltr">
 <head profile="http://www.w3.org/1999/xhtml/vocab">
@@ -719,8 +839,18 @@ def drupal7(spec: Spec) -> C.Chunk:
 </div></div>
 </body>
 </html>"""
-    snips = [*m_s, *l_s, *c_s, *f_s, "Skip to main content", slogan_text[1:40], "Bản in", "Gửi cho bạn bè",
-             "Tin khác", C.OTHER_NEWS[0]]
+    snips = [
+        *m_s,
+        *l_s,
+        *c_s,
+        *f_s,
+        "Skip to main content",
+        slogan_text[1:40],
+        "Bản in",
+        "Gửi cho bạn bè",
+        "Tin khác",
+        C.OTHER_NEWS[0],
+    ]
     if spec.clock:
         snips.append(spec.clock)
     return html, snips
@@ -732,10 +862,14 @@ def drupal8(spec: Spec) -> C.Chunk:
     lead, paras = split_lead(spec.text, always=False)
     text_body = body(spec, paras, p_div, cap_div_br)
     if spec.byline:
-        text_body += "\n" + "\n".join(f'<div style="text-align: right;"><strong>{e(x)}</strong></div>' for x in spec.byline)
+        text_body += "\n" + "\n".join(
+            f'<div style="text-align: right;"><strong>{e(x)}</strong></div>' for x in spec.byline
+        )
     en_dates = other_dates(spec.day or "2019-01-01", 4, fmt="%d %B %Y", step=-6)
-    recent = "".join(f'<li><a href="/node/{node - i - 3}">{t}</a><div class="views-field-created">{d}</div></li>'
-                     for i, (t, d) in enumerate(zip(C.OTHER_NEWS[4:8], en_dates, strict=False)))
+    recent = "".join(
+        f'<li><a href="/node/{node - i - 3}">{t}</a><div class="views-field-created">{d}</div></li>'
+        for i, (t, d) in enumerate(zip(C.OTHER_NEWS[4:8], en_dates, strict=False))
+    )
     menu, m_s = C.menu_ul("menu nav")
     counter, c_s = C.counter_block(2)
     foot, f_s = C.footer(site, spec.opts["address"], "0205.3812.247", spec.opts["email"])
@@ -789,11 +923,15 @@ def joomla_k2(spec: Spec) -> C.Chunk:
         spec = without_caption(spec, 0)
     text_body = body(spec, paras, p_justify, cap_center_em, offset=0 if spec.text.lead else 1)
     text_body += "\n" + byline_right(spec.byline)
-    related = "".join(f'<li class="{"even" if i % 2 else "odd"}"><a href="/tin-tuc/hoat-dong/item/{500 + i}-x">{t}</a></li>'
-                      for i, t in enumerate(C.OTHER_NEWS[:4]))
+    related = "".join(
+        f'<li class="{"even" if i % 2 else "odd"}"><a href="/tin-tuc/hoat-dong/item/{500 + i}-x">{t}</a></li>'
+        for i, t in enumerate(C.OTHER_NEWS[:4])
+    )
     dates = other_dates(spec.day or "2019-01-01", 5, step=6)
-    latest = "".join(f'<li><a href="/item/{400 + i}">{t}</a> <span class="moduleItemDateCreated">{d}</span></li>'
-                     for i, (t, d) in enumerate(zip(C.OTHER_NEWS[4:9], dates, strict=False)))
+    latest = "".join(
+        f'<li><a href="/item/{400 + i}">{t}</a> <span class="moduleItemDateCreated">{d}</span></li>'
+        for i, (t, d) in enumerate(zip(C.OTHER_NEWS[4:9], dates, strict=False))
+    )
     menu, m_s = C.menu_ul("menu")
     links, l_s = C.links_block("Liên kết")
     slog, s_s = C.slogan(spec.opts["slogan"], tag="div")
@@ -852,8 +990,24 @@ def joomla_k2(spec: Spec) -> C.Chunk:
 <div id="footer">{foot}</div>
 </body>
 </html>"""
-    snips = [*m_s, *l_s, *s_s, *f_s, "Viết bởi", "Super User", "Cỡ chữ", "tăng cỡ chữ", "Lượt xem",
-             "Đăng trong", "Bài viết liên quan", "Bài viết khác", "Tin mới nhất", "Hôm qua", C.OTHER_NEWS[0], C.OTHER_NEWS[9]]
+    snips = [
+        *m_s,
+        *l_s,
+        *s_s,
+        *f_s,
+        "Viết bởi",
+        "Super User",
+        "Cỡ chữ",
+        "tăng cỡ chữ",
+        "Lượt xem",
+        "Đăng trong",
+        "Bài viết liên quan",
+        "Bài viết khác",
+        "Tin mới nhất",
+        "Hôm qua",
+        C.OTHER_NEWS[0],
+        C.OTHER_NEWS[9],
+    ]
     if spec.clock:
         snips.append(spec.clock)
     return html, snips
@@ -864,12 +1018,16 @@ def joomla15(spec: Spec) -> C.Chunk:
     lead, paras = split_lead(spec.text, always=False)
     byline = ""
     if spec.byline:
-        byline = f'<p style="text-align: right;"><strong>{e(spec.byline[0])}</strong></p>' + \
-            "".join(f'<p style="text-align: right;"><em>{e(x)}</em></p>' for x in spec.byline[1:])
+        byline = (
+            f'<p style="text-align: right;"><strong>{e(spec.byline[0])}</strong></p>'
+            + "".join(f'<p style="text-align: right;"><em>{e(x)}</em></p>' for x in spec.byline[1:])
+        )
     text_body = byline + "\n" + body(spec, paras, p_justify, cap_center_em)
     dates = other_dates(spec.opts["url_day"], 5)
-    other = "".join(f'<li><a href="/index.php/tin-tuc/hoat-dong/{1900 + i}-x">{t}</a> - <span>{d}</span></li>'
-                    for i, (t, d) in enumerate(zip(C.OTHER_NEWS[:5], dates, strict=False)))
+    other = "".join(
+        f'<li><a href="/index.php/tin-tuc/hoat-dong/{1900 + i}-x">{t}</a> - <span>{d}</span></li>'
+        for i, (t, d) in enumerate(zip(C.OTHER_NEWS[:5], dates, strict=False))
+    )
     menu, m_s = C.menu_ul("menu")
     slog, s_s = C.slogan("ĐẨY MẠNH HỌC TẬP VÀ LÀM THEO TƯ TƯỞNG, ĐẠO ĐỨC, PHONG CÁCH HỒ CHÍ MINH!")
     poll, p_s = C.poll_block()
@@ -911,7 +1069,17 @@ def joomla15(spec: Spec) -> C.Chunk:
 </div>
 </body>
 </html>"""
-    snips = [*m_s, *s_s, *p_s, *f_s, "Đọc bài viết In bài", "E-mail", "Lượt xem", "Các bài viết khác", C.OTHER_NEWS[0]]
+    snips = [
+        *m_s,
+        *s_s,
+        *p_s,
+        *f_s,
+        "Đọc bài viết In bài",
+        "E-mail",
+        "Lượt xem",
+        "Các bài viết khác",
+        C.OTHER_NEWS[0],
+    ]
     return html, snips
 
 
@@ -919,25 +1087,37 @@ def aspnet_table(spec: Spec) -> C.Chunk:
     site = spec.opts["site"]
     lead, paras = split_lead(spec.text, always=False)
     text_body = body(spec, paras, p_mso, cap_mso)
-    mso_head = ('<!--[if gte mso 9]><xml><w:WordDocument><w:View>Normal</w:View><w:Zoom>0</w:Zoom>'
-                '<w:TrackMoves/></w:WordDocument></xml><![endif]--><!--[if gte mso 10]><style>'
-                '/* Style Definitions */ table.MsoNormalTable {mso-style-name:"Table Normal";}</style><![endif]-->')
-    author_row = f'<tr><td align="right"><b>Tác giả : {e(spec.opts["author_field"])}</b></td></tr>' if spec.opts.get("author_field") is not None else ""
+    mso_head = (
+        "<!--[if gte mso 9]><xml><w:WordDocument><w:View>Normal</w:View><w:Zoom>0</w:Zoom>"
+        "<w:TrackMoves/></w:WordDocument></xml><![endif]--><!--[if gte mso 10]><style>"
+        '/* Style Definitions */ table.MsoNormalTable {mso-style-name:"Table Normal";}</style><![endif]-->'
+    )
+    author_row = (
+        f'<tr><td align="right"><b>Tác giả : {e(spec.opts["author_field"])}</b></td></tr>'
+        if spec.opts.get("author_field") is not None
+        else ""
+    )
     if spec.opts.get("file_href"):
         href = spec.opts["file_href"]
         files = f'<tr><td class="attach">File đính kèm: <a href="{href}">{href.rsplit("/", 1)[-1]}</a></td></tr>'
     else:
         files = '<tr><td class="attach">File đính kèm: Không có</td></tr>'
     dates = other_dates(spec.day or "2023-01-01", 5)
-    other = "".join(f'» <a href="ArticleDetail.aspx?_Article_ID={200 + i}">{t}</a> <i>({d})</i><br />'
-                    for i, (t, d) in enumerate(zip(C.OTHER_NEWS[:5], dates, strict=False)))
+    other = "".join(
+        f'» <a href="ArticleDetail.aspx?_Article_ID={200 + i}">{t}</a> <i>({d})</i><br />'
+        for i, (t, d) in enumerate(zip(C.OTHER_NEWS[:5], dates, strict=False))
+    )
     menu, m_s = C.menu_table()
     counter, c_s = C.counter_block(2)
     links, l_s = C.links_block()
     poll, p_s = C.poll_block()
-    foot, f_s = C.footer(site, spec.opts["address"], "0238.3844.515", spec.opts["email"], spec.opts.get("licence"))
-    danhmuc = "".join(f'<tr><td class="dm"><a href="List.aspx?c={i}">{t}</a></td></tr>' for i, t in
-                      enumerate(("Tin hoạt động", "Nghiên cứu trao đổi", "Văn bản", "Lịch giảng")))
+    foot, f_s = C.footer(
+        site, spec.opts["address"], "0238.3844.515", spec.opts["email"], spec.opts.get("licence")
+    )
+    danhmuc = "".join(
+        f'<tr><td class="dm"><a href="List.aspx?c={i}">{t}</a></td></tr>'
+        for i, t in enumerate(("Tin hoạt động", "Nghiên cứu trao đổi", "Văn bản", "Lịch giảng"))
+    )
     html = f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
 <html xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><title>
@@ -984,8 +1164,23 @@ function __doPostBack(eventTarget, eventArgument) {{ if (!theForm.onsubmit || (t
 </form>
 </body>
 </html>"""
-    snips = [*m_s, *c_s, *l_s, *p_s, *f_s, "image banner", "DANH MỤC", "Đăng nhập với vai trò", "Chi tiết tin bài",
-             "File đính kèm", "Các tin khác", "Tác giả :", C.OTHER_NEWS[0], "Table Normal", "mso-style"]
+    snips = [
+        *m_s,
+        *c_s,
+        *l_s,
+        *p_s,
+        *f_s,
+        "image banner",
+        "DANH MỤC",
+        "Đăng nhập với vai trò",
+        "Chi tiết tin bài",
+        "File đính kèm",
+        "Các tin khác",
+        "Tác giả :",
+        C.OTHER_NEWS[0],
+        "Table Normal",
+        "mso-style",
+    ]
     if spec.clock:
         snips.append(spec.clock)
     return html, snips
@@ -1000,10 +1195,14 @@ def aspnet_div(spec: Spec) -> C.Chunk:
         return f'<p style="text-align: justify;"><span style="font-family:times new roman,serif;font-size:14px">{html}</span></p>'
 
     text_body = body(spec, paras, para, cap_table)
-    text_body += "\n" + "".join(f'<p style="text-align: right;"><strong>{e(x)}</strong></p>' for x in spec.byline)
+    text_body += "\n" + "".join(
+        f'<p style="text-align: right;"><strong>{e(x)}</strong></p>' for x in spec.byline
+    )
     dates = other_dates(spec.day or "2022-01-01", 6, step=2)
-    other = "".join(f'<div class="item-other"><a href="Default.aspx?phan_tin_id={14000 + i}">{t}</a> <span>({d})</span></div>'
-                    for i, (t, d) in enumerate(zip(C.OTHER_NEWS[1:7], dates, strict=False)))
+    other = "".join(
+        f'<div class="item-other"><a href="Default.aspx?phan_tin_id={14000 + i}">{t}</a> <span>({d})</span></div>'
+        for i, (t, d) in enumerate(zip(C.OTHER_NEWS[1:7], dates, strict=False))
+    )
     menu, m_s = C.menu_table()
     search, se_s = C.search_block()
     login, lo_s = C.login_block()
@@ -1040,8 +1239,20 @@ def aspnet_div(spec: Spec) -> C.Chunk:
 </form>
 </body>
 </html>"""
-    snips = [*m_s, *se_s, *lo_s, *c_s, *f_s, "image banner", "Chi tiết bài viết", "In bài viết", "Gửi bạn bè",
-             "Lên đầu trang", "Các tin đã đưa", C.OTHER_NEWS[1]]
+    snips = [
+        *m_s,
+        *se_s,
+        *lo_s,
+        *c_s,
+        *f_s,
+        "image banner",
+        "Chi tiết bài viết",
+        "In bài viết",
+        "Gửi bạn bè",
+        "Lên đầu trang",
+        "Các tin đã đưa",
+        C.OTHER_NEWS[1],
+    ]
     return html, snips
 
 
@@ -1049,11 +1260,15 @@ def dotnetnuke(spec: Spec) -> C.Chunk:
     site = spec.opts["site"]
     lead, paras = split_lead(spec.text, always=False)
     text_body = body(spec, paras, p_div, cap_div_br)
-    text_body += "\n" + "".join(f'<div style="text-align: right;"><strong>{e(x)}</strong></div>' for x in spec.byline)
+    text_body += "\n" + "".join(
+        f'<div style="text-align: right;"><strong>{e(x)}</strong></div>' for x in spec.byline
+    )
     mid = spec.opts["mid"]
     dates = other_dates(spec.day or "2022-01-01", 5, step=-4)
-    older = "".join(f'<li><a href="/tabid/126/post/{280 - i}/x.aspx">{t}</a> <span class="NormalGray">({d})</span></li>'
-                    for i, (t, d) in enumerate(zip(C.OTHER_NEWS[:5], dates, strict=False)))
+    older = "".join(
+        f'<li><a href="/tabid/126/post/{280 - i}/x.aspx">{t}</a> <span class="NormalGray">({d})</span></li>'
+        for i, (t, d) in enumerate(zip(C.OTHER_NEWS[:5], dates, strict=False))
+    )
     menu, m_s = C.menu_table()
     links, l_s = C.links_block()
     counter, c_s = C.counter_block(0)
@@ -1102,8 +1317,18 @@ def dotnetnuke(spec: Spec) -> C.Chunk:
 </form>
 </body>
 </html>"""
-    snips = [*m_s, *l_s, *c_s, "image banner", "In trang", "Quay lại", "Các tin đã đưa", "Copyright 2012",
-             "Đăng nhập", C.OTHER_NEWS[0]]
+    snips = [
+        *m_s,
+        *l_s,
+        *c_s,
+        "image banner",
+        "In trang",
+        "Quay lại",
+        "Các tin đã đưa",
+        "Copyright 2012",
+        "Đăng nhập",
+        C.OTHER_NEWS[0],
+    ]
     if spec.clock:
         snips.append(spec.clock)
     return html, snips
@@ -1119,8 +1344,10 @@ def kentico(spec: Spec) -> C.Chunk:
         href, label = spec.opts["getattachment"]
         attach = f'<div class="NewsAttachments"><span>Tài liệu đính kèm:</span> <a href="{href}">{e(label)}</a></div>'
     dates = other_dates(spec.day or "2022-01-01", 5, step=-5)
-    same = "".join(f'<li><a href="/Tin-tuc/Hoat-dong/tin-{i}.aspx">{t}</a> <em>{d}</em></li>'
-                   for i, (t, d) in enumerate(zip(C.OTHER_NEWS[2:7], dates, strict=False)))
+    same = "".join(
+        f'<li><a href="/Tin-tuc/Hoat-dong/tin-{i}.aspx">{t}</a> <em>{d}</em></li>'
+        for i, (t, d) in enumerate(zip(C.OTHER_NEWS[2:7], dates, strict=False))
+    )
     menu, m_s = C.menu_ul("CMSListMenuUL")
     links, l_s = C.links_block()
     search, se_s = C.search_block()
@@ -1174,11 +1401,22 @@ def phpnuke(spec: Spec) -> C.Chunk:
     chunks = [e(p) for p in ((lead,) if lead else ()) + paras]
     text_body = "<br /><br />\n".join(chunks)
     dates = other_dates(spec.day or "2014-01-01", 5)
-    other = "".join(f'&middot; <a href="modules.php?name=News&amp;op=viewst&amp;sid={900 - i}">{t}</a> ({d})<br />'
-                    for i, (t, d) in enumerate(zip(C.OTHER_NEWS[:5], dates, strict=False)))
-    menu = "".join(f'<td><a class="menu" href="modules.php?name=M{i}">{m}</a></td>' for i, m in enumerate(C.MENU))
-    generator = ('<META NAME="GENERATOR" CONTENT="PHP-Nuke Copyright (c) 2006 by Francisco Burzi. This is free software, '
-                 'and you may redistribute it under the GPL (http://phpnuke.org/files/gpl.txt).">') if spec.opts.get("generator") else ""
+    other = "".join(
+        f'&middot; <a href="modules.php?name=News&amp;op=viewst&amp;sid={900 - i}">{t}</a> ({d})<br />'
+        for i, (t, d) in enumerate(zip(C.OTHER_NEWS[:5], dates, strict=False))
+    )
+    menu = "".join(
+        f'<td><a class="menu" href="modules.php?name=M{i}">{m}</a></td>'
+        for i, m in enumerate(C.MENU)
+    )
+    generator = (
+        (
+            '<META NAME="GENERATOR" CONTENT="PHP-Nuke Copyright (c) 2006 by Francisco Burzi. This is free software, '
+            'and you may redistribute it under the GPL (http://phpnuke.org/files/gpl.txt).">'
+        )
+        if spec.opts.get("generator")
+        else ""
+    )
     html = f"""<html>
 <head>
 <title>{e(spec.title_tag or site)}</title>
@@ -1211,8 +1449,19 @@ def phpnuke(spec: Spec) -> C.Chunk:
 </table>
 </body>
 </html>"""
-    snips = ["image banner", "Chuyên mục", "Ai đang online", "Hiện có 12 khách", "Lượt truy cập", "Bản để in",
-             "Gửi bài viết này cho bạn", "Các tin khác", "Bản quyền", "Địa chỉ:", C.OTHER_NEWS[0]]
+    snips = [
+        "image banner",
+        "Chuyên mục",
+        "Ai đang online",
+        "Hiện có 12 khách",
+        "Lượt truy cập",
+        "Bản để in",
+        "Gửi bài viết này cho bạn",
+        "Các tin khác",
+        "Bản quyền",
+        "Địa chỉ:",
+        C.OTHER_NEWS[0],
+    ]
     return html, snips
 
 
@@ -1221,14 +1470,21 @@ def wordpress(spec: Spec) -> C.Chunk:
     lead, paras = split_lead(spec.text, always=False)
 
     def cap(text: str, n: int) -> str:
-        return (f'<figure class="wp-block-image size-large"><img decoding="async" width="800" height="533" '
-                f'src="/wp-content/uploads/2021/03/anh-{n}.jpg" alt="" class="wp-image-{n}"/>'
-                f'<figcaption class="wp-element-caption">{e(text)}</figcaption></figure>')
+        return (
+            f'<figure class="wp-block-image size-large"><img decoding="async" width="800" height="533" '
+            f'src="/wp-content/uploads/2021/03/anh-{n}.jpg" alt="" class="wp-image-{n}"/>'
+            f'<figcaption class="wp-element-caption">{e(text)}</figcaption></figure>'
+        )
 
     text_body = body(spec, paras, p_plain, cap)
-    text_body += "\n" + "".join(f'<p class="has-text-align-right"><strong>{e(x)}</strong></p>' for x in spec.byline)
+    text_body += "\n" + "".join(
+        f'<p class="has-text-align-right"><strong>{e(x)}</strong></p>' for x in spec.byline
+    )
     menu, m_s = C.menu_ul("menu")
-    recent = "".join(f'<li><a href="/2021/03/{10 - i:02d}/tin-{i}/">{t}</a></li>' for i, t in enumerate(C.OTHER_NEWS[:5]))
+    recent = "".join(
+        f'<li><a href="/2021/03/{10 - i:02d}/tin-{i}/">{t}</a></li>'
+        for i, t in enumerate(C.OTHER_NEWS[:5])
+    )
     html = f"""<!DOCTYPE html>
 <html lang="vi">
 <head>
@@ -1272,9 +1528,23 @@ def wordpress(spec: Spec) -> C.Chunk:
 </div>
 </body>
 </html>"""
-    snips = [*m_s, "Chuyển đến nội dung", "Chia sẻ:", "Có liên quan", "Đăng trong", "Điều hướng bài viết",
-             "Trả lời", "Email của bạn sẽ không được hiển thị", "Bình luận", "Bài viết mới", "Lưu trữ",
-             "Tháng Tư 2021", "Được tạo ra bởi WordPress", C.OTHER_NEWS[0], C.OTHER_NEWS[6]]
+    snips = [
+        *m_s,
+        "Chuyển đến nội dung",
+        "Chia sẻ:",
+        "Có liên quan",
+        "Đăng trong",
+        "Điều hướng bài viết",
+        "Trả lời",
+        "Email của bạn sẽ không được hiển thị",
+        "Bình luận",
+        "Bài viết mới",
+        "Lưu trữ",
+        "Tháng Tư 2021",
+        "Được tạo ra bởi WordPress",
+        C.OTHER_NEWS[0],
+        C.OTHER_NEWS[6],
+    ]
     return html, snips
 
 
@@ -1288,11 +1558,16 @@ def portal(spec: Spec) -> C.Chunk:
     site = o["site"]
     lead, paras = split_lead(spec.text, always=False)
     para = {"p": p_justify, "div": p_div, "plain": p_plain}[o.get("para", "p")]
-    cap = {"table": cap_table, "em": cap_center_em, "figure": cap_figure, "divbr": cap_div_br}[o.get("cap", "table")]
+    cap = {"table": cap_table, "em": cap_center_em, "figure": cap_figure, "divbr": cap_div_br}[
+        o.get("cap", "table")
+    ]
     text_body = body(spec, paras, para, cap)
     if spec.byline:
-        lines = byline_right(spec.byline) if o.get("byline_style", "right") == "right" else \
-            "".join(f"<p>{e(x)}</p>" for x in spec.byline)
+        lines = (
+            byline_right(spec.byline)
+            if o.get("byline_style", "right") == "right"
+            else "".join(f"<p>{e(x)}</p>" for x in spec.byline)
+        )
         if o.get("byline_before"):
             text_body = f'<div class="author-box">{lines}</div>\n' + text_body
         else:
@@ -1305,16 +1580,30 @@ def portal(spec: Spec) -> C.Chunk:
         title_html = f'<div class="{cls}-head">{title_html} <span class="{cls}-time">{e(spec.date_line or "")}</span></div>'
         date_html = ""
     lead_html = f'<div class="{cls}-sapo"><strong>{e(lead)}</strong></div>' if lead else ""
-    dates = other_dates(spec.day or "2021-01-01", 6, fmt=o.get("side_fmt", "%d/%m/%Y"), step=o.get("side_step", 3))
+    dates = other_dates(
+        spec.day or "2021-01-01", 6, fmt=o.get("side_fmt", "%d/%m/%Y"), step=o.get("side_step", 3)
+    )
     side_heading = o.get("side_heading", "Tin mới nhất")
     blocks: list[C.Chunk] = [
-        C.news_list(side_heading, C.items(C.OTHER_NEWS[3:9], [o.get("side_prefix", "") + d for d in dates]))]
+        C.news_list(
+            side_heading, C.items(C.OTHER_NEWS[3:9], [o.get("side_prefix", "") + d for d in dates])
+        )
+    ]
     for name in o.get("blocks", ("links", "counter")):
-        blocks.append({"links": C.links_block, "counter": lambda: C.counter_block(o.get("counter", 0)),
-                       "poll": C.poll_block, "login": C.login_block, "search": C.search_block}[name]())
+        blocks.append(
+            {
+                "links": C.links_block,
+                "counter": lambda: C.counter_block(o.get("counter", 0)),
+                "poll": C.poll_block,
+                "login": C.login_block,
+                "search": C.search_block,
+            }[name]()
+        )
     aside, a_s = C.join(*blocks)
     menu, m_s = C.menu_ul("menu") if not o.get("menu_table") else C.menu_table()
-    foot, f_s = C.footer(site, o["address"], o.get("phone", "0211.3862.300"), o["email"], o.get("licence"))
+    foot, f_s = C.footer(
+        site, o["address"], o.get("phone", "0211.3862.300"), o["email"], o.get("licence")
+    )
     header_extra = ""
     extra_snips: list[str] = []
     if spec.clock:
@@ -1325,17 +1614,28 @@ def portal(spec: Spec) -> C.Chunk:
         header_extra += s_html
         extra_snips += s_s
     if o.get("alt_leak"):
-        header_extra += "".join(f'<a href="/"><img src="/images/logo{i}.png" alt="{o["alt_leak"]}" title="{o["alt_leak"]}" /></a>' for i in range(3))
+        header_extra += "".join(
+            f'<a href="/"><img src="/images/logo{i}.png" alt="{o["alt_leak"]}" title="{o["alt_leak"]}" /></a>'
+            for i in range(3)
+        )
         extra_snips.append(o["alt_leak"])
     if o.get("marquee_titles"):
-        header_extra += '<div class="ticker"><marquee>' + " | ".join(o["marquee_titles"]) + "</marquee></div>"
+        header_extra += (
+            '<div class="ticker"><marquee>' + " | ".join(o["marquee_titles"]) + "</marquee></div>"
+        )
         extra_snips.append(o["marquee_titles"][-1][:40])
     if o.get("stray_title"):
         header_extra += "<title>Untitled Document</title>"
         extra_snips.append("Untitled Document")
-    tools = o.get("tools", "<a href=\"javascript:window.print()\">In trang</a> | <a href=\"#\">Gửi email</a> | <a href=\"#top\">Về đầu trang</a>")
+    tools = o.get(
+        "tools",
+        '<a href="javascript:window.print()">In trang</a> | <a href="#">Gửi email</a> | <a href="#top">Về đầu trang</a>',
+    )
     other_heading = o.get("other_heading", "Tin khác")
-    other = "".join(f'<li><a href="{o.get("other_href", "/tin")}/{i}">{t}</a></li>' for i, t in enumerate(o.get("other_titles", C.OTHER_NEWS[:4])))
+    other = "".join(
+        f'<li><a href="{o.get("other_href", "/tin")}/{i}">{t}</a></li>'
+        for i, t in enumerate(o.get("other_titles", C.OTHER_NEWS[:4]))
+    )
     views = f'<div class="{cls}-views">{e(o["views"])}</div>' if o.get("views") else ""
     og = f'<meta property="og:title" content="{e(spec.text.title)}" />' if o.get("og_title") else ""
     html = f"""<!DOCTYPE html>
@@ -1400,46 +1700,118 @@ LAYOUTS: dict[str, Callable[[Spec], C.Chunk]] = {
 
 # --------------------------------------------------------------------------- sites
 
+
 def site(name: str, host: str, address: str, email: str, **extra: Any) -> dict[str, Any]:
     return {"site": name, "host": host, "address": address, "email": email, **extra}
 
 
-DONG_THAP = site("Trường Chính trị tỉnh Đồng Tháp", "truongchinhtri.dongthap.gov.vn",
-                 "Số 03, đường Võ Trường Toản, Phường 1, TP. Cao Lãnh, tỉnh Đồng Tháp", "tct@dongthap.gov.vn")
-HA_TINH = site("Trường Chính trị Trần Phú", "truongchinhtrihatinh.gov.vn",
-               "Số 27, đường Hải Thượng Lãn Ông, TP. Hà Tĩnh", "truongchinhtri@hatinh.gov.vn")
-CAO_BANG = site("Trường Chính trị Hoàng Đình Giong", "truongchinhtri.caobang.gov.vn",
-                "Tổ 5, phường Đề Thám, TP. Cao Bằng", "truongchinhtri@caobang.gov.vn")
-KON_TUM = site("Trường chính trị tỉnh Kon Tum", "truongchinhtri.kontum.gov.vn",
-               "Số 226 Bà Triệu, TP. Kon Tum", "tct@kontum.gov.vn", root="https://truongchinhtri.kontum.gov.vn")
+DONG_THAP = site(
+    "Trường Chính trị tỉnh Đồng Tháp",
+    "truongchinhtri.dongthap.gov.vn",
+    "Số 03, đường Võ Trường Toản, Phường 1, TP. Cao Lãnh, tỉnh Đồng Tháp",
+    "tct@dongthap.gov.vn",
+)
+HA_TINH = site(
+    "Trường Chính trị Trần Phú",
+    "truongchinhtrihatinh.gov.vn",
+    "Số 27, đường Hải Thượng Lãn Ông, TP. Hà Tĩnh",
+    "truongchinhtri@hatinh.gov.vn",
+)
+CAO_BANG = site(
+    "Trường Chính trị Hoàng Đình Giong",
+    "truongchinhtri.caobang.gov.vn",
+    "Tổ 5, phường Đề Thám, TP. Cao Bằng",
+    "truongchinhtri@caobang.gov.vn",
+)
+KON_TUM = site(
+    "Trường chính trị tỉnh Kon Tum",
+    "truongchinhtri.kontum.gov.vn",
+    "Số 226 Bà Triệu, TP. Kon Tum",
+    "tct@kontum.gov.vn",
+    root="https://truongchinhtri.kontum.gov.vn",
+)
 DONG_THAP_PRINT = {**DONG_THAP, "root": "https://truongchinhtri.dongthap.gov.vn"}
-BAC_LIEU = site("Trường Chính trị Châu Văn Đặng", "tct.baclieu.gov.vn",
-                "Số 10, đường Tôn Đức Thắng, phường 1, TP. Bạc Liêu", "tct@baclieu.gov.vn")
-AN_GIANG = site("Trường Chính trị Tôn Đức Thắng", "truongchinhtri.angiang.gov.vn",
-                "Số 10, đường Trần Hưng Đạo, TP. Long Xuyên, An Giang", "tct@angiang.gov.vn")
-CAN_THO = site("Trường Chính trị thành phố Cần Thơ", "cantho.gov.vn",
-               "Số 5, đường Nguyễn Trãi, quận Ninh Kiều, TP. Cần Thơ", "truongchinhtri@cantho.gov.vn")
-BEN_TRE = site("Trường Chính trị Bến Tre", "truongchinhtribentre.edu.vn",
-               "Số 88, đường Nguyễn Huệ, phường 1, TP. Bến Tre", "tctbentre@gmail.com", node=412)
-LANG_SON = site("Trường Chính trị Hoàng Văn Thụ", "truongchinhtrils.vn",
-                "Số 2, đường Lê Lợi, TP. Lạng Sơn", "truongchinhtri@langson.gov.vn", node=1686)
-LAM_DONG = site("Trường Chính trị tỉnh Lâm Đồng", "truongchinhtrilamdong.com.vn",
-                "Số 2, đường Nguyễn Tri Phương, TP. Đà Lạt", "tctlamdong@gmail.com",
-                slogan="NHIỆT LIỆT CHÀO MỪNG HỘI THAO CỤM THI ĐUA CÁC TRƯỜNG CHÍNH TRỊ KHU VỰC TÂY NGUYÊN LẦN THỨ IV")
-BRVT = site("Trường Chính trị tỉnh Bà Rịa - Vũng Tàu", "truongchinhtri.baria-vungtau.gov.vn",
-            "Số 1, đường Nguyễn Tất Thành, TP. Bà Rịa", "tct@baria-vungtau.gov.vn")
-NGHE_AN = site("Trường Chính trị tỉnh Nghệ An", "daotao.truongchinhtrina.gov.vn",
-               "Số 2, đường Hồ Tùng Mậu, TP. Vinh, Nghệ An", "truongchinhtri@nghean.gov.vn")
-NINH_BINH = site("Trường Chính trị tỉnh Ninh Bình", "truongchinhtrinb.edu.vn",
-                 "Đường Đinh Tiên Hoàng, TP. Ninh Bình", "tctninhbinh@gmail.com")
-HA_NAM = site("Trường Chính trị tỉnh Hà Nam", "truongchinhtri.hanam.gov.vn",
-              "Đường Lê Công Thanh, TP. Phủ Lý, Hà Nam", "tct@hanam.gov.vn")
-GIA_LAI = site("Trường Chính trị tỉnh Gia Lai", "truongchinhtri.gialai.org.vn",
-               "Số 2, đường Phan Đình Phùng, phường Diên Hồng, Gia Lai", "tctgialai@gmail.com")
-VINH_LONG = site("Trường Chính trị Phạm Hùng", "tctph.vinhlong.gov.vn",
-                 "Số 1, đường Phạm Hùng, phường 9, TP. Vĩnh Long", "tctph@vinhlong.gov.vn")
-QUANG_NAM = site("Trường Chính trị tỉnh Quảng Nam", "truongchinhtriquangnam.edu.vn",
-                 "Số 3, đường Trần Hưng Đạo, TP. Tam Kỳ, Quảng Nam", "tct@quangnam.gov.vn")
+BAC_LIEU = site(
+    "Trường Chính trị Châu Văn Đặng",
+    "tct.baclieu.gov.vn",
+    "Số 10, đường Tôn Đức Thắng, phường 1, TP. Bạc Liêu",
+    "tct@baclieu.gov.vn",
+)
+AN_GIANG = site(
+    "Trường Chính trị Tôn Đức Thắng",
+    "truongchinhtri.angiang.gov.vn",
+    "Số 10, đường Trần Hưng Đạo, TP. Long Xuyên, An Giang",
+    "tct@angiang.gov.vn",
+)
+CAN_THO = site(
+    "Trường Chính trị thành phố Cần Thơ",
+    "cantho.gov.vn",
+    "Số 5, đường Nguyễn Trãi, quận Ninh Kiều, TP. Cần Thơ",
+    "truongchinhtri@cantho.gov.vn",
+)
+BEN_TRE = site(
+    "Trường Chính trị Bến Tre",
+    "truongchinhtribentre.edu.vn",
+    "Số 88, đường Nguyễn Huệ, phường 1, TP. Bến Tre",
+    "tctbentre@gmail.com",
+    node=412,
+)
+LANG_SON = site(
+    "Trường Chính trị Hoàng Văn Thụ",
+    "truongchinhtrils.vn",
+    "Số 2, đường Lê Lợi, TP. Lạng Sơn",
+    "truongchinhtri@langson.gov.vn",
+    node=1686,
+)
+LAM_DONG = site(
+    "Trường Chính trị tỉnh Lâm Đồng",
+    "truongchinhtrilamdong.com.vn",
+    "Số 2, đường Nguyễn Tri Phương, TP. Đà Lạt",
+    "tctlamdong@gmail.com",
+    slogan="NHIỆT LIỆT CHÀO MỪNG HỘI THAO CỤM THI ĐUA CÁC TRƯỜNG CHÍNH TRỊ KHU VỰC TÂY NGUYÊN LẦN THỨ IV",
+)
+BRVT = site(
+    "Trường Chính trị tỉnh Bà Rịa - Vũng Tàu",
+    "truongchinhtri.baria-vungtau.gov.vn",
+    "Số 1, đường Nguyễn Tất Thành, TP. Bà Rịa",
+    "tct@baria-vungtau.gov.vn",
+)
+NGHE_AN = site(
+    "Trường Chính trị tỉnh Nghệ An",
+    "daotao.truongchinhtrina.gov.vn",
+    "Số 2, đường Hồ Tùng Mậu, TP. Vinh, Nghệ An",
+    "truongchinhtri@nghean.gov.vn",
+)
+NINH_BINH = site(
+    "Trường Chính trị tỉnh Ninh Bình",
+    "truongchinhtrinb.edu.vn",
+    "Đường Đinh Tiên Hoàng, TP. Ninh Bình",
+    "tctninhbinh@gmail.com",
+)
+HA_NAM = site(
+    "Trường Chính trị tỉnh Hà Nam",
+    "truongchinhtri.hanam.gov.vn",
+    "Đường Lê Công Thanh, TP. Phủ Lý, Hà Nam",
+    "tct@hanam.gov.vn",
+)
+GIA_LAI = site(
+    "Trường Chính trị tỉnh Gia Lai",
+    "truongchinhtri.gialai.org.vn",
+    "Số 2, đường Phan Đình Phùng, phường Diên Hồng, Gia Lai",
+    "tctgialai@gmail.com",
+)
+VINH_LONG = site(
+    "Trường Chính trị Phạm Hùng",
+    "tctph.vinhlong.gov.vn",
+    "Số 1, đường Phạm Hùng, phường 9, TP. Vĩnh Long",
+    "tctph@vinhlong.gov.vn",
+)
+QUANG_NAM = site(
+    "Trường Chính trị tỉnh Quảng Nam",
+    "truongchinhtriquangnam.edu.vn",
+    "Số 3, đường Trần Hưng Đạo, TP. Tam Kỳ, Quảng Nam",
+    "tct@quangnam.gov.vn",
+)
 
 
 def portal_site(name: str, address: str, email: str, **extra: Any) -> dict[str, Any]:
@@ -1457,275 +1829,739 @@ UPPER_OTHERS = (
     "TRƯỜNG CHÍNH TRỊ TỈNH THỰC HIỆN TỐT CÔNG TÁC THI ĐUA",
 )
 
-PHU_THO_TOOLS = "[Trở về] [Đầu trang] <a href=\"/print/4905.html\">In bài viết</a> <a href=\"#\">Gửi cho bạn bè</a>"
+PHU_THO_TOOLS = (
+    '[Trở về] [Đầu trang] <a href="/print/4905.html">In bài viết</a> <a href="#">Gửi cho bạn bè</a>'
+)
 
 # --------------------------------------------------------------------------- pages
 
 SPECS: list[Spec] = [
     # ---- tune ----------------------------------------------------------------
-    Spec("nv4-dongthap-thucte", "nukeviet4", "tune",
-         "https://truongchinhtri.dongthap.gov.vn/vi/news/tin-hoat-dong/doan-hoc-vien-lop-cao-cap-ly-luan-chinh-tri-nghien-cuu-thuc-te-tai-huyen-tam-nong-412.html",
-         A.THUC_TE, "2023-06-16", "16:45", "Thứ sáu - 16/06/2023 16:45", author="Ngọc Hân",
-         byline=("Tác giả bài viết: Ngọc Hân",), hints={"cms": "nukeviet"},
-         opts={**DONG_THAP, "author_field": "Ngọc Hân", "og_time": "2023-06-16ICT16:45:00"},
-         notes="NukeViet 4: hometext lead, body caption, author field, related lists with dates, "
-               "article:published_time with NukeViet's 'ICT' quirk"),
-    Spec("nv4-dongthap-tuyensinh", "nukeviet4", "tune",
-         "https://truongchinhtri.dongthap.gov.vn/vi/news/thong-bao/thong-bao-tuyen-sinh-lop-trung-cap-ly-luan-chinh-tri-he-khong-tap-trung-nam-2024-455.html",
-         A.TUYEN_SINH, "2024-03-04", "08:05", "Thứ hai - 04/03/2024 08:05", clock="Thứ bảy, 12/10/2024",
-         attachment=("/uploads/news/2024_03/thong-bao-tuyen-sinh-tc-2024.pdf", "văn bản đính kèm"),
-         hints={"cms": "nukeviet"}, opts={**DONG_THAP, "og_time": "2024-03-04T08:05:00+07:00"},
-         notes="short notice with a PDF attachment and a header clock later than the article"),
-    Spec("nv3-caobang-soket", "nukeviet3", "tune",
-         "http://truongchinhtri.caobang.gov.vn/index.php/news/Tin-tuc-Su-kien/Dang-bo-Truong-Chinh-tri-to-chuc-Hoi-nghi-so-ket-cong-tac-6-thang-dau-nam-2022-702/",
-         A.SEED_000, "2022-07-01", "09:12", "Thứ sáu - 01/07/2022 09:12", author="Võ Thị Nhiên",
-         byline=("Tin, ảnh: Võ Thị Nhiên",), clock="Thứ hai, 04/07/2022",
-         opts={**CAO_BANG, "byline_in_body": True},
-         notes="NukeViet 3 theme (dau-title/cuoi-title artifacts), seed 000, trailing 'Tin, ảnh:' byline"),
-    Spec("nv-print-kontum", "nukeviet-print", "tune",
-         "https://truongchinhtri.kontum.gov.vn/vi/news/savefile/hoat-dong-nha-truong/khai-giang-lop-trung-cap-ly-luan-chinh-tri-hanh-chinh-he-tap-trung-khoa-114-318.html",
-         A.KHAI_GIANG, "2022-09-12", "09:15", "Thứ hai - 12/09/2022 09:15", author="Minh Đức",
-         byline=("Tác giả bài viết: Minh Đức",),
-         canonical="https://truongchinhtri.kontum.gov.vn/vi/news/hoat-dong-nha-truong/khai-giang-lop-trung-cap-ly-luan-chinh-tri-hanh-chinh-he-tap-trung-khoa-114-318.html",
-         hints={"cms": "nukeviet"}, opts={**KON_TUM, "author_field": "Minh Đức"},
-         notes="NukeViet savefile/print view: site name and URL on top, canonical link"),
-    Spec("liferay-baclieu-huanchuong", "liferay", "tune",
-         "https://tct.baclieu.gov.vn/-/truong-chinh-tri-tinh-on-nhan-huan-chuong-lao-ong-hang-nhi-412",
-         A.HUAN_CHUONG, "2022-11-18", "15:07", "Thứ sáu, 18/11/2022, 15:07", author="Hoàng Nam",
-         byline=("Tin, ảnh: Hoàng Nam",), hints={"cms": "liferay"}, opts=BAC_LIEU,
-         notes="Liferay asset publisher: 'null ' title, portlet title 'Xuất bản thông tin', generic <title>"),
-    Spec("liferay-baclieu-dangvientre", "liferay", "tune",
-         "https://tct.baclieu.gov.vn/-/phat-huy-vai-tro-cua-ang-vien-tre-trong-xay-dung-truong-chinh-tri-chuan-437",
-         A.DANG_VIEN_TRE, "2023-05-09", "09:30", "Thứ ba, 09/05/2023, 09:30", author="Lê Thị Bích Ngọc",
-         byline=("ThS. Lê Thị Bích Ngọc", "Khoa Xây dựng Đảng"), nfd="text", hints={"cms": "liferay"},
-         opts={**BAC_LIEU, "byline_before": True},
-         notes="decomposed (NFD) article text; author block with degree before the body"),
-    Spec("liferay-hanoi-hoithao", "liferay-hanoi", "tune",
-         "https://dtcblehongphong.hanoi.gov.vn/tin-nha-truong1/-/view_content/3412876-hoi-thao-khoa-hoc-van-dung-tu-tuong-ho-chi-minh-ve-can-bo.html",
-         A.HOI_THAO_HCM, "2024-05-16", "16:12", "Ngày đăng 16/05/2024 | 4:12 PM  | View count: 487",
-         author="Thu Trang", byline=("Thu Trang - Phòng QLĐT-NCKH",),
-         notes="Hà Nội Liferay: 12-hour clock with PM, pipes, 'View count', lead in a sapo block"),
-    Spec("websphere-angiang-tongket", "websphere", "tune",
-         "https://truongchinhtri.angiang.gov.vn/wps/portal/Home/trang-chu/trang-tin-chi-tiet/!ut/p/z0/fcxBC4IwGMbxr-LF49gmts2j4CUrKCnQXWKu6d6SmTWlvn0ide34__HwYIlLLJ2aoFUeeqe6uSvJzkmSrckmpltRZJSkRX7ix_0hEjuKcyz_D-YHuA6DTLHUvfPm5XHZQR34x9i7NtAWnJ0DQvJU6KsL_sy1FozT47hUrWAC47Ud38ZdTEiShjRiJRRqCOcoZpwiEdcR4owzTUVCIqbx_SarDxDJR0Q!/",
-         A.BAO_AN_GIANG, "2023-08-18", "07:37", "07:37 18/08/2023", author="Hữu Huệ", source="Báo An Giang Online",
-         byline=("Hữu Huệ", "Theo Báo An Giang Online"), hints={"cms": "websphere"}, opts=AN_GIANG,
-         notes="WebSphere portal: time-first date, title in a div, republished item with its source"),
-    Spec("websphere-angiang-nentang", "websphere", "tune",
-         "https://truongchinhtri.angiang.gov.vn/wps/portal/Home/trang-chu/trang-tin-chi-tiet/!ut/p/z0/fYyxDoIwFEV_hYWxadECZSRhETVRogl0MeVRoEJakWL8fBuiq8MdzsnJxRyXmGvxUp2wymgxOq54dEuSbEf2NDiwIgtIWuTX-HI6b9gxwDnm_wP3oO7TxFPMwWgr3xaXo6o9-1yM7jzole4dKJ_MAn3tKn_OKm0XmJdBSb2K3gjbuKoRbkZo20ufBNBSAjRBsI1DRKmMEYOQobCBKKqjmrWwwY-BVx9bh670/",
-         A.NEN_TANG_TU_TUONG, "2023-11-21", "05:14", "05:14 21/11/2023", author="Hồ Ngọc Trường",
-         byline=("TS. Hồ Ngọc Trường", "Tỉnh uỷ viên, Hiệu trưởng Trường Chính trị Tôn Đức Thắng"),
-         clock="Thứ Hai, 04/12/2023", hints={"cms": "websphere"}, opts={**AN_GIANG, "byline_before": True},
-         notes="author with degree and a role line before the body; sidebar of later time-first dates"),
-    Spec("drupal-bentre-tongket", "drupal7", "tune",
-         "https://truongchinhtribentre.edu.vn/th%C3%B4ng-tin-trao-%C4%91%E1%BB%95i/h%E1%BB%99i-ngh%E1%BB%8B-t%E1%BB%95ng-k%E1%BA%BFt-c%C3%B4ng-t%C3%A1c-%C4%91%E1%BA%A3ng-n%C4%83m-2012",
-         A.SEED_002, "2013-03-28", None, "Ngày Đăng : 28/03/2013", author="Nguyễn Thị Nguyên",
-         byline=("Nguyễn Thị Nguyên", "Phòng NCKH-TT-TL"), clock="Thứ năm, 19 Tháng 9, 2019 - 07:30",
-         hints={"cms": "drupal"}, opts=BEN_TRE,
-         notes="seed 002: Drupal, body of divs, slogan in quotes, header clock in the Drupal long format"),
-    Spec("k2-lamdong-giaoluu", "joomla-k2", "tune",
-         "http://truongchinhtrilamdong.com.vn/tin-tuc/hoat-dong/item/512-trao-doi-kinh-nghiem-voi-truong-chinh-tri-tinh-ba-ria-vung-tau.html",
-         A.GIAO_LUU_TRUONG, "2019-04-11", "16:20", "Thứ năm, 11 Tháng 4 2019 16:20", author="Minh Tâm",
-         byline=("Tin, ảnh: Minh Tâm",), clock="Chủ nhật, 21/07/2024", hints={"cms": "joomla"},
-         opts={**LAM_DONG, "item": 512},
-         notes="Joomla/K2: introtext lead, 'Viết bởi Super User' account, header clock, hits"),
-    Spec("k2-lamdong-tongket", "joomla-k2", "tune",
-         "http://truongchinhtrilamdong.com.vn/tin-tuc/hoat-dong/item/748-tong-ket-nam-hoc-2023-2024-trien-khai-nhiem-vu-nam-hoc-2024-2025.html",
-         A.TONG_KET_NAM_HOC, "2024-07-26", "17:05", "Thứ sáu, 26 Tháng 7 2024 17:05", clock="Chủ nhật, 28/07/2024",
-         opts={**LAM_DONG, "item": 748, "hits": 618},
-         notes="K2 without a byline: the account name must not become the author"),
-    Spec("joomla15-brvt-caicach", "joomla15", "tune",
-         "http://truongchinhtri.baria-vungtau.gov.vn/index.php/tin-tuc/hoat-dong-nha-truong/1935-2021-06-08-02-41-17",
-         A.CAI_CACH_HC, "2021-06-08", None, None, author="Nguyễn Hồng Lương",
-         byline=("TS. Nguyễn Hồng Lương", "Nguyên Bí thư Đảng ủy, Hiệu trưởng"), hints={"cms": "joomla"},
-         opts={**BRVT, "url_day": "2021-06-08"},
-         notes="legacy Joomla 1.5 table layout, date only in the URL's date alias, sidebar with dates"),
-    Spec("aspnet-nghean-vienchuc", "aspnet-table", "tune",
-         "http://daotao.truongchinhtrina.gov.vn/ArticleDetail.aspx?_Article_ID=234",
-         A.HOI_NGHI_VIEN_CHUC, "2023-02-13", None, "Ngày đăng: 13/02/2023", author="Hồ Minh Đức",
-         byline=("Tác giả : Th.s Hồ Minh Đức - Phó Hiệu trưởng",), clock="Thứ Tư, ngày 12 tháng 4 năm 2023",
-         hints={"cms": "aspnet"}, opts={**NGHE_AN, "author_field": "Th.s Hồ Minh Đức - Phó Hiệu trưởng"},
-         notes="ASP.NET WebForms page in tables, Word-pasted MsoNormal body, generic <title>, 'File đính kèm: Không có'"),
-    Spec("aspnet-nghean-kehoach", "aspnet-table", "tune",
-         "http://daotao.truongchinhtrina.gov.vn/ArticleDetail.aspx?_Article_ID=543",
-         A.KE_HOACH_BOI_DUONG, "2023-03-20", None, "Ngày đăng: 20/03/2023", hints={"cms": "aspnet"},
-         opts={**NGHE_AN, "author_field": "", "file_href": "/Upload/VanBan/KH-boi-duong-nghiep-vu-cong-tac-Dang-2023.docx",
-               "licence": "Giấy phép số 12/GP-TTĐT do Sở Thông tin và Truyền thông tỉnh Nghệ An cấp ngày 15/5/2016."},
-         notes="short notice with a .docx attachment, empty author field, dated licence in the footer"),
-    Spec("dnn-hanam-chuyendoiso", "dotnetnuke", "tune",
-         "http://truongchinhtri.hanam.gov.vn/tabid/126/post/312/Tap-huan-ung-dung-cong-nghe-thong-tin-va-chuyen-doi-so-trong-giang-day.aspx",
-         A.CHUYEN_DOI_SO, "2023-08-10", "08:05:12", "10/08/2023 8:05:12 SA", author="Nguyễn Thị Hải Yến",
-         byline=("Nguyễn Thị Hải Yến - Khoa Lý luận cơ sở",), clock="Thứ Sáu, 15/09/2023",
-         hints={"cms": "dotnetnuke"}, opts={**HA_NAM, "mid": 512},
-         notes="DotNetNuke: vi-VN DateTime with 'SA', body of divs, module title as <title>"),
-    Spec("kentico-gialai-quocphong", "kentico", "tune",
-         "https://truongchinhtri.gialai.org.vn/Tin-tuc/Hoat-dong/Be-giang-lop-boi-duong-kien-thuc-quoc-phong-va-an-ninh.aspx",
-         A.BE_GIANG_QPAN, "2022-10-28", "17:20", "Ngày đăng: 28/10/2022 17:20", author="Văn Tài",
-         byline=("Bài, ảnh: Văn Tài",), hints={"cms": "kentico"}, opts=GIA_LAI,
-         notes="Kentico: <title> with the site name first, summary block"),
-    Spec("phpnuke-vinhlong-ketnap", "phpnuke", "tune",
-         "http://tctph.vinhlong.gov.vn/modules.php?name=News&op=viewst&sid=1284",
-         A.KET_NAP, "2024-03-22", None, "Ngày đăng: 22/03/2024", author="Kim Ngân", byline=("Kim Ngân",),
-         encoding="cp1258", hints={"cms": "phpnuke"}, opts={**VINH_LONG, "generator": True},
-         notes="windows-1258 bytes (combining tone marks), PHP-Nuke tables, <br>-separated body"),
-    Spec("portal-haiphong-nhagiao", "portal", "tune",
-         "https://truongchinhtritohieu.haiphong.gov.vn/Tin-tuc---Su-kien/Toa-dam-ky-niem-41-nam-Ngay-Nha-giao-Viet-Nam-91544.html",
-         A.NHA_GIAO, "2023-11-17", "21:06", "Cập nhật: 17/11/2023 21:06", author="Minh Thu", byline=("Minh Thu",),
-         meta_charset="iso-8859-1",
-         opts=portal_site("Trường Chính trị Tô Hiệu", "Số 3, đường Lạch Tray, Ngô Quyền, Hải Phòng",
-                          "truongchinhtritohieu@haiphong.gov.vn", blocks=("links", "counter", "poll")),
-         notes="Hải Phòng portal: <meta charset> says iso-8859-1 but the bytes are UTF-8; bare name at the end"),
-    Spec("portal-tuyenquang-thethao", "portal", "tune",
-         "http://truongchinhtritq.edu.vn/n812_giao-luu-van-nghe-the-thao-chao-mung-ky-niem-94-nam-ngay-thanh-lap-dang",
-         A.THE_THAO, "2024-02-01", "09:35", "Ngày Đăng: 1/2/2024 9:35 Lượt xem: 307", author="Thu Hằng",
-         byline=("Bài và ảnh: Thu Hằng",),
-         title_tag=f"Trường Chính trị tỉnh Tuyên Quang | {A.THE_THAO.title}",
-         opts=portal_site("Trường Chính trị tỉnh Tuyên Quang", "Đường 17/8, phường Phan Thiết, TP. Tuyên Quang",
-                          "tctq@tuyenquang.gov.vn", cls="detail", title_el="h2", side_prefix="Ngày Đăng: ",
-                          side_fmt="%d/%m/%Y", blocks=("links", "search")),
-         notes="Tuyên Quang: date without zero padding followed by a view count; sidebar in the same format"),
-    Spec("portal-phutho-cumthidua", "portal", "tune",
-         "http://truongchinhtritinhphutho.gov.vn/tin-tuc-su-kien/cum-thi-dua-cac-truong-chinh-tri-khu-vuc-trung-du-mien-nui-phia-bac-to-chuc-hoi-nghi-tong-ket.html",
-         A.SEED_004, "2021-11-28", "02:16", "Chủ nhật, 28.11.2021 02:16", author="Nguyễn Thị Nhàn",
-         byline=("ThS. Nguyễn Thị Nhàn", "Trưởng phòng TC,HC,TT,TL"), title_tag="Trường Chính trị tỉnh Phú Thọ",
-         opts=portal_site("Trường Chính trị tỉnh Phú Thọ", "Phường Tân Dân, TP. Việt Trì, Phú Thọ",
-                          "truongchinhtri@phutho.gov.vn", byline_before=True, byline_style="plain",
-                          marquee_titles=(A.SEED_004.title, UPPER_OTHERS[0]), stray_title=True,
-                          other_heading="Các tin khác:", other_titles=UPPER_OTHERS, tools=PHU_THO_TOOLS,
-                          tool_snips=["[Trở về]", "In bài viết", "Gửi cho bạn bè"], blocks=("links", "counter")),
-         notes="seed 004: uppercase title (also in a ticker), dotted date, author block before the body, "
-               "stray 'Untitled Document' <title> in the body"),
-    Spec("portal-thaibinh-datchuan", "portal", "tune",
-         "https://truongchinhtrithaibinh.gov.vn/tin-tuc/phan-dau-xay-dung-truong-chinh-tri-tinh-dat-chuan-163254.html",
-         A.SEED_003, "2023-01-06", "15:26:43", "Thứ 6, 06/01/2023 | 15:26:43", author="Đào Quyên",
-         byline=("Đào Quyên",), clock="Thứ 7, 04/02/2023, 12:06[GMT+7]", title_tag="Trường Chính trị tỉnh Thái Bình",
-         opts=portal_site("Trường Chính trị tỉnh Thái Bình", "Số 8, đường Lê Quý Đôn, TP. Thái Bình",
-                          "truongchinhtri@thaibinh.gov.vn", cls="article", views="4,116 lượt xem",
-                          other_heading="Tin liên quan", blocks=("links", "counter")),
-         notes="seed 003: header clock 'Thứ 7, ..., 12:06[GMT+7]' later than the article, seconds in the time"),
-    Spec("portal-vinhphuc-tongket", "portal", "tune",
-         "http://truongchinhtri.vinhphuc.gov.vn/tin-tuc-hoat-dong/dang-bo-truong-chinh-tri-tinh-tong-ket-2020-trien-khai-nhiem-vu-2021-1234.html",
-         A.SEED_001, "2021-02-01", None, "Ngày đăng: 01/02/2021", author="Đỗ Xuân Hoà",
-         byline=("ThS. Đỗ Xuân Hoà - GV khoa Xây dựng Đảng",), title_tag="Trường Chính trị tỉnh Vĩnh Phúc",
-         opts=portal_site("Trường Chính trị tỉnh Vĩnh Phúc", "Phường Khai Quang, TP. Vĩnh Yên",
-                          "tct@vinhphuc.gov.vn", cap="em", side_heading="Tin tức - Hoạt động",
-                          other_heading="Video", other_titles=VIDEO_TITLES, blocks=("links",)),
-         notes="seed 001: caption before the first paragraph, byline with degree and role after the body"),
+    Spec(
+        "nv4-dongthap-thucte",
+        "nukeviet4",
+        "tune",
+        "https://truongchinhtri.dongthap.gov.vn/vi/news/tin-hoat-dong/doan-hoc-vien-lop-cao-cap-ly-luan-chinh-tri-nghien-cuu-thuc-te-tai-huyen-tam-nong-412.html",
+        A.THUC_TE,
+        "2023-06-16",
+        "16:45",
+        "Thứ sáu - 16/06/2023 16:45",
+        author="Ngọc Hân",
+        byline=("Tác giả bài viết: Ngọc Hân",),
+        hints={"cms": "nukeviet"},
+        opts={**DONG_THAP, "author_field": "Ngọc Hân", "og_time": "2023-06-16ICT16:45:00"},
+        notes="NukeViet 4: hometext lead, body caption, author field, related lists with dates, "
+        "article:published_time with NukeViet's 'ICT' quirk",
+    ),
+    Spec(
+        "nv4-dongthap-tuyensinh",
+        "nukeviet4",
+        "tune",
+        "https://truongchinhtri.dongthap.gov.vn/vi/news/thong-bao/thong-bao-tuyen-sinh-lop-trung-cap-ly-luan-chinh-tri-he-khong-tap-trung-nam-2024-455.html",
+        A.TUYEN_SINH,
+        "2024-03-04",
+        "08:05",
+        "Thứ hai - 04/03/2024 08:05",
+        clock="Thứ bảy, 12/10/2024",
+        attachment=("/uploads/news/2024_03/thong-bao-tuyen-sinh-tc-2024.pdf", "văn bản đính kèm"),
+        hints={"cms": "nukeviet"},
+        opts={**DONG_THAP, "og_time": "2024-03-04T08:05:00+07:00"},
+        notes="short notice with a PDF attachment and a header clock later than the article",
+    ),
+    Spec(
+        "nv3-caobang-soket",
+        "nukeviet3",
+        "tune",
+        "http://truongchinhtri.caobang.gov.vn/index.php/news/Tin-tuc-Su-kien/Dang-bo-Truong-Chinh-tri-to-chuc-Hoi-nghi-so-ket-cong-tac-6-thang-dau-nam-2022-702/",
+        A.SEED_000,
+        "2022-07-01",
+        "09:12",
+        "Thứ sáu - 01/07/2022 09:12",
+        author="Võ Thị Nhiên",
+        byline=("Tin, ảnh: Võ Thị Nhiên",),
+        clock="Thứ hai, 04/07/2022",
+        opts={**CAO_BANG, "byline_in_body": True},
+        notes="NukeViet 3 theme (dau-title/cuoi-title artifacts), seed 000, trailing 'Tin, ảnh:' byline",
+    ),
+    Spec(
+        "nv-print-kontum",
+        "nukeviet-print",
+        "tune",
+        "https://truongchinhtri.kontum.gov.vn/vi/news/savefile/hoat-dong-nha-truong/khai-giang-lop-trung-cap-ly-luan-chinh-tri-hanh-chinh-he-tap-trung-khoa-114-318.html",
+        A.KHAI_GIANG,
+        "2022-09-12",
+        "09:15",
+        "Thứ hai - 12/09/2022 09:15",
+        author="Minh Đức",
+        byline=("Tác giả bài viết: Minh Đức",),
+        canonical="https://truongchinhtri.kontum.gov.vn/vi/news/hoat-dong-nha-truong/khai-giang-lop-trung-cap-ly-luan-chinh-tri-hanh-chinh-he-tap-trung-khoa-114-318.html",
+        hints={"cms": "nukeviet"},
+        opts={**KON_TUM, "author_field": "Minh Đức"},
+        notes="NukeViet savefile/print view: site name and URL on top, canonical link",
+    ),
+    Spec(
+        "liferay-baclieu-huanchuong",
+        "liferay",
+        "tune",
+        "https://tct.baclieu.gov.vn/-/truong-chinh-tri-tinh-on-nhan-huan-chuong-lao-ong-hang-nhi-412",
+        A.HUAN_CHUONG,
+        "2022-11-18",
+        "15:07",
+        "Thứ sáu, 18/11/2022, 15:07",
+        author="Hoàng Nam",
+        byline=("Tin, ảnh: Hoàng Nam",),
+        hints={"cms": "liferay"},
+        opts=BAC_LIEU,
+        notes="Liferay asset publisher: 'null ' title, portlet title 'Xuất bản thông tin', generic <title>",
+    ),
+    Spec(
+        "liferay-baclieu-dangvientre",
+        "liferay",
+        "tune",
+        "https://tct.baclieu.gov.vn/-/phat-huy-vai-tro-cua-ang-vien-tre-trong-xay-dung-truong-chinh-tri-chuan-437",
+        A.DANG_VIEN_TRE,
+        "2023-05-09",
+        "09:30",
+        "Thứ ba, 09/05/2023, 09:30",
+        author="Lê Thị Bích Ngọc",
+        byline=("ThS. Lê Thị Bích Ngọc", "Khoa Xây dựng Đảng"),
+        nfd="text",
+        hints={"cms": "liferay"},
+        opts={**BAC_LIEU, "byline_before": True},
+        notes="decomposed (NFD) article text; author block with degree before the body",
+    ),
+    Spec(
+        "liferay-hanoi-hoithao",
+        "liferay-hanoi",
+        "tune",
+        "https://dtcblehongphong.hanoi.gov.vn/tin-nha-truong1/-/view_content/3412876-hoi-thao-khoa-hoc-van-dung-tu-tuong-ho-chi-minh-ve-can-bo.html",
+        A.HOI_THAO_HCM,
+        "2024-05-16",
+        "16:12",
+        "Ngày đăng 16/05/2024 | 4:12 PM  | View count: 487",
+        author="Thu Trang",
+        byline=("Thu Trang - Phòng QLĐT-NCKH",),
+        notes="Hà Nội Liferay: 12-hour clock with PM, pipes, 'View count', lead in a sapo block",
+    ),
+    Spec(
+        "websphere-angiang-tongket",
+        "websphere",
+        "tune",
+        "https://truongchinhtri.angiang.gov.vn/wps/portal/Home/trang-chu/trang-tin-chi-tiet/!ut/p/z0/fcxBC4IwGMbxr-LF49gmts2j4CUrKCnQXWKu6d6SmTWlvn0ide34__HwYIlLLJ2aoFUeeqe6uSvJzkmSrckmpltRZJSkRX7ix_0hEjuKcyz_D-YHuA6DTLHUvfPm5XHZQR34x9i7NtAWnJ0DQvJU6KsL_sy1FozT47hUrWAC47Ud38ZdTEiShjRiJRRqCOcoZpwiEdcR4owzTUVCIqbx_SarDxDJR0Q!/",
+        A.BAO_AN_GIANG,
+        "2023-08-18",
+        "07:37",
+        "07:37 18/08/2023",
+        author="Hữu Huệ",
+        source="Báo An Giang Online",
+        byline=("Hữu Huệ", "Theo Báo An Giang Online"),
+        hints={"cms": "websphere"},
+        opts=AN_GIANG,
+        notes="WebSphere portal: time-first date, title in a div, republished item with its source",
+    ),
+    Spec(
+        "websphere-angiang-nentang",
+        "websphere",
+        "tune",
+        "https://truongchinhtri.angiang.gov.vn/wps/portal/Home/trang-chu/trang-tin-chi-tiet/!ut/p/z0/fYyxDoIwFEV_hYWxadECZSRhETVRogl0MeVRoEJakWL8fBuiq8MdzsnJxRyXmGvxUp2wymgxOq54dEuSbEf2NDiwIgtIWuTX-HI6b9gxwDnm_wP3oO7TxFPMwWgr3xaXo6o9-1yM7jzole4dKJ_MAn3tKn_OKm0XmJdBSb2K3gjbuKoRbkZo20ufBNBSAjRBsI1DRKmMEYOQobCBKKqjmrWwwY-BVx9bh670/",
+        A.NEN_TANG_TU_TUONG,
+        "2023-11-21",
+        "05:14",
+        "05:14 21/11/2023",
+        author="Hồ Ngọc Trường",
+        byline=("TS. Hồ Ngọc Trường", "Tỉnh uỷ viên, Hiệu trưởng Trường Chính trị Tôn Đức Thắng"),
+        clock="Thứ Hai, 04/12/2023",
+        hints={"cms": "websphere"},
+        opts={**AN_GIANG, "byline_before": True},
+        notes="author with degree and a role line before the body; sidebar of later time-first dates",
+    ),
+    Spec(
+        "drupal-bentre-tongket",
+        "drupal7",
+        "tune",
+        "https://truongchinhtribentre.edu.vn/th%C3%B4ng-tin-trao-%C4%91%E1%BB%95i/h%E1%BB%99i-ngh%E1%BB%8B-t%E1%BB%95ng-k%E1%BA%BFt-c%C3%B4ng-t%C3%A1c-%C4%91%E1%BA%A3ng-n%C4%83m-2012",
+        A.SEED_002,
+        "2013-03-28",
+        None,
+        "Ngày Đăng : 28/03/2013",
+        author="Nguyễn Thị Nguyên",
+        byline=("Nguyễn Thị Nguyên", "Phòng NCKH-TT-TL"),
+        clock="Thứ năm, 19 Tháng 9, 2019 - 07:30",
+        hints={"cms": "drupal"},
+        opts=BEN_TRE,
+        notes="seed 002: Drupal, body of divs, slogan in quotes, header clock in the Drupal long format",
+    ),
+    Spec(
+        "k2-lamdong-giaoluu",
+        "joomla-k2",
+        "tune",
+        "http://truongchinhtrilamdong.com.vn/tin-tuc/hoat-dong/item/512-trao-doi-kinh-nghiem-voi-truong-chinh-tri-tinh-ba-ria-vung-tau.html",
+        A.GIAO_LUU_TRUONG,
+        "2019-04-11",
+        "16:20",
+        "Thứ năm, 11 Tháng 4 2019 16:20",
+        author="Minh Tâm",
+        byline=("Tin, ảnh: Minh Tâm",),
+        clock="Chủ nhật, 21/07/2024",
+        hints={"cms": "joomla"},
+        opts={**LAM_DONG, "item": 512},
+        notes="Joomla/K2: introtext lead, 'Viết bởi Super User' account, header clock, hits",
+    ),
+    Spec(
+        "k2-lamdong-tongket",
+        "joomla-k2",
+        "tune",
+        "http://truongchinhtrilamdong.com.vn/tin-tuc/hoat-dong/item/748-tong-ket-nam-hoc-2023-2024-trien-khai-nhiem-vu-nam-hoc-2024-2025.html",
+        A.TONG_KET_NAM_HOC,
+        "2024-07-26",
+        "17:05",
+        "Thứ sáu, 26 Tháng 7 2024 17:05",
+        clock="Chủ nhật, 28/07/2024",
+        opts={**LAM_DONG, "item": 748, "hits": 618},
+        notes="K2 without a byline: the account name must not become the author",
+    ),
+    Spec(
+        "joomla15-brvt-caicach",
+        "joomla15",
+        "tune",
+        "http://truongchinhtri.baria-vungtau.gov.vn/index.php/tin-tuc/hoat-dong-nha-truong/1935-2021-06-08-02-41-17",
+        A.CAI_CACH_HC,
+        "2021-06-08",
+        None,
+        None,
+        author="Nguyễn Hồng Lương",
+        byline=("TS. Nguyễn Hồng Lương", "Nguyên Bí thư Đảng ủy, Hiệu trưởng"),
+        hints={"cms": "joomla"},
+        opts={**BRVT, "url_day": "2021-06-08"},
+        notes="legacy Joomla 1.5 table layout, date only in the URL's date alias, sidebar with dates",
+    ),
+    Spec(
+        "aspnet-nghean-vienchuc",
+        "aspnet-table",
+        "tune",
+        "http://daotao.truongchinhtrina.gov.vn/ArticleDetail.aspx?_Article_ID=234",
+        A.HOI_NGHI_VIEN_CHUC,
+        "2023-02-13",
+        None,
+        "Ngày đăng: 13/02/2023",
+        author="Hồ Minh Đức",
+        byline=("Tác giả : Th.s Hồ Minh Đức - Phó Hiệu trưởng",),
+        clock="Thứ Tư, ngày 12 tháng 4 năm 2023",
+        hints={"cms": "aspnet"},
+        opts={**NGHE_AN, "author_field": "Th.s Hồ Minh Đức - Phó Hiệu trưởng"},
+        notes="ASP.NET WebForms page in tables, Word-pasted MsoNormal body, generic <title>, 'File đính kèm: Không có'",
+    ),
+    Spec(
+        "aspnet-nghean-kehoach",
+        "aspnet-table",
+        "tune",
+        "http://daotao.truongchinhtrina.gov.vn/ArticleDetail.aspx?_Article_ID=543",
+        A.KE_HOACH_BOI_DUONG,
+        "2023-03-20",
+        None,
+        "Ngày đăng: 20/03/2023",
+        hints={"cms": "aspnet"},
+        opts={
+            **NGHE_AN,
+            "author_field": "",
+            "file_href": "/Upload/VanBan/KH-boi-duong-nghiep-vu-cong-tac-Dang-2023.docx",
+            "licence": "Giấy phép số 12/GP-TTĐT do Sở Thông tin và Truyền thông tỉnh Nghệ An cấp ngày 15/5/2016.",
+        },
+        notes="short notice with a .docx attachment, empty author field, dated licence in the footer",
+    ),
+    Spec(
+        "dnn-hanam-chuyendoiso",
+        "dotnetnuke",
+        "tune",
+        "http://truongchinhtri.hanam.gov.vn/tabid/126/post/312/Tap-huan-ung-dung-cong-nghe-thong-tin-va-chuyen-doi-so-trong-giang-day.aspx",
+        A.CHUYEN_DOI_SO,
+        "2023-08-10",
+        "08:05:12",
+        "10/08/2023 8:05:12 SA",
+        author="Nguyễn Thị Hải Yến",
+        byline=("Nguyễn Thị Hải Yến - Khoa Lý luận cơ sở",),
+        clock="Thứ Sáu, 15/09/2023",
+        hints={"cms": "dotnetnuke"},
+        opts={**HA_NAM, "mid": 512},
+        notes="DotNetNuke: vi-VN DateTime with 'SA', body of divs, module title as <title>",
+    ),
+    Spec(
+        "kentico-gialai-quocphong",
+        "kentico",
+        "tune",
+        "https://truongchinhtri.gialai.org.vn/Tin-tuc/Hoat-dong/Be-giang-lop-boi-duong-kien-thuc-quoc-phong-va-an-ninh.aspx",
+        A.BE_GIANG_QPAN,
+        "2022-10-28",
+        "17:20",
+        "Ngày đăng: 28/10/2022 17:20",
+        author="Văn Tài",
+        byline=("Bài, ảnh: Văn Tài",),
+        hints={"cms": "kentico"},
+        opts=GIA_LAI,
+        notes="Kentico: <title> with the site name first, summary block",
+    ),
+    Spec(
+        "phpnuke-vinhlong-ketnap",
+        "phpnuke",
+        "tune",
+        "http://tctph.vinhlong.gov.vn/modules.php?name=News&op=viewst&sid=1284",
+        A.KET_NAP,
+        "2024-03-22",
+        None,
+        "Ngày đăng: 22/03/2024",
+        author="Kim Ngân",
+        byline=("Kim Ngân",),
+        encoding="cp1258",
+        hints={"cms": "phpnuke"},
+        opts={**VINH_LONG, "generator": True},
+        notes="windows-1258 bytes (combining tone marks), PHP-Nuke tables, <br>-separated body",
+    ),
+    Spec(
+        "portal-haiphong-nhagiao",
+        "portal",
+        "tune",
+        "https://truongchinhtritohieu.haiphong.gov.vn/Tin-tuc---Su-kien/Toa-dam-ky-niem-41-nam-Ngay-Nha-giao-Viet-Nam-91544.html",
+        A.NHA_GIAO,
+        "2023-11-17",
+        "21:06",
+        "Cập nhật: 17/11/2023 21:06",
+        author="Minh Thu",
+        byline=("Minh Thu",),
+        meta_charset="iso-8859-1",
+        opts=portal_site(
+            "Trường Chính trị Tô Hiệu",
+            "Số 3, đường Lạch Tray, Ngô Quyền, Hải Phòng",
+            "truongchinhtritohieu@haiphong.gov.vn",
+            blocks=("links", "counter", "poll"),
+        ),
+        notes="Hải Phòng portal: <meta charset> says iso-8859-1 but the bytes are UTF-8; bare name at the end",
+    ),
+    Spec(
+        "portal-tuyenquang-thethao",
+        "portal",
+        "tune",
+        "http://truongchinhtritq.edu.vn/n812_giao-luu-van-nghe-the-thao-chao-mung-ky-niem-94-nam-ngay-thanh-lap-dang",
+        A.THE_THAO,
+        "2024-02-01",
+        "09:35",
+        "Ngày Đăng: 1/2/2024 9:35 Lượt xem: 307",
+        author="Thu Hằng",
+        byline=("Bài và ảnh: Thu Hằng",),
+        title_tag=f"Trường Chính trị tỉnh Tuyên Quang | {A.THE_THAO.title}",
+        opts=portal_site(
+            "Trường Chính trị tỉnh Tuyên Quang",
+            "Đường 17/8, phường Phan Thiết, TP. Tuyên Quang",
+            "tctq@tuyenquang.gov.vn",
+            cls="detail",
+            title_el="h2",
+            side_prefix="Ngày Đăng: ",
+            side_fmt="%d/%m/%Y",
+            blocks=("links", "search"),
+        ),
+        notes="Tuyên Quang: date without zero padding followed by a view count; sidebar in the same format",
+    ),
+    Spec(
+        "portal-phutho-cumthidua",
+        "portal",
+        "tune",
+        "http://truongchinhtritinhphutho.gov.vn/tin-tuc-su-kien/cum-thi-dua-cac-truong-chinh-tri-khu-vuc-trung-du-mien-nui-phia-bac-to-chuc-hoi-nghi-tong-ket.html",
+        A.SEED_004,
+        "2021-11-28",
+        "02:16",
+        "Chủ nhật, 28.11.2021 02:16",
+        author="Nguyễn Thị Nhàn",
+        byline=("ThS. Nguyễn Thị Nhàn", "Trưởng phòng TC,HC,TT,TL"),
+        title_tag="Trường Chính trị tỉnh Phú Thọ",
+        opts=portal_site(
+            "Trường Chính trị tỉnh Phú Thọ",
+            "Phường Tân Dân, TP. Việt Trì, Phú Thọ",
+            "truongchinhtri@phutho.gov.vn",
+            byline_before=True,
+            byline_style="plain",
+            marquee_titles=(A.SEED_004.title, UPPER_OTHERS[0]),
+            stray_title=True,
+            other_heading="Các tin khác:",
+            other_titles=UPPER_OTHERS,
+            tools=PHU_THO_TOOLS,
+            tool_snips=["[Trở về]", "In bài viết", "Gửi cho bạn bè"],
+            blocks=("links", "counter"),
+        ),
+        notes="seed 004: uppercase title (also in a ticker), dotted date, author block before the body, "
+        "stray 'Untitled Document' <title> in the body",
+    ),
+    Spec(
+        "portal-thaibinh-datchuan",
+        "portal",
+        "tune",
+        "https://truongchinhtrithaibinh.gov.vn/tin-tuc/phan-dau-xay-dung-truong-chinh-tri-tinh-dat-chuan-163254.html",
+        A.SEED_003,
+        "2023-01-06",
+        "15:26:43",
+        "Thứ 6, 06/01/2023 | 15:26:43",
+        author="Đào Quyên",
+        byline=("Đào Quyên",),
+        clock="Thứ 7, 04/02/2023, 12:06[GMT+7]",
+        title_tag="Trường Chính trị tỉnh Thái Bình",
+        opts=portal_site(
+            "Trường Chính trị tỉnh Thái Bình",
+            "Số 8, đường Lê Quý Đôn, TP. Thái Bình",
+            "truongchinhtri@thaibinh.gov.vn",
+            cls="article",
+            views="4,116 lượt xem",
+            other_heading="Tin liên quan",
+            blocks=("links", "counter"),
+        ),
+        notes="seed 003: header clock 'Thứ 7, ..., 12:06[GMT+7]' later than the article, seconds in the time",
+    ),
+    Spec(
+        "portal-vinhphuc-tongket",
+        "portal",
+        "tune",
+        "http://truongchinhtri.vinhphuc.gov.vn/tin-tuc-hoat-dong/dang-bo-truong-chinh-tri-tinh-tong-ket-2020-trien-khai-nhiem-vu-2021-1234.html",
+        A.SEED_001,
+        "2021-02-01",
+        None,
+        "Ngày đăng: 01/02/2021",
+        author="Đỗ Xuân Hoà",
+        byline=("ThS. Đỗ Xuân Hoà - GV khoa Xây dựng Đảng",),
+        title_tag="Trường Chính trị tỉnh Vĩnh Phúc",
+        opts=portal_site(
+            "Trường Chính trị tỉnh Vĩnh Phúc",
+            "Phường Khai Quang, TP. Vĩnh Yên",
+            "tct@vinhphuc.gov.vn",
+            cap="em",
+            side_heading="Tin tức - Hoạt động",
+            other_heading="Video",
+            other_titles=VIDEO_TITLES,
+            blocks=("links",),
+        ),
+        notes="seed 001: caption before the first paragraph, byline with degree and role after the body",
+    ),
     # ---- holdout (written with the tune pages, before any extractor code) ----
-    Spec("nv4-hatinh-hoithi", "nukeviet4", "holdout",
-         "https://truongchinhtrihatinh.gov.vn/tin-tuc-nha-truong/hoi-thi-giang-vien-day-gioi-cap-truong-nam-2023-912.html",
-         A.HOI_THI, "2023-05-25", "10:53", "Thứ năm - 25/05/2023 10:53", author="Thanh Tâm",
-         byline=("Tác giả bài viết: Thanh Tâm",), clock="Thứ bảy, 12/10/2024", hints={"cms": "nukeviet"},
-         opts={**HA_TINH, "author_field": "Thanh Tâm", "slogan": "CHÀO MỪNG 80 NĂM TRƯỜNG CHÍNH TRỊ TRẦN PHÚ (1945 - 2025)"},
-         notes="NukeViet with rewritten URLs, header clock"),
-    Spec("nv3-caobang-chibo", "nukeviet3", "holdout",
-         "http://truongchinhtri.caobang.gov.vn/index.php/news/Bai-viet-nghien-cuu-trao-doi/Nang-cao-chat-luong-sinh-hoat-chi-bo-o-cac-truong-chinh-tri-cap-tinh-hien-nay-655/",
-         A.SINH_HOAT_CHI_BO, "2019-11-14", "15:02", "Thứ năm - 14/11/2019 15:02", author="Nông Thị Hằng",
-         byline=("Tác giả bài viết: ThS. Nông Thị Hằng",), clock="Thứ sáu, 22/11/2019", hints={"cms": "nukeviet"},
-         opts={**CAO_BANG, "author_field": "ThS. Nông Thị Hằng"},
-         notes="NukeViet 3 research article, degree in the author field"),
-    Spec("nv-print-dongthap-70nam", "nukeviet-print", "holdout",
-         "https://truongchinhtri.dongthap.gov.vn/vi/news/savefile/tin-hoat-dong/truong-chinh-tri-tinh-dong-thap-ky-niem-70-nam-thanh-lap-1955-2025-63.html",
-         A.KY_NIEM_70, "2025-06-20", "16:30", "Thứ sáu - 20/06/2025 16:30", author="Ngọc Trinh", source="Báo Đồng Tháp",
-         byline=("Tác giả bài viết: Ngọc Trinh", "Nguồn tin: Báo Đồng Tháp"),
-         canonical="https://truongchinhtri.dongthap.gov.vn/vi/news/tin-hoat-dong/truong-chinh-tri-tinh-dong-thap-ky-niem-70-nam-thanh-lap-1955-2025-63.html",
-         opts={**DONG_THAP_PRINT, "author_field": "Ngọc Trinh", "source_field": "Báo Đồng Tháp"},
-         notes="NukeViet savefile view with author and source fields, no site hint"),
-    Spec("liferay-dongthap-zh", "liferay", "holdout",
-         "https://dongthap.gov.vn/zh/web/tct/chi-tiet-bai-viet/-/asset_publisher/1mOzUrGkrdAE/content/id/24496706?plidlayout=2324",
-         A.THIEN_NGUYEN, "2022-08-29", "10:12", "Thứ hai, 29/08/2022, 10:12", author="Thanh Phong",
-         byline=("Tin, ảnh: Thanh Phong",), title_tag="资产发布器 - Trường Chính trị tỉnh Đồng Tháp",
-         opts={**DONG_THAP, "zh": True},
-         notes="legacy Liferay subsite in the zh locale: portlet title 资产发布器 as <title>, 'null ' headline"),
-    Spec("liferay-hanoi-en", "liferay-hanoi", "holdout",
-         "https://dtcblehongphong.hanoi.gov.vn/en/tin-nha-truong1/-/view_content/3388174-hoc-tap-quan-triet-nghi-quyet-hoi-nghi-lan-thu-tam.html",
-         A.HOC_TAP_NQ, "2023-12-26", "14:57", "Publish date 26/12/2023 | 2:57 PM  | View count: 897",
-         byline=("Phòng Quản lý đào tạo - Nghiên cứu khoa học",), opts={"en": True},
-         notes="English UI: 'Publish date ... PM', department credit (no person)"),
-    Spec("websphere-cantho-canbonguon", "websphere", "holdout",
-         "http://cantho.gov.vn/wps/portal/truongchinhtri/!ut/p/b1/04_Sj9CPykssy0xPLMnMz0vMAfGjzOIdg5yCfC2DjU3MPfwtDDxdLAINHX08jb3MTPULsh0VAVqgSjE!/?1dmy&page=NoiDung&urile=wcm%3apath%3a/TruongChinhTri/Sub_Site/In_Nav/TinTuc/HoatDong/khai-giang-lop-boi-duong-can-bo-nguon",
-         A.CAN_BO_NGUON, "2023-04-04", "08:17", "08:17 04/04/2023", source="Báo Cần Thơ",
-         byline=("Theo Báo Cần Thơ",), clock="Thứ Ba, 11/04/2023", hints={"cms": "websphere"}, opts=CAN_THO,
-         notes="WebSphere WCM subsite, republished item with source only"),
-    Spec("drupal-bentre-daihoi", "drupal7", "holdout",
-         "https://truongchinhtribentre.edu.vn/tin-t%E1%BB%A9c/%C4%91%E1%BA%A1i-h%E1%BB%99i-chi-b%E1%BB%99-khoa-x%C3%A2y-d%E1%BB%B1ng-%C4%91%E1%BA%A3ng",
-         A.DAI_HOI_CHI_BO, "2025-03-14", "16:20", "Thứ sáu, 14 Tháng 3, 2025 - 16:20", author="Lê Văn Thành",
-         byline=("Lê Văn Thành", "Khoa Xây dựng Đảng"), clock="Thứ bảy, 10 Tháng 5, 2025 - 23:01",
-         opts={**BEN_TRE, "node": 1874},
-         notes="Drupal long date for both the header clock and the article"),
-    Spec("drupal-langson-cosovatchat", "drupal8", "holdout",
-         "http://truongchinhtrils.vn/node/1686",
-         A.CO_SO_VAT_CHAT, "2025-05-08", "17:23", "Thứ Năm, 08/05/2025 - 17:23", author="Hoàng Văn Nam",
-         byline=("Ths. Hoàng Văn Nam, Khoa Lý luận cơ sở",), nfd="all", opts=LANG_SON,
-         notes="Drupal 8, whole page in NFD, capitalised weekday, English-form dates in the sidebar"),
-    Spec("k2-lamdong-boiduong", "joomla-k2", "holdout",
-         "http://truongchinhtrilamdong.com.vn/tin-tuc/hoat-dong/item/655-boi-duong-ly-luan-chinh-tri-cho-dang-vien-moi-nam-2022.html",
-         A.BOI_DUONG_DVM, "2022-11-11", "15:06", "Thứ sáu, 11 Tháng 11 2022 15:06", author="Nguyễn Văn Bình",
-         byline=("Th.s Nguyễn Văn Bình - Khoa Nhà nước và pháp luật",), clock="Thứ ba, 15/11/2022",
-         hints={"cms": "joomla"}, opts={**LAM_DONG, "item": 655, "hits": 1204},
-         notes="K2 with 'Th.s' degree and a role after a dash"),
-    Spec("aspnet-ninhbinh-traobang", "aspnet-div", "holdout",
-         "http://truongchinhtrinb.edu.vn/Default.aspx?phan_tin_id=14025&tin_id=13388&tree_id=141.164.171.",
-         A.TRAO_BANG, "2022-05-12", "10:15", "Cập nhật lúc: 10:15 - 12/05/2022", author="Phạm Thị Hồng Nhung",
-         byline=("Phạm Thị Hồng Nhung",), hints={"cms": "aspnet"}, opts=NINH_BINH,
-         notes="ASP.NET divs in a form, time before the date, generic <title>"),
-    Spec("dnn-hanam-baocaovien", "dotnetnuke", "holdout",
-         "http://truongchinhtri.hanam.gov.vn/tabid/126/post/301/Hoi-nghi-bao-cao-vien-thang-11-nam-2022.aspx",
-         A.BAO_CAO_VIEN, "2022-11-08", "14:40:00", "08/11/2022 2:40:00 CH", author="Trần Thị Thu Hiền",
-         byline=("Trần Thị Thu Hiền",), clock="Thứ Năm, 17/11/2022", hints={"cms": "dotnetnuke"},
-         opts={**HA_NAM, "mid": 498},
-         notes="DotNetNuke vi-VN DateTime with 'CH' (afternoon)"),
-    Spec("kentico-gialai-danvan", "kentico", "holdout",
-         "https://truongchinhtri.gialai.org.vn/Tin-tuc/Nghien-cuu-khoa-hoc/Hoi-thao-khoa-hoc-ve-cong-tac-dan-van.aspx",
-         A.HOI_THAO_DAN_VAN, "2023-10-13", "08:30", "Ngày đăng: 13/10/2023 08:30", author="Hồng Nhung",
-         byline=("Hồng Nhung",), hints={"cms": "kentico"},
-         opts={**GIA_LAI, "getattachment": ("/getattachment/8a1e55b2-3c47-4d0e-a7b1-2f9c0e6d4b11/Ky-yeu-hoi-thao.aspx",
-                                            "Kỷ yếu hội thảo")},
-         notes="Kentico with a /getattachment/ document link and a pen name at the end"),
-    Spec("phpnuke-vinhlong-lichsu", "phpnuke", "holdout",
-         "http://tctph.vinhlong.gov.vn/modules.php?name=News&op=viewst&sid=1197",
-         A.LICH_SU_45, "2021-12-08", None, "Ngày đăng: 08/12/2021", author="Trúc Linh", byline=("Trúc Linh",),
-         encoding="cp1258", http_encoding="ISO-8859-1", hints={"cms": "phpnuke"}, opts=VINH_LONG,
-         notes="windows-1258 bytes served with an HTTP header claiming ISO-8859-1; no generator meta"),
-    Spec("wordpress-quangnam-hoian", "wordpress", "holdout",
-         "https://truongchinhtriquangnam.edu.vn/2021/03/15/hoc-vien-lop-trung-cap-ly-luan-chinh-tri-nghien-cuu-thuc-te-tai-hoi-an/",
-         A.NGHIEN_CUU_QN, "2021-03-15", None, None, author="Minh Châu", byline=("Minh Châu",), opts=QUANG_NAM,
-         notes="WordPress: date only in the URL, share bar, related posts, comment form, archive widget"),
-    Spec("portal-travinh-vanhoa", "portal", "holdout",
-         "https://tcttv.travinh.gov.vn/1462/39939/69623/660111/nghien-cuu-trao-doi/xay-dung-va-phat-trien-van-hoa-tai-tinh-tra-vinh",
-         A.VAN_HOA_TV, "2022-09-15", "14:05", "Ngày đăng: 15/09/2022 | 14:05", author="Phan Văn Tấn",
-         byline=("Phan Văn Tấn", "Phó Khoa Nhà nước và Pháp luật"), title_tag="Nghiên cứu trao đổi",
-         opts=portal_site("Trường Chính trị tỉnh Trà Vinh", "Số 1, đường Nguyễn Đáng, TP. Trà Vinh",
-                          "tcttv@travinh.gov.vn", cls="article", title_el="p", para="div", byline_before=True,
-                          byline_style="plain", section="Nghiên cứu trao đổi", blocks=("links", "counter")),
-         notes="Trà Vinh numeric-ID portal: headline in a <p>, section name as <title>, author and role before the body"),
-    Spec("portal-daklak-taphuan", "portal", "holdout",
-         "http://tctdaklak.gov.vn/tin-tuc/tap-huan-nghiep-vu-cho-doi-ngu-bao-cao-vien-tuyen-truyen-vien-nam-2016",
-         A.TAP_HUAN_BCV, "2016-12-27", "08:17", "(27/12/2016, 08:17)", author="Thanh Hương",
-         byline=("Tin: Thanh Hương",), title_tag="Tin tức",
-         opts=portal_site("Trường Chính trị tỉnh Đắk Lắk", "Số 2, đường Lê Duẩn, TP. Buôn Ma Thuột",
-                          "tctdaklak@gmail.com", title_el="h2", date_after_title_inline=True, counter=1,
-                          licence="Giấy phép thiết lập Trang thông tin điện tử số 01/GP-STTTT do Sở Thông tin và Truyền thông cấp ngày 23/10/2017.",
-                          blocks=("links", "counter", "login")),
-         notes="Đắk Lắk: date in parentheses right after the title, dated licence in the footer"),
-    Spec("portal-hungyen-caocap", "portal", "holdout",
-         "http://truongchinhtringuyenvanlinhhy.org.vn/truong-chinh-tri-nguyen-van-linh-khai-giang-lop-cao-cap-ly-luan-chinh-tri-c2415.html",
-         A.HUNG_YEN_LLCT, "2021-10-22", None, "22/10/2021", source="Báo Hưng Yên", byline=("Nguồn: Báo Hưng Yên",),
-         meta_charset="windows-1252",
-         opts=portal_site("Trường Chính trị Nguyễn Văn Linh", "Đường Nguyễn Văn Linh, TP. Hưng Yên",
-                          "tctnvl@hungyen.gov.vn", views="lượt xem: 2252", blocks=("links", "counter", "poll")),
-         notes="Hưng Yên: bare date then a view count, <meta charset> windows-1252 over UTF-8 bytes, source only"),
-    Spec("portal-bacninh-tongket", "portal", "holdout",
-         "http://nvc-bn.edu.vn/?page=news_detail&category_id=3237&id=7512&portal=nvc",
-         A.BAC_NINH_HOI_NGHI, "2021-11-19", "15:44", "Thứ sáu 19/11/2021 15:44", author="Nhâm Dung, Mạnh Hà",
-         byline=("Nhâm Dung – Mạnh Hà",), title_tag="Trường Chính trị Nguyễn Văn Cừ",
-         opts=portal_site("Trường Chính trị Nguyễn Văn Cừ", "Đường Lý Thái Tổ, TP. Bắc Ninh", "nvc@bacninh.gov.vn",
-                          slogan="MỪNG ĐẢNG, MỪNG ĐẤT NƯỚC ĐỔI MỚI, MỪNG XUÂN NHÂM DẦN 2022",
-                          alt_leak="Truong chinh tri Nguyen Van Cu", cap="divbr", blocks=("links", "counter", "search")),
-         notes="Bắc Ninh: uppercase title, slogan banner, repeated logo alt text, two authors joined by a dash"),
+    Spec(
+        "nv4-hatinh-hoithi",
+        "nukeviet4",
+        "holdout",
+        "https://truongchinhtrihatinh.gov.vn/tin-tuc-nha-truong/hoi-thi-giang-vien-day-gioi-cap-truong-nam-2023-912.html",
+        A.HOI_THI,
+        "2023-05-25",
+        "10:53",
+        "Thứ năm - 25/05/2023 10:53",
+        author="Thanh Tâm",
+        byline=("Tác giả bài viết: Thanh Tâm",),
+        clock="Thứ bảy, 12/10/2024",
+        hints={"cms": "nukeviet"},
+        opts={
+            **HA_TINH,
+            "author_field": "Thanh Tâm",
+            "slogan": "CHÀO MỪNG 80 NĂM TRƯỜNG CHÍNH TRỊ TRẦN PHÚ (1945 - 2025)",
+        },
+        notes="NukeViet with rewritten URLs, header clock",
+    ),
+    Spec(
+        "nv3-caobang-chibo",
+        "nukeviet3",
+        "holdout",
+        "http://truongchinhtri.caobang.gov.vn/index.php/news/Bai-viet-nghien-cuu-trao-doi/Nang-cao-chat-luong-sinh-hoat-chi-bo-o-cac-truong-chinh-tri-cap-tinh-hien-nay-655/",
+        A.SINH_HOAT_CHI_BO,
+        "2019-11-14",
+        "15:02",
+        "Thứ năm - 14/11/2019 15:02",
+        author="Nông Thị Hằng",
+        byline=("Tác giả bài viết: ThS. Nông Thị Hằng",),
+        clock="Thứ sáu, 22/11/2019",
+        hints={"cms": "nukeviet"},
+        opts={**CAO_BANG, "author_field": "ThS. Nông Thị Hằng"},
+        notes="NukeViet 3 research article, degree in the author field",
+    ),
+    Spec(
+        "nv-print-dongthap-70nam",
+        "nukeviet-print",
+        "holdout",
+        "https://truongchinhtri.dongthap.gov.vn/vi/news/savefile/tin-hoat-dong/truong-chinh-tri-tinh-dong-thap-ky-niem-70-nam-thanh-lap-1955-2025-63.html",
+        A.KY_NIEM_70,
+        "2025-06-20",
+        "16:30",
+        "Thứ sáu - 20/06/2025 16:30",
+        author="Ngọc Trinh",
+        source="Báo Đồng Tháp",
+        byline=("Tác giả bài viết: Ngọc Trinh", "Nguồn tin: Báo Đồng Tháp"),
+        canonical="https://truongchinhtri.dongthap.gov.vn/vi/news/tin-hoat-dong/truong-chinh-tri-tinh-dong-thap-ky-niem-70-nam-thanh-lap-1955-2025-63.html",
+        opts={**DONG_THAP_PRINT, "author_field": "Ngọc Trinh", "source_field": "Báo Đồng Tháp"},
+        notes="NukeViet savefile view with author and source fields, no site hint",
+    ),
+    Spec(
+        "liferay-dongthap-zh",
+        "liferay",
+        "holdout",
+        "https://dongthap.gov.vn/zh/web/tct/chi-tiet-bai-viet/-/asset_publisher/1mOzUrGkrdAE/content/id/24496706?plidlayout=2324",
+        A.THIEN_NGUYEN,
+        "2022-08-29",
+        "10:12",
+        "Thứ hai, 29/08/2022, 10:12",
+        author="Thanh Phong",
+        byline=("Tin, ảnh: Thanh Phong",),
+        title_tag="资产发布器 - Trường Chính trị tỉnh Đồng Tháp",
+        opts={**DONG_THAP, "zh": True},
+        notes="legacy Liferay subsite in the zh locale: portlet title 资产发布器 as <title>, 'null ' headline",
+    ),
+    Spec(
+        "liferay-hanoi-en",
+        "liferay-hanoi",
+        "holdout",
+        "https://dtcblehongphong.hanoi.gov.vn/en/tin-nha-truong1/-/view_content/3388174-hoc-tap-quan-triet-nghi-quyet-hoi-nghi-lan-thu-tam.html",
+        A.HOC_TAP_NQ,
+        "2023-12-26",
+        "14:57",
+        "Publish date 26/12/2023 | 2:57 PM  | View count: 897",
+        byline=("Phòng Quản lý đào tạo - Nghiên cứu khoa học",),
+        opts={"en": True},
+        notes="English UI: 'Publish date ... PM', department credit (no person)",
+    ),
+    Spec(
+        "websphere-cantho-canbonguon",
+        "websphere",
+        "holdout",
+        "http://cantho.gov.vn/wps/portal/truongchinhtri/!ut/p/b1/04_Sj9CPykssy0xPLMnMz0vMAfGjzOIdg5yCfC2DjU3MPfwtDDxdLAINHX08jb3MTPULsh0VAVqgSjE!/?1dmy&page=NoiDung&urile=wcm%3apath%3a/TruongChinhTri/Sub_Site/In_Nav/TinTuc/HoatDong/khai-giang-lop-boi-duong-can-bo-nguon",
+        A.CAN_BO_NGUON,
+        "2023-04-04",
+        "08:17",
+        "08:17 04/04/2023",
+        source="Báo Cần Thơ",
+        byline=("Theo Báo Cần Thơ",),
+        clock="Thứ Ba, 11/04/2023",
+        hints={"cms": "websphere"},
+        opts=CAN_THO,
+        notes="WebSphere WCM subsite, republished item with source only",
+    ),
+    Spec(
+        "drupal-bentre-daihoi",
+        "drupal7",
+        "holdout",
+        "https://truongchinhtribentre.edu.vn/tin-t%E1%BB%A9c/%C4%91%E1%BA%A1i-h%E1%BB%99i-chi-b%E1%BB%99-khoa-x%C3%A2y-d%E1%BB%B1ng-%C4%91%E1%BA%A3ng",
+        A.DAI_HOI_CHI_BO,
+        "2025-03-14",
+        "16:20",
+        "Thứ sáu, 14 Tháng 3, 2025 - 16:20",
+        author="Lê Văn Thành",
+        byline=("Lê Văn Thành", "Khoa Xây dựng Đảng"),
+        clock="Thứ bảy, 10 Tháng 5, 2025 - 23:01",
+        opts={**BEN_TRE, "node": 1874},
+        notes="Drupal long date for both the header clock and the article",
+    ),
+    Spec(
+        "drupal-langson-cosovatchat",
+        "drupal8",
+        "holdout",
+        "http://truongchinhtrils.vn/node/1686",
+        A.CO_SO_VAT_CHAT,
+        "2025-05-08",
+        "17:23",
+        "Thứ Năm, 08/05/2025 - 17:23",
+        author="Hoàng Văn Nam",
+        byline=("Ths. Hoàng Văn Nam, Khoa Lý luận cơ sở",),
+        nfd="all",
+        opts=LANG_SON,
+        notes="Drupal 8, whole page in NFD, capitalised weekday, English-form dates in the sidebar",
+    ),
+    Spec(
+        "k2-lamdong-boiduong",
+        "joomla-k2",
+        "holdout",
+        "http://truongchinhtrilamdong.com.vn/tin-tuc/hoat-dong/item/655-boi-duong-ly-luan-chinh-tri-cho-dang-vien-moi-nam-2022.html",
+        A.BOI_DUONG_DVM,
+        "2022-11-11",
+        "15:06",
+        "Thứ sáu, 11 Tháng 11 2022 15:06",
+        author="Nguyễn Văn Bình",
+        byline=("Th.s Nguyễn Văn Bình - Khoa Nhà nước và pháp luật",),
+        clock="Thứ ba, 15/11/2022",
+        hints={"cms": "joomla"},
+        opts={**LAM_DONG, "item": 655, "hits": 1204},
+        notes="K2 with 'Th.s' degree and a role after a dash",
+    ),
+    Spec(
+        "aspnet-ninhbinh-traobang",
+        "aspnet-div",
+        "holdout",
+        "http://truongchinhtrinb.edu.vn/Default.aspx?phan_tin_id=14025&tin_id=13388&tree_id=141.164.171.",
+        A.TRAO_BANG,
+        "2022-05-12",
+        "10:15",
+        "Cập nhật lúc: 10:15 - 12/05/2022",
+        author="Phạm Thị Hồng Nhung",
+        byline=("Phạm Thị Hồng Nhung",),
+        hints={"cms": "aspnet"},
+        opts=NINH_BINH,
+        notes="ASP.NET divs in a form, time before the date, generic <title>",
+    ),
+    Spec(
+        "dnn-hanam-baocaovien",
+        "dotnetnuke",
+        "holdout",
+        "http://truongchinhtri.hanam.gov.vn/tabid/126/post/301/Hoi-nghi-bao-cao-vien-thang-11-nam-2022.aspx",
+        A.BAO_CAO_VIEN,
+        "2022-11-08",
+        "14:40:00",
+        "08/11/2022 2:40:00 CH",
+        author="Trần Thị Thu Hiền",
+        byline=("Trần Thị Thu Hiền",),
+        clock="Thứ Năm, 17/11/2022",
+        hints={"cms": "dotnetnuke"},
+        opts={**HA_NAM, "mid": 498},
+        notes="DotNetNuke vi-VN DateTime with 'CH' (afternoon)",
+    ),
+    Spec(
+        "kentico-gialai-danvan",
+        "kentico",
+        "holdout",
+        "https://truongchinhtri.gialai.org.vn/Tin-tuc/Nghien-cuu-khoa-hoc/Hoi-thao-khoa-hoc-ve-cong-tac-dan-van.aspx",
+        A.HOI_THAO_DAN_VAN,
+        "2023-10-13",
+        "08:30",
+        "Ngày đăng: 13/10/2023 08:30",
+        author="Hồng Nhung",
+        byline=("Hồng Nhung",),
+        hints={"cms": "kentico"},
+        opts={
+            **GIA_LAI,
+            "getattachment": (
+                "/getattachment/8a1e55b2-3c47-4d0e-a7b1-2f9c0e6d4b11/Ky-yeu-hoi-thao.aspx",
+                "Kỷ yếu hội thảo",
+            ),
+        },
+        notes="Kentico with a /getattachment/ document link and a pen name at the end",
+    ),
+    Spec(
+        "phpnuke-vinhlong-lichsu",
+        "phpnuke",
+        "holdout",
+        "http://tctph.vinhlong.gov.vn/modules.php?name=News&op=viewst&sid=1197",
+        A.LICH_SU_45,
+        "2021-12-08",
+        None,
+        "Ngày đăng: 08/12/2021",
+        author="Trúc Linh",
+        byline=("Trúc Linh",),
+        encoding="cp1258",
+        http_encoding="ISO-8859-1",
+        hints={"cms": "phpnuke"},
+        opts=VINH_LONG,
+        notes="windows-1258 bytes served with an HTTP header claiming ISO-8859-1; no generator meta",
+    ),
+    Spec(
+        "wordpress-quangnam-hoian",
+        "wordpress",
+        "holdout",
+        "https://truongchinhtriquangnam.edu.vn/2021/03/15/hoc-vien-lop-trung-cap-ly-luan-chinh-tri-nghien-cuu-thuc-te-tai-hoi-an/",
+        A.NGHIEN_CUU_QN,
+        "2021-03-15",
+        None,
+        None,
+        author="Minh Châu",
+        byline=("Minh Châu",),
+        opts=QUANG_NAM,
+        notes="WordPress: date only in the URL, share bar, related posts, comment form, archive widget",
+    ),
+    Spec(
+        "portal-travinh-vanhoa",
+        "portal",
+        "holdout",
+        "https://tcttv.travinh.gov.vn/1462/39939/69623/660111/nghien-cuu-trao-doi/xay-dung-va-phat-trien-van-hoa-tai-tinh-tra-vinh",
+        A.VAN_HOA_TV,
+        "2022-09-15",
+        "14:05",
+        "Ngày đăng: 15/09/2022 | 14:05",
+        author="Phan Văn Tấn",
+        byline=("Phan Văn Tấn", "Phó Khoa Nhà nước và Pháp luật"),
+        title_tag="Nghiên cứu trao đổi",
+        opts=portal_site(
+            "Trường Chính trị tỉnh Trà Vinh",
+            "Số 1, đường Nguyễn Đáng, TP. Trà Vinh",
+            "tcttv@travinh.gov.vn",
+            cls="article",
+            title_el="p",
+            para="div",
+            byline_before=True,
+            byline_style="plain",
+            section="Nghiên cứu trao đổi",
+            blocks=("links", "counter"),
+        ),
+        notes="Trà Vinh numeric-ID portal: headline in a <p>, section name as <title>, author and role before the body",
+    ),
+    Spec(
+        "portal-daklak-taphuan",
+        "portal",
+        "holdout",
+        "http://tctdaklak.gov.vn/tin-tuc/tap-huan-nghiep-vu-cho-doi-ngu-bao-cao-vien-tuyen-truyen-vien-nam-2016",
+        A.TAP_HUAN_BCV,
+        "2016-12-27",
+        "08:17",
+        "(27/12/2016, 08:17)",
+        author="Thanh Hương",
+        byline=("Tin: Thanh Hương",),
+        title_tag="Tin tức",
+        opts=portal_site(
+            "Trường Chính trị tỉnh Đắk Lắk",
+            "Số 2, đường Lê Duẩn, TP. Buôn Ma Thuột",
+            "tctdaklak@gmail.com",
+            title_el="h2",
+            date_after_title_inline=True,
+            counter=1,
+            licence="Giấy phép thiết lập Trang thông tin điện tử số 01/GP-STTTT do Sở Thông tin và Truyền thông cấp ngày 23/10/2017.",
+            blocks=("links", "counter", "login"),
+        ),
+        notes="Đắk Lắk: date in parentheses right after the title, dated licence in the footer",
+    ),
+    Spec(
+        "portal-hungyen-caocap",
+        "portal",
+        "holdout",
+        "http://truongchinhtringuyenvanlinhhy.org.vn/truong-chinh-tri-nguyen-van-linh-khai-giang-lop-cao-cap-ly-luan-chinh-tri-c2415.html",
+        A.HUNG_YEN_LLCT,
+        "2021-10-22",
+        None,
+        "22/10/2021",
+        source="Báo Hưng Yên",
+        byline=("Nguồn: Báo Hưng Yên",),
+        meta_charset="windows-1252",
+        opts=portal_site(
+            "Trường Chính trị Nguyễn Văn Linh",
+            "Đường Nguyễn Văn Linh, TP. Hưng Yên",
+            "tctnvl@hungyen.gov.vn",
+            views="lượt xem: 2252",
+            blocks=("links", "counter", "poll"),
+        ),
+        notes="Hưng Yên: bare date then a view count, <meta charset> windows-1252 over UTF-8 bytes, source only",
+    ),
+    Spec(
+        "portal-bacninh-tongket",
+        "portal",
+        "holdout",
+        "http://nvc-bn.edu.vn/?page=news_detail&category_id=3237&id=7512&portal=nvc",
+        A.BAC_NINH_HOI_NGHI,
+        "2021-11-19",
+        "15:44",
+        "Thứ sáu 19/11/2021 15:44",
+        author="Nhâm Dung, Mạnh Hà",
+        byline=("Nhâm Dung – Mạnh Hà",),
+        title_tag="Trường Chính trị Nguyễn Văn Cừ",
+        opts=portal_site(
+            "Trường Chính trị Nguyễn Văn Cừ",
+            "Đường Lý Thái Tổ, TP. Bắc Ninh",
+            "nvc@bacninh.gov.vn",
+            slogan="MỪNG ĐẢNG, MỪNG ĐẤT NƯỚC ĐỔI MỚI, MỪNG XUÂN NHÂM DẦN 2022",
+            alt_leak="Truong chinh tri Nguyen Van Cu",
+            cap="divbr",
+            blocks=("links", "counter", "search"),
+        ),
+        notes="Bắc Ninh: uppercase title, slogan banner, repeated logo alt text, two authors joined by a dash",
+    ),
 ]
 
 
 # --------------------------------------------------------------------------- output
+
 
 def nfd_text(spec: Spec) -> Spec:
     t = spec.text
@@ -1733,8 +2569,12 @@ def nfd_text(spec: Spec) -> Spec:
     def d(s: str) -> str:
         return unicodedata.normalize("NFD", s)
 
-    text = A.Text(d(t.title), tuple(d(p) for p in t.paragraphs), d(t.lead) if t.lead else None,
-                  tuple((i, d(c)) for i, c in t.captions))
+    text = A.Text(
+        d(t.title),
+        tuple(d(p) for p in t.paragraphs),
+        d(t.lead) if t.lead else None,
+        tuple((i, d(c)) for i, c in t.captions),
+    )
     return Spec(**{**spec.__dict__, "text": text, "byline": tuple(d(b) for b in spec.byline)})
 
 
@@ -1751,7 +2591,7 @@ def to_cp1258(text: str) -> bytes:
         base, marks = decomposed[0], decomposed[1:]
         for i, mark in enumerate(marks):
             head = unicodedata.normalize("NFC", base + mark)
-            rest = marks[:i] + marks[i + 1:]
+            rest = marks[:i] + marks[i + 1 :]
             try:
                 out += head.encode("cp1258") + rest.encode("cp1258")
                 break
@@ -1782,7 +2622,11 @@ def expected(spec: Spec) -> dict[str, Any]:
         attachments.append(host + spec.opts["file_href"])
     if spec.opts.get("getattachment"):
         attachments.append(host + spec.opts["getattachment"][0])
-    published = f"{spec.day}T{spec.time if spec.time.count(':') == 2 else spec.time + ':00'}+07:00" if spec.time else None
+    published = (
+        f"{spec.day}T{spec.time if spec.time.count(':') == 2 else spec.time + ':00'}+07:00"
+        if spec.time
+        else None
+    )
     return {
         "title": spec.text.title,
         "date": spec.day,
@@ -1811,7 +2655,9 @@ def check(spec: Spec, html: str, snippets: list[str], exp: dict[str, Any]) -> li
     text = page_text(html)
     for para in exp["paragraphs"]:
         assert flat(para) in text, (spec.id, para[:60])
-    article = flat(" ".join([*exp["paragraphs"], *(c for _, c in spec.text.captions), spec.text.title]))
+    article = flat(
+        " ".join([*exp["paragraphs"], *(c for _, c in spec.text.captions), spec.text.title])
+    )
     bylines = flat(" ".join(spec.byline))
     kept = []
     for s in dict.fromkeys(snippets):
@@ -1837,6 +2683,11 @@ def check_weekday(spec: Spec) -> None:
     assert date.fromisoformat(spec.day).weekday() == idx, (spec.id, spec.date_line)
 
 
+def _layout(spec: Spec) -> str:
+    """The layout name in the records: each custom portal is its own layout."""
+    return spec.layout if spec.layout != "portal" else spec.id.rsplit("-", 1)[0]
+
+
 def build(spec: Spec) -> None:
     check_weekday(spec)
     exp = expected(spec)
@@ -1850,7 +2701,7 @@ def build(spec: Spec) -> None:
     record = {
         "id": spec.id,
         "file": f"{spec.id}.html",
-        "layout": spec.layout if spec.layout != "portal" else spec.id.rsplit("-", 1)[0],
+        "layout": _layout(spec),
         "split": spec.split,
         "url": spec.url,
         "http_encoding": spec.http_encoding,
@@ -1862,7 +2713,9 @@ def build(spec: Spec) -> None:
         "bylines": list(spec.byline),
         "must_not": must_not,
     }
-    (OUT / f"{spec.id}.json").write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (OUT / f"{spec.id}.json").write_text(
+        json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
 
 
 def main() -> None:
@@ -1872,8 +2725,10 @@ def main() -> None:
     for spec in SPECS:
         build(spec)
     tune = sum(s.split == "tune" for s in SPECS)
-    print(f"{len(SPECS)} pages ({tune} tune, {len(SPECS) - tune} holdout), "
-          f"{len({s.layout for s in SPECS})} layouts -> {OUT}")
+    print(
+        f"{len(SPECS)} pages ({tune} tune, {len(SPECS) - tune} holdout), "
+        f"{len({s.layout for s in SPECS})} templates, {len({_layout(s) for s in SPECS})} layouts -> {OUT}"
+    )
 
 
 if __name__ == "__main__":
