@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from email.utils import formatdate
 from pathlib import Path
-from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
 import pytest
 
@@ -77,11 +77,12 @@ def fetch(url: str, headers: dict[str, str] | None = None, method: str = "GET") 
 
 
 def strip_sessions(url: str) -> str:
-    """What a crawler must do with the ASP.NET cookieless session ids."""
+    """What a crawler must do: drop ASP.NET cookieless session ids, percent-encode paths."""
     parts = urlsplit(url)
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
              if k not in SESSION_PARAMS]
-    return urlunsplit(parts._replace(query=urlencode(query, safe="/:")))
+    path = quote(parts.path, safe="/%!-._~:@&=+$,;")
+    return urlunsplit(parts._replace(path=path, query=urlencode(query, safe="/:")))
 
 
 def sentences(article: SampleArticle) -> set[str]:
@@ -257,6 +258,30 @@ def test_listing_pages_link_every_article_and_each_other(server: SampleWebServer
             linked |= {strip_sessions(link) for link in fetch(article.url).links(article.url)}
         unlinked = [u for u in listings[1:] if u not in linked]
         assert not unlinked, (site.id, unlinked)
+
+
+def test_no_link_in_scope_is_dangling(server: SampleWebServer, web: SampleWeb, truth):
+    """Crawl each site breadth-first (as a crawler would): every link answers."""
+    for site in web.sites:
+        base = server.urls[site.id]
+        scope = base + (site.path_prefix or "/")
+        queue, seen, fetched = [base + site.start_path], set(), 0
+        while queue:
+            url = strip_sessions(queue.pop(0).split("#")[0])
+            if url in seen:
+                continue
+            seen.add(url)
+            page = fetch(url)
+            fetched += 1
+            if page.status in (301, 302):
+                queue.append(urljoin(url, page.headers["location"]))
+                continue
+            assert page.status == 200, (site.id, url, page.status)
+            if "html" in page.headers.get("content-type", ""):
+                queue += [u for u in page.links(url) if u.startswith(scope)]
+        assert set(web.listing_urls(site.id)) <= seen and fetched > 20, site.id
+        for article in by_site(truth, site.id):
+            assert {article.url, *article.alias_urls} & seen, article.url
 
 
 def test_main_categories_have_several_pages(web: SampleWeb):

@@ -138,13 +138,15 @@ class CmsStyle:
         return "\n".join(lines) + "\n"
 
     def common_page(self, request: Request) -> Page | None:
-        """robots.txt and images: the same on every CMS."""
+        """robots.txt, images, style sheets and scripts: the same on every CMS."""
         if request.path == "/robots.txt":
             return Page("robots", self.robots, tag=f"{self.site.id}|robots",
                         modified=self.model.modified, content_type="text/plain")
-        if request.path.lower().endswith(".png"):
-            return Page("file", lambda ctx: PIXEL, tag=f"{self.site.id}|img",
-                        modified=1_500_000_000.0, content_type="image/png")
+        suffix = request.path.lower().rsplit(".", 1)[-1]
+        if suffix in ASSETS:
+            content_type, body = ASSETS[suffix]
+            return Page("file", lambda ctx: body, tag=f"{self.site.id}|{suffix}",
+                        modified=1_500_000_000.0, content_type=content_type)
         return None
 
     # -- page helpers ---------------------------------------------------------
@@ -276,3 +278,10 @@ def _png() -> bytes:
 
 
 PIXEL = _png()
+#: Every image, favicon, style sheet and script URL answers with a tiny stand-in.
+ASSETS: dict[str, tuple[str, bytes]] = {
+    "png": ("image/png", PIXEL),
+    "ico": ("image/x-icon", PIXEL),
+    "css": ("text/css", b"/* sample web */\n"),
+    "js": ("application/javascript", b"/* sample web */\n"),
+}

@@ -123,7 +123,9 @@ class Drupal(CmsStyle):
         )
 
     # -- rendering ------------------------------------------------------------
-    def layout(self, ctx: Ctx, title: str, main: str, head: str = "", front: bool = False) -> str:
+    def layout(self, ctx: Ctx, title: str, main: str, head: str = "",
+               page: str = "not-front page-node") -> str:
+        """``page``: Drupal's body classes (front, page-node-N, page-taxonomy-term-N)."""
         site = self.site
         motto = self.slogan()
         menu = "".join(
@@ -133,7 +135,7 @@ class Drupal(CmsStyle):
             f'<li><a href="{attr(self.alias(e))}">{esc(e.title)}</a></li>' for e in self.latest(5)
         )
         return template("drupal_layout")(
-            head=head, title=esc(title), front="front" if front else "not-front",
+            head=head, title=esc(title), page=page,
             site_name=esc(site.name), motto=esc(motto), now=dates.drupal(ctx.now, 0), menu=menu,
             main=main, latest=latest, blocks=chrome.side_blocks(ctx, "/search/node", "keys"),
             footer=chrome.footer(site),
@@ -160,7 +162,8 @@ class Drupal(CmsStyle):
             date=stamp, body=self.body_html(entry, self._paragraph, self._figure),
             byline=byline, source=source, views=entry.views, others=others,
         )
-        return self.layout(ctx, f"{entry.title} | {self.site.name}", main, head)
+        return self.layout(ctx, f"{entry.title} | {self.site.name}", main, head,
+                           f"not-front page-node page-node- page-node-{entry.id} node-type-article")
 
     @staticmethod
     def _paragraph(value: str) -> str:
@@ -180,12 +183,14 @@ class Drupal(CmsStyle):
             f'<div class="read-more"><a href="{self.article_path(e)}">Xem tiếp</a></div></div>\n'
             for e in self.chunk(items, page) or []
         )
-        title = self.site.name if first == "/" else self.categories[
-            self.category_of(first[1:]) or 0].name
+        term = (self.category_of(first[1:]) or 0) + 3
+        title = self.site.name if first == "/" else self.categories[term - 3].name
         main = (f'<h1 class="title" id="page-title">{esc(title)}</h1>'
                 f'<div class="view-content">{rows}</div>')
         main += self._pager(first, page, self.pages(len(items)))
-        return self.layout(ctx, f"{title} | {self.site.name}", main, front=first == "/")
+        page_class = ("front page-node" if first == "/" else
+                      f"not-front page-taxonomy page-taxonomy-term page-taxonomy-term-{term}")
+        return self.layout(ctx, f"{title} | {self.site.name}", main, page=page_class)
 
     def _pager(self, first: str, page: int, pages: int) -> str:
         if pages == 1:

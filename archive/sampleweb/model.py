@@ -55,6 +55,13 @@ class SampleArticle:
     def text(self) -> str:
         return "\n".join(self.paragraphs)
 
+    @property
+    def urls(self) -> tuple[str, ...]:
+        """Every URL serving the article. Where the page names no canonical URL
+        (WebSphere tokens, Joomla's featured path, ASP.NET's Default.aspx) an
+        archive may fairly keep any of them as the article's URL."""
+        return (self.url, *self.alias_urls)
+
 
 @dataclass(frozen=True)
 class SampleSite:

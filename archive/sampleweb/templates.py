@@ -19,8 +19,15 @@ _PLACEHOLDER = re.compile(r"\$(?:\{(\w+)\}|(\w+))")
 def template(name: str) -> Callable[..., str]:
     """The renderer of ``templates/<name>.html``: call it with the placeholders."""
     raw = (resources.files("archive.sampleweb") / "templates" / f"{name}.html").read_text("utf-8")
-    pattern = _PLACEHOLDER.sub(
-        lambda m: "{" + (m.group(1) or m.group(2)) + "}",
-        raw.replace("{", "{{").replace("}", "}}"),
-    )
+    parts, position = [], 0
+    for match in _PLACEHOLDER.finditer(raw):
+        parts.append(_escape(raw[position : match.start()]))
+        parts.append("{" + (match.group(1) or match.group(2)) + "}")
+        position = match.end()
+    parts.append(_escape(raw[position:]))
+    pattern = "".join(parts)
     return lambda **values: pattern.format_map(values)
+
+
+def _escape(literal: str) -> str:
+    return literal.replace("{", "{{").replace("}", "}}")

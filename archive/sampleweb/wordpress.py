@@ -70,7 +70,7 @@ class WordPress(CmsStyle):
         return ["/gioi-thieu/", "/lien-he/"]
 
     def static_paths(self) -> list[str]:
-        return [*super().static_paths(), _SITEMAP_POSTS, _SITEMAP_CATEGORIES]
+        return [*super().static_paths(), _SITEMAP_POSTS, _SITEMAP_CATEGORIES, "/wp-json/"]
 
     def robots(self, ctx: Ctx) -> str:
         lines = super().robots(ctx).splitlines()
@@ -114,6 +114,10 @@ class WordPress(CmsStyle):
     def _special(self, path: str) -> Page | None:
         if path in self.other_paths():
             return self.other_page(lambda ctx: self.render_other(ctx, path), path)
+        if path == "/wp-json/":
+            return self.other_page(
+                lambda ctx: f'{{"name": "{self.site.name}", "url": "{ctx.base}"}}',
+                path, "other", "application/json")
         if path == "/feed/":
             return self.other_page(self.render_feed, "feed", "feed", "application/rss+xml")
         renders = {
