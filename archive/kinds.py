@@ -54,14 +54,19 @@ _SAVEFILE = re.compile(r"/(savefile|print)/", re.I)
 
 MIN_ARTICLE_WORDS = 40  # shorter pages are notices at best; kept only when the URL says article
 HEADLINE_CHARS = 25  # a link text this long reads like a headline
+MIN_TEASERS = 3  # headlines or summaries of other pages inside the main text: a listing
+TEASER_CHARS = 40  # a summary is at least this long
+TEASER_SHARE = 0.3  # or other pages' headlines and summaries make up this much of the text
+MAX_TEASER_BLOCK = 1200  # a block holding a headline and its summary is no longer than this
 
 
 @dataclass(frozen=True)
 class Signals:
     """What the page itself says, measured once by archive.page."""
 
-    headline_links: int  # in-site links with headline-length text
-    headline_chars: int  # characters of those link texts
+    headlines: tuple[str, ...] = ()  # texts of in-site links long enough to be headlines
+    article_links: int = 0  # in-site links whose URL has an article shape
+    teasers: tuple[str, ...] = ()  # the summaries printed beside those links
 
 
 def url_kind(url: str, site: Site) -> str | None:
@@ -89,9 +94,13 @@ def page_kind(url: str, site: Site, article: Article | None, signals: Signals) -
         return "article" if words else "other"
     if by_url == "listing":
         return "listing"
+    if signals.article_links >= 3:
+        # This site's articles have recognizable URLs, and this page's URL is not one.
+        return "listing"
     if article is None or words < MIN_ARTICLE_WORDS:
-        return "listing" if signals.headline_links >= 5 else "other"
-    text_chars = max(1, len(article.text))
-    if signals.headline_links >= 8 and signals.headline_chars > 0.35 * text_chars:
+        return "listing" if len(signals.headlines) >= 5 else "other"
+    # Extraction drops "Tin khác" boxes from articles; a listing's teasers are its text.
+    inside = [t for t in signals.headlines + signals.teasers if t in article.text]
+    if len(inside) >= MIN_TEASERS or sum(map(len, inside)) >= TEASER_SHARE * len(article.text):
         return "listing"
     return "article" if article.date else "other"

@@ -33,9 +33,9 @@ def analyze_page(body: bytes, url: str, site: Site, *, encoding: str | None = No
     links, signals = _links(tree, url, site)
     article = _article(html, url, site)
     kind = kinds.page_kind(url, site, article, signals)
-    return PageResult(
-        url=url, kind=kind, links=links, article=article if kind == "article" else None
-    )
+    if kind != "article":
+        return PageResult(url=url, kind=kind, links=links)
+    return PageResult(url, kind, links, article, aliases=_shortlinks(tree, url, site))
 
 
 def _parse(html: str) -> lxml.html.HtmlElement | None:
@@ -54,27 +54,57 @@ def _article(html: str, url: str, site: Site) -> Article | None:
 
 
 def _links(tree: lxml.html.HtmlElement, url: str, site: Site) -> tuple[list[str], kinds.Signals]:
-    base = _base_url(tree, url)
+    base, own = _base_url(tree, url), urls.canonical_url(url)
     found: dict[str, None] = {}
-    headline_links = headline_chars = 0
+    headlines: dict[str, str] = {}  # headline text -> the teaser text beside it
     for element in tree.iter("a", "area", "link", "frame", "iframe"):
         href = element.get("src") if element.tag in ("frame", "iframe") else element.get("href")
         if not href or element.tag == "link" and element.get("rel", "").lower() not in _LINK_RELS:
             continue
         target = _absolute(base, href)
-        if target is None or not urls.in_scope(target, site) or urls.is_document(target):
+        if target is None or target == own or not urls.in_scope(target, site):
+            continue
+        if urls.is_document(target):
             continue
         found.setdefault(target, None)
         if element.tag == "a":
             text = " ".join(element.text_content().split())
-            if len(text) >= kinds.HEADLINE_CHARS:
-                headline_links += 1
-                headline_chars += len(text)
-    found.pop(urls.canonical_url(url), None)
-    return list(found), kinds.Signals(headline_links, headline_chars)
+            if len(text) >= kinds.HEADLINE_CHARS and text not in headlines:
+                headlines[text] = _teaser(element, text)
+    article_links = sum(1 for target in found if kinds.url_kind(target, site) == "article")
+    signals = kinds.Signals(
+        tuple(headlines), article_links, tuple(t for t in headlines.values() if t)
+    )
+    return list(found), signals
+
+
+def _teaser(anchor: lxml.html.HtmlElement, headline: str) -> str:
+    """The start of the summary printed with a headline link, if any (listings print one)."""
+    element = anchor
+    for _ in range(3):
+        element = element.getparent()
+        if element is None:
+            return ""
+        chunks = [" ".join(t.split()) for t in element.itertext()]
+        if sum(map(len, chunks)) > kinds.MAX_TEASER_BLOCK:
+            return ""
+        longest = max((c for c in chunks if c and c not in headline), key=len, default="")
+        if len(longest) >= kinds.TEASER_CHARS:
+            return longest
+    return ""
 
 
 _LINK_RELS = {"next", "prev", "previous", "alternate", "canonical"}
+
+
+def _shortlinks(tree: lxml.html.HtmlElement, url: str, site: Site) -> list[str]:
+    """`<link rel="shortlink">` (Drupal's /node/N): an alias we need not fetch to know."""
+    found = []
+    for element in tree.iterfind(".//link[@rel='shortlink']"):
+        target = _absolute(_base_url(tree, url), element.get("href", ""))
+        if target and urls.in_scope(target, site) and target != urls.canonical_url(url):
+            found.append(target)
+    return found
 
 
 def _base_url(tree: lxml.html.HtmlElement, url: str) -> str:

@@ -51,4 +51,5 @@ class PageResult:
     kind: str
     links: list[str] = field(default_factory=list)
     article: Article | None = None
+    aliases: list[str] = field(default_factory=list)  # other URLs the page declares for itself
     reason: str | None = None

@@ -7,7 +7,7 @@ archive as it was before or after a record, never in between.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -81,11 +81,21 @@ def get_page(db: Database, url: str) -> dict[str, Any] | None:
 
 
 def save_article(
-    db: Database, site_id: str, url: str, article: Article, *, fetched: str, crawl_id: int | None
+    db: Database,
+    site_id: str,
+    url: str,
+    article: Article,
+    *,
+    fetched: str,
+    crawl_id: int | None,
+    also: Sequence[str] = (),
 ) -> Outcome:
-    """Store an extracted article: new, a new version, unchanged, or an alias."""
+    """Store an extracted article: new, a new version, unchanged, or an alias.
+
+    ``also`` lists other URLs known to serve this page (redirects, shortlinks).
+    """
     primary = article.canonical_url or url
-    urls = [primary] + ([url] if url != primary else [])
+    urls = list(dict.fromkeys([primary, url, *also]))
     digest = dedup.content_hash(article.text)
     with db.conn:
         existing = _article_for_urls(db, urls)

@@ -22,9 +22,15 @@ class PageItem:
     final_url: str | None = None
     error: str | None = None
     article: Article | None = None
+    aliases: list[str] = field(default_factory=list)  # other URLs serving this page
+
+    @property
+    def location(self) -> str:
+        """Where the content was found: the end of any redirects."""
+        return self.final_url or self.url
 
     def page_row(self, crawl_id: int | None) -> dict[str, Any]:
-        row = {k: v for k, v in vars(self).items() if k != "article"}
+        row = {k: v for k, v in vars(self).items() if k not in ("article", "aliases")}
         row.update(checked=self.fetched, crawl_id=crawl_id)
         return row
 

@@ -77,7 +77,7 @@ def run_crawl(overrides: Mapping[str, Any]) -> int:
     """Crawl with the project settings plus ``overrides``; returns the crawl id."""
     settings = project_settings()
     settings.setdict(dict(overrides), priority="cmdline")
-    process = CrawlerProcess(settings, install_root_handler=True)
+    process = CrawlerProcess(settings)
     crawler = process.create_crawler("schools")
     process.crawl(crawler)
     process.start()

@@ -41,9 +41,10 @@ class ArchiveSession:
             counts.ok += 1
         outcome = None
         if item.article is not None:
+            also = [item.url, *item.aliases] if item.final_url else item.aliases
             outcome = store.save_article(
-                self.db, item.site_id, item.url, item.article,
-                fetched=item.fetched, crawl_id=self.crawl_id,
+                self.db, item.site_id, item.location, item.article,
+                fetched=item.fetched, crawl_id=self.crawl_id, also=also,
             )  # fmt: skip
             self._count(counts, outcome)
         row = item.page_row(self.crawl_id)

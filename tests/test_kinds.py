@@ -7,7 +7,7 @@ from archive.registry import Site
 from tests.conftest import make_article
 
 SITE = Site(id="x", name="x", province="x", start_urls=("http://h/",), allowed_domains=("h",))
-NO_LINKS = Signals(0, 0)
+NO_LINKS = Signals()
 
 
 @pytest.mark.parametrize(
@@ -61,15 +61,26 @@ def test_site_patterns_override_generic_shapes():
 def test_content_decides_when_the_url_is_silent():
     article = make_article("http://h/gioi-thieu-chung-660120")
     assert page_kind(article.url, SITE, article, NO_LINKS) == "article"
-    # many headline links making up most of the text: a listing
-    assert page_kind(article.url, SITE, article, Signals(12, len(article.text))) == "listing"
+    # headlines of other pages in the main text: a listing of teasers
+    teasers = tuple(p[:60] for p in article.text.split("\n\n")[:3])
+    assert page_kind(article.url, SITE, article, Signals(teasers)) == "listing"
+    # the same headlines only around the text (a "Tin khác" box): still an article
+    elsewhere = ("Tin khác: Hội nghị tổng kết năm học 2022-2023 của nhà trường",) * 3
+    assert page_kind(article.url, SITE, article, Signals(elsewhere + teasers[:2])) == "article"
     # no date: an about page, not an article
     undated = make_article("http://h/lich-su", date=None)
     assert page_kind(undated.url, SITE, undated, NO_LINKS) == "other"
     # a short page of links: a listing; a short page without: other
-    assert page_kind("http://h/x", SITE, None, Signals(6, 300)) == "listing"
+    six = tuple(f"Tiêu đề bài viết số {i} về hoạt động của nhà trường" for i in range(6))
+    assert page_kind("http://h/x", SITE, None, Signals(six)) == "listing"
     assert page_kind("http://h/x", SITE, None, NO_LINKS) == "other"
 
 
 def test_article_url_with_empty_text_is_other():
     assert page_kind("http://h/node/5", SITE, None, NO_LINKS) == "other"
+
+
+def test_page_linking_to_article_shaped_urls_is_not_itself_an_article():
+    article = make_article("http://h/vi/hoat-dong-dao-tao")
+    assert page_kind(article.url, SITE, article, Signals(article_links=3)) == "listing"
+    assert page_kind(article.url, SITE, article, Signals(article_links=2)) == "article"

@@ -110,9 +110,10 @@ class SchoolsSpider(Spider):
                 yield request
         elif content_type.startswith(HTML_TYPES) or not content_type:
             result = await self.analyzer.analyze(
-                response.body, item.url, site, _charset(content_type)
+                response.body, item.location, site, _charset(content_type)
             )
             item.kind, item.article, item.error = result.kind, result.article, result.reason
+            item.aliases = result.aliases
             depth = response.meta.get("depth", 0) + 1
             for link in result.links:
                 if request := self.page_request(link, site, depth=depth):
