@@ -45,10 +45,51 @@ def _key(text: str) -> str:
     return " ".join(words(text))
 
 
-def title_parts(page_title: str) -> list[str]:
-    """``Headline - Section - Site`` split into its parts, longest first."""
-    parts = [clean_title(p) for p in _TITLE_SEPARATORS.split(clean_title(page_title))]
-    return sorted((p for p in parts if p), key=len, reverse=True)
+#: Words of site and section names that follow a headline in ``<title>``.
+_SITE_WORDS = frozenset(
+    [
+        "trường",
+        "trang",
+        "cổng",
+        "tin",
+        "tức",
+        "website",
+        "portal",
+        "học",
+        "viện",
+        "sở",
+        "báo",
+        "chuyên",
+        "mục",
+        "hoạt",
+        "động",
+        "sự",
+        "kiện",
+        "nghiên",
+        "cứu",
+        "trao",
+        "đổi",
+        "giới",
+        "thiệu",
+    ]
+)
+
+
+def without_site_name(page_title: str) -> str:
+    """``Headline - Section - Site`` without its trailing site and section parts.
+
+    Only trailing parts made of site words go: a headline may itself contain
+    `` - `` ("lý luận chính trị - hành chính", "năm học 2023 - 2024").
+    """
+    pieces = re.split(f"({_TITLE_SEPARATORS.pattern})", clean_title(page_title))
+    while len(pieces) >= 3 and _site_part(pieces[-1]):
+        pieces = pieces[:-2]
+    return clean_title("".join(pieces))
+
+
+def _site_part(part: str) -> bool:
+    found = words(part)
+    return bool(found) and any(w in _SITE_WORDS for w in found) and len(found) <= 10
 
 
 @dataclass(frozen=True)
@@ -78,5 +119,5 @@ def choose(candidates: list[Candidate], page_title: str, og_title: str) -> str |
             best = key
     if best is not None and best[0] >= 2.0:
         return best[2]
-    fallback = clean_title(og_title) or (title_parts(page_title) or [""])[0]
+    fallback = clean_title(og_title) or without_site_name(page_title)
     return fallback or (best[2] if best else None)

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from archive import rules
+from archive import rules, titles
 from archive.extract import extract_article, parse
 from archive.records import Article
 
@@ -573,7 +573,7 @@ def mutated_pages(draw: st.DrawFn) -> bytes:
     return bytes(data)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(page=st.one_of(mutated_pages(), st.binary(max_size=3000), st.text(max_size=3000)))
 def test_fuzz_never_raises(page: bytes | str) -> None:
     a = extract_article(page, "http://x.vn/a", {"cms": "nukeviet"})
@@ -589,3 +589,33 @@ def test_a_closing_list_of_names_is_not_eaten_as_bylines() -> None:
     a = extract_article(page, "http://x.vn/a")
     check(a, [P1, *names], [])
     assert a.author is None
+
+
+# --------------------------------------------------------------------------- titles
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        (
+            "null Trường Chính trị tỉnh đón nhận Huân chương",
+            "Trường Chính trị tỉnh đón nhận Huân chương",
+        ),
+        ("  CỤM THI ĐUA   CÁC TRƯỜNG\n CHÍNH TRỊ ", "CỤM THI ĐUA CÁC TRƯỜNG CHÍNH TRỊ"),
+        (unicodedata.normalize("NFD", "Hội thảo khoa học"), "Hội thảo khoa học"),
+        ("| Tin hoạt động -", "Tin hoạt động"),
+        (None, ""),
+    ],
+)
+def test_clean_title(raw: str | None, clean: str) -> None:
+    assert titles.clean_title(raw) == clean
+
+
+def test_headline_beats_a_generic_page_title() -> None:
+    candidates = [
+        titles.Candidate("Tin hoạt động", 1.5, 0, True),
+        titles.Candidate(TITLE, 4.0, 1, True),
+    ]
+    assert titles.choose(candidates, "Tin hoạt động", "") == TITLE
+    assert titles.choose([], f"{TITLE} - Tin hoạt động - Trường Chính trị", "") == TITLE
+    assert titles.choose([], "Trang chủ", "Tiêu đề từ og:title") == "Tiêu đề từ og:title"
