@@ -237,12 +237,16 @@ class NukeViet(CmsStyle):
     def render_listing(self, ctx: Ctx, first: str, items: list[Entry] | None, page: int) -> str:
         items = self.model.live() if items is None else items
         shown = self.chunk(items, page) or []
-        rows = "".join(self._teaser(e) for e in shown) or "<p>Chưa có bài viết nào.</p>"
+        rows = "".join(self._teaser(e, first) for e in shown) or "<p>Chưa có bài viết nào.</p>"
         pager = "" if first == "/" else self._pager(first, page, self.pages(len(items)))
         return self.layout(ctx, f"{self.site.name} - Trang {page}", rows + pager)
 
-    def _teaser(self, entry: Entry) -> str:
+    def _teaser(self, entry: Entry, listing: str) -> str:
+        """A listing links an article under the listing's own category (its second path)."""
         url = self.article_path(entry)
+        extra = entry.extra_category
+        if extra is not None and listing == f"/vi/news/{self.categories[extra].slug}/":
+            url = self._path(entry, self.categories[extra].slug)
         lead = self.lead(entry)
         return (
             '<div class="news_column"><div class="panel panel-default clearfix">'
