@@ -218,3 +218,24 @@ def demo(workdir: str, articles_per_site: int, port: int, no_serve: bool) -> Non
     from archive.demo import run_demo
 
     sys.exit(run_demo(Path(workdir), articles_per_site, port=port, serve=not no_serve))
+
+
+@cli.command("eval")
+@click.argument("directory", required=False, type=click.Path(exists=True, file_okay=False))
+@click.option("-v", "--verbose", is_flag=True, help="Also list what leaked or was missed.")
+def eval_command(directory: str | None, verbose: bool) -> None:
+    """Score extraction on the evaluation set, ours against bare trafilatura.
+
+    \b
+        tct-archive eval                 # tests/evaldata in a checkout
+        tct-archive eval my-pages/ -v
+    """
+    from archive import evaluate
+
+    try:
+        report = evaluate.evaluate(directory)
+    except FileNotFoundError as exc:
+        raise UsageError(f"no evaluation set: {exc}") from exc
+    click.echo(evaluate.format_report(report))
+    if verbose:
+        click.echo("\n" + evaluate.leak_details(report))

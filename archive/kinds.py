@@ -1,8 +1,9 @@
 """Telling article pages from listings and everything else.
 
 Listing, category, tag, search and pagination pages are never stored as
-articles. URL shapes decide first (they are reliable on every CMS we know);
-the page's content decides when the URL says nothing.
+articles. Generic URL shapes (pagination, tags, search, feeds) decide first, then the
+CMS rules' own article and listing shapes (archive.rules); the page's content
+decides when the URL says nothing.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from archive import rules
 from archive.records import Article
 from archive.registry import Site
 
@@ -30,27 +32,6 @@ LISTING_URL = tuple(
         r"/\d{4}/(\d{2}/)?$",  # date archives
     )
 )
-
-#: URL shapes of articles on the CMSs seen on school sites (notes.md §2).
-ARTICLE_URL = tuple(
-    re.compile(p, re.I)
-    for p in (
-        r"/news/[^/]+/[^/]+-\d+\.html?$",  # NukeViet 4
-        r"/index\.php/news/[^/]+/[^/]+-\d+/?$",  # NukeViet 3
-        r"/-/view_content/\d+",  # Liferay
-        r"/asset_publisher/[^/]+/content/",  # Liferay
-        r"/-/tin-tuc/",  # Liferay (Hậu Giang)
-        r"/node/\d+/?$",  # Drupal
-        r"/post/\d+/[^/]+\.aspx$",  # ASP.NET, DotNetNuke
-        r"articledetail\.aspx\?.*id=\d+",  # ASP.NET
-        r"dnews\.aspx\?.*newsid=\d+",
-        r"[?&]tin_id=\d+",
-        r"/index\.php/[^/]+/\d+-[^/]+$",  # Joomla
-        r"/\d{4}/\d{2}/\d{2}/[^/]+/?$",  # WordPress
-        r"modules\.php\?.*name=news.*&(sid|id)=\d+",  # PHP-Nuke
-    )
-)
-_SAVEFILE = re.compile(r"/(savefile|print)/", re.I)
 
 MIN_ARTICLE_WORDS = 40  # shorter pages are notices at best; kept only when the URL says article
 HEADLINE_CHARS = 25  # a link text this long reads like a headline
@@ -81,9 +62,7 @@ def url_kind(url: str, site: Site) -> str | None:
         return "article" if any(re.search(p, url) for p in site.article_allow) else "listing"
     if any(p.search(url) for p in LISTING_URL):
         return "listing"
-    if any(p.search(url) for p in ARTICLE_URL) or _SAVEFILE.search(url):
-        return "article"
-    return None
+    return rules.url_kind(url, site.hints.get("cms"))
 
 
 def page_kind(url: str, site: Site, article: Article | None, signals: Signals) -> str:
