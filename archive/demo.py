@@ -11,14 +11,15 @@ import shlex
 import subprocess
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 import click
+from sqlite_utils import Database
 
-from archive import stats
+from archive import evaluate, stats
 from archive.migrations import open_db
-from archive.sampleweb import SampleWebServer, build_sample_web
+from archive.sampleweb import SampleArticle, SampleWeb, SampleWebServer, build_sample_web
+from archive.urls import canonical_url
 
 DEMO_SETTINGS = (
     "DOWNLOAD_DELAY=0.05",  # loopback: politeness delays only slow the demo down
@@ -58,16 +59,45 @@ def _crawl(db_path: Path, sites_file: Path) -> int:
     return subprocess.call(command)
 
 
-def _summarize(db_path: Path, web: object, elapsed: float) -> None:
+def _summarize(db_path: Path, web: SampleWeb, elapsed: float) -> None:
     db = open_db(str(db_path))
-    expected = Counter(a.site_id for a in web.articles)  # type: ignore[attr-defined]
-    archived = dict(
-        db.execute("select site_id, count(*) from articles group by site_id").fetchall()
-    )
-    rows = [
-        {"site": site, "expected": n, "archived": archived.get(site, 0)}
-        for site, n in sorted(expected.items())
-    ]
-    click.echo("\narticles per site (sample web ground truth vs archive):")
+    rows = [_site_scores(db, web, site.id) for site in web.sites]
+    click.echo("\narchive vs the sample web's ground truth (body F1 over words; T/D/A exact):")
     click.echo(stats.format_table(rows))
     click.echo(f"crawl wall time: {elapsed:.1f} s; database: {db_path}")
+
+
+def _site_scores(db: Database, web: SampleWeb, site_id: str) -> dict[str, object]:
+    truth = [a for a in web.articles if a.site_id == site_id]
+    scores = [s for a in truth if (s := _score(db, a)) is not None]
+    summary = evaluate.summarize(scores)
+    archived = db.execute("select count(*) from articles where site_id = ?", [site_id]).fetchone()
+    return {
+        "site": site_id,
+        "expected": len(truth),
+        "archived": archived[0],
+        "body_f1": round(summary.f1, 3),
+        "leaked": summary.leaked,
+        "title": f"{summary.title:.0%}",
+        "date": f"{summary.date:.0%}",
+        "author": f"{summary.author:.0%}",
+    }
+
+
+def _score(db: Database, truth: SampleArticle) -> evaluate.Score | None:
+    """Score the archived record of one sample article, as `tct-archive eval` scores pages."""
+    row = db.execute(
+        "select a.title, a.published, a.author, a.text from article_urls u "
+        "join articles a on a.id = u.article_id where u.url = ?",
+        [canonical_url(truth.url)],
+    ).fetchone()
+    if row is None:
+        return None
+    case = evaluate.Case(
+        id=truth.url, html=b"", url=truth.url, layout=truth.site_id, split="sample",
+        hints={}, http_encoding=None,
+        expected={"title": truth.title, "date": truth.date, "author": truth.author},
+        paragraphs=truth.paragraphs, captions=truth.captions, bylines=(),
+        must_not=truth.boilerplate,
+    )  # fmt: skip
+    return evaluate.score(evaluate.Fields(*row), case)
