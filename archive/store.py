@@ -251,3 +251,63 @@ def mark_removed(db: Database, url: str, when: str) -> int | None:
             "update articles set removed = ? where id = ? and removed is null", [when, row[0]]
         )
         return int(row[0])
+
+
+# --- captures and attachments --------------------------------------------------
+
+
+def save_capture(db: Database, row: Mapping[str, Any]) -> int:
+    """Record where one fetched response lies in the WARC files; returns its id."""
+    with db.conn:
+        table = db.table("captures")
+        table.insert(dict(row))
+        return int(table.last_pk)  # type: ignore[arg-type]
+
+
+def link_captures(db: Database, capture_ids: Sequence[int], article_id: int) -> None:
+    """Point the captures behind a stored article at it (redirects and aliases included)."""
+    if not capture_ids:
+        return
+    marks = ",".join("?" for _ in capture_ids)
+    with db.conn:
+        db.execute(
+            f"update captures set article_id = ? where id in ({marks}) and status < 400",
+            [article_id, *capture_ids],
+        )
+
+
+def capture_ends(db: Database) -> dict[str, int]:
+    """Per WARC file, the end of its last recorded response: known complete up to there."""
+    rows = db.execute(
+        'select warc_file, max("offset" + length) from captures '
+        "where warc_file is not null group by warc_file"
+    ).fetchall()
+    return {name: int(end) for name, end in rows}
+
+
+ATTACHMENT_COLUMNS = ("article_id", "url", "file_name", "media_type", "size", "sha256",
+                      "capture_id", "fetched")  # fmt: skip
+
+
+def save_attachment(db: Database, row: Mapping[str, Any]) -> int:
+    """One document linked from one article; a refetch replaces the row's facts."""
+    columns = [c for c in ATTACHMENT_COLUMNS if c in row]
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in ("article_id", "url"))
+    with db.conn:
+        db.execute(
+            f"insert into attachments ({', '.join(columns)}) "
+            f"values ({', '.join('?' for _ in columns)}) "
+            f"on conflict(article_id, url) do update set {updates}",
+            [row[c] for c in columns],
+        )
+        found = db.execute(
+            "select id from attachments where article_id = ? and url = ?",
+            [row["article_id"], row["url"]],
+        ).fetchone()
+        return int(found[0])
+
+
+def get_attachment(db: Database, url: str) -> dict[str, Any] | None:
+    """The newest row for a document URL, whichever article links it."""
+    rows = list(db.query("select * from attachments where url = ? order by id desc limit 1", [url]))
+    return rows[0] if rows else None
