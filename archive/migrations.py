@@ -41,7 +41,7 @@ from sites s
 
 @migrations()
 def m001_core(db: Database) -> None:
-    db["sites"].create(
+    db.table("sites").create(
         {
             "id": str,
             "name": str,
@@ -59,7 +59,7 @@ def m001_core(db: Database) -> None:
         },
         pk="id",
     )
-    db["crawls"].create(
+    db.table("crawls").create(
         {
             "id": int,
             "started": str,
@@ -76,7 +76,7 @@ def m001_core(db: Database) -> None:
         },
         pk="id",
     )
-    db["crawl_sites"].create(
+    db.table("crawl_sites").create(
         {
             "crawl_id": int,
             "site_id": str,
@@ -92,7 +92,7 @@ def m001_core(db: Database) -> None:
         pk=("crawl_id", "site_id"),
         foreign_keys=[("crawl_id", "crawls", "id"), ("site_id", "sites", "id")],
     )
-    db["articles"].create(
+    db.table("articles").create(
         {
             "id": int,
             "site_id": str,
@@ -119,7 +119,7 @@ def m001_core(db: Database) -> None:
         pk="id",
         foreign_keys=[("site_id", "sites", "id"), ("duplicate_of", "articles", "id")],
     )
-    db["pages"].create(
+    db.table("pages").create(
         {
             "url": str,
             "site_id": str,
@@ -139,12 +139,12 @@ def m001_core(db: Database) -> None:
         pk="url",
         foreign_keys=[("site_id", "sites", "id"), ("article_id", "articles", "id")],
     )
-    db["article_urls"].create(
+    db.table("article_urls").create(
         {"url": str, "article_id": int, "site_id": str, "first_seen": str, "last_seen": str},
         pk="url",
         foreign_keys=[("article_id", "articles", "id"), ("site_id", "sites", "id")],
     )
-    db["article_versions"].create(
+    db.table("article_versions").create(
         {
             "article_id": int,
             "version": int,
@@ -171,7 +171,7 @@ def m001_core(db: Database) -> None:
 @migrations()
 def m002_captures(db: Database) -> None:
     """Raw captures in WARC files, and the documents articles link to."""
-    db["captures"].create(
+    db.table("captures").create(
         {
             "id": int,
             "url": str,
@@ -190,9 +190,9 @@ def m002_captures(db: Database) -> None:
         pk="id",
         foreign_keys=[("site_id", "sites", "id"), ("article_id", "articles", "id")],
     )
-    db["captures"].create_index(["url"])
-    db["captures"].create_index(["article_id"])
-    db["attachments"].create(
+    db.table("captures").create_index(["url"])
+    db.table("captures").create_index(["article_id"])
+    db.table("attachments").create(
         {
             "id": int,
             "article_id": int,
@@ -207,20 +207,20 @@ def m002_captures(db: Database) -> None:
         pk="id",
         foreign_keys=[("article_id", "articles", "id"), ("capture_id", "captures", "id")],
     )
-    db["attachments"].create_index(["article_id", "url"], unique=True)
+    db.table("attachments").create_index(["article_id", "url"], unique=True)
 
 
 def _indexes(db: Database) -> None:
-    db["articles"].create_index(["site_id", "content_hash"], unique=True)
-    db["articles"].create_index(["published"])
-    db["articles"].create_index(["site_id", "published"])
-    db["articles"].create_index(["duplicate_of"])
-    db["articles"].create_index(["first_seen"])
-    db["article_urls"].create_index(["article_id"])
-    db["pages"].create_index(["site_id", "kind"])
-    db["pages"].create_index(["article_id"])
-    db["crawl_sites"].create_index(["site_id"])
-    db["simhash_bands"].create_index(["article_id"])
+    db.table("articles").create_index(["site_id", "content_hash"], unique=True)
+    db.table("articles").create_index(["published"])
+    db.table("articles").create_index(["site_id", "published"])
+    db.table("articles").create_index(["duplicate_of"])
+    db.table("articles").create_index(["first_seen"])
+    db.table("article_urls").create_index(["article_id"])
+    db.table("pages").create_index(["site_id", "kind"])
+    db.table("pages").create_index(["article_id"])
+    db.table("crawl_sites").create_index(["site_id"])
+    db.table("simhash_bands").create_index(["article_id"])
 
 
 def _fts(db: Database) -> None:

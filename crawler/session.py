@@ -74,7 +74,7 @@ class ArchiveSession:
                   "errors": 0}  # fmt: skip
         for site_id in self.sites:
             counts = self.counts.get(site_id, SiteCounts())
-            row = {
+            row: dict[str, Any] = {
                 "status": self.site_status(site_id),
                 "pages": counts.pages,
                 "articles_new": counts.articles_new,

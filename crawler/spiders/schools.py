@@ -29,6 +29,13 @@ HTML_TYPES = ("text/html", "application/xhtml")
 
 class SchoolsSpider(Spider):
     name = "schools"
+    sites: list[Site]
+    by_id: dict[str, Site]
+    allowed_domains: list[str]
+    max_pages: int
+    max_depth: int
+    session: ArchiveSession
+    analyzer: PageAnalyzer
 
     def __init__(self, site: str | None = None, **kwargs: Any):
         super().__init__(**kwargs)
@@ -98,7 +105,7 @@ class SchoolsSpider(Spider):
     # --- responses -------------------------------------------------------------
     async def parse(self, response: Response, **kwargs: Any) -> AsyncIterator[Any]:
         site = self.by_id[response.meta["site_id"]]
-        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
+        content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1").lower()
         item = self._item(response, site, content_type)
         if response.status >= 400 or response.status < 200:
             item.kind, item.error = "error", f"HTTP {response.status}"
@@ -116,8 +123,8 @@ class SchoolsSpider(Spider):
             item.aliases = result.aliases
             depth = response.meta.get("depth", 0) + 1
             for link in result.links:
-                if request := self.page_request(link, site, depth=depth):
-                    yield request
+                if follow := self.page_request(link, site, depth=depth):
+                    yield follow
         else:
             item.kind = "other"
         yield item
