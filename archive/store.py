@@ -311,3 +311,12 @@ def get_attachment(db: Database, url: str) -> dict[str, Any] | None:
     """The newest row for a document URL, whichever article links it."""
     rows = list(db.query("select * from attachments where url = ? order by id desc limit 1", [url]))
     return rows[0] if rows else None
+
+
+def set_page_article(db: Database, url: str, article_id: int) -> None:
+    """The page at ``url`` (and any redirect to it) holds this article: re-extraction's link."""
+    with db.conn:
+        db.execute(
+            "update pages set kind = 'article', article_id = ? where url = ? or final_url = ?",
+            [article_id, url, url],
+        )

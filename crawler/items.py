@@ -23,6 +23,7 @@ class PageItem:
     error: str | None = None
     article: Article | None = None
     aliases: list[str] = field(default_factory=list)  # other URLs serving this page
+    captures: list[int] = field(default_factory=list)  # WARC captures behind it (redirects too)
 
     @property
     def location(self) -> str:
@@ -30,9 +31,24 @@ class PageItem:
         return self.final_url or self.url
 
     def page_row(self, crawl_id: int | None) -> dict[str, Any]:
-        row = {k: v for k, v in vars(self).items() if k not in ("article", "aliases")}
+        row = {k: v for k, v in vars(self).items() if k not in ("article", "aliases", "captures")}
         row.update(checked=self.fetched, crawl_id=crawl_id)
         return row
+
+
+@dataclass
+class AttachmentItem:
+    """A document fetched for the articles that link to it (``attachments`` rows)."""
+
+    site_id: str
+    url: str
+    article_urls: list[str]  # where the linking articles live (any of their URLs)
+    fetched: str
+    file_name: str | None
+    media_type: str | None
+    size: int
+    sha256: str
+    captures: list[int] = field(default_factory=list)
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""Item pipeline: hand each fetched page to the archive session."""
+"""Item pipeline: hand each fetched page (or attachment) to the archive session."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from scrapy.crawler import Crawler
 
-from crawler.items import PageItem
+from crawler.items import AttachmentItem, PageItem
 
 if TYPE_CHECKING:
     from crawler.session import ArchiveSession
@@ -26,6 +26,9 @@ class StorePipeline:
     def session(self) -> ArchiveSession:
         return self.crawler.spider.session  # type: ignore[union-attr]
 
-    def process_item(self, item: PageItem) -> PageItem:
-        self.session.save(item)
+    def process_item(self, item: PageItem | AttachmentItem) -> PageItem | AttachmentItem:
+        if isinstance(item, AttachmentItem):
+            self.session.save_attachment(item)
+        else:
+            self.session.save(item)
         return item

@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from archive import store
 from archive.migrations import open_db
 from archive.registry import Site
-from crawler.items import PageItem, SiteCounts
+from crawler.items import AttachmentItem, PageItem, SiteCounts
 
 
 class ArchiveSession:
@@ -47,10 +47,35 @@ class ArchiveSession:
                 fetched=item.fetched, crawl_id=self.crawl_id, also=also,
             )  # fmt: skip
             self._count(counts, outcome)
+            store.link_captures(self.db, item.captures, outcome.article_id)
         row = item.page_row(self.crawl_id)
         row["article_id"] = outcome.article_id if outcome else None
         store.save_page(self.db, row)
         return outcome
+
+    def save_capture(self, row: dict[str, Any]) -> int:
+        """A response just written to WARC (crawler/warc.py); returns the captures id."""
+        return store.save_capture(self.db, row)
+
+    def article_id(self, url: str) -> int | None:
+        row = self.db.execute("select article_id from article_urls where url = ?", [url]).fetchone()
+        return int(row[0]) if row else None
+
+    def attachment(self, url: str) -> dict[str, Any] | None:
+        """A document already archived, whichever article it was fetched for."""
+        return store.get_attachment(self.db, url)
+
+    def save_attachment(self, item: AttachmentItem) -> None:
+        """One ``attachments`` row per article linking the document; one capture for all."""
+        capture = item.captures[-1] if item.captures else None
+        for url in item.article_urls:
+            article_id = self.article_id(url)
+            if article_id is not None:
+                store.save_attachment(self.db, {
+                    "article_id": article_id, "url": item.url, "file_name": item.file_name,
+                    "media_type": item.media_type, "size": item.size, "sha256": item.sha256,
+                    "capture_id": capture, "fetched": item.fetched,
+                })  # fmt: skip
 
     @staticmethod
     def _count(counts: SiteCounts, outcome: store.Outcome) -> None:

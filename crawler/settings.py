@@ -41,6 +41,9 @@ SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
 
 ITEM_PIPELINES = {"crawler.pipelines.StorePipeline": 300}
 EXTENSIONS = {"crawler.extensions.Progress": 500}
+# WARC capture sits above HttpCompressionMiddleware (590), so it stores bodies as
+# received, with their Content-Encoding (see crawler/warc.py).
+DOWNLOADER_MIDDLEWARES = {"crawler.warc.WarcMiddleware": 950}
 
 # --- The archive ---------------------------------------------------------------
 ARCHIVE_DB = "archive.db"  # the SQLite file (tct-archive --db)
@@ -51,3 +54,10 @@ ARCHIVE_MAX_DEPTH = 12  # link depth cap per site (a registry entry may lower or
 ARCHIVE_EXTRACT_WORKERS = -1  # worker processes for extraction; -1 = one per CPU, 0 = in-process
 ARCHIVE_EXTRACT_TIMEOUT = 60.0  # seconds one page may take in a worker before it is abandoned
 ARCHIVE_PROGRESS_INTERVAL = 10.0  # seconds between progress lines (0 = off)
+
+# --- WARC capture and attachments (crawler/warc.py, archive/warcs.py) ----------
+ARCHIVE_WARC_ENABLED = True  # write every HTTP exchange to WARC files
+ARCHIVE_WARC_DIR = None  # None = warcs/ beside ARCHIVE_DB (tct-archive crawl --warc-dir)
+ARCHIVE_WARC_MAX_BYTES = 1_000_000_000  # start a new WARC file beyond this size (1 GB)
+ARCHIVE_ATTACHMENTS = True  # fetch documents (PDF, DOC, XLS...) that stored articles link to
+ARCHIVE_ATTACHMENT_MAX_BYTES = 25 * 1024 * 1024  # larger documents are not fetched

@@ -17,10 +17,10 @@ from scrapy.crawler import Crawler
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
-from archive import feeds, urls
+from archive import attachments, feeds, urls
 from archive.registry import Site, load_sites, select_sites
 from archive.store import now
-from crawler.items import PageItem
+from crawler.items import AttachmentItem, PageItem
 from crawler.session import ArchiveSession
 from crawler.workers import PageAnalyzer
 
@@ -36,6 +36,9 @@ class SchoolsSpider(Spider):
     max_depth: int
     session: ArchiveSession
     analyzer: PageAnalyzer
+    attachments: bool
+    attachment_max_bytes: int
+    pending_attachments: dict[str, list[str]]  # document URL -> articles waiting for it
 
     def __init__(self, site: str | None = None, **kwargs: Any):
         super().__init__(**kwargs)
@@ -51,6 +54,9 @@ class SchoolsSpider(Spider):
         spider.allowed_domains = sorted({d for s in spider.sites for d in s.allowed_domains})
         spider.max_pages = settings.getint("ARCHIVE_MAX_PAGES_PER_SITE")
         spider.max_depth = settings.getint("ARCHIVE_MAX_DEPTH")
+        spider.attachments = settings.getbool("ARCHIVE_ATTACHMENTS")
+        spider.attachment_max_bytes = settings.getint("ARCHIVE_ATTACHMENT_MAX_BYTES")
+        spider.pending_attachments = {}
         spider.session = ArchiveSession(settings.get("ARCHIVE_DB"), spider.sites)
         spider.analyzer = PageAnalyzer(
             settings.getint("ARCHIVE_EXTRACT_WORKERS"), settings.getfloat("ARCHIVE_EXTRACT_TIMEOUT")
@@ -72,19 +78,25 @@ class SchoolsSpider(Spider):
     ) -> Request | None:
         """A request for an in-scope page, unless caps or the archive say no."""
         url = urls.canonical_url(url)
-        counts = self.session.counts[site.id]
         if not force and (
             not urls.in_scope(url, site)
             or depth > (site.max_depth if site.max_depth is not None else self.max_depth)
             or self.session.known_article(url)
         ):
             return None
+        if not self._count_request(site):
+            return None
+        return Request(url, callback=self.parse, errback=self.on_error, meta={"site_id": site.id})
+
+    def _count_request(self, site: Site) -> bool:
+        """Count one more request against the site's cap; False once the cap is reached."""
+        counts = self.session.counts[site.id]
         if counts.scheduled >= (site.max_pages if site.max_pages is not None else self.max_pages):
             if "page cap reached" not in counts.messages:
                 counts.messages.append("page cap reached")
-            return None
+            return False
         counts.scheduled += 1
-        return Request(url, callback=self.parse, errback=self.on_error, meta={"site_id": site.id})
+        return True
 
     def listing_request(self, url: str, site: Site) -> Request:
         """Sitemaps and feeds are fetched every run, whatever their scope."""
@@ -128,6 +140,50 @@ class SchoolsSpider(Spider):
         else:
             item.kind = "other"
         yield item
+        if item.article is not None and self.attachments:
+            for follow in self.attachment_requests(item, site):
+                yield follow
+
+    # --- attachments -------------------------------------------------------------
+    def attachment_requests(self, item: PageItem, site: Site) -> Iterator[Any]:
+        """Documents the article links to: fetched once per run, they count against the page cap.
+
+        A document already archived (for another article) gets its row for
+        this article from the stored facts, without a second fetch.
+        """
+        assert item.article is not None
+        for url in attachments.wanted(item.article.attachments, site):
+            if url in self.pending_attachments:
+                self.pending_attachments[url].append(item.location)
+            elif known := self.session.attachment(url):
+                yield AttachmentItem(
+                    site_id=site.id, url=url, article_urls=[item.location],
+                    fetched=known["fetched"], file_name=known["file_name"],
+                    media_type=known["media_type"], size=known["size"], sha256=known["sha256"],
+                    captures=[known["capture_id"]] if known["capture_id"] else [],
+                )  # fmt: skip
+            elif self._count_request(site):
+                self.pending_attachments[url] = [item.location]
+                yield Request(
+                    url, callback=self.parse_attachment, errback=self.on_error,
+                    meta={"site_id": site.id, "attachment": True,
+                          "download_maxsize": self.attachment_max_bytes},
+                )  # fmt: skip
+
+    def parse_attachment(self, response: Response) -> Iterator[Any]:
+        """Record the fetch, and the document for each article linking it (no HTML analysis)."""
+        site = self.by_id[response.meta["site_id"]]
+        content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
+        item = self._item(response, site, content_type.lower())
+        linked = self.pending_attachments.pop(item.url, [])
+        if not 200 <= response.status < 300:
+            item.kind, item.error = "error", f"HTTP {response.status}"
+        else:
+            facts = attachments.describe(item.url, content_type, _header(
+                response, b"Content-Disposition"), response.body)  # fmt: skip
+            yield AttachmentItem(site_id=site.id, article_urls=linked, fetched=item.fetched,
+                                 captures=item.captures, **facts)  # fmt: skip
+        yield item
 
     def _from_listing(self, body: bytes, site: Site, depth: int) -> Iterator[Request]:
         listing = feeds.parse_listing(body)
@@ -152,6 +208,7 @@ class SchoolsSpider(Spider):
             etag=_header(response, b"ETag"),
             last_modified=_header(response, b"Last-Modified"),
             final_url=final if final != urls.canonical_url(requested) else None,
+            captures=list(response.meta.get("warc_captures", ())),
         )
 
     def on_error(self, failure: Failure) -> Iterator[PageItem]:
