@@ -334,3 +334,25 @@ left join p on p.site_id = s.id
 """,
         replace=True,
     )
+
+
+@migrations()
+def m004_recrawl(db: Database) -> None:
+    """Incremental recrawl and resume: the persisted frontier, and what each crawl cost.
+
+    ``frontier`` holds every request scheduled and not yet processed (see
+    archive/frontier.py); a killed crawl's rows are taken over by the next
+    run. ``crawls`` gains the downloader's figures (``requests``, ``bytes``),
+    304 answers (``not_modified``) and ``resumed_by``; ``crawl_sites`` gains
+    ``not_modified`` and ``articles_removed``.
+    """
+    db.execute(
+        "create table frontier (url text primary key, site_id text not null, depth integer, "
+        "kind text, crawl_id integer references crawls(id), added text)"
+    )
+    db.table("frontier").create_index(["crawl_id"])
+    db.table("frontier").create_index(["site_id"])
+    for column in ("requests", "bytes", "not_modified", "resumed_by"):
+        db.table("crawls").add_column(column, int)
+    for column in ("not_modified", "articles_removed"):
+        db.table("crawl_sites").add_column(column, int)

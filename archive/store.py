@@ -1,7 +1,10 @@
 """Saving crawl results: ``save_*(db, record)`` functions, no fetching here.
 
 Each function is one transaction, so a crawl killed at any moment leaves the
-archive as it was before or after a record, never in between.
+archive as it was before or after a record, never in between. They use
+``db.atomic()``, which nests as a savepoint: a caller may group several of
+them (the crawl session stores a page, its article and its frontier row in
+one transaction).
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ class Outcome:
 
 
 def save_sites(db: Database, sites: Iterable[Site]) -> None:
-    with db.conn:
+    with db.atomic():
         for site in sites:
             row = site.to_row()
             for key in ("start_urls", "allowed_domains", "sitemap_urls", "feed_urls"):
@@ -43,7 +46,7 @@ def save_sites(db: Database, sites: Iterable[Site]) -> None:
 
 
 def start_crawl(db: Database, site_ids: list[str], pid: int) -> int:
-    with db.conn:
+    with db.atomic():
         table = db.table("crawls")
         table.insert(
             {"started": now(), "status": "running", "sites": json.dumps(site_ids), "pid": pid}
@@ -53,12 +56,12 @@ def start_crawl(db: Database, site_ids: list[str], pid: int) -> int:
 
 def finish_crawl(db: Database, crawl_id: int, status: str, counts: Mapping[str, Any]) -> None:
     row = {"ended": now(), "status": status, **counts}
-    with db.conn:
+    with db.atomic():
         db.table("crawls").update(crawl_id, row)
 
 
 def save_crawl_site(db: Database, crawl_id: int, site_id: str, counts: Mapping[str, Any]) -> None:
-    with db.conn:
+    with db.atomic():
         db.table("crawl_sites").upsert(
             {"crawl_id": crawl_id, "site_id": site_id, **counts}, pk=("crawl_id", "site_id")
         )
@@ -71,7 +74,7 @@ def save_crawl_site(db: Database, crawl_id: int, site_id: str, counts: Mapping[s
 
 def save_page(db: Database, row: Mapping[str, Any]) -> None:
     """Record one fetch (or failure) of a URL; the newest fetch wins."""
-    with db.conn:
+    with db.atomic():
         db.table("pages").upsert(dict(row), pk="url", alter=False)
 
 
@@ -97,7 +100,7 @@ def save_article(
     primary = article.canonical_url or url
     urls = list(dict.fromkeys([primary, url, *also]))
     digest = dedup.content_hash(article.text)
-    with db.conn:
+    with db.atomic():
         existing = _article_for_urls(db, urls)
         if existing and existing["content_hash"] == digest:
             _touch(db, existing["id"], urls, site_id, fetched)
@@ -243,7 +246,7 @@ def _link_near_duplicate(
 
 def mark_removed(db: Database, url: str, when: str) -> int | None:
     """An article whose URL now answers 404/410: marked, never deleted."""
-    with db.conn:
+    with db.atomic():
         row = db.execute("select article_id from article_urls where url = ?", [url]).fetchone()
         if not row:
             return None
@@ -258,7 +261,7 @@ def mark_removed(db: Database, url: str, when: str) -> int | None:
 
 def save_capture(db: Database, row: Mapping[str, Any]) -> int:
     """Record where one fetched response lies in the WARC files; returns its id."""
-    with db.conn:
+    with db.atomic():
         table = db.table("captures")
         table.insert(dict(row))
         return int(table.last_pk)  # type: ignore[arg-type]
@@ -269,7 +272,7 @@ def link_captures(db: Database, capture_ids: Sequence[int], article_id: int) -> 
     if not capture_ids:
         return
     marks = ",".join("?" for _ in capture_ids)
-    with db.conn:
+    with db.atomic():
         db.execute(
             f"update captures set article_id = ? where id in ({marks}) and status < 400",
             [article_id, *capture_ids],
@@ -293,7 +296,7 @@ def save_attachment(db: Database, row: Mapping[str, Any]) -> int:
     """One document linked from one article; a refetch replaces the row's facts."""
     columns = [c for c in ATTACHMENT_COLUMNS if c in row]
     updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in ("article_id", "url"))
-    with db.conn:
+    with db.atomic():
         db.execute(
             f"insert into attachments ({', '.join(columns)}) "
             f"values ({', '.join('?' for _ in columns)}) "
@@ -315,7 +318,7 @@ def get_attachment(db: Database, url: str) -> dict[str, Any] | None:
 
 def set_page_article(db: Database, url: str, article_id: int) -> None:
     """The page at ``url`` (and any redirect to it) holds this article: re-extraction's link."""
-    with db.conn:
+    with db.atomic():
         db.execute(
             "update pages set kind = 'article', article_id = ? where url = ? or final_url = ?",
             [article_id, url, url],

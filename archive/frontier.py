@@ -1,0 +1,134 @@
+"""The crawl frontier in SQLite, so a killed crawl resumes without JOBDIR.
+
+Scrapy's JOBDIR only resumes after a clean stop (Scrapy issues #2399,
+#4479). Here every request the spider schedules is a ``frontier`` row,
+written before the request leaves the spider; the row is deleted in the
+same transaction that stores the response's page and article. Whatever the
+moment of death (SIGKILL included), each URL is either stored or still in
+the frontier, never both lost and never half-written.
+
+A new run holds the database lock, so any ``running`` crawl it finds is dead:
+it is marked ``killed``. Frontier rows of the run's sites left by earlier
+runs (killed or interrupted) are taken over and scheduled before the start
+URLs; pages those runs already stored count as done for this one (the same
+*job*), so nothing is fetched twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from archive.store import now
+
+PAGE, LISTING, START = "page", "listing", "start"
+BATCH = 500
+
+
+@dataclass(frozen=True)
+class Entry:
+    url: str
+    site_id: str
+    depth: int
+    kind: str
+
+
+def add(db: Database, url: str, site_id: str, depth: int, kind: str, crawl_id: int) -> None:
+    """Record a scheduled request (a URL already pending keeps its first row)."""
+    with db.atomic():
+        db.execute(
+            "insert into frontier(url, site_id, depth, kind, crawl_id, added) "
+            "values (?, ?, ?, ?, ?, ?) on conflict(url) do update set crawl_id = excluded.crawl_id",
+            [url, site_id, depth, kind, crawl_id, now()],
+        )
+
+
+def done(db: Database, urls: Iterable[str]) -> None:
+    """Forget processed requests; call inside the transaction that stores the result."""
+    for url in urls:
+        db.execute("delete from frontier where url = ?", [url])
+
+
+def mark_dead_crawls(db: Database) -> list[int]:
+    """Crawls still ``running`` while we hold the lock died: mark them ``killed``.
+
+    ``ended`` becomes the time of their last recorded page, the best evidence
+    of when they stopped.
+    """
+    dead = [row[0] for row in db.execute("select id from crawls where status = 'running'")]
+    with db.atomic():
+        for crawl_id in dead:
+            pid = db.execute("select pid from crawls where id = ?", [crawl_id]).fetchone()[0]
+            db.execute(
+                "update crawls set status = 'killed', message = ?, ended = coalesce("
+                "(select max(checked) from pages where crawl_id = ?), started) where id = ?",
+                [f"process {pid} ended without closing the crawl (killed)", crawl_id, crawl_id],
+            )
+    return dead
+
+
+def take_over(db: Database, crawl_id: int, site_ids: Iterable[str]) -> set[int]:
+    """Move the pending rows of these sites to ``crawl_id``; returns the job's crawl ids.
+
+    The job is this crawl plus the crawls whose rows it took over and,
+    transitively, the crawls those had resumed (``crawls.resumed_by``).
+    """
+    sites = list(site_ids)
+    marks = ",".join("?" for _ in sites)
+    with db.atomic():
+        previous = [
+            row[0]
+            for row in db.execute(
+                f"select distinct crawl_id from frontier where site_id in ({marks}) "
+                "and crawl_id != ?",
+                [*sites, crawl_id],
+            )
+        ]
+        if not previous:
+            return {crawl_id}
+        db.execute(
+            f"update frontier set crawl_id = ? where site_id in ({marks})", [crawl_id, *sites]
+        )
+        db.execute(
+            f"update crawls set resumed_by = ? where id in ({','.join('?' * len(previous))})",
+            [crawl_id, *previous],
+        )
+    chain = db.execute(
+        "with recursive chain(id) as (select id from crawls where resumed_by = ? "
+        "union select c.id from crawls c join chain on c.resumed_by = chain.id) "
+        "select id from chain",
+        [crawl_id],
+    )
+    return {crawl_id, *(row[0] for row in chain)}
+
+
+def pending(db: Database, crawl_id: int) -> Iterator[Entry]:
+    """This crawl's rows, oldest first, read in batches (no cursor held across yields)."""
+    last = 0
+    while True:
+        rows = db.execute(
+            "select rowid, url, site_id, depth, kind from frontier "
+            "where crawl_id = ? and rowid > ? order by rowid limit ?",
+            [crawl_id, last, BATCH],
+        ).fetchall()
+        if not rows:
+            return
+        for rowid, url, site_id, depth, kind in rows:
+            last = rowid
+            yield Entry(url, site_id, depth or 0, kind or PAGE)
+
+
+def count(db: Database, crawl_id: int | None = None) -> int:
+    if crawl_id is None:
+        return int(db.execute("select count(*) from frontier").fetchone()[0])
+    return int(
+        db.execute("select count(*) from frontier where crawl_id = ?", [crawl_id]).fetchone()[0]
+    )
+
+
+def clear(db: Database, crawl_id: int) -> None:
+    """A finished crawl leaves nothing pending (requests dropped by Scrapy's filters)."""
+    with db.atomic():
+        db.execute("delete from frontier where crawl_id = ?", [crawl_id])

@@ -1,0 +1,146 @@
+"""Incremental recrawl: which known pages to fetch again, and how.
+
+A scheduled crawl must cost little when little has changed. Listing pages,
+start URLs, feeds and sitemaps are fetched every run (that is where new
+articles appear). A page the archive already holds (an article, one of its
+URLs, an "other" page, or a 404/410) is fetched again only when its last
+check is older than ``ARCHIVE_REVALIDATE_AFTER``, and then conditionally
+(``If-None-Match`` / ``If-Modified-Since`` from the stored validators), so an
+unchanged page costs a 304 and no body. A sitemap ``lastmod`` overrides the
+age: older than the last check skips the page, newer fetches it now. Other
+errors (5xx, timeouts) are retried every run.
+
+Pure functions plus one indexed lookup (:func:`page_state`); the archive is
+never loaded into memory.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlite_utils import Database
+
+#: A known page is one of these kinds, or a 404/410 (a removed page is known too).
+REVISITED_KINDS = ("article", "other")
+GONE = (404, 410)
+
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
+_PART = re.compile(r"(\d+(?:\.\d+)?)([smhdw]?)")
+
+
+def parse_duration(value: str | float | int | None) -> float:
+    """Seconds from ``7d``, ``12h``, ``1d12h``, ``90m``, ``45s``, ``3600`` or ``0``."""
+    if value is None or value == "":
+        raise ValueError("empty duration")
+    if isinstance(value, int | float):
+        seconds = float(value)
+    else:
+        text = value.strip().lower().replace(" ", "")
+        parts = _PART.findall(text)
+        if not parts or "".join(n + u for n, u in parts) != text:
+            raise ValueError(f"{value!r}: not a duration (examples: 0, 3600, 45m, 12h, 7d, 2w)")
+        seconds = sum(float(n) * _UNITS[u or "s"] for n, u in parts)
+    if seconds < 0:
+        raise ValueError(f"{value!r}: a duration cannot be negative")
+    return seconds
+
+
+@dataclass(frozen=True)
+class PageState:
+    """What the archive knows about a URL before fetching it."""
+
+    kind: str | None  # pages.kind, None when only article_urls knows the URL
+    status: int | None
+    checked: str | None  # ISO 8601 UTC of the last fetch or 304
+    etag: str | None
+    last_modified: str | None
+    crawl_id: int | None
+    article_id: int | None  # from article_urls: the URL serves (or served) an article
+
+    @property
+    def known(self) -> bool:
+        """Content the archive holds: revalidated, not refetched every run."""
+        return (
+            self.article_id is not None
+            or self.kind in REVISITED_KINDS
+            or self.status in GONE
+        )
+
+
+@dataclass(frozen=True)
+class Decision:
+    fetch: bool
+    headers: dict[str, str]
+    reason: str  # new, retry, due, lastmod, fresh, lastmod-older
+
+    @property
+    def conditional(self) -> bool:
+        return bool(self.headers)
+
+
+def page_state(db: Database, url: str) -> PageState | None:
+    """One indexed lookup in ``pages`` and ``article_urls`` (both keyed by URL)."""
+    row = db.execute(
+        "select p.kind, p.status, coalesce(p.checked, u.last_seen), p.etag, p.last_modified, "
+        "p.crawl_id, u.article_id "
+        "from (select ? as url) q left join pages p on p.url = q.url "
+        "left join article_urls u on u.url = q.url",
+        [url],
+    ).fetchone()
+    if row is None or (row[0] is None and row[6] is None):
+        return None
+    return PageState(*row)
+
+
+def decide(
+    state: PageState | None,
+    *,
+    now: datetime,
+    revalidate_after: float,
+    lastmod: str | None = None,
+) -> Decision:
+    """Fetch or skip a page found in a listing, a feed or a sitemap."""
+    if state is None:
+        return Decision(True, {}, "new")
+    if not state.known:
+        return Decision(True, {}, "retry")  # listings every run; errors retried
+    checked = parse_time(state.checked)
+    headers = _validators(state)
+    if checked is None:
+        return Decision(True, headers, "due")
+    modified = parse_time(lastmod) if lastmod else None
+    if modified is not None and revalidate_after > 0:
+        if modified > checked:
+            return Decision(True, headers, "lastmod")
+        return Decision(False, {}, "lastmod-older")
+    if (now - checked).total_seconds() >= revalidate_after:
+        return Decision(True, headers, "due")
+    return Decision(False, {}, "fresh")
+
+
+def _validators(state: PageState) -> dict[str, str]:
+    """Conditional headers, only from a stored 200 (an error row has none worth sending)."""
+    if state.status != 200:
+        return {}
+    headers = {}
+    if state.etag:
+        headers["If-None-Match"] = state.etag
+    if state.last_modified:
+        headers["If-Modified-Since"] = state.last_modified
+    return headers
+
+
+def parse_time(value: str | None) -> datetime | None:
+    """An aware datetime from ISO 8601 / W3C (a bare date is midnight UTC)."""
+    if not value:
+        return None
+    text = value.strip().replace(" ", "T", 1)
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -1,0 +1,138 @@
+"""Unit tests of the recrawl policy, the frontier and the database lock (no crawling)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from archive import frontier, lock, store
+from archive.recrawl import PageState, decide, page_state, parse_duration, parse_time
+from tests.conftest import make_article
+
+NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
+
+
+def state(**fields: object) -> PageState:
+    values: dict[str, object] = dict(
+        kind="article", status=200, checked="2026-11-20T12:00:00Z", etag='"abc"',
+        last_modified="Fri, 20 Nov 2026 10:00:00 GMT", crawl_id=1, article_id=7,
+    )
+    values.update(fields)
+    return PageState(**values)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [("0", 0), ("3600", 3600), ("45s", 45), ("90m", 5400), ("12h", 43200), ("7d", 604800),
+     ("2w", 1209600), ("1d12h", 129600), ("1.5h", 5400), (0, 0), (30.5, 30.5)],
+)
+def test_durations(text, seconds):
+    assert parse_duration(text) == seconds
+
+
+@pytest.mark.parametrize("text", ["", "7x", "d", "-1", "1 week", "7d!"])
+def test_bad_durations_are_refused(text):
+    with pytest.raises(ValueError):
+        parse_duration(text)
+
+
+def test_a_new_url_is_fetched_unconditionally():
+    decision = decide(None, now=NOW, revalidate_after=86400)
+    assert decision.fetch and not decision.conditional
+
+
+def test_a_fresh_article_is_skipped_and_a_stale_one_revalidated():
+    fresh = decide(state(), now=NOW, revalidate_after=2 * 86400)
+    assert not fresh.fetch
+    due = decide(state(), now=NOW, revalidate_after=86400)
+    assert due.fetch
+    assert due.headers == {"If-None-Match": '"abc"',
+                           "If-Modified-Since": "Fri, 20 Nov 2026 10:00:00 GMT"}
+
+
+def test_zero_means_every_run_even_against_an_old_lastmod():
+    decision = decide(state(checked=NOW.isoformat()), now=NOW, revalidate_after=0,
+                      lastmod="2020-01-01")
+    assert decision.fetch and decision.conditional
+
+
+def test_sitemap_lastmod_decides_before_the_age():
+    older = decide(state(), now=NOW, revalidate_after=3600, lastmod="2026-11-19T08:00:00+07:00")
+    assert not older.fetch and older.reason == "lastmod-older"
+    newer = decide(state(), now=NOW, revalidate_after=30 * 86400, lastmod="2026-11-21")
+    assert newer.fetch and newer.reason == "lastmod" and newer.conditional
+
+
+def test_listings_and_errors_are_fetched_every_run():
+    assert decide(state(kind="listing", article_id=None), now=NOW, revalidate_after=1e9).fetch
+    failed = state(kind="error", status=503, article_id=None)
+    assert decide(failed, now=NOW, revalidate_after=1e9).reason == "retry"
+
+
+def test_a_gone_page_is_known_and_revalidated_without_validators():
+    gone = state(kind="error", status=404)
+    assert not decide(gone, now=NOW, revalidate_after=2 * 86400).fetch
+    again = decide(gone, now=NOW, revalidate_after=3600)
+    assert again.fetch and not again.conditional
+
+
+def test_parse_time_accepts_w3c_and_stored_times():
+    assert parse_time("2026-11-21T12:00:00Z") == NOW
+    assert parse_time("2026-11-21T19:00:00+07:00") == NOW
+    assert parse_time("2026-11-21") == NOW - timedelta(hours=12)
+    assert parse_time("21/11/2026") is None
+
+
+def test_page_state_reads_pages_and_article_urls(db):
+    url = "http://127.0.0.9/a-1.html"
+    assert page_state(db, url) is None
+    outcome = store.save_article(db, "s1", url, make_article(url), fetched="2026-11-20T00:00:00Z",
+                                 crawl_id=None)
+    known = page_state(db, url)
+    assert known is not None and known.article_id == outcome.article_id and known.kind is None
+    store.save_page(db, {"url": url, "site_id": "s1", "kind": "article", "status": 200,
+                         "checked": "2026-11-21T00:00:00Z", "etag": '"e"'})
+    known = page_state(db, url)
+    assert known is not None and known.checked == "2026-11-21T00:00:00Z" and known.etag == '"e"'
+
+
+def test_frontier_take_over_builds_the_job(db):
+    first = store.start_crawl(db, ["s1", "s2"], 1)
+    frontier.add(db, "http://a/1", "s1", 1, frontier.PAGE, first)
+    frontier.add(db, "http://b/1", "s2", 1, frontier.PAGE, first)
+    assert frontier.mark_dead_crawls(db) == [first]
+    assert db.table("crawls").get(first)["status"] == "killed"
+    second = store.start_crawl(db, ["s1"], 2)
+    assert frontier.take_over(db, second, ["s1"]) == {first, second}
+    assert [e.url for e in frontier.pending(db, second)] == ["http://a/1"]
+    assert frontier.count(db, first) == 1  # the other site's row waits for a run that crawls it
+    frontier.mark_dead_crawls(db)
+    third = store.start_crawl(db, ["s1", "s2"], 3)
+    assert frontier.take_over(db, third, ["s1", "s2"]) == {first, second, third}
+    with db.atomic():
+        frontier.done(db, ["http://a/1"])
+    assert [e.url for e in frontier.pending(db, third)] == ["http://b/1"]
+    frontier.clear(db, third)
+    assert frontier.count(db) == 0
+
+
+def test_the_lock_is_exclusive_between_processes_and_reentrant_within_one(tmp_path: Path):
+    db_path = str(tmp_path / "archive.db")
+    lock.acquire(db_path)
+    lock.acquire(db_path)  # the spider again, in the same process
+    probe = [sys.executable, "-c",
+             f"from archive import lock\ntry:\n lock.acquire({db_path!r})\nexcept lock.LockedError as e:"
+             "\n print(e.pid)\n raise SystemExit(3)"]
+    result = subprocess.run(probe, capture_output=True, text=True, check=False)
+    assert result.returncode == 3 and result.stdout.strip() == str(os.getpid())
+    assert lock.holder(db_path) == os.getpid()
+    lock.release(db_path)
+    assert subprocess.run(probe, check=False).returncode == 3  # still held once
+    lock.release(db_path)
+    assert lock.holder(db_path) is None
+    assert subprocess.run(probe, check=False).returncode == 0
