@@ -27,6 +27,7 @@ OPTION_SETTINGS = {
     "workers": "ARCHIVE_EXTRACT_WORKERS",
     "log_file": "LOG_FILE",
     "log_level": "LOG_LEVEL",
+    "warc_dir": "ARCHIVE_WARC_DIR",
 }
 
 EXIT_SITE_FAILED = 1
@@ -40,6 +41,9 @@ sites_option = click.option(
     "--sites", "sites_file", type=click.Path(dir_okay=False),
     help="A registry TOML file replacing the packaged list of schools.",
 )  # fmt: skip
+
+
+WARC_DIR_HELP = "Where the WARC files are [default: warcs/ beside the database]."
 
 
 class UsageError(click.ClickException):
@@ -100,6 +104,7 @@ def check_database(path: str) -> None:
 @click.option("--workers", type=int, help="Extraction worker processes (0 = in-process).")
 @click.option("--log-file", type=click.Path(dir_okay=False), help="Write the Scrapy log here.")
 @click.option("--log-level", default="WARNING", show_default=True, help="Scrapy log level.")
+@click.option("--warc-dir", type=click.Path(file_okay=False), help=WARC_DIR_HELP)
 @click.option("-s", "settings", multiple=True, metavar="NAME=VALUE", help="Any Scrapy setting.")
 def crawl(site_ids: tuple[str, ...], settings: tuple[str, ...], **options: Any) -> None:
     """Crawl the registered sites (or only SITE_IDS) into the archive.
@@ -205,6 +210,87 @@ def stats_command(db: str) -> None:
     from archive.migrations import open_db
 
     click.echo(stats.format_table(stats.archive_stats(open_db(db))))
+
+
+def existing_archive(db: str) -> Any:
+    """Open an archive that must already exist (exit status 2 otherwise)."""
+    if not Path(db).exists():
+        raise UsageError(f"{db}: no such archive")
+    check_database(db)
+    from archive.migrations import open_db
+
+    return open_db(db)
+
+
+@cli.command()
+@db_option
+@click.option("--site", "site_ids", multiple=True, help="Only this site (repeatable).")
+@sites_option
+@click.option("--warc-dir", type=click.Path(file_okay=False), help=WARC_DIR_HELP)
+@click.option("--workers", default=0, show_default=True, type=int,
+              help="Extraction worker processes (0 = in-process).")  # fmt: skip
+def reextract(db: str, site_ids: tuple[str, ...], sites_file: str | None, warc_dir: str | None,
+              workers: int) -> None:  # fmt: skip
+    """Rebuild the articles from the WARC captures with the current extractor (no network).
+
+    \b
+        tct-archive reextract --db archive.db
+        tct-archive reextract --db archive.db --site thai-nguyen
+    """
+    from archive import reextract as rx
+    from archive.warcs import default_warc_dir
+
+    archive = existing_archive(db)
+    try:
+        chosen, dropped = rx.archived_sites(archive, load_registry(sites_file), site_ids)
+    except KeyError as exc:
+        raise UsageError(f"unknown site id(s): {exc.args[0]} (see `tct-archive sites`)") from exc
+    if dropped:
+        click.echo(f"not in the registry, skipped: {', '.join(dropped)}", err=True)
+    rows = rx.reextract(archive, chosen, warc_dir or default_warc_dir(db), workers=workers)
+    click.echo(stats.format_table(rows))
+    unreadable = sum(r["unreadable"] for r in rows)
+    if unreadable:
+        click.echo(f"{unreadable} capture(s) could not be read from the WARC files", err=True)
+        sys.exit(EXIT_SITE_FAILED)
+
+
+@cli.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "wacz"]), default="jsonl",
+              show_default=True, help="JSON Lines, CSV (articles) or WACZ (captures).")  # fmt: skip
+@click.option("--site", "site_id", help="Only this site.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write here (default: standard output; required for wacz).")  # fmt: skip
+@click.option("--warc-dir", type=click.Path(file_okay=False), help=WARC_DIR_HELP)
+def export(db: str, fmt: str, site_id: str | None, output: str | None,
+           warc_dir: str | None) -> None:  # fmt: skip
+    """Export the articles (jsonl, csv) or a replayable WACZ of the captures.
+
+    \b
+        tct-archive export --format jsonl > articles.jsonl
+        tct-archive export --format csv --site thai-nguyen -o thai-nguyen.csv
+        tct-archive export --format wacz -o archive.wacz
+    """
+    from archive import export as ex
+    from archive.warcs import default_warc_dir
+
+    archive = existing_archive(db)
+    if site_id and not archive.execute("select 1 from sites where id = ?", [site_id]).fetchone():
+        raise UsageError(f"unknown site id: {site_id} (not in {db})")
+    if fmt == "wacz":
+        if not output:
+            raise UsageError("--format wacz writes a file: give --output FILE.wacz")
+        try:
+            count = ex.write_wacz(archive, warc_dir or default_warc_dir(db), output, site_id)
+        except ex.ExportError as exc:
+            click.echo(f"export failed: {exc}", err=True)
+            sys.exit(EXIT_SITE_FAILED)
+    else:
+        with click.open_file(output or "-", "w", encoding="utf-8") as out:
+            write = ex.write_jsonl if fmt == "jsonl" else ex.write_csv
+            count = write(archive, out, site_id)
+    click.echo(f"{count} articles exported" + (f" to {output}" if output else ""), err=True)
 
 
 @cli.command()

@@ -183,3 +183,22 @@ def _pool(workers: int) -> ProcessPoolExecutor | None:
         return None
     # forkserver: as in the crawler, workers must not inherit an open database
     return ProcessPoolExecutor(workers, mp_context=get_context("forkserver"))
+
+
+def archived_sites(db: Database, registry_sites: Iterable[Site],
+                   ids: Iterable[str] = ()) -> tuple[list[Site], list[str]]:  # fmt: skip
+    """The registry sites with captures in this archive (or those named by ``ids``).
+
+    Returns them with the ids of archived sites the registry no longer
+    lists (they cannot be re-extracted without their rules). An unknown id
+    raises KeyError.
+    """
+    by_id = {s.id: s for s in registry_sites}
+    wanted = list(ids)
+    unknown = [i for i in wanted if i not in by_id]
+    if unknown:
+        raise KeyError(", ".join(unknown))
+    archived = [r for (r,) in db.execute("select distinct site_id from captures order by 1") if r]
+    if wanted:
+        return [by_id[i] for i in wanted], []
+    return [by_id[i] for i in archived if i in by_id], [i for i in archived if i not in by_id]
