@@ -36,8 +36,11 @@ def ensure_venv(extras: str) -> None:
         return
     pip = [str(BIN / "python"), "-m", "pip", "install", "--disable-pip-version-check", "-q"]
     print(f"installing tct-archive{extras} into {VENV} ...", flush=True)
-    subprocess.run([*pip, "--upgrade", "pip"], check=True)
-    subprocess.run([*pip, "-e", f"{ROOT}{extras}"], check=True)
+    for args in (["--upgrade", "pip"], ["-e", f"{ROOT}{extras}"]):
+        done = subprocess.run([*pip, *args], capture_output=True, text=True)
+        if done.returncode:  # pip's output only when it failed: it is noisy otherwise
+            sys.stderr.write(done.stdout + done.stderr)
+            sys.exit(f"pip install {' '.join(args)} failed (exit {done.returncode})")
     stamp.write_text(digest)
 
 
