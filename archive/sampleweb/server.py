@@ -10,6 +10,9 @@ from the model's versions, so conditional requests get 304.
 regular expression (searched in the absolute URL) to a handler: a callable
 ``(Request) -> Response | None`` (None falls through to normal routing) or
 the name of one of :data:`FAULT_HANDLERS`. It is consulted before routing.
+A handler may also raise :class:`ResetConnection` (close without answering)
+or :class:`RawReply` (a partial, paced or reset answer: what a broken server
+or network does mid-body); :mod:`archive.sampleweb.faults` builds on both.
 """
 
 from __future__ import annotations
@@ -18,11 +21,13 @@ import json
 import re
 import socket
 import socketserver
+import struct
 import sys
 import threading
+import time
 import traceback
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from email.utils import formatdate
 from http import HTTPStatus
@@ -40,6 +45,30 @@ Faults = Mapping[FaultKey, "FaultHandler | str"]
 
 class ResetConnection(Exception):
     """Raised by a fault handler to drop the connection without an answer."""
+
+
+class RawReply(Exception):
+    """Raised by a fault handler to answer the way a broken server does.
+
+    The status line and headers come from ``response``; ``length`` replaces
+    the Content-Length (None: the true length of what is sent, -1: none at
+    all, the body then ends when the connection does). The body is
+    ``chunks`` if given, else ``response.body`` cut to ``send`` bytes; each
+    chunk is followed by ``pause`` seconds. The connection is then closed,
+    with a TCP reset when ``reset`` (SO_LINGER 0), else with a normal FIN.
+    """
+
+    def __init__(self, response: Response, *, send: int | None = None,
+                 chunks: Iterable[bytes] | None = None, length: int | None = None,
+                 reset: bool = False, pause: float = 0.0):
+        super().__init__(response.status)
+        self.response, self.send, self.chunks = response, send, chunks
+        self.length, self.reset, self.pause = length, reset, pause
+
+    def body(self) -> Iterable[bytes]:
+        if self.chunks is not None:
+            return self.chunks
+        return [self.response.body if self.send is None else self.response.body[: self.send]]
 
 
 def _status(code: int) -> FaultHandler:
@@ -129,6 +158,9 @@ class _Handler(socketserver.StreamRequestHandler):
         except ResetConnection:
             self.connection.shutdown(socket.SHUT_RDWR)
             return False
+        except RawReply as raw:
+            self._raw(raw)
+            return False
         except Exception:  # a bug in a renderer must not kill the connection silently
             traceback.print_exc(file=sys.stderr)
             response = Response(500, b"<html><body><h1>500</h1></body></html>")
@@ -146,6 +178,28 @@ class _Handler(socketserver.StreamRequestHandler):
         return None
 
     def _write(self, response: Response, with_body: bool, keep: bool) -> None:
+        head = self._head(response, keep, len(response.body))
+        self.wfile.write(head + (response.body if with_body else b""))
+
+    def _raw(self, raw: RawReply) -> None:
+        """Write a broken answer (see :class:`RawReply`), then close or reset."""
+        length = raw.length
+        chunks = list(raw.body()) if length is None else raw.body()
+        if length is None:
+            length = sum(len(c) for c in chunks)
+        try:
+            self.wfile.write(self._head(raw.response, False, None if length < 0 else length))
+            for chunk in chunks:
+                self.wfile.write(chunk)
+                if raw.pause:
+                    time.sleep(raw.pause)
+        except OSError:
+            return  # the client gave up first: what a fault is for
+        if raw.reset:
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.connection.close()
+
+    def _head(self, response: Response, keep: bool, length: int | None) -> bytes:
         cms = self.server.model.site.cms
         lines = [
             f"HTTP/1.1 {response.status} {_REASONS.get(response.status, 'Unknown')}",
@@ -155,14 +209,14 @@ class _Handler(socketserver.StreamRequestHandler):
         if cms == "aspnet":
             lines.append("X-Powered-By: ASP.NET")
         if response.status != 304:
-            lines.append(f"Content-Length: {len(response.body)}")
+            if length is not None:
+                lines.append(f"Content-Length: {length}")
             if response.content_type:
                 lines.append(f"Content-Type: {response.content_type}")
         lines += [f"{k}: {v}" for k, v in response.headers.items()]
         if not keep:
             lines.append("Connection: close")
-        head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
-        self.wfile.write(head + (response.body if with_body else b""))
+        return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
 
 
 _MAX_LINE = 65537
