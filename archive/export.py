@@ -171,10 +171,12 @@ def _members(path: Path, ids: set[str]) -> list[tuple[int, int]]:
 
 
 def _write_pages(db: Database, path: Path, site_id: str | None) -> int:
-    """pages.jsonl from the articles: the newest capture of each, at its exact timestamp."""
+    """pages.jsonl from the articles: the newest capture of each (at the article's own URL
+    if it was fetched there), at its exact timestamp."""
+    ok = "from captures where article_id = a.id and status between 200 and 299"
     rows = db.execute(
-        "select a.title, c.url, c.fetched from articles a join captures c on c.id = "
-        "(select max(id) from captures where article_id = a.id and status between 200 and 299) "
+        f"select a.title, c.url, c.fetched from articles a join captures c on c.id = "
+        f"coalesce((select max(id) {ok} and url = a.url), (select max(id) {ok})) "
         "where (:site is null or a.site_id = :site) order by a.id",
         {"site": site_id},
     )

@@ -64,3 +64,7 @@ def sites_file(tmp_path: Path):
         return path
 
     return write
+
+
+# Session fixtures: the sample web crawled once with WARC capture (tests/capture_crawl.py).
+from capture_crawl import captured, small_crawl  # noqa: E402, F401
