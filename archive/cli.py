@@ -1,8 +1,10 @@
 """The `tct-archive` command line.
 
 Commands are thin: parse arguments, call one function, echo the result.
-Exit status: 0 success, 1 when a site failed entirely (or a command's work
-failed), 2 for bad usage or bad input (sites file, database, settings).
+Exit status: 0 success, 1 when a site failed entirely, the crawl was
+interrupted (Ctrl-C, SIGTERM; the next run resumes it) or a command's work
+failed, 2 for bad usage or bad input (sites file, database, settings), 3 when
+another crawl holds the database's lock (nothing is written; safe under cron).
 """
 
 from __future__ import annotations
@@ -28,10 +30,12 @@ OPTION_SETTINGS = {
     "log_file": "LOG_FILE",
     "log_level": "LOG_LEVEL",
     "warc_dir": "ARCHIVE_WARC_DIR",
+    "revalidate_after": "ARCHIVE_REVALIDATE_AFTER",
 }
 
 EXIT_SITE_FAILED = 1
 EXIT_USAGE = 2
+EXIT_LOCKED = 3
 
 db_option = click.option(
     "--db", default="archive.db", show_default=True, type=click.Path(dir_okay=False),
@@ -41,6 +45,12 @@ sites_option = click.option(
     "--sites", "sites_file", type=click.Path(dir_okay=False),
     help="A registry TOML file replacing the packaged list of schools.",
 )  # fmt: skip
+
+
+REVALIDATE_HELP = (
+    "Refetch a known page (conditionally: a 304 costs no body) only when its last check is "
+    "older than this: 0 (every run), 3600, 45m, 12h, 7d, 2w. Default 7d (ARCHIVE_REVALIDATE_AFTER)."
+)
 
 
 WARC_DIR_HELP = "Where the WARC files are [default: warcs/ beside the database]."
@@ -105,26 +115,71 @@ def check_database(path: str) -> None:
 @click.option("--log-file", type=click.Path(dir_okay=False), help="Write the Scrapy log here.")
 @click.option("--log-level", default="WARNING", show_default=True, help="Scrapy log level.")
 @click.option("--warc-dir", type=click.Path(file_okay=False), help=WARC_DIR_HELP)
+@click.option("--revalidate-after", metavar="DURATION", help=REVALIDATE_HELP)
 @click.option("-s", "settings", multiple=True, metavar="NAME=VALUE", help="Any Scrapy setting.")
 def crawl(site_ids: tuple[str, ...], settings: tuple[str, ...], **options: Any) -> None:
     """Crawl the registered sites (or only SITE_IDS) into the archive.
 
+    Safe to run from cron or a systemd timer: one crawl per database at a
+    time (a second one exits at once with status 3), and a crawl that was
+    killed or interrupted is resumed by the next one.
+
     \b
         tct-archive crawl
         tct-archive crawl thai-nguyen dong-thap --db schools.db -s DOWNLOAD_DELAY=5
+        tct-archive crawl --revalidate-after 0 --log-file crawl.log
     """
     sites = load_registry(options["sites_file"])
     try:
         registry.select_sites(sites, site_ids)
     except KeyError as exc:
         raise UsageError(f"unknown site id(s): {exc.args[0]} (see `tct-archive sites`)") from exc
+    check_duration(options["revalidate_after"])
     check_database(options["db"])
     overrides = settings_from_options({**options, "site_ids": site_ids}, settings)
+    from archive import lock
+
+    try:
+        lock.acquire(options["db"])
+    except lock.LockedError as exc:
+        refuse_locked(str(exc), options["log_file"])
+    try:
+        crawl_locked(options["db"], overrides)
+    finally:
+        lock.release(options["db"])
+
+
+def check_duration(value: str | None) -> None:
+    if value is None:
+        return
+    from archive.recrawl import parse_duration
+
+    try:
+        parse_duration(value)
+    except ValueError as exc:
+        raise UsageError(f"--revalidate-after {exc}") from exc
+
+
+def refuse_locked(message: str, log_file: str | None) -> None:
+    """Another crawl holds the database: say so (in the log too) and exit 3 at once."""
+    click.echo(message, err=True)
+    if log_file:
+        from archive.store import now
+
+        with open(log_file, "a", encoding="utf-8") as log:
+            log.write(f"{now()} [tct-archive] ERROR: {message}\n")
+    sys.exit(EXIT_LOCKED)
+
+
+def crawl_locked(db_path: str, overrides: dict[str, Any]) -> None:
     from archive.migrations import open_db
     from crawler.run import run_crawl
 
     crawl_id = run_crawl(overrides)
-    db = open_db(options["db"])
+    db = open_db(db_path)
+    resumed = [r[0] for r in db.execute("select id from crawls where resumed_by = ?", [crawl_id])]
+    if resumed:
+        click.echo(f"crawl {crawl_id} resumed the unfinished crawl(s) {resumed}", err=True)
     rows = stats.crawl_summary(db, crawl_id)
     click.echo(stats.format_table(rows))
     failed = [r["site"] for r in rows if r["status"] == "failed"]

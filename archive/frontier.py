@@ -9,9 +9,10 @@ the frontier, never both lost and never half-written.
 
 A new run holds the database lock, so any ``running`` crawl it finds is dead:
 it is marked ``killed``. Frontier rows of the run's sites left by earlier
-runs (killed or interrupted) are taken over and scheduled before the start
-URLs; pages those runs already stored count as done for this one (the same
-*job*), so nothing is fetched twice.
+runs (killed or interrupted) are scheduled again before the start URLs, and
+the known pages (articles, "other" pages) those runs already stored count as
+done for this one (the same *job*), so nothing is fetched twice. Listings are
+fetched again: that is where the articles published meanwhile appear.
 """
 
 from __future__ import annotations
@@ -69,28 +70,28 @@ def mark_dead_crawls(db: Database) -> list[int]:
     return dead
 
 
-def take_over(db: Database, crawl_id: int, site_ids: Iterable[str]) -> set[int]:
-    """Move the pending rows of these sites to ``crawl_id``; returns the job's crawl ids.
+def take_over(db: Database, crawl_id: int, site_ids: Iterable[str]) -> tuple[set[int], list[int]]:
+    """Adopt the pending rows of these sites left by earlier crawls.
 
-    The job is this crawl plus the crawls whose rows it took over and,
-    transitively, the crawls those had resumed (``crawls.resumed_by``).
+    Returns the job (this crawl, the crawls it resumes and, transitively,
+    the crawls those had resumed, via ``crawls.resumed_by``) and the crawls
+    whose rows are pending. The rows keep their crawl id until they are
+    scheduled again (:func:`add` moves them to this crawl) or dropped, so a
+    run interrupted while resuming leaves the rest for the next one.
     """
     sites = list(site_ids)
     marks = ",".join("?" for _ in sites)
-    with db.atomic():
-        previous = [
-            row[0]
-            for row in db.execute(
-                f"select distinct crawl_id from frontier where site_id in ({marks}) "
-                "and crawl_id != ?",
-                [*sites, crawl_id],
-            )
-        ]
-        if not previous:
-            return {crawl_id}
-        db.execute(
-            f"update frontier set crawl_id = ? where site_id in ({marks})", [crawl_id, *sites]
+    previous = [
+        row[0]
+        for row in db.execute(
+            f"select distinct crawl_id from frontier where site_id in ({marks}) "
+            "and crawl_id != ? order by crawl_id",
+            [*sites, crawl_id],
         )
+    ]
+    if not previous:
+        return {crawl_id}, []
+    with db.atomic():
         db.execute(
             f"update crawls set resumed_by = ? where id in ({','.join('?' * len(previous))})",
             [crawl_id, *previous],
@@ -101,17 +102,27 @@ def take_over(db: Database, crawl_id: int, site_ids: Iterable[str]) -> set[int]:
         "select id from chain",
         [crawl_id],
     )
-    return {crawl_id, *(row[0] for row in chain)}
+    return {crawl_id, *(row[0] for row in chain)}, previous
 
 
-def pending(db: Database, crawl_id: int) -> Iterator[Entry]:
-    """This crawl's rows, oldest first, read in batches (no cursor held across yields)."""
+def pending(db: Database, crawl_ids: Iterable[int], site_ids: Iterable[str]) -> Iterator[Entry]:
+    """Rows of these crawls and sites, oldest first, read in batches.
+
+    No cursor stays open across a yield (the caller writes in between), and
+    rows moved to another crawl meanwhile are not seen again.
+    """
+    ids, sites = list(crawl_ids), list(site_ids)
+    if not ids or not sites:
+        return
+    where = (
+        f"crawl_id in ({','.join('?' * len(ids))}) and site_id in ({','.join('?' * len(sites))})"
+    )
     last = 0
     while True:
         rows = db.execute(
-            "select rowid, url, site_id, depth, kind from frontier "
-            "where crawl_id = ? and rowid > ? order by rowid limit ?",
-            [crawl_id, last, BATCH],
+            f"select rowid, url, site_id, depth, kind from frontier where {where} "
+            "and rowid > ? order by rowid limit ?",
+            [*ids, *sites, last, BATCH],
         ).fetchall()
         if not rows:
             return

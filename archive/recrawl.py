@@ -7,8 +7,13 @@ URLs, an "other" page, or a 404/410) is fetched again only when its last
 check is older than ``ARCHIVE_REVALIDATE_AFTER``, and then conditionally
 (``If-None-Match`` / ``If-Modified-Since`` from the stored validators), so an
 unchanged page costs a 304 and no body. A sitemap ``lastmod`` overrides the
-age: older than the last check skips the page, newer fetches it now. Other
-errors (5xx, timeouts) are retried every run.
+age: older than the last check skips the page, newer fetches it now; the
+verdict is remembered for the run (a temporary table), so the same page
+found again through a listing link is not fetched either. ``0`` means every
+known page is revalidated every run, whatever the sitemaps say. Other errors
+(5xx, timeouts) are retried every run. Known pages no listing links to any
+more (removed articles, old ones beyond the pagination) are found by a sweep
+of the archive (:func:`due_pages`).
 
 Pure functions plus one indexed lookup (:func:`page_state`); the archive is
 never loaded into memory.
@@ -17,14 +22,16 @@ never loaded into memory.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlite_utils import Database
 
 #: A known page is one of these kinds, or a 404/410 (a removed page is known too).
 REVISITED_KINDS = ("article", "other")
 GONE = (404, 410)
+BATCH = 500
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
 _PART = re.compile(r"(\d+(?:\.\d+)?)([smhdw]?)")
@@ -58,6 +65,7 @@ class PageState:
     last_modified: str | None
     crawl_id: int | None
     article_id: int | None  # from article_urls: the URL serves (or served) an article
+    sitemap_fresh: bool = False  # a sitemap said unchanged since the last check, this run
 
     @property
     def known(self) -> bool:
@@ -80,18 +88,30 @@ class Decision:
         return bool(self.headers)
 
 
+def prepare(db: Database) -> None:
+    """The run's memory of sitemap verdicts: a temporary table, gone with the connection."""
+    db.execute("create temp table if not exists sitemap_fresh (url text primary key)")
+
+
+def remember_fresh(db: Database, url: str) -> None:
+    with db.atomic():
+        db.execute("insert or ignore into temp.sitemap_fresh(url) values (?)", [url])
+
+
 def page_state(db: Database, url: str) -> PageState | None:
-    """One indexed lookup in ``pages`` and ``article_urls`` (both keyed by URL)."""
+    """One indexed lookup in ``pages``, ``article_urls`` and the run's sitemap verdicts."""
     row = db.execute(
         "select p.kind, p.status, coalesce(p.checked, u.last_seen), p.etag, p.last_modified, "
-        "p.crawl_id, u.article_id "
+        "p.crawl_id, u.article_id, f.url is not null "
         "from (select ? as url) q left join pages p on p.url = q.url "
-        "left join article_urls u on u.url = q.url",
+        "left join article_urls u on u.url = q.url "
+        "left join temp.sitemap_fresh f on f.url = q.url",
         [url],
     ).fetchone()
     if row is None or (row[0] is None and row[6] is None):
         return None
-    return PageState(*row)
+    kind, status, checked, etag, last_modified, crawl_id, article_id, fresh = row
+    return PageState(kind, status, checked, etag, last_modified, crawl_id, article_id, bool(fresh))
 
 
 def decide(
@@ -115,9 +135,33 @@ def decide(
         if modified > checked:
             return Decision(True, headers, "lastmod")
         return Decision(False, {}, "lastmod-older")
+    if state.sitemap_fresh and revalidate_after > 0:
+        return Decision(False, {}, "lastmod-older")
     if (now - checked).total_seconds() >= revalidate_after:
         return Decision(True, headers, "due")
     return Decision(False, {}, "fresh")
+
+
+def due_pages(db: Database, site_id: str, now: datetime, revalidate_after: float) -> Iterator[str]:
+    """Known pages of a site whose last check is old enough, in batches (no cursor held).
+
+    The sweep that finds what no listing links to any more: removed
+    articles, old ones beyond the pagination.
+    """
+    cutoff = (now - timedelta(seconds=revalidate_after)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    last = 0
+    while True:
+        rows = db.execute(
+            "select rowid, url from pages where site_id = ? and rowid > ? "
+            f"and (kind in {REVISITED_KINDS} or status in {GONE}) "
+            "and (checked is null or checked <= ?) order by rowid limit ?",
+            [site_id, last, cutoff, BATCH],
+        ).fetchall()
+        if not rows:
+            return
+        for rowid, url in rows:
+            last = rowid
+            yield url
 
 
 def _validators(state: PageState) -> dict[str, str]:

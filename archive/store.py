@@ -256,6 +256,31 @@ def mark_removed(db: Database, url: str, when: str) -> int | None:
         return int(row[0])
 
 
+def save_not_modified(
+    db: Database, url: str, *, checked: str, crawl_id: int | None, also: Sequence[str] = ()
+) -> int | None:
+    """A 304 answer: the page and its article were seen, nothing else is stored.
+
+    Returns the article served at the URL, if any.
+    """
+    urls = list(dict.fromkeys([url, *also]))
+    marks = ",".join("?" for _ in urls)
+    with db.atomic():
+        db.execute(
+            "update pages set checked = ?, crawl_id = ? where url = ?", [checked, crawl_id, url]
+        )
+        db.execute(
+            f"update article_urls set last_seen = ? where url in ({marks})", [checked, *urls]
+        )
+        row = db.execute(
+            f"select article_id from article_urls where url in ({marks}) limit 1", urls
+        ).fetchone()
+        if row is None:
+            return None
+        db.execute("update articles set last_seen = ? where id = ?", [checked, row[0]])
+        return int(row[0])
+
+
 # --- captures and attachments --------------------------------------------------
 
 

@@ -62,5 +62,7 @@ class SiteCounts:
     articles_changed: int = 0
     articles_seen: int = 0
     aliases_new: int = 0
+    not_modified: int = 0  # 304 answers to conditional requests
+    articles_removed: int = 0  # article URLs answering 404/410
     scheduled: int = 0
     messages: list[str] = field(default_factory=list)

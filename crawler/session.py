@@ -1,19 +1,28 @@
 """One crawl run against the archive database.
 
 Owns the database connection for the run (the spider reads through it, the
-pipeline writes through it, both on the reactor thread), the ``crawls`` row,
-and the per-site tallies written to ``crawl_sites`` when the run ends.
+pipeline writes through it, both on the reactor thread), the database lock,
+the ``crawls`` row, the frontier, and the per-site tallies written to
+``crawl_sites`` when the run ends.
+
+Opening a session takes the lock (archive/lock.py), marks crawls that died
+``killed`` and adopts their pending requests (archive/frontier.py). Each
+response is stored in one transaction together with the deletion of its
+frontier row, so a crawl killed at any moment resumes with nothing lost and
+nothing stored twice.
 """
 
 from __future__ import annotations
 
 import os
 from collections import defaultdict
+from collections.abc import Iterator, Mapping
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlite_utils import Database
 
-from archive import store
+from archive import frontier, lock, recrawl, store
 from archive.migrations import open_db
 from archive.registry import Site
 from crawler.items import AttachmentItem, PageItem, SiteCounts
@@ -21,24 +30,63 @@ from crawler.items import AttachmentItem, PageItem, SiteCounts
 
 class ArchiveSession:
     def __init__(self, db_path: str, sites: list[Site]):
-        self.db: Database = open_db(db_path)
-        self.sites = {site.id: site for site in sites}
-        store.save_sites(self.db, sites)
-        self.crawl_id = store.start_crawl(self.db, list(self.sites), os.getpid())
+        self.db_path = db_path
+        lock.acquire(db_path)  # LockedError: another crawl holds the database
+        try:
+            self.db: Database = open_db(db_path)
+            self.sites = {site.id: site for site in sites}
+            store.save_sites(self.db, sites)
+            self.killed = frontier.mark_dead_crawls(self.db)
+            self.crawl_id = store.start_crawl(self.db, list(self.sites), os.getpid())
+            self.job, self.resuming = frontier.take_over(self.db, self.crawl_id, self.sites)
+            recrawl.prepare(self.db)
+        except BaseException:
+            lock.release(db_path)
+            raise
         self.counts: dict[str, SiteCounts] = defaultdict(SiteCounts)
 
-    def known_article(self, url: str) -> bool:
-        """Is this URL already archived as an article (or an alias of one)?"""
-        row = self.db.execute("select 1 from article_urls where url = ?", [url]).fetchone()
-        return row is not None
+    # --- the frontier ------------------------------------------------------------
+    def page_state(self, url: str) -> recrawl.PageState | None:
+        return recrawl.page_state(self.db, url)
 
+    def remember_fresh(self, url: str) -> None:
+        recrawl.remember_fresh(self.db, url)
+
+    def done_in_job(self, state: recrawl.PageState | None) -> bool:
+        """A known page this crawl, or the crawl it resumes, already stored."""
+        return state is not None and state.known and state.crawl_id in self.job
+
+    def resumed(self) -> Iterator[frontier.Entry]:
+        """Requests left pending by the crawls this one resumes."""
+        return frontier.pending(self.db, self.resuming, self.sites)
+
+    def due_pages(self, site_id: str, revalidate_after: float) -> Iterator[str]:
+        """Known pages of the site due for revalidation (archive/recrawl.py)."""
+        return recrawl.due_pages(self.db, site_id, datetime.now(UTC), revalidate_after)
+
+    def schedule(self, url: str, site_id: str, depth: int, kind: str) -> None:
+        frontier.add(self.db, url, site_id, depth, kind, self.crawl_id)
+
+    def drop(self, url: str) -> None:
+        """A pending request that will not be sent after all."""
+        with self.db.atomic():
+            frontier.done(self.db, [url])
+
+    # --- results -------------------------------------------------------------------
     def save(self, item: PageItem) -> store.Outcome | None:
+        """Store one response (or failure) and retire its frontier row, in one transaction."""
+        with self.db.atomic():
+            if item.status == 304:
+                self._not_modified(item)
+                outcome = None
+            else:
+                outcome = self._save(item)
+            frontier.done(self.db, [item.url])
+        return outcome
+
+    def _save(self, item: PageItem) -> store.Outcome | None:
         counts = self.counts[item.site_id]
         counts.pages += 1
-        if item.kind == "error":
-            counts.errors += 1
-        else:
-            counts.ok += 1
         outcome = None
         if item.article is not None:
             also = [item.url, *item.aliases] if item.final_url else item.aliases
@@ -50,8 +98,34 @@ class ArchiveSession:
             store.link_captures(self.db, item.captures, outcome.article_id)
         row = item.page_row(self.crawl_id)
         row["article_id"] = outcome.article_id if outcome else None
+        removed = self._removed(item) if item.status in recrawl.GONE else None
+        if removed is not None:
+            row["article_id"] = removed
+            counts.articles_removed += 1
+            counts.ok += 1  # the site answered; the article is gone, which is recorded
+        elif item.kind == "error":
+            counts.errors += 1
+        else:
+            counts.ok += 1
         store.save_page(self.db, row)
         return outcome
+
+    def _removed(self, item: PageItem) -> int | None:
+        """An article URL answering 404/410: the article is marked removed, never deleted."""
+        found = None
+        for url in dict.fromkeys([item.url, item.location]):
+            found = store.mark_removed(self.db, url, item.fetched) or found
+        return found
+
+    def _not_modified(self, item: PageItem) -> None:
+        counts = self.counts[item.site_id]
+        counts.pages += 1
+        counts.ok += 1
+        counts.not_modified += 1
+        also = [item.final_url] if item.final_url else []
+        store.save_not_modified(
+            self.db, item.url, checked=item.fetched, crawl_id=self.crawl_id, also=also
+        )
 
     def save_capture(self, row: dict[str, Any]) -> int:
         """A response just written to WARC (crawler/warc.py); returns the captures id."""
@@ -93,10 +167,14 @@ class ArchiveSession:
             return "failed"
         return "partial" if counts.errors else "ok"
 
-    def close(self, reason: str) -> dict[str, Any]:
-        """Write the per-site rows and the crawl row; returns the crawl totals."""
+    def close(self, reason: str, stats: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """Write the per-site rows and the crawl row, release the lock; returns the totals.
+
+        ``stats`` are Scrapy's: the downloader's request and byte counts are kept
+        in the crawl row, so what a run cost is in the archive itself.
+        """
         totals = {"pages": 0, "articles_new": 0, "articles_changed": 0, "aliases_new": 0,
-                  "errors": 0}  # fmt: skip
+                  "errors": 0, "not_modified": 0}  # fmt: skip
         for site_id in self.sites:
             counts = self.counts.get(site_id, SiteCounts())
             row: dict[str, Any] = {
@@ -107,12 +185,20 @@ class ArchiveSession:
                 "articles_seen": counts.articles_seen,
                 "aliases_new": counts.aliases_new,
                 "errors": counts.errors,
+                "not_modified": counts.not_modified,
+                "articles_removed": counts.articles_removed,
                 "message": "; ".join(counts.messages[:5]) or None,
             }
             store.save_crawl_site(self.db, self.crawl_id, site_id, row)
             for key in totals:
                 totals[key] += row[key]
         status = "finished" if reason == "finished" else "interrupted"
-        store.finish_crawl(self.db, self.crawl_id, status, {**totals, "message": reason})
+        if status == "finished":
+            frontier.clear(self.db, self.crawl_id)
+        stats = stats or {}
+        cost = {"requests": stats.get("downloader/request_count", 0),
+                "bytes": stats.get("downloader/response_bytes", 0)}  # fmt: skip
+        store.finish_crawl(self.db, self.crawl_id, status, {**totals, **cost, "message": reason})
         self.db.close()
+        lock.release(self.db_path)
         return totals

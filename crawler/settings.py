@@ -40,7 +40,8 @@ SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
 SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
 
 ITEM_PIPELINES = {"crawler.pipelines.StorePipeline": 300}
-EXTENSIONS = {"crawler.extensions.Progress": 500}
+# CrawlDelay after AutoThrottle (0), so that its floor is applied after AutoThrottle's changes.
+EXTENSIONS = {"crawler.extensions.Progress": 500, "crawler.extensions.CrawlDelay": 510}
 # WARC capture sits above HttpCompressionMiddleware (590), so it stores bodies as
 # received, with their Content-Encoding (see crawler/warc.py).
 DOWNLOADER_MIDDLEWARES = {"crawler.warc.WarcMiddleware": 950}
@@ -61,3 +62,7 @@ ARCHIVE_WARC_DIR = None  # None = warcs/ beside ARCHIVE_DB (tct-archive crawl --
 ARCHIVE_WARC_MAX_BYTES = 1_000_000_000  # start a new WARC file beyond this size (1 GB)
 ARCHIVE_ATTACHMENTS = True  # fetch documents (PDF, DOC, XLS...) that stored articles link to
 ARCHIVE_ATTACHMENT_MAX_BYTES = 25 * 1024 * 1024  # larger documents are not fetched
+
+# --- Incremental recrawl, resume and scheduling (archive/recrawl.py, archive/frontier.py) --
+ARCHIVE_REVALIDATE_AFTER = "7d"  # known pages checked more recently are not fetched (0 = every run)
+ARCHIVE_CRAWL_DELAY_MAX = 60.0  # robots.txt Crawl-delay is honoured up to this many seconds

@@ -11,7 +11,15 @@ from pathlib import Path
 import pytest
 
 from archive import frontier, lock, store
-from archive.recrawl import PageState, decide, page_state, parse_duration, parse_time
+from archive.recrawl import (
+    PageState,
+    decide,
+    page_state,
+    parse_duration,
+    parse_time,
+    prepare,
+    remember_fresh,
+)
 from tests.conftest import make_article
 
 NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
@@ -90,6 +98,7 @@ def test_parse_time_accepts_w3c_and_stored_times():
 
 def test_page_state_reads_pages_and_article_urls(db):
     url = "http://127.0.0.9/a-1.html"
+    prepare(db)
     assert page_state(db, url) is None
     outcome = store.save_article(db, "s1", url, make_article(url), fetched="2026-11-20T00:00:00Z",
                                  crawl_id=None)
@@ -99,6 +108,12 @@ def test_page_state_reads_pages_and_article_urls(db):
                          "checked": "2026-11-21T00:00:00Z", "etag": '"e"'})
     known = page_state(db, url)
     assert known is not None and known.checked == "2026-11-21T00:00:00Z" and known.etag == '"e"'
+    assert not known.sitemap_fresh
+    remember_fresh(db, url)
+    known = page_state(db, url)
+    assert known is not None and known.sitemap_fresh
+    assert not decide(known, now=NOW, revalidate_after=1).fetch  # found again via a link
+    assert decide(known, now=NOW, revalidate_after=0).fetch
 
 
 def test_frontier_take_over_builds_the_job(db):
@@ -108,17 +123,23 @@ def test_frontier_take_over_builds_the_job(db):
     assert frontier.mark_dead_crawls(db) == [first]
     assert db.table("crawls").get(first)["status"] == "killed"
     second = store.start_crawl(db, ["s1"], 2)
-    assert frontier.take_over(db, second, ["s1"]) == {first, second}
-    assert [e.url for e in frontier.pending(db, second)] == ["http://a/1"]
-    assert frontier.count(db, first) == 1  # the other site's row waits for a run that crawls it
+    job, previous = frontier.take_over(db, second, ["s1"])
+    assert job == {first, second} and previous == [first]
+    assert [e.url for e in frontier.pending(db, previous, ["s1"])] == ["http://a/1"]
+    frontier.add(db, "http://a/1", "s1", 1, frontier.PAGE, second)  # scheduled again: moves
+    frontier.add(db, "http://a/2", "s1", 2, frontier.PAGE, second)
+    assert list(frontier.pending(db, previous, ["s1"])) == []
     frontier.mark_dead_crawls(db)
     third = store.start_crawl(db, ["s1", "s2"], 3)
-    assert frontier.take_over(db, third, ["s1", "s2"]) == {first, second, third}
+    job, previous = frontier.take_over(db, third, ["s1", "s2"])
+    assert job == {first, second, third} and previous == [first, second]
+    pending = frontier.pending(db, previous, ["s1", "s2"])
+    assert [e.url for e in pending] == ["http://a/1", "http://b/1", "http://a/2"]
     with db.atomic():
         frontier.done(db, ["http://a/1"])
-    assert [e.url for e in frontier.pending(db, third)] == ["http://b/1"]
-    frontier.clear(db, third)
-    assert frontier.count(db) == 0
+    assert frontier.count(db) == 2
+    frontier.clear(db, second)
+    assert frontier.count(db) == 1
 
 
 def test_the_lock_is_exclusive_between_processes_and_reentrant_within_one(tmp_path: Path):

@@ -5,19 +5,29 @@ feeds, and in-site links of every page (listings and pagination included).
 Everything that decides what a page *is* lives in archive.page and runs in
 worker processes; this module only schedules, and hands results to the
 pipeline.
+
+Scheduling is incremental (archive/recrawl.py): listings, feeds and sitemaps
+every run, known pages only when revalidation is due, and then with
+conditional headers; a 304 stores no body. Every request is recorded in the
+SQLite frontier before it leaves (archive/frontier.py), and requests left
+by a killed or interrupted crawl are sent first.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+import asyncio
+from collections.abc import AsyncIterator, Iterator, Sized
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
-from archive import attachments, feeds, urls
+from archive import attachments, feeds, frontier, recrawl, urls
 from archive.registry import Site, load_sites, select_sites
 from archive.store import now
 from crawler.items import AttachmentItem, PageItem
@@ -25,6 +35,7 @@ from crawler.session import ArchiveSession
 from crawler.workers import PageAnalyzer
 
 HTML_TYPES = ("text/html", "application/xhtml")
+BACKLOG = 1000  # requests read from the archive at a time (resumed, or due for revalidation)
 
 
 class SchoolsSpider(Spider):
@@ -34,6 +45,8 @@ class SchoolsSpider(Spider):
     allowed_domains: list[str]
     max_pages: int
     max_depth: int
+    revalidate_after: float  # seconds (ARCHIVE_REVALIDATE_AFTER)
+    sweep: Iterator[Request] | None  # known pages due for revalidation, read at idle
     session: ArchiveSession
     analyzer: PageAnalyzer
     attachments: bool
@@ -54,6 +67,7 @@ class SchoolsSpider(Spider):
         spider.allowed_domains = sorted({d for s in spider.sites for d in s.allowed_domains})
         spider.max_pages = settings.getint("ARCHIVE_MAX_PAGES_PER_SITE")
         spider.max_depth = settings.getint("ARCHIVE_MAX_DEPTH")
+        spider.revalidate_after = recrawl.parse_duration(settings.get("ARCHIVE_REVALIDATE_AFTER"))
         spider.attachments = settings.getbool("ARCHIVE_ATTACHMENTS")
         spider.attachment_max_bytes = settings.getint("ARCHIVE_ATTACHMENT_MAX_BYTES")
         spider.pending_attachments = {}
@@ -62,10 +76,24 @@ class SchoolsSpider(Spider):
             settings.getint("ARCHIVE_EXTRACT_WORKERS"), settings.getfloat("ARCHIVE_EXTRACT_TIMEOUT")
         )
         crawler.signals.connect(spider.on_robots_parsed, signal=signals.robots_parsed)
+        crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
+        spider.sweep = None
+        spider.logger.info(
+            "crawl %s of %s sites into %s (code: %s)%s", spider.session.crawl_id,
+            len(spider.sites), settings.get("ARCHIVE_DB"), Path(__file__).parents[1],
+            f"; resuming crawl(s) {spider.session.resuming}" if spider.session.resuming else "",
+        )  # fmt: skip
         return spider
 
     # --- scheduling ------------------------------------------------------------
     async def start(self) -> AsyncIterator[Request]:
+        """Pending requests of a crawl this one resumes, then the sites' entry points."""
+        for entry in self.session.resumed():
+            await self._room()
+            if request := self.resumed_request(entry):
+                yield request
+            else:
+                self.session.drop(entry.url)
         for site in self.sites:
             for url in site.start_urls:
                 if request := self.page_request(url, site, force=True):
@@ -73,20 +101,80 @@ class SchoolsSpider(Spider):
             for url in site.sitemap_urls + site.feed_urls:
                 yield self.listing_request(url, site)
 
+    def on_idle(self) -> None:
+        """Discovery is done: sweep the archive for known pages due for revalidation.
+
+        This finds what no listing leads to any more (removed articles, old ones
+        beyond the pagination). It runs last so that this run's sitemap verdicts
+        and fetches count, and it feeds ``BACKLOG`` requests per idle moment.
+        """
+        if self.sweep is None:
+            self.sweep = (
+                request
+                for site in self.sites
+                for url in self.session.due_pages(site.id, self.revalidate_after)
+                if (request := self.page_request(url, site)) is not None
+            )
+        sent = 0
+        for request in self.sweep:
+            self.crawler.engine.crawl(request)
+            sent += 1
+            if sent >= BACKLOG:
+                break
+        if sent:
+            raise DontCloseSpider
+
+    async def _room(self) -> None:
+        """Feed requests from the archive only as fast as they are sent, so memory stays
+        bounded however large the archive (the scheduler's queue is in memory)."""
+        scheduler = self.crawler.engine.scheduler if self.crawler.engine else None
+        while isinstance(scheduler, Sized) and len(scheduler) > BACKLOG:
+            await asyncio.sleep(0.2)
+
+    def resumed_request(self, entry: frontier.Entry) -> Request | None:
+        """A request a killed or interrupted crawl left pending, under today's rules."""
+        site = self.by_id[entry.site_id]
+        if entry.kind == frontier.LISTING:
+            return self.listing_request(entry.url, site)
+        request = self.page_request(
+            entry.url, site, force=entry.kind == frontier.START, depth=entry.depth
+        )
+        if request is not None:
+            request.meta["depth"] = entry.depth
+        return request
+
     def page_request(
-        self, url: str, site: Site, *, force: bool = False, depth: int = 0
-    ) -> Request | None:
-        """A request for an in-scope page, unless caps or the archive say no."""
+        self, url: str, site: Site, *, force: bool = False, depth: int = 0,
+        lastmod: str | None = None,
+    ) -> Request | None:  # fmt: skip
+        """A request for an in-scope page, unless caps or the archive say no.
+
+        Known pages are revalidated when due (conditionally) and skipped
+        otherwise; a page this job already stored is never fetched again.
+        """
         url = urls.canonical_url(url)
         if not force and (
             not urls.in_scope(url, site)
             or depth > (site.max_depth if site.max_depth is not None else self.max_depth)
-            or self.session.known_article(url)
         ):
             return None
-        if not self._count_request(site):
+        state = self.session.page_state(url)
+        if self.session.done_in_job(state):
             return None
-        return Request(url, callback=self.parse, errback=self.on_error, meta={"site_id": site.id})
+        decision = recrawl.decide(
+            None if force else state, now=datetime.now(UTC),
+            revalidate_after=self.revalidate_after, lastmod=lastmod,
+        )  # fmt: skip
+        if decision.reason == "lastmod-older" and state is not None and not state.sitemap_fresh:
+            self.session.remember_fresh(url)
+        if not decision.fetch or not self._count_request(site):
+            return None
+        kind = frontier.START if force else frontier.PAGE
+        self.session.schedule(url, site.id, depth, kind)
+        return Request(
+            url, headers=decision.headers, callback=self.parse, errback=self.on_error,
+            meta={"site_id": site.id},
+        )  # fmt: skip
 
     def _count_request(self, site: Site) -> bool:
         """Count one more request against the site's cap; False once the cap is reached."""
@@ -100,8 +188,10 @@ class SchoolsSpider(Spider):
 
     def listing_request(self, url: str, site: Site) -> Request:
         """Sitemaps and feeds are fetched every run, whatever their scope."""
+        url = urls.canonical_url(url)
+        self.session.schedule(url, site.id, 0, frontier.LISTING)
         return Request(
-            urls.canonical_url(url), callback=self.parse, errback=self.on_error,
+            url, callback=self.parse, errback=self.on_error,
             meta={"site_id": site.id, "listing": True}, priority=10,
         )  # fmt: skip
 
@@ -119,7 +209,9 @@ class SchoolsSpider(Spider):
         site = self.by_id[response.meta["site_id"]]
         content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1").lower()
         item = self._item(response, site, content_type)
-        if response.status >= 400 or response.status < 200:
+        if response.status == 304:
+            item.kind = "not-modified"  # the stored page stands; only its check time moves
+        elif response.status >= 400 or response.status < 200:
             item.kind, item.error = "error", f"HTTP {response.status}"
         elif feeds.looks_like_xml(response.body, content_type) and not content_type.startswith(
             HTML_TYPES
@@ -191,7 +283,9 @@ class SchoolsSpider(Spider):
             if listing.kind == "sitemapindex":
                 if urls.host_allowed(entry.url, site):
                     yield self.listing_request(entry.url, site)
-            elif request := self.page_request(entry.url, site, depth=depth + 1):
+            elif request := self.page_request(
+                entry.url, site, depth=depth + 1, lastmod=entry.lastmod
+            ):
                 yield request
 
     def _item(self, response: Response, site: Site, content_type: str) -> PageItem:
@@ -226,7 +320,8 @@ class SchoolsSpider(Spider):
 
     def closed(self, reason: str) -> None:
         self.analyzer.close()
-        self.totals = self.session.close(reason)
+        stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
+        self.totals = self.session.close(reason, stats)
 
 
 def _header(response: Response, name: bytes) -> str | None:
