@@ -65,17 +65,24 @@ def url_kind(url: str, site: Site) -> str | None:
     return rules.url_kind(url, site.hints.get("cms"))
 
 
+def listing_by_shape(url: str, site: Site, signals: Signals) -> bool:
+    """A listing whatever its text says: the URL, or its links, decide.
+
+    archive.page skips extraction for these pages (a third of a crawl's pages).
+    """
+    by_url = url_kind(url, site)
+    # signals.article_links: this site's articles have recognizable URLs, and this one is not.
+    return by_url == "listing" or (by_url is None and signals.article_links >= 3)
+
+
 def page_kind(url: str, site: Site, article: Article | None, signals: Signals) -> str:
     """Decide article / listing / other for a fetched HTML page."""
+    if listing_by_shape(url, site, signals):
+        return "listing"
     by_url = url_kind(url, site)
     words = len(article.text.split()) if article else 0
     if by_url == "article":
         return "article" if words else "other"
-    if by_url == "listing":
-        return "listing"
-    if signals.article_links >= 3:
-        # This site's articles have recognizable URLs, and this page's URL is not one.
-        return "listing"
     if article is None or words < MIN_ARTICLE_WORDS:
         return "listing" if len(signals.headlines) >= 5 else "other"
     # Extraction drops "Tin khác" boxes from articles; a listing's teasers are its text.

@@ -31,6 +31,8 @@ def analyze_page(body: bytes, url: str, site: Site, *, encoding: str | None = No
     if tree is None:
         return PageResult(url=url, kind="other", reason="no HTML content")
     links, signals = _links(tree, url, site)
+    if kinds.listing_by_shape(url, site, signals):
+        return PageResult(url=url, kind="listing", links=links)  # no text needed to know
     article = _article(html, url, site)
     kind = kinds.page_kind(url, site, article, signals)
     if kind != "article":
