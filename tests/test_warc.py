@@ -268,3 +268,53 @@ def test_a_file_with_no_complete_record_is_removed(tmp_path):
     assert warcs.repair(path) == 500
     assert not path.exists()
     assert warcs.crawl_of(path.name) == 3 and warcs.crawl_of("other.warc.gz") is None
+
+
+# --- the middleware's switches and its repair at crawl start -------------------
+
+
+def test_warc_capture_can_be_turned_off():
+    from scrapy.exceptions import NotConfigured
+    from scrapy.utils.test import get_crawler
+
+    from crawler.warc import WarcMiddleware
+
+    with pytest.raises(NotConfigured):
+        WarcMiddleware.from_crawler(get_crawler(settings_dict={"ARCHIVE_WARC_ENABLED": False}))
+    on = WarcMiddleware.from_crawler(get_crawler(settings_dict={
+        "ARCHIVE_WARC_ENABLED": True, "ARCHIVE_DB": "/srv/tct/a.db", "ARCHIVE_WARC_DIR": None}))  # fmt: skip
+    assert on.warc_dir == Path("/srv/tct/warcs")
+
+
+def test_a_crawl_repairs_only_the_files_of_dead_crawls(captured, tmp_path):
+    """Files of a killed crawl (or of this crawl's earlier run) are cut back; others are not."""
+    from types import SimpleNamespace
+
+    from scrapy.utils.test import get_crawler
+
+    from archive.migrations import open_db
+    from crawler.warc import WarcMiddleware
+
+    db = open_db(str(tmp_path / "a.db"))
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True).stdout.strip()  # fmt: skip
+    alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        crawls = {1: ("running", int(gone)), 2: ("finished", int(gone)), 3: ("running", alive.pid),
+                  4: ("running", os.getpid())}  # fmt: skip
+        for crawl_id, (status, pid) in crawls.items():
+            db.table("crawls").insert({"id": crawl_id, "status": status, "pid": pid})
+        source = warc_files(captured.warc_dir)[0]
+        for crawl_id in (1, 2, 3, 4, 5):  # 5: not a crawl of this archive
+            with open(tmp_path / f"tct-archive-20250701000000-{crawl_id}-00000.warc.gz", "wb") as f:
+                f.write(source.read_bytes()[:-10])
+        middleware = WarcMiddleware(get_crawler(), tmp_path, 10**9)
+        middleware._repair(SimpleNamespace(db=db, crawl_id=4))
+    finally:
+        alive.kill()
+        alive.wait()
+    sizes = {crawl_id: (tmp_path / f"tct-archive-20250701000000-{crawl_id}-00000.warc.gz").stat().st_size
+             for crawl_id in (1, 2, 3, 4, 5)}  # fmt: skip
+    torn = source.stat().st_size - 10
+    assert sizes[2] == sizes[3] == sizes[5] == torn
+    assert sizes[1] == sizes[4] == record_ends(source)[-2]
