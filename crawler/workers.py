@@ -12,8 +12,13 @@ import asyncio
 import logging
 import multiprocessing
 import os
+import signal
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+
+import psutil
 
 from archive.page import analyze_page
 from archive.records import PageResult
@@ -32,7 +37,10 @@ class PageAnalyzer:
         if self._pool is None:
             # forkserver: workers must not inherit the reactor, its sockets or threads
             context = multiprocessing.get_context("forkserver")
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+            self._pool = ProcessPoolExecutor(
+                self.workers, mp_context=context, initializer=_worker_setup,
+                initargs=(os.getpid(),),
+            )  # fmt: skip
         return self._pool
 
     async def analyze(self, body: bytes, url: str, site: Site, encoding: str | None) -> PageResult:
@@ -66,3 +74,27 @@ class PageAnalyzer:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+
+
+def _worker_setup(crawler: int) -> None:
+    """Ctrl-C reaches the whole process group: the crawler stops gracefully and
+    shuts the pool down; a worker dying of KeyboardInterrupt would only lose pages.
+
+    A crawler killed outright (SIGKILL, the OOM killer) cannot shut the pool
+    down, and nothing else would: the workers hold the forkserver's "alive"
+    pipe, so the forkserver waits for them while they wait for work, all
+    holding the crawler's stdout and stderr open. So each worker watches the
+    crawler and exits when it is gone.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with, args=(crawler,), daemon=True).start()
+
+
+def _exit_with(pid: int) -> None:
+    try:
+        process = psutil.Process(pid)
+        while process.is_running() and process.status() != psutil.STATUS_ZOMBIE:
+            time.sleep(0.5)
+    except psutil.Error:
+        pass
+    os._exit(1)

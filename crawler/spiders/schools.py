@@ -80,7 +80,7 @@ class SchoolsSpider(Spider):
         spider.sweep = None
         spider.logger.info(
             "crawl %s of %s sites into %s (code: %s)%s", spider.session.crawl_id,
-            len(spider.sites), settings.get("ARCHIVE_DB"), Path(__file__).parents[1],
+            len(spider.sites), settings.get("ARCHIVE_DB"), Path(__file__).parents[2],
             f"; resuming crawl(s) {spider.session.resuming}" if spider.session.resuming else "",
         )  # fmt: skip
         return spider
