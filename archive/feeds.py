@@ -8,8 +8,8 @@ crawler skip a page.
 
 from __future__ import annotations
 
-import gzip
 import re
+import zlib
 from dataclasses import dataclass
 
 from lxml import etree
@@ -47,8 +47,8 @@ def parse_listing(body: bytes) -> Listing:
     """Parse a sitemap, sitemap index, RSS or Atom document (gzip accepted)."""
     if body[:2] == b"\x1f\x8b":
         try:
-            body = gzip.decompress(body)[:MAX_XML_BYTES]
-        except (OSError, EOFError):
+            body = _gunzip(body, MAX_XML_BYTES)
+        except (OSError, EOFError, zlib.error):
             return Listing("unknown", ())
     parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
     try:
@@ -57,7 +57,7 @@ def parse_listing(body: bytes) -> Listing:
         return Listing("unknown", ())
     if root is None:
         return Listing("unknown", ())
-    kind = etree.QName(root).localname.lower()
+    kind = _local(root).lower()
     if kind in ("urlset", "sitemapindex"):
         return Listing(kind, tuple(_sitemap_entries(root)))
     if kind in ("rss", "rdf"):
@@ -67,8 +67,21 @@ def parse_listing(body: bytes) -> Listing:
     return Listing("unknown", ())
 
 
+def _gunzip(data: bytes, limit: int) -> bytes:
+    """At most ``limit`` bytes of a gzip stream: a small file may inflate to gigabytes."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    return inflater.decompress(data, limit)
+
+
+def _local(element: etree._Element) -> str:
+    """The tag without its namespace ('' for comments and the like). Not ``etree.QName``:
+    it raises on the odd names recover mode makes of broken markup (``<http:``)."""
+    tag = element.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+
+
 def _children(element: etree._Element, name: str) -> list[etree._Element]:
-    return [c for c in element if isinstance(c.tag, str) and etree.QName(c).localname == name]
+    return [c for c in element if _local(c) == name]
 
 
 def _text(element: etree._Element, name: str) -> str | None:
@@ -79,7 +92,7 @@ def _text(element: etree._Element, name: str) -> str | None:
 def _sitemap_entries(root: etree._Element) -> list[Entry]:
     entries = []
     for item in root:
-        if not isinstance(item.tag, str) or etree.QName(item).localname not in ("url", "sitemap"):
+        if _local(item) not in ("url", "sitemap"):
             continue
         loc = _text(item, "loc")
         if loc:
@@ -92,7 +105,7 @@ def _rss_entries(root: etree._Element) -> list[Entry]:
     return [
         Entry(link)
         for item in root.iter()
-        if isinstance(item.tag, str) and etree.QName(item).localname == "item"
+        if _local(item) == "item"
         if (link := _text(item, "link") or _text(item, "guid"))
     ]
 

@@ -19,6 +19,7 @@ from archive.records import Article, PageResult
 from archive.registry import Site
 
 MAX_PARSE_CHARS = 8_000_000  # beyond this a "page" is not a page we want to follow
+MAX_LINKS = 5_000  # links taken from one page; beyond this it is a dump or a trap, not a listing
 
 
 def analyze_page(body: bytes, url: str, site: Site, *, encoding: str | None = None) -> PageResult:
@@ -69,6 +70,8 @@ def _links(tree: lxml.html.HtmlElement, url: str, site: Site) -> tuple[list[str]
         if urls.is_document(target):
             continue
         found.setdefault(target, None)
+        if len(found) >= MAX_LINKS:
+            break
         if element.tag == "a":
             text = " ".join(element.text_content().split())
             if len(text) >= kinds.HEADLINE_CHARS and text not in headlines:
@@ -87,13 +90,33 @@ def _teaser(anchor: lxml.html.HtmlElement, headline: str) -> str:
         element = element.getparent()
         if element is None:
             return ""
-        chunks = [" ".join(t.split()) for t in element.itertext()]
-        if sum(map(len, chunks)) > kinds.MAX_TEASER_BLOCK:
+        chunks = _block_text(element, kinds.MAX_TEASER_BLOCK)
+        if chunks is None:
             return ""
         longest = max((c for c in chunks if c and c not in headline), key=len, default="")
         if len(longest) >= kinds.TEASER_CHARS:
             return longest
     return ""
+
+
+def _block_text(element: lxml.html.HtmlElement, limit: int) -> list[str] | None:
+    """The element's text chunks, whitespace collapsed; None as soon as they pass ``limit``.
+
+    Stopping early matters: on a flat page of thousands of links every
+    anchor's parent is the whole body, and reading it all for each anchor
+    took minutes.
+    """
+    chunks: list[str] = []
+    total = 0
+    for text in element.itertext():
+        if len(text) > 50 * limit:
+            return None  # far too long even if it were mostly blanks
+        chunk = " ".join(text.split())
+        total += len(chunk)
+        if total > limit:
+            return None
+        chunks.append(chunk)
+    return chunks
 
 
 _LINK_RELS = {"next", "prev", "previous", "alternate", "canonical"}
