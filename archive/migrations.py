@@ -356,3 +356,10 @@ def m004_recrawl(db: Database) -> None:
         db.table("crawls").add_column(column, int)
     for column in ("not_modified", "articles_removed"):
         db.table("crawl_sites").add_column(column, int)
+
+
+@migrations()
+def m005_capture_files(db: Database) -> None:
+    """Captures by WARC file: the end of a file's last record (repair after a kill) and a
+    file's records in order (export) without scanning the table."""
+    db.table("captures").create_index(["warc_file", "offset"], if_not_exists=True)

@@ -304,12 +304,23 @@ def link_captures(db: Database, capture_ids: Sequence[int], article_id: int) -> 
         )
 
 
-def capture_ends(db: Database) -> dict[str, int]:
-    """Per WARC file, the end of its last recorded response: known complete up to there."""
-    rows = db.execute(
-        'select warc_file, max("offset" + length) from captures '
-        "where warc_file is not null group by warc_file"
-    ).fetchall()
+def capture_ends(db: Database, names: Sequence[str] | None = None) -> dict[str, int]:
+    """Per WARC file (or these files), the end of its last recorded response: known
+    complete up to there."""
+    if names is None:
+        rows = db.execute(
+            'select warc_file, max("offset" + length) from captures '
+            "where warc_file is not null group by warc_file"
+        ).fetchall()
+    else:
+        rows = [
+            (name, end)
+            for name in names
+            for (end,) in db.execute(
+                'select max("offset" + length) from captures where warc_file = ?', [name]
+            )
+            if end is not None
+        ]
     return {name: int(end) for name, end in rows}
 
 

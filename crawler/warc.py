@@ -90,25 +90,30 @@ class WarcMiddleware:
     def _repair(self, session: ArchiveSession) -> None:
         """Cut torn tails off the files of crawls that died (SIGKILL, power loss).
 
-        Only files of a crawl recorded as still running whose process is gone
-        (or is this one, resuming): a live crawl's file is never touched, and
-        a file no crawl of this archive wrote is left alone.
+        Only files of a crawl marked ``killed`` (the session does that under
+        the crawl lock) or still marked ``running`` with its process gone (or
+        this one: an earlier run of this crawl): a live crawl's file is never
+        touched, and a file no crawl of this archive wrote is left alone. Only
+        the tail after the last recorded capture of each file is read.
         """
         if not self.warc_dir.is_dir():
             return
-        running = dict(session.db.execute("select id, pid from crawls where status = 'running'"))
+        dead = dict(session.db.execute(
+            "select id, pid from crawls where status in ('running', 'killed')"))  # fmt: skip
         names = []
         for path in self.warc_dir.glob("*" + warcs.SUFFIX):
             crawl_id = warcs.crawl_of(path.name)
-            if crawl_id is None or crawl_id not in running:
+            if crawl_id is None or crawl_id not in dead:
                 continue
-            pid = running[crawl_id]
+            pid = dead[crawl_id]
             if crawl_id == session.crawl_id or not pid or pid == os.getpid() or not (
                 psutil.pid_exists(pid)
             ):
                 names.append(path.name)
-        for name, cut in warcs.repair_dir(self.warc_dir, store.capture_ends(session.db),
-                                          names).items():  # fmt: skip
+        if not names:
+            return
+        known = store.capture_ends(session.db, names)
+        for name, cut in warcs.repair_dir(self.warc_dir, known, names).items():
             logger.warning("WARC file %s: cut %d bytes of a torn last record", name, cut)
 
     def closed(self) -> None:

@@ -295,17 +295,19 @@ def test_a_crawl_repairs_only_the_files_of_dead_crawls(captured, tmp_path):
     from archive.migrations import open_db
     from crawler.warc import WarcMiddleware
 
+    ids = (1, 2, 3, 4, 5, 6, 7)
     db = open_db(str(tmp_path / "a.db"))
     gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
                           capture_output=True, text=True).stdout.strip()  # fmt: skip
     alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
     try:
         crawls = {1: ("running", int(gone)), 2: ("finished", int(gone)), 3: ("running", alive.pid),
-                  4: ("running", os.getpid())}  # fmt: skip
+                  4: ("running", os.getpid()), 6: ("killed", int(gone)),
+                  7: ("interrupted", int(gone))}  # fmt: skip
         for crawl_id, (status, pid) in crawls.items():
             db.table("crawls").insert({"id": crawl_id, "status": status, "pid": pid})
         source = warc_files(captured.warc_dir)[0]
-        for crawl_id in (1, 2, 3, 4, 5):  # 5: not a crawl of this archive
+        for crawl_id in ids:  # 5: not a crawl of this archive
             with open(tmp_path / f"tct-archive-20250701000000-{crawl_id}-00000.warc.gz", "wb") as f:
                 f.write(source.read_bytes()[:-10])
         middleware = WarcMiddleware(get_crawler(), tmp_path, 10**9)
@@ -314,7 +316,7 @@ def test_a_crawl_repairs_only_the_files_of_dead_crawls(captured, tmp_path):
         alive.kill()
         alive.wait()
     sizes = {crawl_id: (tmp_path / f"tct-archive-20250701000000-{crawl_id}-00000.warc.gz").stat().st_size
-             for crawl_id in (1, 2, 3, 4, 5)}  # fmt: skip
+             for crawl_id in ids}  # fmt: skip
     torn = source.stat().st_size - 10
-    assert sizes[2] == sizes[3] == sizes[5] == torn
-    assert sizes[1] == sizes[4] == record_ends(source)[-2]
+    assert sizes[2] == sizes[3] == sizes[5] == sizes[7] == torn
+    assert sizes[1] == sizes[4] == sizes[6] == record_ends(source)[-2]
