@@ -44,7 +44,13 @@ ITEM_PIPELINES = {"crawler.pipelines.StorePipeline": 300}
 EXTENSIONS = {"crawler.extensions.Progress": 500, "crawler.extensions.CrawlDelay": 510}
 # WARC capture sits above HttpCompressionMiddleware (590), so it stores bodies as
 # received, with their Content-Encoding (see crawler/warc.py).
-DOWNLOADER_MIDDLEWARES = {"crawler.warc.WarcMiddleware": 950}
+# Safety (crawler/middlewares.py) answers before Redirect (600) and MetaRefresh (580) turn
+# a redirect into a request, and RetryAfter before Retry (550) schedules the retry.
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.warc.WarcMiddleware": 950,
+    "crawler.middlewares.SafetyMiddleware": 650,
+    "crawler.middlewares.RetryAfterMiddleware": 560,
+}
 
 # --- The archive ---------------------------------------------------------------
 ARCHIVE_DB = "archive.db"  # the SQLite file (tct-archive --db)
@@ -55,6 +61,7 @@ ARCHIVE_MAX_DEPTH = 12  # link depth cap per site (a registry entry may lower or
 ARCHIVE_EXTRACT_WORKERS = -1  # worker processes for extraction; -1 = one per CPU, 0 = in-process
 ARCHIVE_EXTRACT_TIMEOUT = 60.0  # seconds one page may take in a worker before it is abandoned
 ARCHIVE_PROGRESS_INTERVAL = 10.0  # seconds between progress lines (0 = off)
+ARCHIVE_RETRY_AFTER_MAX = 60.0  # a 429/503 Retry-After is honoured up to this; longer: no retry
 
 # --- WARC capture and attachments (crawler/warc.py, archive/warcs.py) ----------
 ARCHIVE_WARC_ENABLED = True  # write every HTTP exchange to WARC files

@@ -45,7 +45,11 @@ class PageAnalyzer:
 
     async def analyze(self, body: bytes, url: str, site: Site, encoding: str | None) -> PageResult:
         if self.workers == 0:
-            return analyze_page(body, url, site, encoding=encoding)
+            try:
+                return analyze_page(body, url, site, encoding=encoding)
+            except Exception as exc:
+                logger.exception("extracting %s failed", url)
+                return PageResult(url, "error", reason=f"extraction failed: {_describe(exc)}")
         for attempt in (1, 2):
             pool = self._get_pool()
             future = pool.submit(analyze_page, body, url, site, encoding=encoding)
@@ -60,6 +64,9 @@ class PageAnalyzer:
                 self._restart(pool)
                 if attempt == 2:
                     logger.warning("a worker died while extracting %s", url)
+            except Exception as exc:  # a bug in extraction costs this page, never the crawl
+                logger.exception("extracting %s failed", url)
+                return PageResult(url, "error", reason=f"extraction failed: {_describe(exc)}")
         return PageResult(url, "error", reason="extraction worker crashed")
 
     def _restart(self, pool: ProcessPoolExecutor) -> None:
@@ -98,3 +105,8 @@ def _exit_with(pid: int) -> None:
     except psutil.Error:
         pass
     os._exit(1)
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text[:200]}" if text else type(exc).__name__

@@ -52,6 +52,7 @@ class SchoolsSpider(Spider):
     attachments: bool
     attachment_max_bytes: int
     pending_attachments: dict[str, list[str]]  # document URL -> articles waiting for it
+    requested: set[str]  # page URLs this run has scheduled (the page cap counts each once)
 
     def __init__(self, site: str | None = None, **kwargs: Any):
         super().__init__(**kwargs)
@@ -71,6 +72,7 @@ class SchoolsSpider(Spider):
         spider.attachments = settings.getbool("ARCHIVE_ATTACHMENTS")
         spider.attachment_max_bytes = settings.getint("ARCHIVE_ATTACHMENT_MAX_BYTES")
         spider.pending_attachments = {}
+        spider.requested = set()
         spider.session = ArchiveSession(settings.get("ARCHIVE_DB"), spider.sites)
         spider.analyzer = PageAnalyzer(
             settings.getint("ARCHIVE_EXTRACT_WORKERS"), settings.getfloat("ARCHIVE_EXTRACT_TIMEOUT")
@@ -153,10 +155,12 @@ class SchoolsSpider(Spider):
         otherwise; a page this job already stored is never fetched again.
         """
         url = urls.canonical_url(url)
-        if not force and (
-            not urls.in_scope(url, site)
-            or depth > (site.max_depth if site.max_depth is not None else self.max_depth)
-        ):
+        if url in self.requested:
+            return None  # asked for already in this run: a repeated link must not count again
+        if not force and not urls.in_scope(url, site):
+            return None
+        if not force and depth > (site.max_depth if site.max_depth is not None else self.max_depth):
+            self._note(site, "depth cap reached")
             return None
         state = self.session.page_state(url)
         if self.session.done_in_job(state):
@@ -170,6 +174,7 @@ class SchoolsSpider(Spider):
         if not decision.fetch or not self._count_request(site):
             return None
         kind = frontier.START if force else frontier.PAGE
+        self.requested.add(url)
         self.session.schedule(url, site.id, depth, kind)
         return Request(
             url, headers=decision.headers, callback=self.parse, errback=self.on_error,
@@ -180,11 +185,16 @@ class SchoolsSpider(Spider):
         """Count one more request against the site's cap; False once the cap is reached."""
         counts = self.session.counts[site.id]
         if counts.scheduled >= (site.max_pages if site.max_pages is not None else self.max_pages):
-            if "page cap reached" not in counts.messages:
-                counts.messages.append("page cap reached")
+            self._note(site, "page cap reached")
             return False
         counts.scheduled += 1
         return True
+
+    def _note(self, site: Site, message: str) -> None:
+        """A cap or trap this run ran into, reported once in crawl_sites.message."""
+        messages = self.session.counts[site.id].messages
+        if message not in messages:
+            messages.append(message)
 
     def listing_request(self, url: str, site: Site) -> Request:
         """Sitemaps and feeds are fetched every run, whatever their scope."""
@@ -313,8 +323,9 @@ class SchoolsSpider(Spider):
         reason = _reason(failure)
         # A robots.txt refusal is the site's wish, not a failure of the site.
         kind = "other" if "robots.txt" in reason else "error"
+        first = request.meta.get("redirect_urls", [request.url])[0]  # the URL we asked for
         yield PageItem(
-            site_id=site_id, url=urls.canonical_url(request.url), kind=kind,
+            site_id=site_id, url=urls.canonical_url(first), kind=kind,
             fetched=now(), error=reason,
         )  # fmt: skip
 
