@@ -134,9 +134,9 @@ def crawl(site_ids: tuple[str, ...], settings: tuple[str, ...], **options: Any) 
         registry.select_sites(sites, site_ids)
     except KeyError as exc:
         raise UsageError(f"unknown site id(s): {exc.args[0]} (see `tct-archive sites`)") from exc
-    check_duration(options["revalidate_after"])
     check_database(options["db"])
     overrides = settings_from_options({**options, "site_ids": site_ids}, settings)
+    check_duration(overrides.get("ARCHIVE_REVALIDATE_AFTER"))
     from archive import lock
 
     try:
@@ -150,6 +150,7 @@ def crawl(site_ids: tuple[str, ...], settings: tuple[str, ...], **options: Any) 
 
 
 def check_duration(value: str | None) -> None:
+    """--revalidate-after (or -s ARCHIVE_REVALIDATE_AFTER) must be a duration."""
     if value is None:
         return
     from archive.recrawl import parse_duration
@@ -157,7 +158,7 @@ def check_duration(value: str | None) -> None:
     try:
         parse_duration(value)
     except ValueError as exc:
-        raise UsageError(f"--revalidate-after {exc}") from exc
+        raise UsageError(f"--revalidate-after (ARCHIVE_REVALIDATE_AFTER): {exc}") from exc
 
 
 def refuse_locked(message: str, log_file: str | None) -> None:

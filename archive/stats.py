@@ -9,11 +9,12 @@ from sqlite_utils import Database
 
 
 def crawl_summary(db: Database, crawl_id: int) -> list[dict[str, Any]]:
-    """One row per site of a crawl: status, pages, new/changed articles, errors."""
+    """One row per site of a crawl: status, pages, new/changed/removed articles, 304s, errors."""
     return list(
         db.query(
             "select cs.site_id as site, cs.status, cs.pages, cs.articles_new as new, "
-            "cs.articles_changed as changed, cs.aliases_new as aliases, cs.errors, "
+            "cs.articles_changed as changed, coalesce(cs.articles_removed, 0) as removed, "
+            "coalesce(cs.not_modified, 0) as \"304\", cs.aliases_new as aliases, cs.errors, "
             "(select count(*) from articles a where a.site_id = cs.site_id) as archived, "
             "cs.message from crawl_sites cs where cs.crawl_id = ? order by cs.site_id",
             [crawl_id],

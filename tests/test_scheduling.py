@@ -32,3 +32,15 @@ def test_log_file_keeps_errors_while_progress_and_summary_reach_the_terminal(tmp
     text = log.read_text(encoding="utf-8")
     assert "ERROR: Gave up retrying" in text and broken in text
     assert "[scrapy" not in result.stderr  # the log went to the file, not the terminal
+
+
+@pytest.mark.parametrize("args", [["--revalidate-after", "7x"],
+                                  ["-s", "ARCHIVE_REVALIDATE_AFTER=soon"]])  # fmt: skip
+def test_a_bad_revalidation_age_is_refused_before_anything_is_written(tmp_path: Path, args):
+    sites = tmp_path / "sites.toml"
+    sites.write_text('[[site]]\nid = "x"\nname = "X"\nprovince = "Huế"\n'
+                     'start_urls = ["http://127.0.0.1:9/"]\n', encoding="utf-8")  # fmt: skip
+    result = crawl(tmp_path / "archive.db", sites, *args)
+    assert result.returncode == 2
+    assert "not a duration" in result.stderr and "ARCHIVE_REVALIDATE_AFTER" in result.stderr
+    assert not (tmp_path / "archive.db").exists() and not (tmp_path / "archive.db.lock").exists()
