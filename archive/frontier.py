@@ -17,6 +17,7 @@ fetched again: that is where the articles published meanwhile appear.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -24,7 +25,7 @@ from sqlite_utils import Database
 
 from archive.store import now
 
-PAGE, LISTING, START = "page", "listing", "start"
+PAGE, LISTING, START, ATTACHMENT = "page", "listing", "start", "attachment"
 BATCH = 500
 
 
@@ -34,15 +35,23 @@ class Entry:
     site_id: str
     depth: int
     kind: str
+    via: tuple[str, ...] = ()  # for an attachment: the URLs of the articles linking it
 
 
-def add(db: Database, url: str, site_id: str, depth: int, kind: str, crawl_id: int) -> None:
-    """Record a scheduled request (a URL already pending keeps its first row)."""
+def add(
+    db: Database, url: str, site_id: str, depth: int, kind: str, crawl_id: int,
+    via: str | None = None,
+) -> None:  # fmt: skip
+    """Record a scheduled request (a URL already pending keeps its row, and gains ``via``)."""
     with db.atomic():
         db.execute(
-            "insert into frontier(url, site_id, depth, kind, crawl_id, added) "
-            "values (?, ?, ?, ?, ?, ?) on conflict(url) do update set crawl_id = excluded.crawl_id",
-            [url, site_id, depth, kind, crawl_id, now()],
+            "insert into frontier(url, site_id, depth, kind, crawl_id, added, via) "
+            "values (?, ?, ?, ?, ?, ?, case when ?7 is null then null else json_array(?7) end) "
+            "on conflict(url) do update set crawl_id = excluded.crawl_id, via = case "
+            "when ?7 is null then frontier.via when frontier.via is null then excluded.via "
+            "when exists (select 1 from json_each(frontier.via) where value = ?7) "
+            "then frontier.via else json_insert(frontier.via, '$[#]', ?7) end",
+            [url, site_id, depth, kind, crawl_id, now(), via],
         )
 
 
@@ -120,15 +129,15 @@ def pending(db: Database, crawl_ids: Iterable[int], site_ids: Iterable[str]) -> 
     last = 0
     while True:
         rows = db.execute(
-            f"select rowid, url, site_id, depth, kind from frontier where {where} "
+            f"select rowid, url, site_id, depth, kind, via from frontier where {where} "
             "and rowid > ? order by rowid limit ?",
             [*ids, *sites, last, BATCH],
         ).fetchall()
         if not rows:
             return
-        for rowid, url, site_id, depth, kind in rows:
+        for rowid, url, site_id, depth, kind, via in rows:
             last = rowid
-            yield Entry(url, site_id, depth or 0, kind or PAGE)
+            yield Entry(url, site_id, depth or 0, kind or PAGE, tuple(json.loads(via or "[]")))
 
 
 def count(db: Database, crawl_id: int | None = None) -> int:

@@ -363,3 +363,10 @@ def m005_capture_files(db: Database) -> None:
     """Captures by WARC file: the end of a file's last record (repair after a kill) and a
     file's records in order (export) without scanning the table."""
     db.table("captures").create_index(["warc_file", "offset"], if_not_exists=True)
+
+
+@migrations()
+def m006_frontier_via(db: Database) -> None:
+    """``frontier.via``: the articles (a JSON list of URLs) an attachment request is for,
+    so that a resumed crawl records the document for each of them."""
+    db.table("frontier").add_column("via", str)

@@ -64,8 +64,10 @@ class ArchiveSession:
         """Known pages of the site due for revalidation (archive/recrawl.py)."""
         return recrawl.due_pages(self.db, site_id, datetime.now(UTC), revalidate_after)
 
-    def schedule(self, url: str, site_id: str, depth: int, kind: str) -> None:
-        frontier.add(self.db, url, site_id, depth, kind, self.crawl_id)
+    def schedule(
+        self, url: str, site_id: str, depth: int, kind: str, via: str | None = None
+    ) -> None:
+        frontier.add(self.db, url, site_id, depth, kind, self.crawl_id, via)
 
     def drop(self, url: str) -> None:
         """A pending request that will not be sent after all."""
@@ -140,16 +142,21 @@ class ArchiveSession:
         return store.get_attachment(self.db, url)
 
     def save_attachment(self, item: AttachmentItem) -> None:
-        """One ``attachments`` row per article linking the document; one capture for all."""
+        """One ``attachments`` row per article linking the document; one capture for all.
+
+        The document's frontier row goes in the same transaction.
+        """
         capture = item.captures[-1] if item.captures else None
-        for url in item.article_urls:
-            article_id = self.article_id(url)
-            if article_id is not None:
-                store.save_attachment(self.db, {
-                    "article_id": article_id, "url": item.url, "file_name": item.file_name,
-                    "media_type": item.media_type, "size": item.size, "sha256": item.sha256,
-                    "capture_id": capture, "fetched": item.fetched,
-                })  # fmt: skip
+        with self.db.atomic():
+            for url in item.article_urls:
+                article_id = self.article_id(url)
+                if article_id is not None:
+                    store.save_attachment(self.db, {
+                        "article_id": article_id, "url": item.url, "file_name": item.file_name,
+                        "media_type": item.media_type, "size": item.size, "sha256": item.sha256,
+                        "capture_id": capture, "fetched": item.fetched,
+                    })  # fmt: skip
+            frontier.done(self.db, [item.url])
 
     @staticmethod
     def _count(counts: SiteCounts, outcome: store.Outcome) -> None:

@@ -157,3 +157,11 @@ def test_the_lock_is_exclusive_between_processes_and_reentrant_within_one(tmp_pa
     lock.release(db_path)
     assert lock.holder(db_path) is None
     assert subprocess.run(probe, check=False).returncode == 0
+
+
+def test_an_attachment_row_collects_the_articles_it_is_for(db):
+    crawl = store.start_crawl(db, ["s1"], 1)
+    for via in ("http://a/1", "http://a/2", "http://a/1", None):
+        frontier.add(db, "http://a/doc.pdf", "s1", 0, frontier.ATTACHMENT, crawl, via=via)
+    (entry,) = frontier.pending(db, [crawl], ["s1"])
+    assert entry.kind == frontier.ATTACHMENT and entry.via == ("http://a/1", "http://a/2")
