@@ -31,14 +31,15 @@ def analyze_page(body: bytes, url: str, site: Site, *, encoding: str | None = No
     tree = _parse(html[:MAX_PARSE_CHARS])
     if tree is None:
         return PageResult(url=url, kind="other", reason="no HTML content")
-    links, signals = _links(tree, url, site)
-    if kinds.listing_by_shape(url, site, signals):
-        return PageResult(url=url, kind="listing", links=links)  # no text needed to know
+    links, signals, shaped = _links(tree, url, site)
+    if kinds.listing_by_shape(url, site, signals):  # no text needed to know
+        return PageResult(url=url, kind="listing", links=links, article_links=shaped)
     article = _article(html, url, site)
     kind = kinds.page_kind(url, site, article, signals)
     if kind != "article":
-        return PageResult(url=url, kind=kind, links=links)
-    return PageResult(url, kind, links, article, aliases=_shortlinks(tree, url, site))
+        return PageResult(url=url, kind=kind, links=links, article_links=shaped)
+    aliases = _shortlinks(tree, url, site)
+    return PageResult(url, kind, links, article, aliases=aliases, article_links=shaped)
 
 
 def _parse(html: str) -> lxml.html.HtmlElement | None:
@@ -56,7 +57,10 @@ def _article(html: str, url: str, site: Site) -> Article | None:
     return article if article.text.strip() else None
 
 
-def _links(tree: lxml.html.HtmlElement, url: str, site: Site) -> tuple[list[str], kinds.Signals]:
+def _links(
+    tree: lxml.html.HtmlElement, url: str, site: Site
+) -> tuple[list[str], kinds.Signals, list[str]]:
+    """In-scope links, what they say about the page, and those shaped like article URLs."""
     base, own = _base_url(tree, url), urls.canonical_url(url)
     found: dict[str, None] = {}
     headlines: dict[str, str] = {}  # headline text -> the teaser text beside it
@@ -76,11 +80,10 @@ def _links(tree: lxml.html.HtmlElement, url: str, site: Site) -> tuple[list[str]
             text = " ".join(element.text_content().split())
             if len(text) >= kinds.HEADLINE_CHARS and text not in headlines:
                 headlines[text] = _teaser(element, text)
-    article_links = sum(1 for target in found if kinds.url_kind(target, site) == "article")
-    signals = kinds.Signals(
-        tuple(headlines), article_links, tuple(t for t in headlines.values() if t)
-    )
-    return list(found), signals
+    shaped = [target for target in found if kinds.url_kind(target, site) == "article"]
+    teasers = tuple(t for t in headlines.values() if t)
+    signals = kinds.Signals(tuple(headlines), len(shaped), teasers)
+    return list(found), signals, shaped
 
 
 def _teaser(anchor: lxml.html.HtmlElement, headline: str) -> str:

@@ -53,3 +53,4 @@ class PageResult:
     article: Article | None = None
     aliases: list[str] = field(default_factory=list)  # other URLs the page declares for itself
     reason: str | None = None
+    article_links: list[str] = field(default_factory=list)  # links with an article's URL shape

@@ -58,6 +58,7 @@ ARCHIVE_SITES_FILE = None  # registry TOML; None = the packaged registry (--site
 ARCHIVE_SITES: list[str] = []  # site ids to crawl; empty = every site (tct-archive crawl SITE...)
 ARCHIVE_MAX_PAGES_PER_SITE = 5000  # fetch cap per site and run (traps stay bounded)
 ARCHIVE_MAX_DEPTH = 12  # link depth cap per site (a registry entry may lower or raise it)
+ARCHIVE_TRAP_DEPTH = 2  # pages in a row without a new article link, then links are not followed
 ARCHIVE_EXTRACT_WORKERS = -1  # worker processes for extraction; -1 = one per CPU, 0 = in-process
 ARCHIVE_EXTRACT_TIMEOUT = 60.0  # seconds one page may take in a worker before it is abandoned
 ARCHIVE_PROGRESS_INTERVAL = 10.0  # seconds between progress lines (0 = off)

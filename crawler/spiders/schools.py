@@ -27,14 +27,19 @@ from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
-from archive import attachments, feeds, frontier, recrawl, urls
+from archive import attachments, feeds, frontier, kinds, recrawl, urls
 from archive.registry import Site, load_sites, select_sites
 from archive.store import now
 from crawler.items import AttachmentItem, PageItem
 from crawler.session import ArchiveSession
+from crawler.traps import TrapGuard
 from crawler.workers import PageAnalyzer
 
 HTML_TYPES = ("text/html", "application/xhtml")
+#: Articles first, then listings (pagination), then pages whose URL says nothing, whatever
+#: their depth (DEPTH_PRIORITY takes 1 per level): a trap of unknown-shaped pages (a
+#: calendar) is fetched last, so it cannot spend the page cap before the listings are done.
+SHAPE_PRIORITY: dict[str | None, int] = {"article": 40, "listing": 20}
 BACKLOG = 1000  # requests read from the archive at a time (resumed, or due for revalidation)
 
 
@@ -53,6 +58,7 @@ class SchoolsSpider(Spider):
     attachment_max_bytes: int
     pending_attachments: dict[str, list[str]]  # document URL -> articles waiting for it
     requested: set[str]  # page URLs this run has scheduled (the page cap counts each once)
+    traps: TrapGuard
 
     def __init__(self, site: str | None = None, **kwargs: Any):
         super().__init__(**kwargs)
@@ -73,6 +79,7 @@ class SchoolsSpider(Spider):
         spider.attachment_max_bytes = settings.getint("ARCHIVE_ATTACHMENT_MAX_BYTES")
         spider.pending_attachments = {}
         spider.requested = set()
+        spider.traps = TrapGuard(settings.getint("ARCHIVE_TRAP_DEPTH"))
         spider.session = ArchiveSession(settings.get("ARCHIVE_DB"), spider.sites)
         spider.analyzer = PageAnalyzer(
             settings.getint("ARCHIVE_EXTRACT_WORKERS"), settings.getfloat("ARCHIVE_EXTRACT_TIMEOUT")
@@ -178,7 +185,7 @@ class SchoolsSpider(Spider):
         self.session.schedule(url, site.id, depth, kind)
         return Request(
             url, headers=decision.headers, callback=self.parse, errback=self.on_error,
-            meta={"site_id": site.id},
+            meta={"site_id": site.id}, priority=SHAPE_PRIORITY.get(kinds.url_kind(url, site), 0),
         )  # fmt: skip
 
     def _count_request(self, site: Site) -> bool:
@@ -236,8 +243,13 @@ class SchoolsSpider(Spider):
             item.kind, item.article, item.error = result.kind, result.article, result.reason
             item.aliases = result.aliases
             depth = response.meta.get("depth", 0) + 1
+            barren = self.traps.step(site.id, response.meta.get("barren", 0), result.article_links)
+            if not self.traps.follow(site.id, barren):
+                self._note(site, "trap cut (links of pages without new articles not followed)")
+                result.links = []
             for link in result.links:
                 if follow := self.page_request(link, site, depth=depth):
+                    follow.meta["barren"] = barren
                     yield follow
         else:
             item.kind = "other"
