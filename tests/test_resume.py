@@ -6,10 +6,13 @@ to the whole process group, extraction workers included).
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,7 +21,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from archive.sampleweb import SampleWeb, SampleWebServer, build_sample_web
+from archive.sampleweb import Request, SampleWeb, SampleWebServer, build_sample_web
 from archive.urls import canonical_url
 from tests.crawling import EVERYTHING, Recorder, start
 
@@ -47,11 +50,13 @@ def web(tmp_path: Path) -> Iterator[Web]:
 def articles_stored(db_path: Path) -> int:
     if not db_path.exists():
         return 0
+    conn = sqlite3.connect(db_path, timeout=5)
     try:
-        with sqlite3.connect(db_path, timeout=5) as conn:
-            return conn.execute("select count(*) from articles").fetchone()[0]
+        return conn.execute("select count(*) from articles").fetchone()[0]
     except sqlite3.OperationalError:  # not created yet
         return 0
+    finally:
+        conn.close()
 
 
 def wait_for_articles(process: subprocess.Popen[str], db_path: Path, at_least: int) -> None:
@@ -139,3 +144,62 @@ def test_ctrl_c_stops_cleanly_and_the_next_run_completes(web: Web, tmp_path: Pat
     assert code == 0, err[-3000:]
     assert_complete_and_unique(web, db_path)
     assert db.table("crawls").get(1)["resumed_by"] == 2
+
+
+def test_documents_pending_at_a_kill_are_fetched_by_the_next_run(tmp_path: Path):
+    """The articles are stored, their documents are still downloading: SIGKILL.
+    The next run does not fetch the articles again, but records the documents."""
+    sample = build_sample_web(articles_per_site=6)
+    release = threading.Event()
+    recorder = Recorder()
+
+    def slow_document(request: Request) -> None:
+        release.wait(30)  # hold every document until the crawler is dead
+
+    faults = {EVERYTHING: recorder, re.compile(r"\.pdf$"): slow_document}
+    with SampleWebServer(sample, faults=faults) as server:
+        linking = [a for a in sample.articles if a.attachments]  # absolute URLs once bound
+        assert linking and {a.site_id for a in linking} == {"aspnet"}
+        sites_file = server.write_sites(tmp_path / "sites.toml")
+        db_path = tmp_path / "archive.db"
+        first = start(db_path, sites_file, "aspnet")
+        deadline = time.monotonic() + 120
+        while not all(stored(db_path, a.url) for a in linking) or not any(
+                s.url.endswith(".pdf") for s in recorder.since(0)):  # fmt: skip
+            assert first.poll() is None, first.communicate()
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        os.kill(first.pid, signal.SIGKILL)
+        first.communicate(timeout=30)
+        release.set()
+        db = Database(db_path)
+        assert db.execute("select count(*) from attachments").fetchone()[0] == 0
+        pending = {url: json.loads(via) for url, via in db.execute(
+            "select url, via from frontier where kind = 'attachment'")}  # fmt: skip
+        assert set(pending) == {canonical_url(u) for a in linking for u in a.attachments}
+        mark = recorder.mark()
+
+        code, out, err = finish(start(db_path, sites_file, "aspnet"))
+        assert code == 0, err[-3000:]
+        again = {canonical_url(s.url) for s in recorder.since(mark)}
+        assert not again & {canonical_url(a.url) for a in linking}  # articles not refetched
+    for article in linking:
+        article_id = stored(db_path, article.url)
+        documents = {r[0] for r in db.execute(
+            "select url from attachments where article_id = ?", [article_id])}  # fmt: skip
+        assert documents == {canonical_url(u) for u in article.attachments}, article.url
+    assert db.execute("select count(*) from frontier").fetchone()[0] == 0
+
+
+def stored(db_path: Path, url: str) -> int | None:
+    """The article stored at this URL, read while the crawler writes."""
+    conn = sqlite3.connect(db_path, timeout=5)
+    try:
+        row = conn.execute(
+            "select article_id from article_urls where url = ?", [canonical_url(url)]
+        ).fetchone()
+    except sqlite3.OperationalError:  # not created yet
+        return None
+    finally:
+        conn.close()
+    return row[0] if row else None

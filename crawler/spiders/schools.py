@@ -16,6 +16,7 @@ by a killed or interrupted crawl are sent first.
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import AsyncIterator, Iterator, Sized
 from datetime import UTC, datetime
 from pathlib import Path
@@ -99,10 +100,8 @@ class SchoolsSpider(Spider):
         """Pending requests of a crawl this one resumes, then the sites' entry points."""
         for entry in self.session.resumed():
             await self._room()
-            if request := self.resumed_request(entry):
-                yield request
-            else:
-                self.session.drop(entry.url)
+            for output in self.resumed(entry):
+                yield output
         for site in self.sites:
             for url in site.start_urls:
                 if request := self.page_request(url, site, force=True):
@@ -140,17 +139,20 @@ class SchoolsSpider(Spider):
         while isinstance(scheduler, Sized) and len(scheduler) > BACKLOG:
             await asyncio.sleep(0.2)
 
-    def resumed_request(self, entry: frontier.Entry) -> Request | None:
+    def resumed(self, entry: frontier.Entry) -> Iterator[Any]:
         """A request a killed or interrupted crawl left pending, under today's rules."""
         site = self.by_id[entry.site_id]
-        if entry.kind == frontier.LISTING:
-            return self.listing_request(entry.url, site)
-        request = self.page_request(
+        if entry.kind == frontier.ATTACHMENT:
+            yield from self.attachment_outputs(entry.url, site, list(entry.via))
+        elif entry.kind == frontier.LISTING:
+            yield self.listing_request(entry.url, site)
+        elif request := self.page_request(
             entry.url, site, force=entry.kind == frontier.START, depth=entry.depth
-        )
-        if request is not None:
+        ):
             request.meta["depth"] = entry.depth
-        return request
+            yield request
+        else:
+            self.session.drop(entry.url)
 
     def page_request(
         self, url: str, site: Site, *, force: bool = False, depth: int = 0,
@@ -253,36 +255,49 @@ class SchoolsSpider(Spider):
                     yield follow
         else:
             item.kind = "other"
+        documents = self.schedule_attachments(item, site)
         yield item
-        if item.article is not None and self.attachments:
-            for follow in self.attachment_requests(item, site):
+        for url in documents:
+            for follow in self.attachment_outputs(url, site, [item.location]):
                 yield follow
 
     # --- attachments -------------------------------------------------------------
-    def attachment_requests(self, item: PageItem, site: Site) -> Iterator[Any]:
-        """Documents the article links to: fetched once per run, they count against the page cap.
+    def schedule_attachments(self, item: PageItem, site: Site) -> list[str]:
+        """The documents an article links to, written to the frontier before the article
+        is stored (a kill between the two must not forget them)."""
+        if item.article is None or not self.attachments:
+            return []
+        documents = list(attachments.wanted(item.article.attachments, site))
+        for url in documents:
+            self.session.schedule(url, site.id, 0, frontier.ATTACHMENT, via=item.location)
+        return documents
+
+    def attachment_outputs(self, url: str, site: Site, articles: list[str]) -> Iterator[Any]:
+        """A document for these articles: fetched once per run, counted against the page cap.
 
         A document already archived (for another article) gets its row for
-        this article from the stored facts, without a second fetch.
+        these articles from the stored facts, without a second fetch.
         """
-        assert item.article is not None
-        for url in attachments.wanted(item.article.attachments, site):
-            if url in self.pending_attachments:
-                self.pending_attachments[url].append(item.location)
-            elif known := self.session.attachment(url):
-                yield AttachmentItem(
-                    site_id=site.id, url=url, article_urls=[item.location],
-                    fetched=known["fetched"], file_name=known["file_name"],
-                    media_type=known["media_type"], size=known["size"], sha256=known["sha256"],
-                    captures=[known["capture_id"]] if known["capture_id"] else [],
-                )  # fmt: skip
-            elif self._count_request(site):
-                self.pending_attachments[url] = [item.location]
-                yield Request(
-                    url, callback=self.parse_attachment, errback=self.on_error,
-                    meta={"site_id": site.id, "attachment": True,
-                          "download_maxsize": self.attachment_max_bytes},
-                )  # fmt: skip
+        if url in self.pending_attachments:
+            self.pending_attachments[url].extend(articles)
+        elif not self.attachments:
+            self.session.drop(url)
+        elif known := self.session.attachment(url):
+            yield AttachmentItem(
+                site_id=site.id, url=url, article_urls=articles,
+                fetched=known["fetched"], file_name=known["file_name"],
+                media_type=known["media_type"], size=known["size"], sha256=known["sha256"],
+                captures=[known["capture_id"]] if known["capture_id"] else [],
+            )  # fmt: skip
+        elif self._count_request(site):
+            self.pending_attachments[url] = list(articles)
+            yield Request(
+                url, callback=self.parse_attachment, errback=self.on_error,
+                meta={"site_id": site.id, "attachment": True,
+                      "download_maxsize": self.attachment_max_bytes},
+            )  # fmt: skip
+        else:
+            self.session.drop(url)
 
     def parse_attachment(self, response: Response) -> Iterator[Any]:
         """Record the fetch, and the document for each article linking it (no HTML analysis)."""
@@ -360,10 +375,22 @@ def _charset(content_type: str) -> str | None:
     return None
 
 
+#: What Scrapy's errors that carry no message mean, for pages.error.
+_SILENT_ERRORS = {
+    "ResponseDataLossError": "the connection broke before the whole answer arrived",
+    "DownloadCancelledError": "download cancelled (usually: larger than DOWNLOAD_MAXSIZE)",
+}
+_WRAPPED = re.compile(r"Failure [\w.]*?(\w+): ([^>]*)>")
+
+
 def _reason(failure: Failure) -> str:
+    """The recorded reason: the error's name and what it says, Twisted's wrappers unwrapped."""
     error = failure.value
     name = type(error).__name__
     text = str(error).strip()
+    if text.startswith("[<twisted.python.failure.Failure"):  # a list of wrapped failures
+        text = "; ".join(f"{kind}: {said.strip()}" for kind, said in _WRAPPED.findall(text))
     if name == "IgnoreRequest" and not text:
         return "ignored"
+    text = text or _SILENT_ERRORS.get(name, "")
     return f"{name}: {text}" if text else name
