@@ -4,7 +4,9 @@ Commands are thin: parse arguments, call one function, echo the result.
 Exit status: 0 success, 1 when a site failed entirely, the crawl was
 interrupted (Ctrl-C, SIGTERM; the next run resumes it) or a command's work
 failed, 2 for bad usage or bad input (sites file, database, settings), 3 when
-another crawl holds the database's lock (nothing is written; safe under cron).
+another crawl holds the database's lock (nothing is written; safe under cron),
+4 when the archive could not be written (disk full, quota, file size limit,
+read-only or failing disk: what was committed before stays intact).
 """
 
 from __future__ import annotations
@@ -13,12 +15,14 @@ import json
 import os
 import sqlite3
 import sys
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
 import click
 
 from archive import registry, stats
+from archive.storage import EXIT_STORAGE, StorageError, describe, storage_problem
 
 #: The one table mapping `crawl` options onto crawler/settings.py names.
 OPTION_SETTINGS = {
@@ -62,7 +66,21 @@ class UsageError(click.ClickException):
     exit_code = EXIT_USAGE
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class ArchiveGroup(click.Group):
+    """Any command meeting a full disk (or another storage failure) says so in one line
+    and exits with status 4, instead of a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (OSError, sqlite3.Error, StorageError) as exc:
+            if not storage_problem(exc):
+                raise
+            click.echo(f"Error: {describe(exc, 'the archive')}", err=True)
+            ctx.exit(EXIT_STORAGE)
+
+
+@click.group(cls=ArchiveGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="tct-archive")
 def cli() -> None:
     """tct-archive: the web archive of Vietnam's provincial political schools."""
@@ -90,17 +108,26 @@ def settings_from_options(options: dict[str, Any], pairs: tuple[str, ...]) -> di
     return overrides
 
 
-def check_database(path: str) -> None:
-    """Refuse a path that is not a usable SQLite file before any crawl starts."""
+def check_database(path: str, *, write: bool = True) -> None:
+    """Refuse a path that is not a usable SQLite file before anything starts.
+
+    The check leaves nothing behind: SQLite gives a database in WAL mode
+    -wal and -shm files when it opens it, so one without a log is read as
+    an immutable file (there is no log to miss).
+    """
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise UsageError(f"{path}: directory {folder} does not exist")
-    if not os.access(folder, os.W_OK) or target.exists() and not os.access(target, os.W_OK):
+    if target.is_dir():
+        raise UsageError(f"{path}: is a directory, not a database file")
+    writable = os.access(folder, os.W_OK) and (not target.exists() or os.access(target, os.W_OK))
+    if write and not writable:
         raise UsageError(f"{path}: not writable")
     if target.exists():
+        immutable = "" if Path(f"{target}-wal").exists() else "&immutable=1"
         try:
-            with sqlite3.connect(f"file:{target}?mode=ro", uri=True) as conn:
+            with closing(sqlite3.connect(f"file:{target}?mode=ro{immutable}", uri=True)) as conn:
                 conn.execute("select count(*) from sqlite_master").fetchone()
         except sqlite3.DatabaseError as exc:
             raise UsageError(f"{path}: not an SQLite database ({exc})") from exc
@@ -231,8 +258,7 @@ def serve(db: str, host: str, port: int, public: bool) -> None:
     """
     if not Path(db).exists():
         raise UsageError(f"{db}: no such archive (run `tct-archive crawl` first)")
-    if not public:
-        check_database(db)
+    check_database(db, write=not public)  # a public archive may sit on a read-only disk
     from archive.serve import serve as run_server
 
     click.echo(f"serving {db} at http://{host}:{port}/", err=True)

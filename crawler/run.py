@@ -16,6 +16,8 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings, default_settings
 from scrapy.utils.project import get_project_settings
 
+from archive.storage import StorageError, describe, storage_problem
+
 SETTINGS_MODULE = "crawler.settings"
 
 
@@ -79,9 +81,16 @@ def run_crawl(overrides: Mapping[str, Any]) -> int:
     settings.setdict(dict(overrides), priority="cmdline")
     process = CrawlerProcess(settings)
     crawler = process.create_crawler("schools")
-    process.crawl(crawler)
+    failures: list[Any] = []
+    process.crawl(crawler).addErrback(failures.append)
     process.start()
+    stopped = getattr(crawler, "storage_error", None)
+    if stopped:
+        raise StorageError(stopped)
     spider = crawler.spider
     if spider is None or not hasattr(spider, "session"):
+        error = failures[0].value if failures else None
+        if error is not None and storage_problem(error):
+            raise StorageError(describe(error, str(settings.get("ARCHIVE_DB"))))
         raise RuntimeError("the crawl did not start; see the log above")
     return int(spider.session.crawl_id)

@@ -41,7 +41,11 @@ SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
 
 ITEM_PIPELINES = {"crawler.pipelines.StorePipeline": 300}
 # CrawlDelay after AutoThrottle (0), so that its floor is applied after AutoThrottle's changes.
-EXTENSIONS = {"crawler.extensions.Progress": 500, "crawler.extensions.CrawlDelay": 510}
+EXTENSIONS = {
+    "crawler.extensions.Progress": 500,
+    "crawler.extensions.CrawlDelay": 510,
+    "crawler.storage.StorageGuard": 520,  # a full disk stops the crawl (exit status 4)
+}
 # WARC capture sits above HttpCompressionMiddleware (590), so it stores bodies as
 # received, with their Content-Encoding (see crawler/warc.py).
 # Safety (crawler/middlewares.py) answers before Redirect (600) and MetaRefresh (580) turn

@@ -121,9 +121,9 @@ def burst(status: int, times: int | None, retry_after: int | None = None) -> Cal
         headers = {"Retry-After": str(retry_after)} if retry_after is not None else {}
 
         def handler(request: Request) -> Response | None:
+            web.note_time(injection)  # every request, so the wait after a Retry-After shows
             if not web.take(injection, times):
                 return None
-            web.note_time(injection)
             return _page(status, f"Lỗi {status}", headers)
 
         return handler
@@ -420,7 +420,7 @@ CATALOGUE: tuple[Fault, ...] = (
     Fault("reset-mid-body", ARTICLE, RECOVERS, "half the body, then a TCP reset (once)",
           cut(True, 1)),
     Fault("reset-always", ARTICLE, FAILS, "half the body, then a TCP reset, every time",
-          cut(True, None), reason=r"ResponseFailed|ConnectionLost|connection|Connection"),
+          cut(True, None), reason=r"DataLoss|ResponseFailed|ConnectionLost|connection broke"),
     Fault("no-answer", ARTICLE, FAILS, "the connection closes before any answer",
           reset_before_answer, reason=r"ResponseNeverReceived|ConnectionDone|ConnectionLost|clos"),
     Fault("truncated-once", ARTICLE, RECOVERS, "body shorter than Content-Length, clean close",
@@ -606,6 +606,7 @@ class FaultyWeb:
             return True
 
     def note_time(self, injection: Injection) -> None:
+        """When requests for the injection's URL came (``times[injection.url]``, in order)."""
         with self.lock:
             self.times.setdefault(injection.url, []).append(time.monotonic())
 

@@ -1,0 +1,265 @@
+"""Crawls of the sample web under faults, and the archive checked against the ground truth.
+
+Shared by tests/test_faults.py, the kill tests and ``benchmarks/chaos.py``:
+:func:`run_crawl` runs ``python -m archive crawl`` in a subprocess (what a
+user runs) and samples the peak memory of the crawler and its extraction
+workers; :func:`audit` compares the database with what a
+:class:`~archive.sampleweb.faults.FaultyWeb` says must (and must not) be
+there; :func:`warc_state` and :func:`integrity` check the files a kill may
+have torn. Nothing here imports Scrapy.
+"""
+
+from __future__ import annotations
+
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import closing, suppress
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psutil
+
+from archive.sampleweb.faults import DISALLOWED, FAILS, REFUSED, FaultyWeb, Injection
+from archive.sampleweb.model import SampleArticle
+from archive.urls import canonical_url
+
+#: Quick settings for loopback crawls: no politeness delays, no progress lines.
+FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0",
+        "-s", "ARCHIVE_PROGRESS_INTERVAL=0")  # fmt: skip
+#: What a crash looks like in a crawl's log: an exception nobody handled.
+CRASH = re.compile(
+    r"Traceback \(most recent call last\)|Spider error processing|Error processing|"
+    r"Unhandled error|Error caught on signal handler"
+)
+_RECORD = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \[([^\]]+)\] (\w+): ", re.M)
+#: Loggers whose tracebacks are expected: robots.txt that cannot be fetched is the
+#: site's problem (Scrapy logs it with a traceback, then crawls as if allowed).
+_EXPECTED = frozenset({"scrapy.downloadermiddlewares.robotstxt"})
+
+
+def count_crashes(log: str) -> int:
+    """Log records (and bare tracebacks) showing an exception nobody handled."""
+    starts = list(_RECORD.finditer(log))
+    bounds = [0, *(m.start() for m in starts), len(log)]
+    loggers = ["", *(m.group(1) for m in starts)]
+    crashes = 0
+    for logger, start, end in zip(loggers, bounds, bounds[1:], strict=False):
+        if logger not in _EXPECTED and CRASH.search(log, start, end):
+            crashes += 1
+    return crashes
+
+
+@dataclass
+class CrawlRun:
+    returncode: int | None  # None: killed by us
+    stdout: str
+    stderr: str
+    seconds: float
+    peak_mb: float  # the crawler and every process it started, summed, at the worst moment
+    killed_at: float | None = None
+
+    @property
+    def crashes(self) -> int:
+        return count_crashes(self.stderr)
+
+
+def crawl_command(db: Path, sites: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "archive", "crawl", "--db", str(db), "--sites", str(sites),
+            *FAST, *extra]  # fmt: skip
+
+
+def run_crawl(command: Sequence[str], *, timeout: float = 600, kill_after: float | None = None,
+              preexec_fn: Callable[[], None] | None = None,
+              cwd: str | Path | None = None) -> CrawlRun:  # fmt: skip
+    """Run a crawl; with ``kill_after``, SIGKILL it then (the process alone, as the OOM
+    killer would) and wait until its workers are gone too."""
+    started = time.monotonic()
+    process = subprocess.Popen(list(command), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, preexec_fn=preexec_fn, cwd=cwd)  # fmt: skip
+    sampler = _PeakMemory(process.pid)
+    sampler.start()
+    killed_at = None
+    try:
+        if kill_after is not None:
+            try:
+                process.wait(timeout=kill_after)
+            except subprocess.TimeoutExpired:
+                tree = _tree(process.pid)
+                process.send_signal(signal.SIGKILL)
+                killed_at = time.monotonic() - started
+                _wait_gone(tree, 20)
+        out, err = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        for child in _tree(process.pid):
+            child.kill()
+        out, err = process.communicate()
+        err += f"\n[audit] crawl killed after the {timeout}s time limit\n"
+    finally:
+        sampler.stop()
+    code = None if killed_at is not None else process.returncode
+    return CrawlRun(code, out, err, time.monotonic() - started, sampler.peak_mb, killed_at)
+
+
+def _tree(pid: int) -> list[psutil.Process]:
+    try:
+        root = psutil.Process(pid)
+        return [root, *root.children(recursive=True)]
+    except psutil.Error:
+        return []
+
+
+def _wait_gone(processes: Iterable[psutil.Process], seconds: float) -> list[psutil.Process]:
+    """Wait for processes to exit; returns those still alive (orphans)."""
+    _, alive = psutil.wait_procs(list(processes), timeout=seconds)
+    return alive
+
+
+class _PeakMemory(threading.Thread):
+    def __init__(self, pid: int, every: float = 0.1):
+        super().__init__(daemon=True)
+        self.pid, self.every, self.peak_mb = pid, every, 0.0
+        self._stop_event = threading.Event()
+
+    def run(self) -> None:
+        while not self._stop_event.is_set():
+            total = 0
+            for process in _tree(self.pid):
+                with suppress(psutil.Error):
+                    total += process.memory_info().rss
+            self.peak_mb = max(self.peak_mb, total / 2**20)
+            self._stop_event.wait(self.every)
+
+    def stop(self) -> None:
+        self._stop_event.set()
+        self.join(timeout=2)
+
+
+# --- the archive against the truth ---------------------------------------------------
+
+
+@dataclass
+class Audit:
+    expected: int  # articles that must be archived
+    archived: int  # of those, archived
+    lost: list[str] = field(default_factory=list)  # expected but not archived (must be empty)
+    duplicates: list[str] = field(default_factory=list)  # archived more than once
+    leaked: list[str] = field(default_factory=list)  # must not be archived, yet are
+    unexplained: list[str] = field(default_factory=list)  # a broken URL without its reason
+    integrity: str = "ok"
+
+
+def integrity(db_path: str | Path) -> str:
+    """``PRAGMA integrity_check`` of the file as it is (read-only: a kill's WAL included)."""
+    try:
+        with closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=30)) as db:
+            rows = db.execute("pragma integrity_check").fetchall()
+    except sqlite3.Error as exc:
+        return f"error: {exc}"
+    return "; ".join(str(r[0]) for r in rows)
+
+
+def article_ids(db: sqlite3.Connection, article: SampleArticle) -> set[int]:
+    urls = [canonical_url(u) for u in article.urls]
+    marks = ",".join("?" for _ in urls)
+    rows = db.execute(f"select article_id from article_urls where url in ({marks})", urls)
+    return {row[0] for row in rows}
+
+
+def audit(db_path: str | Path, expected: Iterable[SampleArticle],
+          faulty: FaultyWeb | None = None) -> Audit:  # fmt: skip
+    """Every expected article archived exactly once; nothing the faults forbid archived;
+    every broken URL recorded with its reason."""
+    expected = list(expected)
+    result = Audit(expected=len(expected), archived=0, integrity=integrity(db_path))
+    with closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=30)) as db:
+        for article in expected:
+            ids = article_ids(db, article)
+            if ids:
+                result.archived += 1
+            else:
+                result.lost.append(article.url)
+            if len(ids) > 1:
+                result.duplicates.append(article.url)
+        copies = db.execute(
+            "select site_id, content_hash, count(*) from articles group by 1, 2 having count(*) > 1"
+        ).fetchall()
+        result.duplicates += [f"{site}: {count} articles with text {digest[:12]}"
+                              for site, digest, count in copies]  # fmt: skip
+        if faulty is not None:
+            _check_faults(db, faulty, result)
+    return result
+
+
+def _check_faults(db: sqlite3.Connection, faulty: FaultyWeb, result: Audit) -> None:
+    for injection in faulty.injected:
+        forbidden = injection.fault.effect in (FAILS, REFUSED, DISALLOWED)
+        if forbidden and injection.entry and article_ids(db, faulty.web.truth(injection.entry)):
+            result.leaked.append(f"{injection.fault.name}: {injection.url}")
+        if injection.fault.reason and not _reason_recorded(db, faulty, injection):
+            result.unexplained.append(f"{injection.fault.name}: {injection.url}")
+
+
+def _reason_recorded(db: sqlite3.Connection, faulty: FaultyWeb, injection: Injection) -> bool:
+    pattern = re.compile(injection.fault.reason or "")
+    urls = [canonical_url(faulty.absolute(injection, p)) for p in (injection.path,
+                                                                    *injection.aliases)]
+    for url in urls:
+        row = db.execute("select kind, error from pages where url = ?", [url]).fetchone()
+        if row and row[0] in ("error", "other") and row[1] and pattern.search(row[1]):
+            return True
+    return False
+
+
+# --- WARC files ----------------------------------------------------------------------
+
+
+@dataclass
+class WarcState:
+    files: int = 0
+    records: int = 0
+    torn: list[str] = field(default_factory=list)  # files whose last record is incomplete
+    invalid: list[str] = field(default_factory=list)  # files warcio cannot read to the end
+    dangling: int = 0  # captures rows pointing at bytes that are not a complete record
+
+
+def warc_state(warc_dir: str | Path, db_path: str | Path | None = None) -> WarcState:
+    """Every WARC file readable to its end, and every capture row pointing at a record."""
+    from archive import warcs
+
+    state = WarcState()
+    folder = Path(warc_dir)
+    for path in sorted(folder.glob("*.warc.gz")):
+        state.files += 1
+        if warcs.complete_length(path) != path.stat().st_size:
+            state.torn.append(path.name)
+            continue
+        try:
+            state.records += sum(1 for _ in warcs.iter_records(path))
+        except Exception as exc:  # warcio's errors have no common base class
+            state.invalid.append(f"{path.name}: {type(exc).__name__}: {exc}")
+    if db_path is not None and Path(db_path).exists():
+        state.dangling = _dangling_captures(folder, db_path)
+    return state
+
+
+def _dangling_captures(folder: Path, db_path: str | Path) -> int:
+    from archive import warcs
+
+    with closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=30)) as db:
+        try:
+            rows = db.execute("select warc_file, offset, length from captures").fetchall()
+        except sqlite3.Error:
+            return 0
+    bad = 0
+    for name, offset, length in rows:
+        try:
+            warcs.read_capture(folder, name, offset, length)
+        except Exception:
+            bad += 1
+    return bad
