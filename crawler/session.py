@@ -174,8 +174,8 @@ class ArchiveSession:
             return "failed"
         return "partial" if counts.errors else "ok"
 
-    def close(self, reason: str, stats: Mapping[str, Any] | None = None) -> dict[str, Any]:
-        """Write the per-site rows and the crawl row, release the lock; returns the totals.
+    def _finish(self, reason: str, stats: Mapping[str, Any] | None) -> dict[str, Any]:
+        """Write the per-site rows and the crawl row; returns the totals.
 
         ``stats`` are Scrapy's: the downloader's request and byte counts are kept
         in the crawl row, so what a run cost is in the archive itself.
@@ -206,6 +206,13 @@ class ArchiveSession:
         cost = {"requests": stats.get("downloader/request_count", 0),
                 "bytes": stats.get("downloader/response_bytes", 0)}  # fmt: skip
         store.finish_crawl(self.db, self.crawl_id, status, {**totals, **cost, "message": reason})
-        self.db.close()
-        lock.release(self.db_path)
         return totals
+
+    def close(self, reason: str, stats: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """Write the crawl's rows, then close the database and release the lock, even when
+        the writing fails (a full disk): the process may live on (Scrapyd, tests)."""
+        try:
+            return self._finish(reason, stats)
+        finally:
+            self.db.close()
+            lock.release(self.db_path)

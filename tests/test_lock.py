@@ -104,3 +104,20 @@ def test_scrapy_crawl_obeys_the_lock_too(tmp_path: Path, sites_file):
     assert result.returncode != 0
     assert f"another crawl (process {os.getpid()}) is using this database" in result.stderr
     assert not db_path.exists()  # nothing written
+
+
+def test_the_lock_is_released_even_when_closing_the_crawl_fails(tmp_path: Path, site, monkeypatch):
+    from archive import store
+    from crawler.session import ArchiveSession
+
+    db_path = str(tmp_path / "archive.db")
+    session = ArchiveSession(db_path, [site])
+    assert lock.holder(db_path) == os.getpid()
+
+    def full_disk(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(store, "finish_crawl", full_disk)
+    with pytest.raises(OSError):
+        session.close("finished")
+    assert lock.holder(db_path) is None
