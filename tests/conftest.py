@@ -68,3 +68,13 @@ def sites_file(tmp_path: Path):
 
 # Session fixtures: the sample web crawled once with WARC capture (tests/capture_crawl.py).
 from capture_crawl import captured, small_crawl  # noqa: E402, F401
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Long campaigns (@pytest.mark.slow) run only when asked for: pytest -m slow."""
+    if "slow" in (config.getoption("-m") or ""):
+        return
+    skip = pytest.mark.skip(reason="long campaign: run with -m slow, or benchmarks/chaos.py")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)

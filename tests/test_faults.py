@@ -275,3 +275,39 @@ def test_trap_guard_cuts_barren_chains_only_where_url_shapes_work():
     assert not guard.follow("s", 2) and guard.cut["s"] == 1
     assert guard.step("s", 2, ["a3"]) == 0  # a new article: productive again
     assert TrapGuard(limit=0).follow("s", 99)
+
+
+# --- kills (slow: pytest -m slow, or benchmarks/chaos.py) --------------------------------
+
+
+@pytest.mark.slow
+def test_killed_at_random_moments_twenty_times_and_restarted(tmp_path):
+    """SIGKILL at random moments, 20 times, each followed by a restart that resumes; then a
+    crawl left to finish. Intact database after every kill, every article once, WARC files
+    valid (torn tails cut by the next start), nothing pending, every killed crawl marked."""
+    from archive.sampleweb.audit import kill_campaign
+
+    web = build_sample_web(articles_per_site=12)
+    faults = tuple(f for f in CATALOGUE if f.effect != REMOVED)
+    faulty = FaultyWeb(web, faults=faults, timeout=TIMEOUT)
+    with ForeignHost() as foreign, SampleWebServer(web, faults=faulty.faults) as server:
+        faulty.foreign = foreign.base
+        sites = faulty.write_sites(server, tmp_path / "sites.toml")
+        report = kill_campaign(
+            tmp_path / "archive.db", sites, lambda: faulty.expected, runs=20, faulty=faulty,
+            longest=10, extra=("-s", f"DOWNLOAD_TIMEOUT={TIMEOUT}"),
+        )  # fmt: skip
+    assert report.runs == 20 and report.kills >= 15, report.log
+    assert report.broken_after_kill == []
+    assert report.crashes == 0 and report.orphans == 0
+    assert report.final is not None and report.final.returncode == 0, report.final.stderr[-3000:]
+    assert report.audit is not None
+    assert report.audit.lost == [] and report.audit.duplicates == [] and report.audit.leaked == []
+    assert report.audit.integrity == "ok"
+    assert report.warcs is not None and report.warcs.files > 0
+    assert report.warcs.torn == [] and report.warcs.invalid == [] and report.warcs.dangling == 0
+    assert report.torn_after_kill >= report.torn_made > 0  # torn tails were there, and cut
+    assert report.pending == 0
+    assert set(report.crawl_statuses) <= {"finished", "killed"}  # none left "running"
+    # A kill during start-up may come before the crawl's row exists.
+    assert report.kills - 3 <= report.crawl_statuses["killed"] <= report.kills

@@ -16,12 +16,14 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import closing, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import psutil
 
@@ -63,6 +65,7 @@ class CrawlRun:
     seconds: float
     peak_mb: float  # the crawler and every process it started, summed, at the worst moment
     killed_at: float | None = None
+    orphans: int = 0  # processes of the killed crawler still alive 20 s after the kill
 
     @property
     def crashes(self) -> int:
@@ -80,30 +83,48 @@ def run_crawl(command: Sequence[str], *, timeout: float = 600, kill_after: float
     """Run a crawl; with ``kill_after``, SIGKILL it then (the process alone, as the OOM
     killer would) and wait until its workers are gone too."""
     started = time.monotonic()
-    process = subprocess.Popen(list(command), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True, preexec_fn=preexec_fn, cwd=cwd)  # fmt: skip
-    sampler = _PeakMemory(process.pid)
-    sampler.start()
-    killed_at = None
-    try:
-        if kill_after is not None:
-            try:
-                process.wait(timeout=kill_after)
-            except subprocess.TimeoutExpired:
-                tree = _tree(process.pid)
-                process.send_signal(signal.SIGKILL)
-                killed_at = time.monotonic() - started
-                _wait_gone(tree, 20)
-        out, err = process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        for child in _tree(process.pid):
-            child.kill()
-        out, err = process.communicate()
-        err += f"\n[audit] crawl killed after the {timeout}s time limit\n"
-    finally:
-        sampler.stop()
+    # Files, not pipes: nobody reads a pipe while we wait for the kill, and a crawl
+    # blocked on a full pipe is not the crawl we meant to kill.
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        process = subprocess.Popen(list(command), stdout=out, stderr=err, text=True,
+                                   preexec_fn=preexec_fn, cwd=cwd)  # fmt: skip
+        sampler = _PeakMemory(process.pid)
+        sampler.start()
+        killed_at, orphans = None, 0
+        try:
+            if kill_after is not None:
+                try:
+                    process.wait(timeout=kill_after)
+                except subprocess.TimeoutExpired:
+                    tree = _tree(process.pid)
+                    process.send_signal(signal.SIGKILL)  # the crawler alone, as the OOM killer
+                    killed_at = time.monotonic() - started
+                    orphans = _reap(process, tree)
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            for child in _tree(process.pid):
+                child.kill()
+            process.wait()
+            err.write(f"\n[audit] crawl killed after the {timeout}s time limit\n")
+        finally:
+            sampler.stop()
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
     code = None if killed_at is not None else process.returncode
-    return CrawlRun(code, out, err, time.monotonic() - started, sampler.peak_mb, killed_at)
+    seconds = time.monotonic() - started
+    return CrawlRun(code, stdout, stderr, seconds, sampler.peak_mb, killed_at, orphans)
+
+
+def _reap(process: subprocess.Popen[str], tree: list[psutil.Process]) -> int:
+    """Give the killed crawler's workers 20 s to notice and exit; end (and count) the rest.
+    They are ours: the process tree of the crawl we started."""
+    process.wait()
+    left = _wait_gone([p for p in tree if p.pid != process.pid], 20)
+    for child in left:
+        with suppress(psutil.Error):
+            child.kill()
+    return len(left)
 
 
 def _tree(pid: int) -> list[psutil.Process]:
@@ -263,3 +284,99 @@ def _dangling_captures(folder: Path, db_path: str | Path) -> int:
         except Exception:
             bad += 1
     return bad
+
+
+# --- kills ----------------------------------------------------------------------------
+
+
+@dataclass
+class KillReport:
+    runs: int = 0
+    kills: int = 0  # runs killed before they finished
+    finished_first: int = 0  # runs that finished before their kill came
+    broken_after_kill: list[str] = field(default_factory=list)  # integrity failures
+    torn_after_kill: int = 0  # WARC files left with a torn last record by a kill
+    orphans: int = 0  # processes of a killed crawl still alive 20 s later
+    crashes: int = 0
+    peak_mb: float = 0.0
+    final: CrawlRun | None = None
+    audit: Audit | None = None
+    warcs: WarcState | None = None
+    torn_made: int = 0  # torn tails we added ourselves (a kill in the middle of a write)
+    crawl_statuses: dict[str, int] = field(default_factory=dict)
+    pending: int = 0  # frontier rows left after the final crawl
+    log: list[str] = field(default_factory=list)
+
+
+def kill_campaign(db: Path, sites: Path, expected: Callable[[], Iterable[SampleArticle]], *,
+                  runs: int = 20, seed: int = 0, longest: float = 12.0,
+                  faulty: FaultyWeb | None = None, extra: Sequence[str] = (),
+                  progress: Callable[[str], None] | None = None) -> KillReport:  # fmt: skip
+    """Crawl, SIGKILL at a random moment, check the files, restart; ``runs`` times.
+
+    Then one crawl left to finish, and the archive audited: every article once,
+    intact database, WARC files complete (torn tails repaired by the restarts),
+    no capture pointing nowhere, no request left pending. Every other run
+    refetches everything (revalidate 0), so kills also land on updates.
+    """
+    import random
+
+    rng = random.Random(seed)
+    report = KillReport()
+    warc_dir = db.parent / "warcs"
+    for number in range(runs):
+        args = [*extra, "--revalidate-after", "0"] if number % 2 else list(extra)
+        moment = rng.uniform(0.05, longest)
+        run = run_crawl(crawl_command(db, sites, *args), kill_after=moment)
+        report.runs += 1
+        report.peak_mb = max(report.peak_mb, run.peak_mb)
+        report.crashes += run.crashes
+        if run.killed_at is None:
+            report.finished_first += 1
+            line = f"run {number + 1}: finished ({run.returncode}) before the kill at {moment:.1f}s"
+        else:
+            report.kills += 1
+            report.orphans += run.orphans
+            state = integrity(db) if db.exists() else "ok (no database yet)"
+            if not state.startswith("ok"):
+                report.broken_after_kill.append(f"run {number + 1}: {state}")
+            if report.kills % 3 == 0 and tear_last_warc(warc_dir, rng):
+                report.torn_made += 1
+            torn = warc_state(warc_dir).torn if warc_dir.exists() else []
+            report.torn_after_kill += len(torn)
+            line = f"run {number + 1}: killed at {run.killed_at:.2f}s, db {state}, torn {len(torn)}"
+        report.log.append(line)
+        if progress:
+            progress(line)
+    report.final = run_crawl(crawl_command(db, sites, *extra))
+    report.crashes += report.final.crashes
+    report.audit = audit(db, expected(), faulty)
+    report.warcs = warc_state(warc_dir, db)
+    with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as conn:
+        report.crawl_statuses = dict(
+            conn.execute("select status, count(*) from crawls group by status").fetchall()
+        )
+        report.pending = conn.execute("select count(*) from frontier").fetchone()[0]
+    return report
+
+
+def tear_last_warc(warc_dir: Path, rng: Any) -> bool:
+    """Append part of a record to the newest WARC file: what a kill in the middle of a
+    write leaves (a real kill rarely lands there, so the campaign makes sure it happens)."""
+    from archive import warcs
+
+    files = sorted(warc_dir.glob("*.warc.gz"), key=lambda p: p.stat().st_mtime) if (
+        warc_dir.exists()) else []  # fmt: skip
+    if not files or files[-1].stat().st_size == 0:
+        return False
+    path = files[-1]
+    records = [(offset, length) for offset, length, _ in warcs.iter_records(path)]
+    if not records:
+        return False
+    offset, length = records[-1]
+    with open(path, "rb") as f:
+        f.seek(offset)
+        member = f.read(length)
+    with open(path, "ab") as f:
+        f.write(member[: rng.randint(1, max(1, len(member) - 1))])
+    return True
