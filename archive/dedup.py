@@ -93,7 +93,10 @@ def distance(a: int, b: int) -> int:
 
 def resemblance(a: str, b: str) -> float:
     """Jaccard similarity of word trigrams: the confirmation step."""
-    sa, sb = _trigrams(a), _trigrams(b)
+    return _jaccard(_trigrams(a), _trigrams(b))
+
+
+def _jaccard(sa: set[tuple[str, ...]], sb: set[tuple[str, ...]]) -> float:
     if not sa or not sb:
         return 0.0
     return len(sa & sb) / len(sa | sb)
@@ -119,9 +122,10 @@ def find_near_duplicate(db: Database, article_id: int, value: int, text: str) ->
     close = [
         row_id for row_id, hexhash in rows if distance(value, int(hexhash, 16)) <= MAX_DISTANCE
     ]
+    mine = _trigrams(text) if close else set()  # once, not once per candidate
     for candidate in close:
         other = db.execute("select text from articles where id = ?", [candidate]).fetchone()
-        if other and resemblance(text, other[0]) >= MIN_RESEMBLANCE:
+        if other and _jaccard(mine, _trigrams(other[0])) >= MIN_RESEMBLANCE:
             return int(candidate)
     return None
 
