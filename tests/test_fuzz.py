@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -128,7 +129,9 @@ def check_result(result: PageResult, site: Site) -> None:
         assert unicodedata.is_normalized("NFC", result.article.text)
 
 
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+#: Examples per fuzz test; benchmarks/chaos.py raises it (TCT_FUZZ_EXAMPLES).
+EXAMPLES = int(os.environ.get("TCT_FUZZ_EXAMPLES", "150"))
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @FUZZ
@@ -148,7 +151,7 @@ def test_analyze_page_never_raises_on_random_bytes(body):
         check_result(analyze_page(body, url, site), site)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=2 * EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(body=st.one_of(listings(), st.binary(max_size=3000)))
 def test_parse_listing_never_raises_or_hangs(body):
     with time_limit(EXAMPLE_SECONDS):

@@ -1,4 +1,8 @@
-"""``python -m archive.sampleweb serve|static|bench``: serve, write to files, or time the server."""
+"""``python -m archive.sampleweb serve|static|bench``: serve, write to files, or time the server.
+
+``serve --faults`` serves the fault-injecting web (archive/sampleweb/faults.py) and lists
+where each fault sits; ``--write-sites`` then writes the registry a crawl of it needs.
+"""
 
 from __future__ import annotations
 
@@ -26,6 +30,10 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--port", type=int, default=0)
     serve.add_argument("--crawl-delay", type=float, default=None)
     serve.add_argument("--write-sites", metavar="FILE", help="write a registry for the sites")
+    serve.add_argument("--faults", action="store_true",
+                       help="inject the fault catalogue (archive/sampleweb/faults.py)")
+    serve.add_argument("--fault-timeout", type=float, default=2.0,
+                       help="the crawler's download timeout, which slow faults exceed")
     static.add_argument("directory")
     static.add_argument("--port", type=int, default=8080)
     args = parser.parse_args(argv)
@@ -50,12 +58,24 @@ def _bench(args: argparse.Namespace) -> int:
 
 
 def _serve(web: SampleWeb, args: argparse.Namespace) -> int:
-    server = SampleWebServer(web, args.host_base, args.port)
+    faulty = None
+    if args.faults:
+        from archive.sampleweb.faults import FaultyWeb
+
+        faulty = FaultyWeb(web, timeout=args.fault_timeout)
+    server = SampleWebServer(web, args.host_base, args.port,
+                             faults=faulty.faults if faulty else None)  # fmt: skip
     server.start()
     for site in web.sites:
         print(f"{site.id:14} {site.cms:10} {server.urls[site.id]}{site.start_path}  {site.name}")
+    if faulty is not None:
+        for injection in faulty.injected:
+            where = faulty.absolute(injection, injection.path) if injection.path else "every page"
+            print(f"fault {injection.fault.name:20} {injection.site_id:10} {where}")
     if args.write_sites:
-        print(f"registry: {server.write_sites(args.write_sites)}")
+        target = faulty.write_sites(server, args.write_sites) if faulty else server.write_sites(
+            args.write_sites)  # fmt: skip
+        print(f"registry: {target}")
     print("serving; Ctrl-C to stop", flush=True)
     try:
         while True:

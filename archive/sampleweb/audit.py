@@ -13,14 +13,18 @@ from __future__ import annotations
 
 import re
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
-from contextlib import closing, suppress
+import urllib.error
+import urllib.request
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -303,6 +307,7 @@ class KillReport:
     audit: Audit | None = None
     warcs: WarcState | None = None
     torn_made: int = 0  # torn tails we added ourselves (a kill in the middle of a write)
+    errors: list[str] = field(default_factory=list)  # ERROR lines of every run, for diagnosis
     crawl_statuses: dict[str, int] = field(default_factory=dict)
     pending: int = 0  # frontier rows left after the final crawl
     log: list[str] = field(default_factory=list)
@@ -331,6 +336,8 @@ def kill_campaign(db: Path, sites: Path, expected: Callable[[], Iterable[SampleA
         report.runs += 1
         report.peak_mb = max(report.peak_mb, run.peak_mb)
         report.crashes += run.crashes
+        report.errors += [f"run {number + 1}: {line}" for line in run.stderr.splitlines()
+                          if "] ERROR: " in line]  # fmt: skip
         if run.killed_at is None:
             report.finished_first += 1
             line = f"run {number + 1}: finished ({run.returncode}) before the kill at {moment:.1f}s"
@@ -380,3 +387,106 @@ def tear_last_warc(warc_dir: Path, rng: Any) -> bool:
     with open(path, "ab") as f:
         f.write(member[: rng.randint(1, max(1, len(member) - 1))])
     return True
+
+
+# --- Datasette while crawling -----------------------------------------------------------
+
+#: What readers ask for while a crawl writes: tables, search, canned queries, a row, SQL.
+READER_PATHS = (
+    "/archive/articles.json?_size=20",
+    "/archive/articles?_sort_desc=published",
+    "/archive/articles.json?_search=dao+tao&_size=10",
+    "/archive/articles.json?_search=%22boi+duong%22",
+    "/archive/search.json?q=hoi+nghi&site=",
+    "/archive/latest.json?site=",
+    "/archive/per_site_month.json?site=&since=",
+    "/archive/pages.json?_size=50&_sort_desc=fetched",
+    "/archive/site_health.json",
+    "/archive/crawl_sites.json",
+    "/archive/articles/1",
+    "/archive.json?sql=select+count(*)+from+articles",
+)
+
+
+@dataclass
+class Readers:
+    """Threads reading READER_PATHS from a Datasette in turn until stopped."""
+
+    base: str
+    threads: int = 4
+    statuses: Counter[int] = field(default_factory=Counter)
+    problems: list[str] = field(default_factory=list)
+    _stop: threading.Event = field(default_factory=threading.Event)
+    _running: list[threading.Thread] = field(default_factory=list)
+
+    def __enter__(self) -> Readers:
+        for offset in range(self.threads):
+            thread = threading.Thread(target=self._read, args=(offset,), daemon=True)
+            thread.start()
+            self._running.append(thread)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        for thread in self._running:
+            thread.join(timeout=60)
+
+    def _read(self, offset: int) -> None:
+        index = offset
+        while not self._stop.is_set():
+            path = READER_PATHS[index % len(READER_PATHS)]
+            index += 1
+            try:
+                with urllib.request.urlopen(self.base + path, timeout=30) as response:
+                    status, body = response.status, response.read().decode("utf-8", "replace")
+            except urllib.error.HTTPError as exc:
+                status, body = exc.code, exc.read().decode("utf-8", "replace")
+                exc.close()
+            except OSError as exc:
+                status, body = 0, str(exc)
+            self.statuses[status] += 1
+            # /archive/articles/1 is a 404 until the first article is stored.
+            if status != 200 and not (status == 404 and path.endswith("/1")):
+                self.problems.append(f"{status} {path}: {body[:300]}")
+            if "database is locked" in body.lower():
+                self.problems.append(f"locked: {path}")
+
+
+@contextmanager
+def serving(db: Path, cwd: Path | None = None) -> Iterator[tuple[str, list[str]]]:
+    """``tct-archive serve`` on ``db`` in a subprocess on a free port: (base URL, [its log])."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "archive", "serve", "--db", str(db), "--port", str(port)],
+        cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    base, log = f"http://127.0.0.1:{port}", [""]
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/-/versions.json", timeout=2):
+                    break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(process.stderr.read() if process.stderr else "") from None
+                time.sleep(0.1)
+        yield base, log
+    finally:
+        process.terminate()
+        _, log[0] = process.communicate(timeout=30)
+
+
+def wait_until_writing(db: Path, pages: int = 5, seconds: float = 60) -> None:
+    """Until a crawl has stored some pages of ``db`` (it holds the lock by then)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with suppress(sqlite3.Error), closing(
+            sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        ) as conn:
+            if conn.execute("select count(*) from pages").fetchone()[0] >= pages:
+                return
+        time.sleep(0.05)
+    raise TimeoutError(f"no crawl started writing {db}")

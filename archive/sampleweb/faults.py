@@ -42,7 +42,7 @@ from archive.sampleweb.routing import Ctx, Request, Response, dispatch
 from archive.sampleweb.server import RawReply, ResetConnection
 
 if TYPE_CHECKING:
-    from archive.sampleweb.server import SampleWebServer
+    from archive.sampleweb.server import Faults, SampleWebServer
 
 Handler = Callable[[Request], "Response | None"]
 Transform = Callable[["Response"], "Response"]  # a site-wide fault rewrites every answer
@@ -535,6 +535,8 @@ class FaultyWeb:
             if not e.removed and id(e) not in self._used and id(e) not in copies
             and e.copy_of is None
         ]  # fmt: skip
+        if not choices:
+            raise ValueError(f"{site_id}: too few articles for its faults; build a bigger web")
         entry = self._rng.choice(choices)
         self._used.add(id(entry))
         return entry
@@ -553,7 +555,7 @@ class FaultyWeb:
 
     # -- serving -----------------------------------------------------------------
     @property
-    def faults(self) -> dict[re.Pattern[str], Handler]:
+    def faults(self) -> Faults:
         """The ``faults`` argument of :class:`SampleWebServer`: every request comes here."""
         return {re.compile(""): self.respond}
 
