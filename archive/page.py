@@ -32,13 +32,16 @@ def analyze_page(body: bytes, url: str, site: Site, *, encoding: str | None = No
     if tree is None:
         return PageResult(url=url, kind="other", reason="no HTML content")
     links, signals, shaped = _links(tree, url, site)
-    if kinds.listing_by_shape(url, site, signals):  # no text needed to know
+    aliases = _shortlinks(tree, url, site)
+    # A page whose own shortlink has an article's shape (Drupal's /node/N on an aliased
+    # path) is an article, whatever its related-article links say.
+    declared = any(kinds.url_kind(alias, site) == "article" for alias in aliases)
+    if not declared and kinds.listing_by_shape(url, site, signals):  # no text needed to know
         return PageResult(url=url, kind="listing", links=links, article_links=shaped)
     article = _article(html, url, site)
-    kind = kinds.page_kind(url, site, article, signals)
+    kind = "article" if declared and article else kinds.page_kind(url, site, article, signals)
     if kind != "article":
         return PageResult(url=url, kind=kind, links=links, article_links=shaped)
-    aliases = _shortlinks(tree, url, site)
     return PageResult(url, kind, links, article, aliases=aliases, article_links=shaped)
 
 
