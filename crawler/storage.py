@@ -35,7 +35,7 @@ class _Watch(logging.Filter):
         if error is not None and storage_problem(error):
             message = describe(error, self.guard.db_path)
             self.guard.trip(message)
-            said = record.getMessage()
+            said = record.getMessage().split("\n", 1)[0]  # some messages carry a traceback
             said = said if len(said) <= 160 else said[:150] + "..."
             record.msg, record.args = f"{said}: {message}", ()
             record.exc_info = record.exc_text = None
