@@ -150,8 +150,10 @@ def _trap_pages(db: Path, faulty: FaultyWeb) -> dict[str, int]:
         for injection in faulty.injected:
             if injection.fault.name in ("calendar", "endless-pagination"):
                 path = urlsplit(injection.url).path
-                count = conn.execute("select count(*) from pages where url like ?",
-                                     [f"%{path}%"]).fetchone()[0]  # fmt: skip
+                count = conn.execute(
+                    "select count(*) from pages where site_id = ? and url like ?",
+                    [injection.site_id, f"%{path}%"],
+                ).fetchone()[0]
                 found[f"{injection.fault.name}@{injection.site_id}"] = count
     return found
 
@@ -195,6 +197,8 @@ def kills_campaign(work: Path, articles: int, runs: int, seed: int) -> Row:
               len(found.duplicates), report.crashes, report.peak_mb)  # fmt: skip
     row.problems += report.broken_after_kill
     row.problems += [f"leaked {x}" for x in found.leaked]
+    if found.leaked:  # what the runs said about robots.txt, to tell why
+        row.problems += [e[:300] for e in report.errors if "robots" in e.lower()][:5]
     if found.integrity != "ok":
         row.problems.append(f"integrity: {found.integrity}")
     if warcs.torn or warcs.invalid or warcs.dangling:

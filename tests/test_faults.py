@@ -162,7 +162,10 @@ def test_traps_stay_bounded_and_are_reported(campaign):
         if injection.fault.effect != BOUNDED:
             continue
         path = urlsplit(injection.url).path
-        pages = campaign.query("select count(*) from pages where url like ?", (f"%{path}%",))[0][0]
+        pages = campaign.query(
+            "select count(*) from pages where site_id = ? and url like ?",
+            (injection.site_id, f"%{path}%"),
+        )[0][0]
         message = campaign.query(
             "select message from crawl_sites where crawl_id = 1 and site_id = ?",
             (injection.site_id,),

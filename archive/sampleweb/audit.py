@@ -225,9 +225,22 @@ def _check_faults(db: sqlite3.Connection, faulty: FaultyWeb, result: Audit) -> N
     for injection in faulty.injected:
         forbidden = injection.fault.effect in (FAILS, REFUSED, DISALLOWED)
         if forbidden and injection.entry and article_ids(db, faulty.web.truth(injection.entry)):
-            result.leaked.append(f"{injection.fault.name}: {injection.url}")
+            result.leaked.append(f"{injection.fault.name}: {injection.url} "
+                                 f"{_how_archived(db, faulty.web.truth(injection.entry))}")
         if injection.fault.reason and not _reason_recorded(db, faulty, injection):
             result.unexplained.append(f"{injection.fault.name}: {injection.url}")
+
+
+def _how_archived(db: sqlite3.Connection, article: SampleArticle) -> str:
+    """Where an article that should not be there came from: its URLs and their pages rows."""
+    ids = sorted(article_ids(db, article))
+    marks = ",".join("?" for _ in ids)
+    rows = db.execute(
+        f"select u.url, u.first_seen, p.kind, p.crawl_id, p.status, p.final_url "
+        f"from article_urls u left join pages p on p.url = u.url where u.article_id in ({marks})",
+        ids,
+    ).fetchall()
+    return "; ".join(" ".join(str(v) for v in row) for row in rows)
 
 
 def _reason_recorded(db: sqlite3.Connection, faulty: FaultyWeb, injection: Injection) -> bool:
