@@ -11,6 +11,7 @@ read-only or failing disk: what was committed before stays intact).
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sqlite3
@@ -75,9 +76,17 @@ class ArchiveGroup(click.Group):
             return super().invoke(ctx)
         except (OSError, sqlite3.Error, StorageError) as exc:
             if not storage_problem(exc):
+                if isinstance(exc, OSError) and _bad_path(exc):  # a path that cannot be used
+                    click.echo(f"Error: {exc.filename}: {exc.strerror}", err=True)
+                    ctx.exit(EXIT_USAGE)
                 raise
             click.echo(f"Error: {describe(exc, 'the archive')}", err=True)
             ctx.exit(EXIT_STORAGE)
+
+
+def _bad_path(error: OSError) -> bool:
+    bad = (errno.ENOENT, errno.EACCES, errno.EPERM, errno.ENOTDIR, errno.EISDIR)
+    return error.errno in bad and error.filename is not None
 
 
 @click.group(cls=ArchiveGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -106,6 +115,15 @@ def settings_from_options(options: dict[str, Any], pairs: tuple[str, ...]) -> di
         if value not in (None, (), []):
             overrides[setting] = list(value) if isinstance(value, tuple) else value
     return overrides
+
+
+def check_folder(folder: Path, path: str) -> None:
+    """Where a command writes ``path``: an existing folder it may write in."""
+    folder = folder if str(folder) else Path(".")
+    if not folder.is_dir():
+        raise UsageError(f"{path}: directory {folder} does not exist")
+    if not os.access(folder, os.W_OK):
+        raise UsageError(f"{path}: directory {folder} is not writable")
 
 
 def check_database(path: str, *, write: bool = True) -> None:
@@ -357,6 +375,8 @@ def export(db: str, fmt: str, site_id: str | None, output: str | None,
     from archive import export as ex
     from archive.warcs import default_warc_dir
 
+    if output:
+        check_folder(Path(output).parent, output)
     archive = existing_archive(db)
     if site_id and not archive.execute("select 1 from sites where id = ?", [site_id]).fetchone():
         raise UsageError(f"unknown site id: {site_id} (not in {db})")
@@ -384,6 +404,9 @@ def export(db: str, fmt: str, site_id: str | None, output: str | None,
 def demo(workdir: str, articles_per_site: int, port: int, no_serve: bool) -> None:
     """Serve the sample web on loopback, crawl it into a fresh archive, browse it."""
     from archive.demo import run_demo
+
+    target = Path(workdir)
+    check_folder(target if target.is_dir() else target.parent, workdir)
 
     sys.exit(run_demo(Path(workdir), articles_per_site, port=port, serve=not no_serve))
 
