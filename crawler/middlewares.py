@@ -11,6 +11,13 @@ message is the reason the spider records in ``pages.error``.
 Scrapy's RetryMiddleware does not: it pauses the site's download slot for the
 time asked, within ``ARCHIVE_RETRY_AFTER_MAX``; a longer wait is not retried
 in this run.
+
+:class:`RobotsTxtMiddleware` replaces Scrapy's (2.19) to fix a regression:
+requests that wait for a site's robots.txt while it downloads each await
+the same Deferred through ``maybe_deferred_to_future``, which consumes its
+result, so only the first waiter got the rules and the others got None,
+"no robots.txt", and were fetched whatever robots.txt said (found by the
+kill campaign: a resumed crawl sends many requests to a site at once).
 """
 
 from __future__ import annotations
@@ -25,11 +32,13 @@ from urllib.parse import urljoin, urlsplit
 
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
+from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware as ScrapyRobotsTxt
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse, Response
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.response import get_meta_refresh
+from twisted.internet.defer import Deferred
 from w3lib.url import safe_url_string
 
 from archive import urls
@@ -313,3 +322,23 @@ class RetryAfterMiddleware:
 
 def _resume(downloader: Any, slot: Any) -> None:
     downloader._latercall(slot)
+
+
+# --- robots.txt ------------------------------------------------------------------------
+
+
+class RobotsTxtMiddleware(ScrapyRobotsTxt):
+    """Scrapy's, with every request waiting for robots.txt getting the parsed rules."""
+
+    async def robot_parser(self, request: Request) -> Any:
+        pending = self._parsers.get(urlparse_cached(request).netloc)
+        if not isinstance(pending, Deferred):
+            return await super().robot_parser(request)  # known already, or this one fetches it
+        waiter: Deferred[Any] = Deferred()
+
+        def relay(parser: Any) -> Any:
+            waiter.callback(parser)
+            return parser  # and the next waiter gets it too
+
+        pending.addCallback(relay)
+        return await maybe_deferred_to_future(waiter)

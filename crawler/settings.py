@@ -64,6 +64,9 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.warc.WarcMiddleware": 950,
     "crawler.middlewares.SafetyMiddleware": 650,
     "crawler.middlewares.RetryAfterMiddleware": 560,
+    # Scrapy 2.19's lets requests queued while robots.txt downloads through unchecked.
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.middlewares.RobotsTxtMiddleware": 100,
 }
 
 # --- The archive ---------------------------------------------------------------
