@@ -95,9 +95,15 @@ def extension(url: str) -> str:
 
 
 def host_allowed(url: str, site: Site) -> bool:
-    """True when the URL's host is one of the site's domains or a subdomain of one."""
+    """True when the URL's host is one of the site's domains or a subdomain of one.
+
+    ``www.`` is not a different site: a school registered at ``www.x.gov.vn``
+    that redirects to ``x.gov.vn`` (or links there) stays in scope.
+    """
     host = (urlsplit(url).hostname or "").lower()
-    return any(host == d or host.endswith("." + d) for d in site.allowed_domains)
+    return any(
+        host == d or host.endswith("." + d) or f"www.{host}" == d for d in site.allowed_domains
+    )
 
 
 def in_scope(url: str, site: Site) -> bool:

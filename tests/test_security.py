@@ -75,6 +75,13 @@ PORTAL = Site(
     allowed_domains=("portal.example.vn",),
     path_prefix="/wps/portal/truongchinhtri/",
 )
+WWW = Site(
+    id="da-nang",
+    name="x",
+    province="x",
+    start_urls=("http://www.truongchinhtri.example.vn/",),
+    allowed_domains=("www.truongchinhtri.example.vn",),
+)
 LOOPBACK = Site(
     id="sample",
     name="x",
@@ -161,6 +168,10 @@ def test_addresses_are_checked_on_every_request(url, site, refusal):
          PUBLIC, "redirect loop"),  # a session id does not make it another page
         (["http://truongchinhtri.example.vn/a"], "ftp://truongchinhtri.example.vn/a", PUBLIC,
          None),  # never followed anyway
+        (["http://www.truongchinhtri.example.vn/a"], "http://truongchinhtri.example.vn/a",
+         WWW, None),  # www. and the bare domain are one site
+        (["http://www.truongchinhtri.example.vn/a"], "http://example.vn/a", WWW,
+         "redirect to another domain"),  # but not the parent domain
     ],
 )  # fmt: skip
 def test_redirect_problems(chain, target, site, problem):
