@@ -128,6 +128,7 @@ def prepare_public(db_path: str | Path) -> None:
             f"{path}: crawl {running[0]} (pid {running[1]}) is still writing to it. "
             f"Serve a snapshot instead: sqlite3 {path} \"vacuum into 'public.db'\""
         )
+    bring_up_to_date(path)
     wal = Path(f"{path}-wal")
     if not wal.exists() or wal.stat().st_size == 0:
         return
@@ -145,6 +146,29 @@ def prepare_public(db_path: str | Path) -> None:
             f"{path}: another connection is writing, the write-ahead log could not be "
             "folded in. Stop it, or serve a copy made with `vacuum into`."
         )
+
+
+def bring_up_to_date(path: str | Path) -> None:
+    """Apply the migrations an archive made by an older version lacks (the canned queries
+    read tables added since, such as ``site_months``); a read-only file cannot be."""
+    from sqlite_utils import Database as Sqlite
+
+    from archive.migrations import migrations, open_db
+
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        if not migrations.applied(Sqlite(conn)):
+            return  # not an archive (or an empty file): nothing of ours to bring up
+        pending = [m.name for m in migrations.pending(Sqlite(conn))]
+    if not pending:
+        return
+    try:
+        open_db(str(path)).close()
+    except sqlite3.Error as exc:
+        raise PublicModeError(
+            f"{path}: made by an older version ({', '.join(pending)} not applied) and "
+            f"it cannot be updated here ({exc}). Run any tct-archive command on a "
+            "writable copy first, e.g. `tct-archive summaries --db COPY`."
+        ) from exc
 
 
 def _running_crawl(path: Path) -> tuple[int, int] | None:

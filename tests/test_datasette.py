@@ -245,6 +245,93 @@ async def test_odd_queries_never_fail(ds, query):
     assert response.status_code == 200, response.text
 
 
+def search_plugin(monkeypatch, **thresholds):
+    """The table search plugin as Datasette loaded it, its thresholds lowered for a small archive."""
+    from datasette.plugins import pm
+
+    plugin = pm.get_plugin("article_search.py")
+    for name, value in thresholds.items():
+        monkeypatch.setattr(plugin, name, value)
+    return plugin
+
+
+@pytest.mark.parametrize(
+    "extra, plan",
+    [({}, "probe"), ({"site_id": "thai-nguyen"}, "probe"), ({"_sort_desc": "first_seen"}, "probe"),
+     ({"word_count__gt": "10"}, "lookup"), ({"_sort": "title"}, "lookup"),
+     ({"province": "Bến Tre", "_sort": "title"}, "lookup")],
+)  # fmt: skip
+async def test_a_search_matching_many_articles_lists_the_same_rows_uncounted(ds, monkeypatch,
+                                                                            extra, plan):  # fmt: skip
+    params = {"_search": "dang uy", "_shape": "objects", **extra}
+    counted = (await ds.client.get("/archive/articles.json", params=params)).json()
+    assert counted["filtered_table_rows_count"] == len(counted["rows"]) > 0
+    assert counted["facet_results"]
+    plugin = search_plugin(monkeypatch, COUNTED=1, PROBE_SHARE=4)
+    args = [(k, v) for k, v in params.items() if k != "_shape"]
+    assert (await plugin.plan_search(ds.get_database("archive"), "dang uy", args)).clause == plan
+    many = (await ds.client.get("/archive/articles.json", params=params)).json()
+    key = extra.get("_sort") or extra.get("_sort_desc") or "published"  # ties: in no set order
+    assert [r[key] for r in many["rows"]] == [r[key] for r in counted["rows"]]
+    assert sorted(r["id"] for r in many["rows"]) == sorted(r["id"] for r in counted["rows"])
+    assert many["filtered_table_rows_count"] is None and many["facet_results"] == {}
+    assert "more than 1 articles: not counted, no facets" in many["human_description_en"]
+
+
+async def test_a_selective_search_is_counted_and_faceted_again(ds, monkeypatch):
+    search_plugin(monkeypatch, COUNTED=1)
+    page = (await ds.client.get("/archive/articles", params={"_search": "dang uy"})).text
+    assert 'name="_search"' in page and "_matches=many" in page  # in its links and form
+    assert "no facets" in page and 'class="facet-info' not in page
+    monkeypatch.undo()
+    # the next search from that page carries the flags: they are decided afresh
+    params = {"_search": '"khai giang"', "_nocount": "1", "_nofacet": "1", "_matches": "many",
+              "_shape": "objects"}  # fmt: skip
+    data = (await ds.client.get("/archive/articles.json", params=params)).json()
+    assert data["filtered_table_rows_count"] == 1 and data["facet_results"]
+    # a reader's own _nocount is kept
+    data = (await ds.client.get("/archive/articles.json",
+                                params={"_search": '"khai giang"', "_nocount": "1"})).json()  # fmt: skip
+    assert data["filtered_table_rows_count"] is None
+
+
+async def test_the_table_page_keeps_its_search_box(ds):
+    page = (await ds.client.get("/archive/articles")).text
+    assert 'name="_search"' in page
+    page = (await ds.client.get("/archive/articles", params={"_search": "Đảng ủy"})).text
+    assert 'value="Đảng ủy"' in page and "3 rows" in page
+
+
+def canned_sql(name: str, **replace: str) -> str:
+    sql = load_metadata()["databases"]["archive"]["queries"][name]["sql"]
+    for old, new in replace.items():
+        assert old in sql
+        sql = sql.replace(old, new)
+    return sql
+
+
+async def test_canned_search_lists_the_newest_first_when_too_many_match(ds, ids):
+    db = ds.get_database("archive")
+    params = {"q": "dang uy", "site": ""}
+    ranked = [r[0] for r in (await db.execute(canned_sql("search"), params)).rows]
+    assert sorted(ranked) == sorted([ids["party"], ids["copy"], ids["evil"]])
+    # the same query when more than 2 (instead of 10,000) articles match: newest stored first
+    many = canned_sql("search", **{"10001": "3", "10000": "2"})
+    assert [r[0] for r in (await db.execute(many, params)).rows] == sorted(ranked, reverse=True)
+    assert [r[0] for r in (await db.execute(many, {**params, "q": "quoc phong"})).rows] == [
+        ids["course"]]  # fmt: skip
+    one_site = (await db.execute(many, {**params, "site": "ben-tre"})).rows
+    assert [r[0] for r in one_site] == [ids["copy"]]
+
+
+async def test_feed_search_takes_the_newest_matches(ds, ids):
+    db = ds.get_database("archive")
+    sql = canned_sql("feed_search", **{"limit 1000": "limit 2"})
+    params = {"q": "dang uy", "site": "", "_header_host": "", "_header_x_forwarded_proto": ""}
+    rows = (await db.execute(sql, params)).rows
+    assert {r[0] for r in rows} == {ids["copy"], ids["evil"]}  # the two stored last
+
+
 async def test_canned_search_ranks_and_highlights(ds, ids):
     rows = await get_json(ds, "/archive/search.json", q="quoc phong", site="")
     assert [r["title"] for r in rows] == ["Khai giảng lớp bồi dưỡng"]

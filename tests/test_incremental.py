@@ -24,6 +24,7 @@ from typing import Any
 import pytest
 from sqlite_utils import Database
 
+from archive import summary
 from archive.sampleweb import SampleArticle, SampleWeb, SampleWebServer, build_sample_web
 from archive.urls import canonical_url
 from tests.crawling import EVERYTHING, Recorder, Seen, counts, crawl, last_crawl
@@ -167,6 +168,15 @@ def test_a_removed_article_is_marked_and_kept(sequence):
         [sequence.runs["changed"].crawl["id"]],
     ).fetchone()[0]
     assert removed == 1
+
+
+def test_the_summary_tables_agree_with_the_articles_after_every_run(sequence):
+    db = sequence.db
+    assert summary.check(db) == []
+    total = db.execute("select sum(articles) from site_stats").fetchone()[0]
+    assert total == sequence.runs["changed"].counts["articles"]
+    last = db.execute("select distinct last_crawl from site_stats").fetchall()
+    assert last == [(sequence.runs["changed"].crawl["started"],)]
 
 
 # --- sitemap lastmod ------------------------------------------------------------------

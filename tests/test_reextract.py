@@ -12,6 +12,7 @@ import pytest
 from sqlite_utils import Database
 
 from archive import reextract as rx
+from archive import summary
 from archive.migrations import open_db
 from archive.registry import load_sites
 
@@ -108,6 +109,7 @@ def test_reextract_into_an_archive_without_articles_gives_the_crawled_records(
     search = Database(db_path).execute(
         "select count(*) from articles_fts where articles_fts match 'truong'").fetchone()[0]  # fmt: skip
     assert search > 0
+    assert summary.check(Database(db_path)) == []  # deleted, then stored again: still exact
 
 
 def test_an_improved_extractor_reaches_every_article_as_a_new_version(
@@ -132,6 +134,7 @@ def test_an_improved_extractor_reaches_every_article_as_a_new_version(
     assert db.execute("select count(*) from article_versions").fetchone()[0] == len(articles(db_path)) + count
     assert db.execute("select count(*) from articles where site_id in ('aspnet', 'drupal') "
                       "and text not like '%(đã hiệu đính)'").fetchone()[0] == 0  # fmt: skip
+    assert summary.check(db) == []
 
 
 def test_worker_processes_give_the_same_records(captured, tmp_path):

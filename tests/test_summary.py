@@ -1,0 +1,197 @@
+"""Summary tables (site_stats, site_months): the triggers keep them equal to a full count."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from archive import store, summary
+from archive.migrations import migrations, open_db
+from tests.conftest import PARAGRAPHS, make_article
+
+T = "2026-01-01T00:00:00Z"
+T2 = "2026-02-01T00:00:00Z"
+T3 = "2026-03-01T00:00:00Z"
+SHORT = "Hội nghị sơ kết công tác sáu tháng."
+
+
+def stats(db: Database, site_id: str) -> dict:
+    return dict(db.table("site_stats").get(site_id))
+
+
+def recent(db: Database, site_id: str) -> tuple[int, int]:
+    """Articles first seen since the site's last crawl started, and how many are incomplete."""
+    row = stats(db, site_id)
+    return row["new_in_last_crawl"], row["incomplete_in_last_crawl"]
+
+
+def months(db: Database) -> list[tuple]:
+    return db.execute("select site_id, month, articles from site_months order by 1, 2").fetchall()
+
+
+def crawl(db: Database, crawl_id: int, started: str, *site_ids: str) -> None:
+    """A crawl's rows as the session writes them: the crawl first, its sites at the end."""
+    with db.conn:
+        db.execute(
+            "insert into crawls(id, started, status) values (?, ?, 'finished')", [crawl_id, started]
+        )
+    for site_id in site_ids:
+        store.save_crawl_site(db, crawl_id, site_id, {"status": "ok"})
+
+
+def test_every_write_of_a_crawl_keeps_the_counts(db):
+    save = store.save_article
+    save(db, "s1", "http://a/1", make_article("http://a/1"), fetched=T, crawl_id=1)
+    save(db, "s1", "http://a/1?print=1", make_article("http://a/1?print=1"), fetched=T,
+         crawl_id=1)  # an alias: no new article  # fmt: skip
+    save(db, "s1", "http://a/2", make_article("http://a/2", text=SHORT, author=None, date=None),
+         fetched=T, crawl_id=1)  # fmt: skip
+    save(db, "s2", "http://b/1", make_article("http://b/1", date="2023-05-04"), fetched=T,
+         crawl_id=1)  # a near copy on another site  # fmt: skip
+    assert stats(db, "s1") | {"last_crawl": None} == {
+        "site_id": "s1", "articles": 2, "no_date": 1, "no_author": 1, "short_text": 1,
+        "last_crawl": None, "new_in_last_crawl": 0, "incomplete_in_last_crawl": 0,
+    }  # fmt: skip
+    assert months(db) == [("s1", "2022-07", 1), ("s2", "2023-05", 1)]
+    crawl(db, 1, T, "s1", "s2")
+    assert stats(db, "s1")["last_crawl"] == T
+    assert recent(db, "s1") == (2, 1)
+    # a new version moves the article to another month and completes it
+    changed = make_article(
+        "http://a/1", text="\n\n".join([*PARAGRAPHS, "Đã cập nhật."]), date="2024-01-02"
+    )
+    assert save(db, "s1", "http://a/1", changed, fetched=T2, crawl_id=2).status == store.CHANGED
+    assert months(db) == [("s1", "2024-01", 1), ("s2", "2023-05", 1)]
+    fixed = make_article("http://a/2", text="\n\n".join(reversed(PARAGRAPHS)), date="2021-03-04")
+    save(db, "s1", "http://a/2", fixed, fetched=T2, crawl_id=2)
+    assert stats(db, "s1")["no_date"] == 0 and stats(db, "s1")["incomplete_in_last_crawl"] == 0
+    # a removed article is marked, not deleted: still counted
+    store.mark_removed(db, "http://a/2", T2)
+    assert stats(db, "s1")["articles"] == 2
+    assert summary.check(db) == []
+
+
+def test_a_new_crawl_counts_only_the_articles_seen_since_it_started(db):
+    for i, fetched in enumerate((T, T, T3)):
+        store.save_article(db, "s1", f"http://a/{i}",
+                           make_article(f"http://a/{i}", text=f"{SHORT} {i}"),
+                           fetched=fetched, crawl_id=None)  # fmt: skip
+    crawl(db, 1, T, "s1")
+    assert stats(db, "s1")["new_in_last_crawl"] == 3
+    crawl(db, 2, T2, "s1")  # started after the first two were seen
+    assert recent(db, "s1") == (1, 1)
+    # an older crawl's row written late does not move last_crawl back
+    crawl(db, 3, "2025-12-01T00:00:00Z", "s1")
+    assert stats(db, "s1")["last_crawl"] == T2
+    with db.conn:  # a crawl's start corrected by hand
+        db.execute("update crawls set started = ? where id = 2", [T3])
+    assert stats(db, "s1")["last_crawl"] == T3 and stats(db, "s1")["new_in_last_crawl"] == 1
+    with db.conn:
+        db.execute("delete from crawl_sites where crawl_id in (2, 3)")
+    assert stats(db, "s1")["last_crawl"] == T and stats(db, "s1")["new_in_last_crawl"] == 3
+    assert summary.check(db) == []
+
+
+def test_deletes_and_hand_made_updates_are_counted_too(db):
+    for i in range(4):
+        store.save_article(db, "s1", f"http://a/{i}",
+                           make_article(f"http://a/{i}", text=f"{SHORT} {i}", date=f"202{i}-01-01"),
+                           fetched=T, crawl_id=None)  # fmt: skip
+    crawl(db, 1, T, "s1")
+    with db.conn:
+        db.execute("update articles set site_id = 's2', author = '' where id = 1")
+        db.execute("update articles set published = null where id = 2")
+        db.execute("update articles set word_count = 500 where id = 3")
+        for table in ("simhash_bands", "article_versions", "article_urls"):
+            db.execute(f"delete from {table} where article_id = 4")
+        db.execute("delete from articles where id = 4")
+        db.execute("insert into articles(site_id, published, first_seen) values (null, '2020-02-02', ?)",
+                   [T])  # no site: counted nowhere  # fmt: skip
+    assert summary.check(db) == []
+    assert stats(db, "s2")["no_author"] == 1 and stats(db, "s1")["articles"] == 2
+    assert months(db) == [("s1", "2022-01", 1), ("s2", "2020-01", 1)]
+
+
+def test_check_finds_a_difference_and_refresh_repairs_it(db):
+    store.save_article(db, "s1", "http://a/1", make_article("http://a/1"), fetched=T, crawl_id=None)
+    with db.conn:
+        db.execute("update site_stats set articles = 7")
+        db.execute("delete from site_months")
+    problems = summary.check(db)
+    assert len(problems) == 2 and any(p.startswith("site_stats s1: stored (7,") for p in problems)
+    summary.refresh(db)
+    assert summary.check(db) == [] and stats(db, "s1")["articles"] == 1
+
+
+def old_archive(path: Path) -> Database:
+    """An archive as the version before the summary tables made it."""
+    db = Database(str(path))
+    migrations.apply(db, stop_before="m008_summaries")
+    return db
+
+
+def test_the_migration_backfills_an_archive_made_before_it(tmp_path: Path):
+    path = tmp_path / "old.db"
+    db = old_archive(path)
+    db.table("sites").insert_all([{"id": s, "name": s, "province": "Huế"} for s in ("s1", "s2")])
+    for i in range(6):
+        site = "s1" if i % 3 else "s2"
+        store.save_article(db, site, f"http://a/{i}",
+                           make_article(f"http://a/{i}", text=f"{SHORT} {i}",
+                                        date=None if i == 2 else f"202{i}-0{i + 1}-01"),
+                           fetched=T if i < 4 else T3, crawl_id=None)  # fmt: skip
+    crawl(db, 1, T2, "s1", "s2")
+    with db.conn:
+        db.execute("insert into pages(url, site_id, kind) values ('http://a/x', 's1', 'error')")
+    before = db.execute("select * from site_health order by site_id").fetchall()
+    assert [m.name for m in migrations.pending(db)] == ["m008_summaries"]
+    db.close()
+    db = open_db(str(path))
+    assert summary.check(db) == []
+    assert db.execute("select * from site_health order by site_id").fetchall() == before
+    indexes = {r[1] for r in db.execute("pragma index_list(articles)")}
+    assert "idx_articles_year_published" in indexes and "idx_articles_year" not in indexes
+
+
+def test_summaries_command(db, tmp_path: Path):
+    path = tmp_path / "archive.db"  # the db fixture's file
+    store.save_article(db, "s1", "http://a/1", make_article("http://a/1"), fetched=T, crawl_id=None)
+    cli = [sys.executable, "-m", "archive", "summaries", "--db", str(path)]
+    ok = subprocess.run(cli, capture_output=True, text=True, timeout=60)
+    assert ok.returncode == 0 and "agree" in ok.stderr
+    with db.conn:
+        db.execute("update site_stats set no_date = 3")
+    wrong = subprocess.run(cli, capture_output=True, text=True, timeout=60)
+    assert wrong.returncode == 1 and "site_stats" in wrong.stdout
+    fixed = subprocess.run([*cli, "--refresh"], capture_output=True, text=True, timeout=60)
+    assert fixed.returncode == 0, fixed.stderr
+    assert summary.check(db) == []
+
+
+async def test_serving_an_older_archive_brings_it_up_to_date(tmp_path: Path, monkeypatch):
+    from archive import migrations as schema
+    from archive import serve
+
+    path = tmp_path / "archive.db"
+    db = old_archive(path)
+    db.table("sites").insert({"id": "s1", "name": "s1", "province": "Huế"})
+    store.save_article(db, "s1", "http://a/1", make_article("http://a/1"), fetched=T, crawl_id=None)
+    db.close()
+    real = schema.open_db
+
+    def read_only(*args, **kwargs):
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(schema, "open_db", read_only)
+    with pytest.raises(serve.PublicModeError, match="m008_summaries not applied"):
+        serve.prepare_public(path)
+    monkeypatch.setattr(schema, "open_db", real)
+    ds = serve.make_datasette(path, public=True)
+    response = await ds.client.get("/archive/per_site_month.json",
+                                   params={"site": "", "since": "", "_shape": "array"})  # fmt: skip
+    assert response.status_code == 200 and response.json()[0]["articles"] == 1
