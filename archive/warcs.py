@@ -109,6 +109,14 @@ class WarcFiles:
         self._writer: WARCWriter | None = None
 
     def write(self, exchange: Exchange) -> Written:
+        try:
+            return self._write(exchange)
+        except OSError as exc:  # a full disk: name the file, as open() would have
+            if exc.filename is None and self.files:
+                exc.filename = str(self.dir / self.files[-1])
+            raise
+
+    def _write(self, exchange: Exchange) -> Written:
         writer, out = self._current()
         response = _response_record(writer, exchange)
         request = _request_record(writer, exchange)

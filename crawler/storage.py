@@ -12,6 +12,7 @@ keeps the message; :func:`crawler.run.run_crawl` raises it as
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from scrapy import signals
@@ -20,6 +21,9 @@ from scrapy.crawler import Crawler
 from archive.storage import describe, storage_problem
 
 logger = logging.getLogger(__name__)
+
+
+_FILE_NAMED = re.compile(r": '([^']+)'$")
 
 
 class _Watch(logging.Filter):
@@ -68,7 +72,8 @@ class StorageGuard:
         """A page whose recorded failure is a storage one (a WARC write that failed)."""
         error = getattr(item, "error", None)
         if error and storage_problem(error):
-            self.trip(f"{storage_problem(error)}: {error}")
+            named = _FILE_NAMED.search(error)  # OSError's text ends with the file, quoted
+            self.trip(f"{storage_problem(error)} writing {named[1] if named else self.db_path}")
 
     def trip(self, message: str) -> None:
         if self.crawler.storage_error:  # type: ignore[attr-defined]
