@@ -42,8 +42,14 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normalize_text(text).encode("utf-8")).hexdigest()
 
 
+def _words(text: str) -> list[str]:
+    """The text's words, lowercased: ``\\w+`` runs of the NFC text (collapsing whitespace
+    first, as :func:`normalize_text` does, would find the same runs)."""
+    return _WORD.findall(unicodedata.normalize("NFC", text).lower())
+
+
 def simhash(text: str) -> int:
-    words = _WORD.findall(normalize_text(text).lower())
+    words = _words(text)
     if len(words) < 2:
         return charikar(" ".join(words))
     return charikar(" ".join(a + b for a, b in zip(words, words[1:], strict=False)))
@@ -103,8 +109,8 @@ def _jaccard(sa: set[tuple[str, ...]], sb: set[tuple[str, ...]]) -> float:
 
 
 def _trigrams(text: str) -> set[tuple[str, ...]]:
-    words = _WORD.findall(normalize_text(text).lower())
-    return {tuple(words[i : i + 3]) for i in range(max(0, len(words) - 2))}
+    words = _words(text)
+    return set(zip(words, words[1:], words[2:], strict=False))
 
 
 def find_near_duplicate(db: Database, article_id: int, value: int, text: str) -> int | None:

@@ -124,11 +124,33 @@ def extract_article(
         return Article(url=safe_url)
 
 
+def extract_parsed(tree: Any, url: str, hints: Mapping[str, Any] | None = None) -> Article:
+    """:func:`extract_article` on a page already decoded and parsed, for a caller that
+    parsed it for its own purposes (archive.page reads the links first).
+
+    ``tree`` must come from ``lxml.html.document_fromstring`` of the decoded text
+    (at most ``MAX_INPUT`` characters, no XML declaration); it is brought to what
+    :func:`parse` makes, in place: comments and processing instructions
+    removed (their tails kept), elements past ``MAX_ELEMENTS`` dropped. Never raises.
+    """
+    safe_url = url if isinstance(url, str) else ""
+    try:
+        etree.strip_tags(tree, etree.Comment, etree.ProcessingInstruction)
+        _cut(tree)
+        return _from_tree(tree, safe_url, dict(hints or {}))
+    except Exception:  # noqa: BLE001 - the crawler must never lose a page to a parser bug
+        return Article(url=safe_url)
+
+
 def _extract(html: bytes | str, url: str, hints: dict[str, Any], encoding: str | None) -> Article:
     text = _decode(html, encoding or _str_hint(hints, "encoding"))
     tree = parse(text)
     if tree is None:
         return Article(url=url)
+    return _from_tree(tree, url, hints)
+
+
+def _from_tree(tree: Any, url: str, hints: dict[str, Any]) -> Article:
     cms = rules.detect_cms(tree, url, _str_hint(hints, "cms"))
     page = Page(tree, url, _base(tree, url), cms, rules.rules_for(cms, hints))
     page.order = {el: i for i, el in enumerate(tree.iter())}

@@ -54,3 +54,4 @@ class PageResult:
     aliases: list[str] = field(default_factory=list)  # other URLs the page declares for itself
     reason: str | None = None
     article_links: list[str] = field(default_factory=list)  # links with an article's URL shape
+    alias_of: str | None = None  # an article this crawl stored, which this page is (not extracted)

@@ -24,6 +24,7 @@ class PageItem:
     article: Article | None = None
     aliases: list[str] = field(default_factory=list)  # other URLs serving this page
     captures: list[int] = field(default_factory=list)  # WARC captures behind it (redirects too)
+    alias_of: str | None = None  # the page is this stored article's (not extracted again)
 
     @property
     def location(self) -> str:
@@ -31,9 +32,12 @@ class PageItem:
         return self.final_url or self.url
 
     def page_row(self, crawl_id: int | None) -> dict[str, Any]:
-        row = {k: v for k, v in vars(self).items() if k not in ("article", "aliases", "captures")}
+        row = {k: v for k, v in vars(self).items() if k not in _NOT_PAGE_COLUMNS}
         row.update(checked=self.fetched, crawl_id=crawl_id)
         return row
+
+
+_NOT_PAGE_COLUMNS = frozenset({"article", "aliases", "captures", "alias_of"})
 
 
 @dataclass

@@ -251,6 +251,40 @@ class SafetyMiddleware:
             logger.exception("could not record the redirect of %s", chain[0])
 
 
+# --- pages stored meanwhile --------------------------------------------------------
+
+#: Meta key of page requests: the canonical URL to look up before sending (ArchivedMiddleware).
+PAGE_URL = "page_url"
+
+
+class AlreadyArchived(IgnoreRequest):
+    """A queued page whose URL became a URL of an article this crawl stored."""
+
+
+class ArchivedMiddleware:
+    """Drop a queued page request whose URL this crawl has meanwhile stored as an article's.
+
+    A page is scheduled when a link to it is found, and fetched later; by then
+    another page may have declared it (Drupal's ``/node/N`` names its path alias
+    as canonical and the alias names ``/node/N`` as shortlink), and the article
+    is stored under both URLs. The spider then drops the request and its
+    frontier row, as it skips a link to an already archived URL found later.
+    """
+
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ArchivedMiddleware:
+        return cls(crawler)
+
+    def process_request(self, request: Request) -> None:
+        url = request.meta.get(PAGE_URL)
+        session = getattr(self.crawler.spider, "session", None) if url else None
+        if session is not None and session.archived(url):
+            raise AlreadyArchived("an article this crawl stored is known at this URL")
+
+
 # --- Retry-After -------------------------------------------------------------------
 
 

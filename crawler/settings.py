@@ -61,6 +61,7 @@ EXTENSIONS = {
 # Safety (crawler/middlewares.py) answers before Redirect (600) and MetaRefresh (580) turn
 # a redirect into a request, and RetryAfter before Retry (550) schedules the retry.
 DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.ArchivedMiddleware": 50,  # before robots.txt: nothing to send
     "crawler.warc.WarcMiddleware": 950,
     "crawler.middlewares.SafetyMiddleware": 650,
     "crawler.middlewares.RetryAfterMiddleware": 560,
@@ -79,6 +80,9 @@ ARCHIVE_TRAP_DEPTH = 2  # pages in a row without a new article link, then links 
 ARCHIVE_EXTRACT_WORKERS = -1  # worker processes for extraction; -1 = one per CPU, 0 = in-process
 ARCHIVE_EXTRACT_TIMEOUT = 60.0  # seconds one page may take in a worker before it is abandoned
 ARCHIVE_PROGRESS_INTERVAL = 10.0  # seconds between progress lines (0 = off)
+# Seconds of results per SQLite transaction (0 = one per response); a kill loses at most
+# that much work, which the next run redoes (crawler/session.py).
+ARCHIVE_COMMIT_INTERVAL = 0.5
 ARCHIVE_RETRY_AFTER_MAX = 60.0  # a 429/503 Retry-After is honoured up to this; longer: no retry
 
 # --- WARC capture and attachments (crawler/warc.py, archive/warcs.py) ----------

@@ -4,6 +4,13 @@ Extraction is CPU-bound (lxml, trafilatura, htmldate). Run on the Twisted
 reactor it would use one core and stall downloads while it works, so pages go
 to a pool of worker processes and the spider awaits the result. A worker that
 hangs or dies costs one page, never the crawl: the pool is replaced.
+
+Each worker gets the crawl's sites once (a task names its site by id) and a
+read-only connection to the archive, through which it asks whether a page is an
+article this crawl has already stored (archive.page: such a page is recorded as
+an alias without being extracted again). It sees what the crawl has
+committed, so it may miss an article stored in the last half second: the page
+is then extracted, as before.
 """
 
 from __future__ import annotations
@@ -13,10 +20,12 @@ import logging
 import multiprocessing
 import os
 import signal
+import sqlite3
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 
 import psutil
 
@@ -28,9 +37,15 @@ logger = logging.getLogger(__name__)
 
 
 class PageAnalyzer:
-    def __init__(self, workers: int, timeout: float):
+    def __init__(
+        self, workers: int, timeout: float, sites: list[Site] | None = None,
+        db_path: str | None = None, since: str | None = None,
+    ):  # fmt: skip
+        """``db_path`` and ``since`` (the crawl's start): the workers' alias lookup."""
         self.workers = (os.cpu_count() or 1) if workers < 0 else workers
         self.timeout = timeout
+        self.sites = {site.id: site for site in sites or ()}
+        self.archive = (db_path, since) if db_path and since else None
         self._pool: ProcessPoolExecutor | None = None
 
     def _get_pool(self) -> ProcessPoolExecutor:
@@ -39,11 +54,15 @@ class PageAnalyzer:
             context = multiprocessing.get_context("forkserver")
             self._pool = ProcessPoolExecutor(
                 self.workers, mp_context=context, initializer=_worker_setup,
-                initargs=(os.getpid(),),
+                initargs=(os.getpid(), list(self.sites.values()), self.archive),
             )  # fmt: skip
         return self._pool
 
-    async def analyze(self, body: bytes, url: str, site: Site, encoding: str | None) -> PageResult:
+    async def analyze(
+        self, body: bytes, url: str, site: Site, encoding: str | None, *, aliases: bool = True
+    ) -> PageResult:
+        """The page analysed in a worker; ``aliases=False``: never taken for a stored article's
+        alias (the check is the workers' only)."""
         if self.workers == 0:
             try:
                 return analyze_page(body, url, site, encoding=encoding)
@@ -52,7 +71,10 @@ class PageAnalyzer:
                 return PageResult(url, "error", reason=f"extraction failed: {_describe(exc)}")
         for attempt in (1, 2):
             pool = self._get_pool()
-            future = pool.submit(analyze_page, body, url, site, encoding=encoding)
+            if self.sites.get(site.id) is site:  # the workers know it: send its id
+                future = pool.submit(_analyze, body, url, site.id, encoding, aliases)
+            else:
+                future = pool.submit(analyze_page, body, url, site, encoding=encoding)
             try:
                 return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout)
             except TimeoutError:
@@ -83,7 +105,46 @@ class PageAnalyzer:
             self._pool = None
 
 
-def _worker_setup(crawler: int) -> None:
+class _Archive:
+    """A worker's read-only look into the crawl's archive (archive.page.Archived)."""
+
+    def __init__(self, db_path: str, since: str):
+        self.uri = Path(db_path).resolve().as_uri() + "?mode=ro"
+        self.since = since  # the crawl's start: only what this crawl stored counts
+        self.conn: sqlite3.Connection | None = None
+
+    def __call__(self, urls: list[str]) -> tuple[str, str | None] | None:
+        try:
+            if self.conn is None:
+                self.conn = sqlite3.connect(self.uri, uri=True, timeout=1)
+            for url in urls:
+                row = self.conn.execute(
+                    "select a.title from article_urls u join articles a on a.id = u.article_id "
+                    "where u.url = ? and u.last_seen >= ?",
+                    [url, self.since],
+                ).fetchone()
+                if row is not None:
+                    return url, row[0]
+        except sqlite3.Error:
+            return None  # the page is extracted: slower, never wrong
+        return None
+
+
+_SITES: dict[str, Site] = {}
+_ARCHIVE: list[_Archive] = []
+
+
+def _analyze(
+    body: bytes, url: str, site_id: str, encoding: str | None, aliases: bool
+) -> PageResult:
+    """analyze_page in a worker, with the site it was given at start and the alias lookup."""
+    archived = _ARCHIVE[0] if aliases and _ARCHIVE else None
+    return analyze_page(body, url, _SITES[site_id], encoding=encoding, archived=archived)
+
+
+def _worker_setup(
+    crawler: int, sites: list[Site] | None = None, archive: tuple[str, str] | None = None
+) -> None:
     """Ctrl-C reaches the whole process group: the crawler stops gracefully and
     shuts the pool down; a worker dying of KeyboardInterrupt would only lose pages.
 
@@ -95,6 +156,9 @@ def _worker_setup(crawler: int) -> None:
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with, args=(crawler,), daemon=True).start()
+    _SITES.update({site.id: site for site in sites or ()})
+    if archive is not None:
+        _ARCHIVE.append(_Archive(*archive))
 
 
 def _exit_with(pid: int) -> None:

@@ -26,12 +26,14 @@ from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response
+from twisted.internet import task
 from twisted.python.failure import Failure
 
 from archive import attachments, feeds, frontier, kinds, recrawl, urls
 from archive.registry import Site, load_sites, select_sites
 from archive.store import now
 from crawler.items import AttachmentItem, PageItem
+from crawler.middlewares import PAGE_URL, AlreadyArchived
 from crawler.session import ArchiveSession
 from crawler.traps import TrapGuard
 from crawler.workers import PageAnalyzer
@@ -60,6 +62,7 @@ class SchoolsSpider(Spider):
     pending_attachments: dict[str, list[str]]  # document URL -> articles waiting for it
     requested: set[str]  # page URLs this run has scheduled (the page cap counts each once)
     traps: TrapGuard
+    committer: task.LoopingCall | None  # commits the session's batch every interval
 
     def __init__(self, site: str | None = None, **kwargs: Any):
         super().__init__(**kwargs)
@@ -81,12 +84,19 @@ class SchoolsSpider(Spider):
         spider.pending_attachments = {}
         spider.requested = set()
         spider.traps = TrapGuard(settings.getint("ARCHIVE_TRAP_DEPTH"))
-        spider.session = ArchiveSession(settings.get("ARCHIVE_DB"), spider.sites)
+        spider.session = ArchiveSession(
+            settings.get("ARCHIVE_DB"), spider.sites,
+            commit_interval=settings.getfloat("ARCHIVE_COMMIT_INTERVAL"),
+        )  # fmt: skip
         spider.analyzer = PageAnalyzer(
-            settings.getint("ARCHIVE_EXTRACT_WORKERS"), settings.getfloat("ARCHIVE_EXTRACT_TIMEOUT")
-        )
+            settings.getint("ARCHIVE_EXTRACT_WORKERS"),
+            settings.getfloat("ARCHIVE_EXTRACT_TIMEOUT"),
+            spider.sites, settings.get("ARCHIVE_DB"), spider.session.started,
+        )  # fmt: skip
         crawler.signals.connect(spider.on_robots_parsed, signal=signals.robots_parsed)
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
+        crawler.signals.connect(spider.on_opened, signal=signals.spider_opened)
+        spider.committer = None
         spider.sweep = None
         spider.logger.info(
             "crawl %s of %s sites into %s (code: %s)%s", spider.session.crawl_id,
@@ -94,6 +104,14 @@ class SchoolsSpider(Spider):
             f"; resuming crawl(s) {spider.session.resuming}" if spider.session.resuming else "",
         )  # fmt: skip
         return spider
+
+    def on_opened(self) -> None:
+        """Results are committed in batches (crawler/session.py); a timer commits the last
+        batch of a quiet moment too."""
+        interval = self.session.commit_interval
+        if interval > 0:
+            self.committer = task.LoopingCall(self.session.tick)
+            self.committer.start(interval, now=False)
 
     # --- scheduling ------------------------------------------------------------
     async def start(self) -> AsyncIterator[Request]:
@@ -156,14 +174,16 @@ class SchoolsSpider(Spider):
 
     def page_request(
         self, url: str, site: Site, *, force: bool = False, depth: int = 0,
-        lastmod: str | None = None,
+        lastmod: str | None = None, canonical: bool = False,
     ) -> Request | None:  # fmt: skip
         """A request for an in-scope page, unless caps or the archive say no.
 
         Known pages are revalidated when due (conditionally) and skipped
         otherwise; a page this job already stored is never fetched again.
+        ``canonical``: ``url`` is canonical already (a page's links are).
         """
-        url = urls.canonical_url(url)
+        if not canonical:
+            url = urls.canonical_url(url)
         if url in self.requested:
             return None  # asked for already in this run: a repeated link must not count again
         if not force and not urls.in_scope(url, site):
@@ -187,7 +207,8 @@ class SchoolsSpider(Spider):
         self.session.schedule(url, site.id, depth, kind)
         return Request(
             url, headers=decision.headers, callback=self.parse, errback=self.on_error,
-            meta={"site_id": site.id}, priority=SHAPE_PRIORITY.get(kinds.url_kind(url, site), 0),
+            meta={"site_id": site.id, PAGE_URL: url},
+            priority=SHAPE_PRIORITY.get(kinds.url_kind(url, site), 0),
         )  # fmt: skip
 
     def _count_request(self, site: Site) -> bool:
@@ -239,18 +260,23 @@ class SchoolsSpider(Spider):
             for request in self._from_listing(response.body, site, response.meta.get("depth", 0)):
                 yield request
         elif content_type.startswith(HTML_TYPES) or not content_type:
-            result = await self.analyzer.analyze(
-                response.body, item.location, site, _charset(content_type)
-            )
+            encoding = _charset(content_type)
+            result = await self.analyzer.analyze(response.body, item.location, site, encoding)
+            if result.alias_of is not None and self.session.article_id(result.alias_of) is None:
+                result = await self.analyzer.analyze(  # cannot happen: never lose a page to it
+                    response.body, item.location, site, encoding, aliases=False
+                )
             item.kind, item.article, item.error = result.kind, result.article, result.reason
-            item.aliases = result.aliases
+            item.aliases, item.alias_of = result.aliases, result.alias_of
+            if result.alias_of is not None and self.crawler.stats:
+                self.crawler.stats.inc_value("archive/aliases_not_extracted")
             depth = response.meta.get("depth", 0) + 1
             barren = self.traps.step(site.id, response.meta.get("barren", 0), result.article_links)
             if not self.traps.follow(site.id, barren):
                 self._note(site, "trap cut (links of pages without new articles not followed)")
                 result.links = []
             for link in result.links:
-                if follow := self.page_request(link, site, depth=depth):
+                if follow := self.page_request(link, site, depth=depth, canonical=True):
                     follow.meta["barren"] = barren
                     yield follow
         else:
@@ -347,6 +373,11 @@ class SchoolsSpider(Spider):
         site_id = request.meta.get("site_id")
         if site_id is None:
             return
+        if isinstance(failure.value, AlreadyArchived):  # known meanwhile: nothing to record
+            self.session.drop(request.meta[PAGE_URL])
+            if self.crawler.stats:
+                self.crawler.stats.inc_value("archive/pages_known_meanwhile")
+            return
         reason = _reason(failure)
         # A robots.txt refusal is the site's wish, not a failure of the site.
         kind = "other" if "robots.txt" in reason else "error"
@@ -357,6 +388,8 @@ class SchoolsSpider(Spider):
         )  # fmt: skip
 
     def closed(self, reason: str) -> None:
+        if self.committer is not None and self.committer.running:
+            self.committer.stop()
         self.analyzer.close()
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
         self.totals = self.session.close(reason, stats)

@@ -1,0 +1,127 @@
+"""analyze_page: one parse for links and extraction, cached link answers, and pages
+recognised as an article the crawl already stored (archive/page.py)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from urllib.parse import urlsplit
+
+import pytest
+
+from archive.evaluate import load_cases
+from archive.extract import extract_article
+from archive.page import analyze_page
+from archive.registry import Site
+
+FIELDS = ("title", "date", "published_at", "author", "source", "text", "lead", "captions",
+          "attachments", "cms", "language")  # fmt: skip
+
+
+def case_site(url: str, hints: dict) -> Site:
+    host = urlsplit(url).hostname or ""
+    return Site(id="eval", name="eval", province="x", start_urls=(url,),
+                allowed_domains=(host,), hints=hints)  # fmt: skip
+
+
+def test_one_parse_extracts_what_extract_article_does():
+    """The tree the links were read from gives the article extract_article gives alone."""
+    compared = 0
+    cases = load_cases()
+    for case in cases:
+        site = case_site(case.url, dict(case.hints))
+        result = analyze_page(case.html, case.url, site, encoding=case.http_encoding)
+        if result.article is None:
+            continue
+        alone = extract_article(case.html, case.url, case.hints, encoding=case.http_encoding)
+        for name in FIELDS:
+            assert getattr(result.article, name) == getattr(alone, name), (case.id, name)
+        compared += 1
+    assert compared >= len(cases) * 0.9
+
+
+PAGE = b"""<html><head><title>Tin tuc</title></head><body>
+<ul>
+<li><a href="/tin-tuc/hoi-nghi-so-ket-cong-tac-dang-1234.html">Hoi nghi so ket cong tac Dang</a></li>
+<li><a href="http://127.0.0.9:8080/tin-tuc/le-khai-giang-lop-trung-cap-5678.html">Khai giang</a></li>
+<li><a href="lich-cong-tac/tuan-12.html">Lich cong tac</a></li>
+<li><a href="/files/ke-hoach.pdf">Ke hoach</a></li>
+<li><a href="http://example.org/tin-tuc/ngoai-site-1.html">Ngoai site</a></li>
+</ul></body></html>"""
+
+
+def test_link_answers_are_the_same_from_the_cache(site: Site):
+    url = "http://127.0.0.9:8080/chuyen-muc/tin-tuc/"
+    first = analyze_page(PAGE, url, site)
+    again = analyze_page(PAGE, url, site)
+    assert first.links == again.links and first.article_links == again.article_links
+    assert "http://127.0.0.9:8080/chuyen-muc/tin-tuc/lich-cong-tac/tuan-12.html" in first.links
+    assert not any("example.org" in link or link.endswith(".pdf") for link in first.links)
+    # A relative link resolves against each page's own URL, not the first page's.
+    other = analyze_page(PAGE, "http://127.0.0.9:8080/gioi-thieu/", site)
+    assert "http://127.0.0.9:8080/gioi-thieu/lich-cong-tac/tuan-12.html" in other.links
+
+
+def test_link_answers_follow_the_site_not_its_id(site: Site):
+    """Two registries may give one id different rules: each Site gets its own answers."""
+    url = "http://127.0.0.9:8080/chuyen-muc/tin-tuc/"
+    assert any("hoi-nghi" in link for link in analyze_page(PAGE, url, site).links)
+    stricter = replace(site, deny=(r"hoi-nghi",))
+    links = analyze_page(PAGE, url, stricter).links
+    assert links and not any("hoi-nghi" in link for link in links)
+
+
+ARTICLE_URL = "http://127.0.0.9:8080/tin-tuc/hoi-nghi-so-ket-cong-tac-dang-1234.html"
+TITLE = "Hội nghị sơ kết công tác Đảng 6 tháng đầu năm"
+
+
+def print_view(title: str, canonical: str = ARTICLE_URL) -> bytes:
+    body = "".join(f"<p>Đoạn văn thứ {i} của bài viết về hội nghị sơ kết công tác Đảng bộ "
+                   f"Trường Chính trị tỉnh, với đủ chữ để là một bài báo.</p>" for i in range(8))
+    return (f'<html><head><title>{title}</title><link rel="canonical" href="{canonical}">'
+            f"</head><body><h1>{title}</h1><p>Ngày đăng: 01/07/2022</p>{body}</body></html>"
+            ).encode()  # fmt: skip
+
+
+class Archive:
+    """The crawl's answer: the URLs of articles it stored, with their titles."""
+
+    def __init__(self, stored: dict[str, str]):
+        self.stored = stored
+        self.asked: list[list[str]] = []
+
+    def __call__(self, candidates: list[str]) -> tuple[str, str | None] | None:
+        self.asked.append(candidates)
+        return next(((u, self.stored[u]) for u in candidates if u in self.stored), None)
+
+
+PRINT_URL = "http://127.0.0.9:8080/print/tin-tuc/1234"
+
+
+def test_a_page_naming_a_stored_article_is_its_alias_without_extraction(site: Site):
+    archive = Archive({ARTICLE_URL: TITLE})
+    result = analyze_page(print_view(TITLE), PRINT_URL, site, archived=archive)
+    assert result.kind == "article" and result.alias_of == ARTICLE_URL
+    assert result.article is None  # not extracted again
+    assert archive.asked == [[ARTICLE_URL, PRINT_URL]]
+
+
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [
+        ({}, TITLE),  # nothing stored at that URL: extracted
+        ({ARTICLE_URL: TITLE}, "Lễ khai giảng lớp Trung cấp lý luận chính trị"),  # other title
+        ({ARTICLE_URL: None}, TITLE),  # the stored article has no title to compare
+    ],
+)
+def test_otherwise_the_page_is_extracted(site: Site, stored, shown):
+    """A site whose every page names one canonical URL does not turn articles into aliases."""
+    result = analyze_page(print_view(shown), PRINT_URL, site, archived=Archive(stored))
+    assert result.alias_of is None
+    assert result.article is not None and result.article.title == shown
+
+
+def test_a_canonical_url_out_of_scope_is_not_asked_about(site: Site):
+    archive = Archive({"http://example.org/a.html": TITLE})
+    page = print_view(TITLE, canonical="http://example.org/a.html")
+    result = analyze_page(page, PRINT_URL, site, archived=archive)
+    assert result.alias_of is None and archive.asked == [[PRINT_URL]]
