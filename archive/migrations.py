@@ -548,3 +548,12 @@ def m008_summaries(db: Database) -> None:
         db.execute(f"drop index if exists idx_articles_{name}")
     for column in ("year", "author", "province"):
         db.table("articles").create_index([column, "published"], if_not_exists=True)
+
+
+@migrations()
+def m009_pages_browse(db: Database) -> None:
+    """The ``pages`` table as Datasette shows it: newest fetch first, faceted by kind and
+    status. Without these, each view sorted every row and counted kinds and statuses
+    from the table (1.2 s with 1,010,000 pages, docs/performance.md)."""
+    for column in ("fetched", "kind", "status"):
+        db.table("pages").create_index([column], if_not_exists=True)

@@ -1,6 +1,11 @@
 """Storage and dedup: new, unchanged, alias, changed, near-copy, removed."""
 
+from pathlib import Path
+
+import pytest
+
 from archive import dedup, search, store
+from archive.migrations import open_db
 from tests.conftest import PARAGRAPHS, make_article
 
 T = "2026-01-01T00:00:00Z"
@@ -173,3 +178,18 @@ def test_rebuild_index_matches_incremental_index(db):
         db.execute("select rowid from articles_fts where articles_fts match 'hoi nghi'").fetchall()
         == before
     )
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "select * from pages order by fetched desc limit 51",  # the table's default sort
+        "select kind, count(*) from pages group by kind",  # its facets
+        "select status, count(*) from pages group by status",
+    ],
+)
+def test_the_pages_table_is_browsed_from_indexes(tmp_path: Path, sql: str):
+    """Datasette's view of ``pages`` must not sort or scan the whole table (m009)."""
+    db = open_db(tmp_path / "a.db")
+    plan = " ".join(row[3] for row in db.execute(f"explain query plan {sql}"))
+    assert "TEMP B-TREE" not in plan and "USING" in plan and "INDEX" in plan, plan
