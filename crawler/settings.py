@@ -23,7 +23,7 @@ DOWNLOAD_DELAY = 1.0  # seconds between requests to one site (AutoThrottle's flo
 # The delay is a floor, never halved: Scrapy's randomization waits 0.5-1.5 times the
 # delay, so it went under the documented minimum and, redrawn on each wake-up, made
 # the mean gap ~1.3 s (60 sites at 1 s: 1.45-1.6x the delays' own time, 1.24x without).
-RANDOMIZE_DOWNLOAD_DELAY = False
+DOWNLOAD_DELAY_JITTER = 0.0  # Scrapy 2.19's name for RANDOMIZE_DOWNLOAD_DELAY = False
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 2.0
 AUTOTHROTTLE_MAX_DELAY = 30.0

@@ -88,6 +88,13 @@ def test_crawl_exits_cleanly_with_a_summary(crawled):
     assert "Traceback" not in crawled.first.stderr
 
 
+def test_the_crawl_uses_no_deprecated_api(crawled):
+    """pytest's warnings-as-errors does not reach the crawl's subprocess: its log does."""
+    for run in (crawled.first, crawled.second):
+        warned = [line for line in run.stderr.splitlines() if "Deprecat" in line]
+        assert warned == []
+
+
 def test_every_expected_article_is_archived_once(crawled):
     """One row per article; any of its URLs may be the primary one unless it declares a canonical."""
     db = crawled.db
