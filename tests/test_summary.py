@@ -149,7 +149,7 @@ def test_the_migration_backfills_an_archive_made_before_it(tmp_path: Path):
     with db.conn:
         db.execute("insert into pages(url, site_id, kind) values ('http://a/x', 's1', 'error')")
     before = db.execute("select * from site_health order by site_id").fetchall()
-    assert [m.name for m in migrations.pending(db)] == ["m008_summaries"]
+    assert [m.name for m in migrations.pending(db)][0] == "m008_summaries"
     db.close()
     db = open_db(str(path))
     assert summary.check(db) == []
@@ -188,7 +188,7 @@ async def test_serving_an_older_archive_brings_it_up_to_date(tmp_path: Path, mon
         raise sqlite3.OperationalError("attempt to write a readonly database")
 
     monkeypatch.setattr(schema, "open_db", read_only)
-    with pytest.raises(serve.PublicModeError, match="m008_summaries not applied"):
+    with pytest.raises(serve.PublicModeError, match=r"\(m008_summaries, .*not applied\)"):
         serve.prepare_public(path)
     monkeypatch.setattr(schema, "open_db", real)
     ds = serve.make_datasette(path, public=True)
