@@ -25,11 +25,8 @@ def wanted(links: Iterable[str], site: Site) -> list[str]:
     """The canonical, in-scope document URLs among an article's attachment links."""
     found: dict[str, None] = {}
     for link in links:
-        try:
-            url = urls.canonical_url(link)
-        except ValueError:
-            continue
-        if urls.is_document(url) and urls.in_scope(url, site):
+        url = urls.canonical_or_none(link)
+        if url and urls.is_document(url) and urls.in_scope(url, site):
             found.setdefault(url, None)
     return list(found)
 

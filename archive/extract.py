@@ -24,7 +24,6 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 from lxml import etree
@@ -34,6 +33,7 @@ from archive.bylines import is_role_line, parse_byline
 from archive.charset import decode_html
 from archive.records import Article
 from archive.rules import CmsRule
+from archive.urls import web_link
 
 #: Bytes (or characters) read from a page; the rest is cut before parsing.
 MAX_INPUT = 3_000_000
@@ -197,7 +197,7 @@ def _cut(tree: Any) -> None:
 
 def _base(tree: Any, url: str) -> str:
     href = tree.xpath("string(//base/@href)")
-    return urljoin(url, href.strip()) if href and href.strip() else url
+    return (web_link(url, href) or url) if href and href.strip() else url
 
 
 # --------------------------------------------------------------------------- assembling
@@ -949,10 +949,9 @@ def find_attachments(page: Page, content: Any | None) -> list[str]:
     for root in roots:
         for href in root.xpath(".//a/@href | self::a/@href"):
             href = str(href).strip()
-            if DOCUMENT_LINK.search(href) or any(p.search(href) for p in patterns):
-                absolute = urljoin(page.base, href)
-                if urlsplit(absolute).scheme in ("http", "https"):
-                    found.append(absolute)
+            wanted = DOCUMENT_LINK.search(href) or any(p.search(href) for p in patterns)
+            if wanted and (absolute := web_link(page.base, href)):
+                found.append(absolute)
     return list(dict.fromkeys(found))
 
 
@@ -960,8 +959,7 @@ def canonical_url(page: Page) -> str | None:
     for href in page.tree.xpath(
         "//link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')]/@href"
     ):
-        absolute = urljoin(page.base, str(href).strip())
-        if urlsplit(absolute).scheme in ("http", "https"):
+        if absolute := web_link(page.base, str(href)):
             return absolute
     return None
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import lxml.html
 from lxml import etree
@@ -91,8 +91,8 @@ def _article(html: str, tree: lxml.html.HtmlElement, url: str, site: Site) -> Ar
     else:
         article = extract.extract_article(html, url, site.hints)
     if article.canonical_url:
-        canonical = urls.canonical_url(article.canonical_url)
-        article.canonical_url = canonical if urls.in_scope(canonical, site) else None
+        canonical = urls.canonical_or_none(article.canonical_url)
+        article.canonical_url = canonical if canonical and urls.in_scope(canonical, site) else None
     return article if article.text.strip() else None
 
 
@@ -266,14 +266,12 @@ def _shows_title(tree: lxml.html.HtmlElement, title: str) -> bool:
 
 def _base_url(tree: lxml.html.HtmlElement, url: str) -> str:
     base = tree.find(".//base[@href]")
-    return urljoin(url, base.get("href")) if base is not None else url
+    return (urls.web_link(url, base.get("href")) or url) if base is not None else url
 
 
 def _absolute(base: str, href: str) -> str | None:
     href = href.strip()
     if not href or href.startswith(("javascript:", "mailto:", "tel:", "#", "data:")):
         return None
-    try:
-        return urls.canonical_url(urljoin(base, href))
-    except ValueError:
-        return None
+    absolute = urls.web_link(base, href)
+    return urls.canonical_or_none(absolute) if absolute else None

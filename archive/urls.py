@@ -9,7 +9,7 @@ are normalized. w3lib does the percent-encoding and sorting.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url
 
@@ -81,6 +81,25 @@ def canonical_url(url: str) -> str:
     netloc = host if port in (None, _DEFAULT_PORTS.get(parts.scheme)) else f"{host}:{port}"
     query = "&".join(p for p in parts.query.split("&") if p and not _noise(p.split("=", 1)[0]))
     return urlunsplit((parts.scheme, netloc, parts.path or "/", query, ""))
+
+
+def canonical_or_none(url: str) -> str | None:
+    """:func:`canonical_url` of a URL a page or server wrote, None when it is not a URL
+    (``http://host:vi/...``: a CMS that lost its port number)."""
+    try:
+        return canonical_url(url)
+    except ValueError:
+        return None
+
+
+def web_link(base: str, href: str) -> str | None:
+    """The absolute http(s) URL a page's ``href`` names, None for other schemes and for
+    what is not a URL at all (urljoin raises on an unbalanced IPv6 bracket)."""
+    try:
+        absolute = urljoin(base, href.strip())
+        return absolute if urlsplit(absolute).scheme in ("http", "https") else None
+    except ValueError:
+        return None
 
 
 def _noise(name: str) -> bool:

@@ -350,8 +350,10 @@ def fuzz_campaign(work: Path, examples: int, atheris_seconds: int) -> list[Row]:
     last = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else done.stderr[-200:]
     row = Row(f"fuzz: hypothesis ({examples} examples per test)", crashes=int(done.returncode != 0))
     row.notes = f"{last} in {time.monotonic() - started:.0f}s; 100k-deep, 50 MB, XML bombs"
-    if done.returncode != 0:
-        row.problems.append(done.stdout[-1500:])
+    if done.returncode != 0:  # the error lines and the failing tests, not hypothesis' log
+        lines = done.stdout.splitlines()
+        wanted = [x for x in lines if x.startswith(("E  ", "FAILED", "ERROR"))]
+        row.problems.append("\n".join(x[:300] for x in wanted[:40]) or done.stdout[-1500:])
     rows.append(row)
     say(f"  {row}")
     try:

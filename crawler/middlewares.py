@@ -114,7 +114,9 @@ def redirect_problem(chain: Iterable[str], target: str, site: Site) -> str | Non
         chain[0], site
     ):
         return f"redirect out of the site's path {site.path_prefix}: {target}"
-    canonical = urls.canonical_url(target)
+    canonical = urls.canonical_or_none(target)
+    if canonical is None:
+        return f"redirect to a malformed URL: {target}"
     if canonical in {urls.canonical_url(u) for u in chain}:
         hops = " -> ".join([*chain, target][-4:])
         return f"redirect loop: {hops}"

@@ -34,6 +34,10 @@ from archive.sampleweb import build_sample_web, dates
 from archive.sampleweb.routing import Ctx, Request, dispatch
 from archive.urls import canonical_url, in_scope
 
+#: Hypothesis warns that a failing page's repr is large while it reports the failure; as an
+#: error that warning would hide the failure itself.
+pytestmark = pytest.mark.filterwarnings("ignore:Generating overly large repr")
+
 EXAMPLE_SECONDS = 10  # one page, on a slow CI machine; typical pages take 20-100 ms
 
 

@@ -75,8 +75,11 @@ TITLE = "Hội nghị sơ kết công tác Đảng 6 tháng đầu năm"
 
 
 def print_view(title: str, canonical: str = ARTICLE_URL) -> bytes:
-    body = "".join(f"<p>Đoạn văn thứ {i} của bài viết về hội nghị sơ kết công tác Đảng bộ "
-                   f"Trường Chính trị tỉnh, với đủ chữ để là một bài báo.</p>" for i in range(8))
+    body = "".join(
+        f"<p>Đoạn văn thứ {i} của bài viết về hội nghị sơ kết công tác Đảng bộ "
+        f"Trường Chính trị tỉnh, với đủ chữ để là một bài báo.</p>"
+        for i in range(8)
+    )
     return (f'<html><head><title>{title}</title><link rel="canonical" href="{canonical}">'
             f"</head><body><h1>{title}</h1><p>Ngày đăng: 01/07/2022</p>{body}</body></html>"
             ).encode()  # fmt: skip
@@ -125,3 +128,32 @@ def test_a_canonical_url_out_of_scope_is_not_asked_about(site: Site):
     page = print_view(TITLE, canonical="http://example.org/a.html")
     result = analyze_page(page, PRINT_URL, site, archived=archive)
     assert result.alias_of is None and archive.asked == [[PRINT_URL]]
+
+
+@pytest.mark.parametrize(
+    "canonical", ["http://127.0.0.9:vi/tin-tuc/bai-1.html", "http://[::1/tin-tuc/bai-1.html"]
+)
+def test_a_malformed_canonical_link_is_ignored(site: Site, canonical: str):
+    """The fuzzer's find: a CMS that printed its canonical link without the port number."""
+    url = "http://127.0.0.9:8080/tin-tuc/hoi-nghi-so-ket-cong-tac-dang-1234.html"
+    well_formed = "http://127.0.0.9:8080/tin-tuc/hoi-nghi-1234.html"
+    found = {}
+    for link in (well_formed, canonical):
+        html = ARTICLE.replace("CANONICAL", link).encode()
+        found[link] = analyze_page(html, url, site).article
+    assert found[well_formed] is not None and found[well_formed].canonical_url == well_formed
+    article = found[canonical]
+    assert article is not None and article.canonical_url is None
+    assert article.text == found[well_formed].text and "3.789 học viên" in article.text
+
+
+ARTICLE = """<html><head><title>Trường Chính trị</title><link rel="canonical" href="CANONICAL">
+</head><body><div class="news-detail"><h1>Đảng bộ Trường Chính trị tổ chức Hội nghị sơ kết</h1>
+<p>Ngày đăng: 01/07/2022</p>
+<p>Chiều ngày 29/6/2022, Đảng bộ Trường Chính trị tổ chức Hội nghị sơ kết công tác 6 tháng đầu
+năm 2022 và triển khai phương hướng, nhiệm vụ công tác Đảng 6 tháng cuối năm.</p>
+<p>Báo cáo đánh giá tổng kết công tác 6 tháng đầu năm 2022 của Đảng bộ Trường Chính trị đã nêu
+rõ những kết quả đáng kể trên tất cả các mặt công tác đào tạo, bồi dưỡng cán bộ.</p>
+<p>Trong 6 tháng đầu năm 2022, đã tổ chức giảng dạy, phục vụ 27 lớp với số lượng 3.789 học viên;
+công tác nghiên cứu khoa học đang triển khai thực hiện 08 đề tài khoa học cấp cơ sở.</p>
+</div></body></html>"""

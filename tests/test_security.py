@@ -172,6 +172,8 @@ def test_addresses_are_checked_on_every_request(url, site, refusal):
          WWW, None),  # www. and the bare domain are one site
         (["http://www.truongchinhtri.example.vn/a"], "http://example.vn/a", WWW,
          "redirect to another domain"),  # but not the parent domain
+        (["http://truongchinhtri.example.vn/a"], "http://truongchinhtri.example.vn:vi/a",
+         PUBLIC, "malformed URL"),  # a port that is not a number
     ],
 )  # fmt: skip
 def test_redirect_problems(chain, target, site, problem):
