@@ -38,6 +38,11 @@ from crawler.session import ArchiveSession
 from crawler.traps import TrapGuard
 from crawler.workers import PageAnalyzer
 
+#: Request meta: links followed from the site's start to this page, the depth cap's
+#: measure. Unlike Scrapy's own ``depth`` (kept for DEPTH_PRIORITY), the next page of a
+#: listing that showed new articles does not add one, so pagination is never cut short.
+LINK_DEPTH = "link_depth"
+
 HTML_TYPES = ("text/html", "application/xhtml")
 #: Articles first, then listings (pagination), then pages whose URL says nothing, whatever
 #: their depth (DEPTH_PRIORITY takes 1 per level): a trap of unknown-shaped pages (a
@@ -207,7 +212,7 @@ class SchoolsSpider(Spider):
         self.session.schedule(url, site.id, depth, kind)
         return Request(
             url, headers=decision.headers, callback=self.parse, errback=self.on_error,
-            meta={"site_id": site.id, PAGE_URL: url},
+            meta={"site_id": site.id, PAGE_URL: url, LINK_DEPTH: depth},
             priority=SHAPE_PRIORITY.get(kinds.url_kind(url, site), 0),
         )  # fmt: skip
 
@@ -257,7 +262,8 @@ class SchoolsSpider(Spider):
             HTML_TYPES
         ):
             item.kind = "listing"
-            for request in self._from_listing(response.body, site, response.meta.get("depth", 0)):
+            depth = response.meta.get(LINK_DEPTH, 0)
+            for request in self._from_listing(response.body, site, depth):
                 yield request
         elif content_type.startswith(HTML_TYPES) or not content_type:
             encoding = _charset(content_type)
@@ -270,8 +276,8 @@ class SchoolsSpider(Spider):
             item.aliases, item.alias_of = result.aliases, result.alias_of
             if result.alias_of is not None and self.crawler.stats:
                 self.crawler.stats.inc_value("archive/aliases_not_extracted")
-            depth = response.meta.get("depth", 0) + 1
             barren = self.traps.step(site.id, response.meta.get("barren", 0), result.article_links)
+            depth = response.meta.get(LINK_DEPTH, 0) + _hop(result.kind, barren)
             if not self.traps.follow(site.id, barren):
                 self._note(site, "trap cut (links of pages without new articles not followed)")
                 result.links = []
@@ -427,3 +433,9 @@ def _reason(failure: Failure) -> str:
         return "ignored"
     text = text or _SILENT_ERRORS.get(name, "")
     return f"{name}: {text}" if text else name
+
+
+def _hop(kind: str, barren: int) -> int:
+    """How much deeper a page's links are: none from a listing that showed new articles
+    (its next page and its articles are one listing's pages), one from any other page."""
+    return 0 if kind == "listing" and barren == 0 else 1
