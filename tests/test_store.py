@@ -193,3 +193,51 @@ def test_the_pages_table_is_browsed_from_indexes(tmp_path: Path, sql: str):
     db = open_db(tmp_path / "a.db")
     plan = " ".join(row[3] for row in db.execute(f"explain query plan {sql}"))
     assert "TEMP B-TREE" not in plan and "USING" in plan and "INDEX" in plan, plan
+
+
+def spread_mask(bits_per_block: tuple[int, ...]) -> int:
+    """A mask flipping that many bits in each 16-bit block, one per byte where it can, so
+    that every byte of the fingerprint differs (no 8-bit band would match)."""
+    mask = 0
+    for block, flips in enumerate(bits_per_block):
+        for i in range(flips):
+            mask |= 1 << (block * 16 + (i * 8 + i) % 16)
+    return mask
+
+
+@pytest.mark.parametrize(
+    ("spread", "found"), [((3, 3, 3, 2), True), ((2, 3, 3, 3), True), ((3, 3, 3, 3), False)]
+)
+def test_a_fingerprint_within_eleven_bits_is_always_a_candidate(db, spread, found):
+    """Pigeonhole: eleven differing bits leave one block within two bits of the original's."""
+    original = store.save_article(db, "s1", "http://a/1", make_article("http://a/1"),
+                                  fetched=T, crawl_id=1)  # fmt: skip
+    row = db.table("articles").get(original.article_id)
+    mask = spread_mask(spread)
+    assert all((mask >> (8 * byte)) & 0xFF for byte in range(8))  # every byte differs
+    assert dedup.distance(mask, 0) == sum(spread) <= dedup.MAX_DISTANCE
+    near = dedup.find_near_duplicate(db, -1, int(row["simhash"], 16) ^ mask, row["text"])
+    assert near == (original.article_id if found else None)
+
+
+def test_the_blocks_migration_rebuilds_the_lookup_of_an_older_archive(tmp_path: Path):
+    from sqlite_utils import Database
+
+    from archive.migrations import migrations
+
+    path = tmp_path / "old.db"
+    old = Database(str(path))
+    migrations.apply(old, stop_before="m010_simhash_blocks")
+    ids = [store.save_article(old, "s1", f"http://a/{i}",
+                              make_article(f"http://a/{i}", text=f"{PARAGRAPHS[i]} {i}"),
+                              fetched=T, crawl_id=1).article_id for i in range(3)]  # fmt: skip
+    with old.conn:  # the eight 8-bit bands the version before wrote
+        old.execute("delete from simhash_bands")
+        old.execute("insert into simhash_bands values (0, 1, ?), (7, 255, ?)", ids[:2])
+    old.close()
+    db = open_db(str(path))
+    hashes = {r["id"]: int(r["simhash"], 16) for r in db.query("select id, simhash from articles")}
+    stored = set(db.execute("select band, bits, article_id from simhash_bands").fetchall())
+    assert stored == {(b, bits, i) for i in ids for b, bits in dedup.bands(hashes[i])}
+    text = db.table("articles").get(ids[2])["text"]
+    assert dedup.find_near_duplicate(db, -1, hashes[ids[2]] ^ 0b111, text) == ids[2]
