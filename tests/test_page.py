@@ -70,6 +70,23 @@ def test_link_answers_follow_the_site_not_its_id(site: Site):
     assert links and not any("hoi-nghi" in link for link in links)
 
 
+def test_the_link_cache_is_one_budget_for_all_sites(site: Site, monkeypatch):
+    """Memory must not grow with the number of sites a worker sees."""
+    from archive import page
+
+    monkeypatch.setattr(page, "LINK_CACHE_SIZE", 300)
+    monkeypatch.setattr(page, "_RESOLVED", {})
+    sites = [replace(site, id=f"s{i}") for i in range(6)]
+    listing = "".join(f'<li><a href="/tin-tuc/bai-{n}.html">Bài {n}</a></li>' for n in range(250))
+    html = f"<html><body><ul>{listing}</ul></body></html>".encode()
+    answers = []
+    for n, each in enumerate(sites * 2):
+        result = analyze_page(html, f"http://127.0.0.9:8080/chuyen-muc/{n}/", each)
+        assert sum(len(cache) for _, cache in page._RESOLVED.values()) <= 300
+        answers.append(result.links)
+    assert len(answers[0]) == 250 and all(links == answers[0] for links in answers)
+
+
 ARTICLE_URL = "http://127.0.0.9:8080/tin-tuc/hoi-nghi-so-ket-cong-tac-dang-1234.html"
 TITLE = "Hội nghị sơ kết công tác Đảng 6 tháng đầu năm"
 
