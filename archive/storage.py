@@ -10,6 +10,8 @@ message naming the problem and the file.
 from __future__ import annotations
 
 import errno
+import os
+import resource
 import sqlite3
 
 EXIT_STORAGE = 4
@@ -68,6 +70,17 @@ def describe(error: BaseException, default_path: str) -> str:
     if isinstance(error, StorageError):
         return problem
     path = getattr(error, "filename", None) or default_path
+    if problem == "disk I/O error" and _at_size_limit(path):
+        problem = "file size limit reached"
     if problem == "database file damaged":
         return f"{problem}: {path}"
     return f"{problem} writing {path}"
+
+
+def _at_size_limit(path: str) -> bool:
+    """SQLite turns EFBIG into a bare I/O error: name the limit when a file has reached it."""
+    limit = resource.getrlimit(resource.RLIMIT_FSIZE)[0]
+    if limit == resource.RLIM_INFINITY:
+        return False
+    sizes = (os.path.getsize(p) for p in (path, f"{path}-wal") if os.path.exists(p))
+    return any(size >= limit - 65_536 for size in sizes)

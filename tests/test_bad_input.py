@@ -246,6 +246,7 @@ def test_a_file_size_limit_stops_the_crawl_cleanly(tmp_path, crawled):
 
     again = run_crawl(crawl_command(db, sites, "--revalidate-after", "0"), preexec_fn=small_files)
     check_stopped_cleanly(again, db, articles)
+    assert "file size limit reached writing" in again.stderr.strip().splitlines()[-1]
 
 
 def test_a_full_disk_stops_the_crawl_cleanly(tmp_path, crawled):
