@@ -575,3 +575,19 @@ def m010_simhash_blocks(db: Database) -> None:
             [(band, bits, row_id) for row_id, hexhash in chunk
              for band, bits in bands(int(hexhash, 16))],
         )  # fmt: skip
+
+
+@migrations()
+def m011_minhash_sketches(db: Database) -> None:
+    """A MinHash sketch per article (archive.dedup), so that the near-duplicate lookup
+    skips a close fingerprint whose text is plainly another without reading it.
+
+    Left empty here: computing a million sketches would take minutes at the first
+    start of a new version. Instead each older article gets its sketch the first
+    time a lookup reads it, and every article stored from now on has one.
+    """
+    db.execute(
+        "create table if not exists minhash_sketches "
+        "(article_id integer primary key references articles(id) on delete cascade, "
+        "sketch blob not null)"
+    )

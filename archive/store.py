@@ -224,6 +224,7 @@ def _insert_article(
     _save_version_row(db, article_id, 1, row, fetched)
     search.index_article(db, article_id, article.title, article.text)
     dedup.save_bands(db, article_id, fingerprint)
+    dedup.save_sketch(db, article_id, article.text)
     original = _link_near_duplicate(db, article_id, fingerprint, article)
     return Outcome(article_id, NEW, original)
 
@@ -248,6 +249,7 @@ def _save_version(
     _save_version_row(db, article_id, version, columns, fetched)
     search.index_article(db, article_id, article.title, article.text)
     dedup.save_bands(db, article_id, fingerprint)
+    dedup.save_sketch(db, article_id, article.text)
     return Outcome(article_id, CHANGED, existing["duplicate_of"])
 
 

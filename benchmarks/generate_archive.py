@@ -442,7 +442,7 @@ def generate(
 
 
 def _insert(conn, rows, rng, fetched, real_simhash) -> None:  # type: ignore[no-untyped-def]
-    articles, urls, versions, fts, bands, pages = [], [], [], [], [], []
+    articles, urls, versions, fts, bands, pages, sketches = [], [], [], [], [], [], []
     for r in rows:
         text = str(r["text"])
         digest = hashlib.sha256(text.encode()).hexdigest()
@@ -464,6 +464,8 @@ def _insert(conn, rows, rng, fetched, real_simhash) -> None:  # type: ignore[no-
         folded_text, folded_title = r["_folded"]
         fts.append((r["id"], folded_title, folded_text))
         bands.extend((band, bits, r["id"]) for band, bits in dedup.bands(value))
+        if real_simhash:  # else older articles: the lookup sketches them when it reads them
+            sketches.append((r["id"], dedup.sketch(text)))
         pages.append((r["url"], r["site_id"], 200, "article", fetched, r["id"], None))
         if rng.random() < 0.01:
             broken = f"{r['url']}?page=broken"
@@ -489,6 +491,7 @@ def _insert(conn, rows, rng, fetched, real_simhash) -> None:  # type: ignore[no-
         conn.executemany(
             "insert into simhash_bands(band, bits, article_id) values (?, ?, ?)", bands
         )
+        conn.executemany("insert into minhash_sketches(article_id, sketch) values (?, ?)", sketches)
         conn.executemany(
             "insert into pages(url, site_id, status, kind, fetched, article_id, error) "
             "values (?, ?, ?, ?, ?, ?, ?)",

@@ -33,7 +33,8 @@ def forget_articles(path: Path) -> None:
         conn.executescript(
             "update captures set article_id = null; update pages set article_id = null;"
             "update pages set kind = 'other' where kind = 'article';"
-            "delete from attachments; delete from simhash_bands; delete from article_versions;"
+            "delete from attachments; delete from simhash_bands; delete from minhash_sketches;"
+            "delete from article_versions;"
             "delete from article_urls; insert into articles_fts(articles_fts) values('delete-all');"
             "delete from articles;"
         )

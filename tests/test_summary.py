@@ -11,7 +11,7 @@ import pytest
 from sqlite_utils import Database
 
 from archive import store, summary
-from archive.migrations import migrations, open_db
+from archive.migrations import m011_minhash_sketches, migrations, open_db
 from tests.conftest import PARAGRAPHS, make_article
 
 T = "2026-01-01T00:00:00Z"
@@ -132,6 +132,7 @@ def old_archive(path: Path) -> Database:
     """An archive as the version before the summary tables made it."""
     db = Database(str(path))
     migrations.apply(db, stop_before="m008_summaries")
+    m011_minhash_sketches(db)  # today's store writes sketches; m011 runs again, a no-op
     return db
 
 

@@ -1,0 +1,105 @@
+"""The MinHash sketch that lets the near-duplicate lookup skip candidates unread."""
+
+import random
+
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from archive import dedup, store
+from tests.conftest import PARAGRAPHS, make_article
+
+T = "2026-01-01T00:00:00Z"
+WORDS = sorted({w for p in PARAGRAPHS for w in p.split()})
+
+
+def long_text(seed: int, words: int = 700) -> str:
+    """An article-length text: enough trigrams to fill every bin of the sketch."""
+    rng = random.Random(seed)
+    return " ".join(rng.choice(WORDS) for _ in range(words))
+
+
+def edited(text: str, share: float, seed: int) -> str:
+    rng = random.Random(seed)
+    return " ".join(rng.choice(WORDS) if rng.random() < share else w for w in text.split())
+
+
+def sketch_count(db) -> int:
+    return db.execute("select count(*) from minhash_sketches").fetchone()[0]
+
+
+@settings(max_examples=150, deadline=None)
+@given(seed=st.integers(0, 10**6), share=st.floats(0.0, 0.12), edit_seed=st.integers(0, 10**6))
+def test_a_near_copy_is_never_skipped(seed: int, share: float, edit_seed: int):
+    a = long_text(seed)
+    b = edited(a, share, edit_seed)
+    exact = dedup.resemblance(a, b)
+    assume(exact >= dedup.MIN_RESEMBLANCE)
+    estimate, filled = dedup.estimate(dedup.sketch(a), dedup.sketch(b))
+    assert filled >= dedup.MIN_FILLED
+    assert not dedup._far_apart(dedup.sketch(a), dedup.sketch(b))
+    assert abs(estimate - exact) < 0.25
+
+
+@settings(max_examples=50, deadline=None)
+@given(seed=st.integers(0, 10**6))
+def test_unrelated_texts_are_far_apart(seed: int):
+    a, b = long_text(seed), long_text(seed + 1)
+    assert dedup.resemblance(a, b) < 0.05
+    assert dedup._far_apart(dedup.sketch(a), dedup.sketch(b))
+
+
+def test_short_texts_are_never_judged_by_the_sketch():
+    """Too few trigrams fill too few bins for a safe estimate: the texts decide."""
+    a, b = long_text(1, words=60), long_text(2, words=60)
+    assert dedup.estimate(dedup.sketch(a), dedup.sketch(b))[1] < dedup.MIN_FILLED
+    assert not dedup._far_apart(dedup.sketch(a), dedup.sketch(b))
+
+
+def test_every_stored_article_and_version_has_its_sketch(db):
+    first = store.save_article(db, "s1", "http://a/1", make_article("http://a/1", text=long_text(1)),
+                               fetched=T, crawl_id=1)  # fmt: skip
+    store.save_article(db, "s1", "http://a/2", make_article("http://a/2", text=long_text(2)),
+                       fetched=T, crawl_id=1)  # fmt: skip
+    assert sketch_count(db) == 2
+    store.save_article(db, "s1", "http://a/1", make_article("http://a/1", text=long_text(3)),
+                       fetched=T, crawl_id=2)  # fmt: skip
+    stored = db.execute("select sketch from minhash_sketches where article_id = ?",
+                        [first.article_id]).fetchone()[0]  # fmt: skip
+    assert stored == dedup.sketch(long_text(3)) and sketch_count(db) == 2
+
+
+def test_a_candidate_whose_sketch_is_far_is_skipped_without_reading_its_text(db):
+    """The stored text is made a copy of the looked-up one behind the sketch's back:
+    the lookup trusts the sketch and never reads that text."""
+    other = store.save_article(db, "s1", "http://a/1", make_article("http://a/1", text=long_text(1)),
+                               fetched=T, crawl_id=1)  # fmt: skip
+    row = db.table("articles").get(other.article_id)
+    mine = long_text(2)
+    with db.conn:
+        db.execute("update articles set text = ? where id = ?", [mine, other.article_id])
+    assert dedup.find_near_duplicate(db, -1, int(row["simhash"], 16), mine) is None
+
+
+def test_an_article_without_a_sketch_is_read_and_gets_one(db):
+    """Articles stored before migration m011 have no sketch until a lookup reads them."""
+    other = store.save_article(db, "s1", "http://a/1", make_article("http://a/1", text=long_text(1)),
+                               fetched=T, crawl_id=1)  # fmt: skip
+    row = db.table("articles").get(other.article_id)
+    with db.conn:
+        db.execute("delete from minhash_sketches")
+    copy = edited(long_text(1), 0.03, seed=7)
+    assert dedup.find_near_duplicate(db, -1, int(row["simhash"], 16), copy) == other.article_id
+    stored = db.execute("select sketch from minhash_sketches").fetchall()
+    assert stored == [(dedup.sketch(long_text(1)),)]
+
+
+def test_a_long_near_copy_on_another_site_is_linked(db):
+    original = store.save_article(db, "s1", "http://a/1",
+                                  make_article("http://a/1", text=long_text(5)),
+                                  fetched=T, crawl_id=1)  # fmt: skip
+    store.save_article(db, "s2", "http://b/9", make_article("http://b/9", text=long_text(6)),
+                       fetched=T, crawl_id=1)  # fmt: skip
+    copy = store.save_article(db, "s2", "http://b/1",
+                              make_article("http://b/1", text=edited(long_text(5), 0.04, seed=3)),
+                              fetched=T, crawl_id=1)  # fmt: skip
+    assert copy.duplicate_of == original.article_id
