@@ -201,7 +201,7 @@ class ArchiveSession:
     def archived(self, url: str) -> bool:
         """An article this crawl stored is known at ``url`` (its own, declared or found)."""
         row = self.db.execute(
-            "select 1 from article_urls where url = ? and last_seen >= ?", [url, self.started]
+            store.ARTICLE_SEEN_IN_CRAWL, [url, self.started, self.crawl_id]
         ).fetchone()
         return row is not None
 

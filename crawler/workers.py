@@ -29,6 +29,7 @@ from pathlib import Path
 
 import psutil
 
+from archive import store
 from archive.page import analyze_page
 from archive.records import PageResult
 from archive.registry import Site
@@ -39,13 +40,13 @@ logger = logging.getLogger(__name__)
 class PageAnalyzer:
     def __init__(
         self, workers: int, timeout: float, sites: list[Site] | None = None,
-        db_path: str | None = None, since: str | None = None,
+        db_path: str | None = None, crawl: tuple[int, str] | None = None,
     ):  # fmt: skip
-        """``db_path`` and ``since`` (the crawl's start): the workers' alias lookup."""
+        """``db_path`` and ``crawl`` (its id and start): the workers' alias lookup."""
         self.workers = (os.cpu_count() or 1) if workers < 0 else workers
         self.timeout = timeout
         self.sites = {site.id: site for site in sites or ()}
-        self.archive = (db_path, since) if db_path and since else None
+        self.archive = (db_path, *crawl) if db_path and crawl else None
         self._pool: ProcessPoolExecutor | None = None
 
     def _get_pool(self) -> ProcessPoolExecutor:
@@ -108,9 +109,9 @@ class PageAnalyzer:
 class _Archive:
     """A worker's read-only look into the crawl's archive (archive.page.Archived)."""
 
-    def __init__(self, db_path: str, since: str):
+    def __init__(self, db_path: str, crawl_id: int, started: str):
         self.uri = Path(db_path).resolve().as_uri() + "?mode=ro"
-        self.since = since  # the crawl's start: only what this crawl stored counts
+        self.crawl = [crawl_id, started]  # only what this crawl stored counts
         self.conn: sqlite3.Connection | None = None
 
     def __call__(self, urls: list[str]) -> tuple[str, str | None] | None:
@@ -118,10 +119,9 @@ class _Archive:
             if self.conn is None:
                 self.conn = sqlite3.connect(self.uri, uri=True, timeout=1)
             for url in urls:
+                crawl_id, started = self.crawl
                 row = self.conn.execute(
-                    "select a.title from article_urls u join articles a on a.id = u.article_id "
-                    "where u.url = ? and u.last_seen >= ?",
-                    [url, self.since],
+                    store.ARTICLE_SEEN_IN_CRAWL, [url, started, crawl_id]
                 ).fetchone()
                 if row is not None:
                     return url, row[0]
@@ -143,7 +143,7 @@ def _analyze(
 
 
 def _worker_setup(
-    crawler: int, sites: list[Site] | None = None, archive: tuple[str, str] | None = None
+    crawler: int, sites: list[Site] | None = None, archive: tuple[str, int, str] | None = None
 ) -> None:
     """Ctrl-C reaches the whole process group: the crawler stops gracefully and
     shuts the pool down; a worker dying of KeyboardInterrupt would only lose pages.

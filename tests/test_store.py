@@ -242,3 +242,25 @@ def test_the_blocks_migration_rebuilds_the_lookup_of_an_older_archive(tmp_path: 
     assert stored == {(b, bits, i) for i in ids for b, bits in dedup.bands(hashes[i])}
     text = db.table("articles").get(ids[2])["text"]
     assert dedup.find_near_duplicate(db, -1, hashes[ids[2]] ^ 0b111, text) == ids[2]
+
+
+def test_an_article_counts_as_seen_by_a_crawl_only_once_that_crawl_served_it(db):
+    """Timestamps are whole seconds: a crawl starting in the second the previous one saw the
+    article must still revalidate it (the spider's and the workers' alias lookup)."""
+    url = "http://a/1"
+    out = store.save_article(db, "s1", url, make_article(url), fetched=T, crawl_id=1)
+    page = {"url": url, "site_id": "s1", "status": 200, "kind": "article", "fetched": T,
+            "checked": T, "crawl_id": 1, "article_id": out.article_id}  # fmt: skip
+    store.save_page(db, page)
+
+    def seen(crawl_id: int, started: str) -> bool:
+        row = db.execute(store.ARTICLE_SEEN_IN_CRAWL, [url, started, crawl_id]).fetchone()
+        return row is not None
+
+    assert seen(1, T)
+    assert not seen(2, T)  # started in the very second crawl 1 saw it
+    store.save_not_modified(db, url, checked=T, crawl_id=2)
+    assert seen(2, T)
+    assert not seen(3, T2)  # served in an earlier second by crawl 2
+    store.save_page(db, {**page, "status": 404, "crawl_id": 3})
+    assert not seen(3, T)  # a page that is gone serves nothing

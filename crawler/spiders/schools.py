@@ -96,7 +96,8 @@ class SchoolsSpider(Spider):
         spider.analyzer = PageAnalyzer(
             settings.getint("ARCHIVE_EXTRACT_WORKERS"),
             settings.getfloat("ARCHIVE_EXTRACT_TIMEOUT"),
-            spider.sites, settings.get("ARCHIVE_DB"), spider.session.started,
+            spider.sites, settings.get("ARCHIVE_DB"),
+            (spider.session.crawl_id, spider.session.started),
         )  # fmt: skip
         crawler.signals.connect(spider.on_robots_parsed, signal=signals.robots_parsed)
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
