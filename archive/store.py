@@ -396,14 +396,14 @@ def get_attachment(db: Database, url: str) -> dict[str, Any] | None:
     return rows[0] if rows else None
 
 
-#: The title of the article known at URL ``?`` 1 when crawl ``?`` 3 (started at ``?`` 2) has
-#: seen that URL and served the article. Time alone is not enough: timestamps are whole
+#: The title of the article known at ``:url`` when crawl ``:crawl_id`` (begun at ``:started``)
+#: has seen that URL and served the article. Time alone is not enough: timestamps are whole
 #: seconds, and a crawl starting within the second the previous one ended would take that
 #: crawl's articles for its own and revalidate none of them.
 ARTICLE_SEEN_IN_CRAWL = (
     "select a.title from article_urls u join articles a on a.id = u.article_id "
-    "where u.url = ? and u.last_seen >= ? and exists (select 1 from pages p "
-    "where p.article_id = u.article_id and p.crawl_id = ? and p.status < 300)"
+    "where u.url = :url and u.last_seen >= :started and exists (select 1 from pages p "
+    "where p.article_id = u.article_id and p.crawl_id = :crawl_id and p.status < 300)"
 )
 
 

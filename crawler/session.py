@@ -200,9 +200,8 @@ class ArchiveSession:
 
     def archived(self, url: str) -> bool:
         """An article this crawl stored is known at ``url`` (its own, declared or found)."""
-        row = self.db.execute(
-            store.ARTICLE_SEEN_IN_CRAWL, [url, self.started, self.crawl_id]
-        ).fetchone()
+        crawl = {"url": url, "started": self.started, "crawl_id": self.crawl_id}
+        row = self.db.execute(store.ARTICLE_SEEN_IN_CRAWL, crawl).fetchone()
         return row is not None
 
     def article_id(self, url: str) -> int | None:

@@ -111,7 +111,7 @@ class _Archive:
 
     def __init__(self, db_path: str, crawl_id: int, started: str):
         self.uri = Path(db_path).resolve().as_uri() + "?mode=ro"
-        self.crawl = [crawl_id, started]  # only what this crawl stored counts
+        self.crawl = {"crawl_id": crawl_id, "started": started}  # only what this crawl stored
         self.conn: sqlite3.Connection | None = None
 
     def __call__(self, urls: list[str]) -> tuple[str, str | None] | None:
@@ -119,9 +119,8 @@ class _Archive:
             if self.conn is None:
                 self.conn = sqlite3.connect(self.uri, uri=True, timeout=1)
             for url in urls:
-                crawl_id, started = self.crawl
                 row = self.conn.execute(
-                    store.ARTICLE_SEEN_IN_CRAWL, [url, started, crawl_id]
+                    store.ARTICLE_SEEN_IN_CRAWL, {"url": url, **self.crawl}
                 ).fetchone()
                 if row is not None:
                     return url, row[0]
