@@ -132,7 +132,7 @@ def decide(
         return Decision(True, headers, "due")
     modified = parse_time(lastmod) if lastmod else None
     if modified is not None and revalidate_after > 0:
-        if modified > checked:
+        if modified >= checked:  # whole seconds: a change in the checked second may be later
             return Decision(True, headers, "lastmod")
         return Decision(False, {}, "lastmod-older")
     if state.sitemap_fresh and revalidate_after > 0:

@@ -76,6 +76,14 @@ def test_sitemap_lastmod_decides_before_the_age():
     assert newer.fetch and newer.reason == "lastmod" and newer.conditional
 
 
+def test_a_lastmod_in_the_second_of_the_last_check_fetches_the_page():
+    """Both are whole seconds: the page may have changed after the check in that second."""
+    same = decide(state(), now=NOW, revalidate_after=3600, lastmod="2026-11-20T19:00:00+07:00")
+    assert same.fetch and same.reason == "lastmod"
+    earlier = decide(state(), now=NOW, revalidate_after=3600, lastmod="2026-11-20T11:59:59Z")
+    assert not earlier.fetch
+
+
 def test_listings_and_errors_are_fetched_every_run():
     assert decide(state(kind="listing", article_id=None), now=NOW, revalidate_after=1e9).fetch
     failed = state(kind="error", status=503, article_id=None)
