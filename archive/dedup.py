@@ -64,14 +64,18 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normalize_text(text).encode("utf-8")).hexdigest()
 
 
-def _words(text: str) -> list[str]:
+def words(text: str) -> list[str]:
     """The text's words, lowercased: ``\\w+`` runs of the NFC text (collapsing whitespace
     first, as :func:`normalize_text` does, would find the same runs)."""
     return _WORD.findall(unicodedata.normalize("NFC", text).lower())
 
 
 def simhash(text: str) -> int:
-    words = _words(text)
+    return simhash_of_words(words(text))
+
+
+def simhash_of_words(words: list[str]) -> int:
+    """:func:`simhash` of the text these :func:`words` came from."""
     if len(words) < 2:
         return charikar(" ".join(words))
     return charikar(" ".join(a + b for a, b in zip(words, words[1:], strict=False)))
@@ -152,12 +156,20 @@ def _jaccard(sa: set[tuple[str, ...]], sb: set[tuple[str, ...]]) -> float:
 
 
 def _trigrams(text: str) -> set[tuple[str, ...]]:
-    words = _words(text)
+    return _trigrams_of(words(text))
+
+
+def _trigrams_of(words: list[str]) -> set[tuple[str, ...]]:
     return set(zip(words, words[1:], words[2:], strict=False))
 
 
 def sketch(text: str) -> bytes:
     return _sketch(_trigrams(text))
+
+
+def sketch_of_words(words: list[str]) -> bytes:
+    """:func:`sketch` of the text these :func:`words` came from."""
+    return _sketch(_trigrams_of(words))
 
 
 def _sketch(trigrams: set[tuple[str, ...]]) -> bytes:
@@ -219,7 +231,7 @@ def find_near_duplicate(db: Database, article_id: int, value: int, text: str) ->
             continue
         mine, theirs = mine or _trigrams(text), _trigrams(other[0])
         if stored is None:
-            _write_sketch(db, candidate, _sketch(theirs))
+            save_sketch(db, candidate, _sketch(theirs))
         if _jaccard(mine, theirs) >= MIN_RESEMBLANCE:
             return int(candidate)
     return None
@@ -236,11 +248,7 @@ def _sketches(db: Database, ids: list[int]) -> dict[int, bytes]:
     return found
 
 
-def save_sketch(db: Database, article_id: int, text: str) -> None:
-    _write_sketch(db, article_id, sketch(text))
-
-
-def _write_sketch(db: Database, article_id: int, value: bytes) -> None:
+def save_sketch(db: Database, article_id: int, value: bytes) -> None:
     db.execute(
         "insert or replace into minhash_sketches(article_id, sketch) values (?, ?)",
         [article_id, value],

@@ -216,7 +216,8 @@ def _insert_article(
     digest: str,
     fetched: str,
 ) -> Outcome:
-    fingerprint = dedup.simhash(article.text)
+    words = dedup.words(article.text)  # once, for the fingerprint and the sketch
+    fingerprint = dedup.simhash_of_words(words)
     row = {"site_id": site_id, "url": primary, **_columns(article, digest, fingerprint)}
     row.update(first_seen=fetched, last_seen=fetched, updated=fetched, version=1)
     article_id = _write_row(db, "articles", row)
@@ -224,7 +225,7 @@ def _insert_article(
     _save_version_row(db, article_id, 1, row, fetched)
     search.index_article(db, article_id, article.title, article.text)
     dedup.save_bands(db, article_id, fingerprint)
-    dedup.save_sketch(db, article_id, article.text)
+    dedup.save_sketch(db, article_id, dedup.sketch_of_words(words))
     original = _link_near_duplicate(db, article_id, fingerprint, article)
     return Outcome(article_id, NEW, original)
 
@@ -239,7 +240,8 @@ def _save_version(
     fetched: str,
 ) -> Outcome:
     article_id, version = existing["id"], existing["version"] + 1
-    fingerprint = dedup.simhash(article.text)
+    words = dedup.words(article.text)
+    fingerprint = dedup.simhash_of_words(words)
     columns = _columns(article, digest, fingerprint)
     search.unindex_article(db, article_id, existing["title"], existing["text"])
     db.table("articles").update(
@@ -249,7 +251,7 @@ def _save_version(
     _save_version_row(db, article_id, version, columns, fetched)
     search.index_article(db, article_id, article.title, article.text)
     dedup.save_bands(db, article_id, fingerprint)
-    dedup.save_sketch(db, article_id, article.text)
+    dedup.save_sketch(db, article_id, dedup.sketch_of_words(words))
     return Outcome(article_id, CHANGED, existing["duplicate_of"])
 
 

@@ -44,7 +44,7 @@ def fill_sketches(db: Database) -> int:
     ).fetchall()
     with db.conn:
         for row_id, text in rows:
-            dedup.save_sketch(db, row_id, text)
+            dedup.save_sketch(db, row_id, dedup.sketch(text))
     return len(rows)
 
 
