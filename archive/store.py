@@ -223,9 +223,7 @@ def _insert_article(
     article_id = _write_row(db, "articles", row)
     _touch(db, article_id, urls, site_id, fetched)
     _save_version_row(db, article_id, 1, row, fetched)
-    search.index_article(db, article_id, article.title, article.text)
-    dedup.save_bands(db, article_id, fingerprint)
-    dedup.save_sketch(db, article_id, dedup.sketch_of_words(words))
+    _save_lookups(db, article_id, article, fingerprint, words)
     original = _link_near_duplicate(db, article_id, fingerprint, article)
     return Outcome(article_id, NEW, original)
 
@@ -249,10 +247,17 @@ def _save_version(
     )
     _touch(db, article_id, urls, site_id, fetched)
     _save_version_row(db, article_id, version, columns, fetched)
+    _save_lookups(db, article_id, article, fingerprint, words)
+    return Outcome(article_id, CHANGED, existing["duplicate_of"])
+
+
+def _save_lookups(
+    db: Database, article_id: int, article: Article, fingerprint: int, words: list[str]
+) -> None:
+    """The article's rows in the search index and the near-duplicate lookup."""
     search.index_article(db, article_id, article.title, article.text)
     dedup.save_bands(db, article_id, fingerprint)
     dedup.save_sketch(db, article_id, dedup.sketch_of_words(words))
-    return Outcome(article_id, CHANGED, existing["duplicate_of"])
 
 
 def _save_version_row(
@@ -396,17 +401,6 @@ def get_attachment(db: Database, url: str) -> dict[str, Any] | None:
     """The newest row for a document URL, whichever article links it."""
     rows = list(db.query("select * from attachments where url = ? order by id desc limit 1", [url]))
     return rows[0] if rows else None
-
-
-#: The title of the article known at ``:url`` when crawl ``:crawl_id`` (begun at ``:started``)
-#: has seen that URL and served the article. Time alone is not enough: timestamps are whole
-#: seconds, and a crawl starting within the second the previous one ended would take that
-#: crawl's articles for its own and revalidate none of them.
-ARTICLE_SEEN_IN_CRAWL = (
-    "select a.title from article_urls u join articles a on a.id = u.article_id "
-    "where u.url = :url and u.last_seen >= :started and exists (select 1 from pages p "
-    "where p.article_id = u.article_id and p.crawl_id = :crawl_id and p.status < 300)"
-)
 
 
 def set_page_article(db: Database, url: str, article_id: int) -> None:

@@ -39,6 +39,7 @@ from archive import frontier, lock, recrawl, store
 from archive.migrations import open_db
 from archive.registry import Site
 from crawler.items import AttachmentItem, PageItem, SiteCounts
+from crawler.workers import ARTICLE_SEEN_IN_CRAWL
 
 logger = logging.getLogger(__name__)
 
@@ -201,7 +202,7 @@ class ArchiveSession:
     def archived(self, url: str) -> bool:
         """An article this crawl stored is known at ``url`` (its own, declared or found)."""
         crawl = {"url": url, "started": self.started, "crawl_id": self.crawl_id}
-        row = self.db.execute(store.ARTICLE_SEEN_IN_CRAWL, crawl).fetchone()
+        row = self.db.execute(ARTICLE_SEEN_IN_CRAWL, crawl).fetchone()
         return row is not None
 
     def article_id(self, url: str) -> int | None:

@@ -29,7 +29,6 @@ from pathlib import Path
 
 import psutil
 
-from archive import store
 from archive.page import analyze_page
 from archive.records import PageResult
 from archive.registry import Site
@@ -106,6 +105,19 @@ class PageAnalyzer:
             self._pool = None
 
 
+#: The title of the article known at ``:url`` when crawl ``:crawl_id`` (begun at
+#: ``:started``) has seen that URL and served the article: the workers' alias lookup and
+#: the session's check of queued requests (here, so a worker need not import
+#: archive.store). Time alone is not enough: timestamps are whole seconds, and a crawl
+#: starting within the second the previous one ended would take that crawl's articles
+#: for its own and revalidate none of them.
+ARTICLE_SEEN_IN_CRAWL = (
+    "select a.title from article_urls u join articles a on a.id = u.article_id "
+    "where u.url = :url and u.last_seen >= :started and exists (select 1 from pages p "
+    "where p.article_id = u.article_id and p.crawl_id = :crawl_id and p.status < 300)"
+)
+
+
 class _Archive:
     """A worker's read-only look into the crawl's archive (archive.page.Archived)."""
 
@@ -120,7 +132,7 @@ class _Archive:
                 self.conn = sqlite3.connect(self.uri, uri=True, timeout=1)
             for url in urls:
                 row = self.conn.execute(
-                    store.ARTICLE_SEEN_IN_CRAWL, {"url": url, **self.crawl}
+                    ARTICLE_SEEN_IN_CRAWL, {"url": url, **self.crawl}
                 ).fetchone()
                 if row is not None:
                     return url, row[0]
