@@ -14,6 +14,8 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections import Counter
+from functools import lru_cache
 
 #: Bytes scanned for a ``<meta charset>``; the HTML spec says 1024, real pages need more.
 META_SCAN = 16_384
@@ -151,18 +153,20 @@ def vietnamese_score(text: str) -> float:
     syllables add, malformed words and Western-only symbols (Ð, Þ, ¬...) subtract.
     """
     good = bad = 0
-    for word in _WORD.findall(text):
+    for word, count in Counter(_WORD.findall(text)).items():
         if word.isascii():
             continue
         if _syllable(word):
-            good += 1
+            good += count
         else:
-            bad += 1
-    only = sum(1 for ch in text if ch in _VN_ONLY)
-    odd = sum(1 for ch in text if ch in _WESTERN_ONLY or "\x80" <= ch <= "\x9f")
+            bad += count
+    chars = Counter(text)
+    only = sum(n for ch, n in chars.items() if ch in _VN_ONLY)
+    odd = sum(n for ch, n in chars.items() if ch in _WESTERN_ONLY or "\x80" <= ch <= "\x9f")
     return 3 * only + good - 2 * bad - 5 * odd
 
 
+@lru_cache(maxsize=1 << 16)
 def _syllable(word: str) -> bool:
     """At most one tone mark, and only Vietnamese letters (base letters, shapes, tones)."""
     tones = 0
