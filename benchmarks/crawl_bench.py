@@ -37,6 +37,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import sqlite3
 import statistics
@@ -678,6 +679,51 @@ def peer(urls: list[str], work: Path, server_pids: Sequence[int]) -> dict[str, A
     }
 
 
+# --------------------------------------------------------------------------- Scrapy alone
+
+BARE_SPIDER = ROOT / "benchmarks" / "bare_spider.py"
+RESPONSES = re.compile(r"'downloader/response_status_count/200': (\d+)")
+
+
+def scrapy_alone(urls: list[str], work: Path, server_pids: Sequence[int]) -> dict[str, Any]:
+    """CPU per page of Scrapy fetching ``urls`` with nothing done to the responses.
+
+    Runs ``bare_spider.py`` with Scrapy's default settings and our concurrency,
+    once with no URLs (start-up: imports, reactor) and once with all of them;
+    the difference per page is what Scrapy's machinery costs any crawl of ours.
+    """
+    from crawler import settings
+
+    work.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "scrapy.settings.default_settings"}
+    concurrency = [
+        "-s",
+        f"CONCURRENT_REQUESTS={settings.CONCURRENT_REQUESTS}",
+        "-s",
+        f"CONCURRENT_REQUESTS_PER_DOMAIN={settings.CONCURRENT_REQUESTS_PER_DOMAIN}",
+    ]
+    runs = {}
+    for name, listed in (("start-up", []), ("fetch", urls)):
+        (work / f"{name}.txt").write_text("\n".join(listed) + "\n", "utf-8")
+        command = [str(BIN / "scrapy"), "runspider", str(BARE_SPIDER), *concurrency]
+        command += ["-a", f"urls_file={work / f'{name}.txt'}"]
+        log = work / f"{name}.log"
+        status, usage = run_measured(command, server_pids=server_pids, log=log, env=env)
+        found = RESPONSES.search(log.read_text("utf-8", errors="replace"))
+        runs[name] = (status, usage, int(found.group(1)) if found else 0)
+    status, usage, fetched = runs["fetch"]
+    startup = runs["start-up"][1]
+    return {
+        "status": status,
+        "urls": len(urls),
+        "fetched": fetched,
+        "wall_s": round(usage.wall, 1),
+        "startup_cpu_s": round(startup.cpu, 2),
+        "cpu_s_per_page": round((usage.cpu - startup.cpu) / max(fetched, 1), 5),
+        "cores_used": round(usage.cpu / usage.wall, 2),
+    }
+
+
 # --------------------------------------------------------------------------- commands
 
 
@@ -725,6 +771,9 @@ def cmd_main(args: argparse.Namespace) -> dict[str, Any]:
             print("peer: trafilatura ...", flush=True)
             results["peer"] = peer(web.article_urls, run / "peer", server.pids())
             print(f"  {results['peer']}", flush=True)
+        print("Scrapy alone: the article URLs, responses discarded ...", flush=True)
+        results["scrapy_alone"] = scrapy_alone(web.article_urls, run / "bare", server.pids())
+        print(f"  {results['scrapy_alone']}", flush=True)
     print("floor: extraction alone ...", flush=True)
     results["floor"] = floor(web, args.floor_sample)
     print(f"  {results['floor']}", flush=True)
@@ -746,6 +795,30 @@ def ratios(r: dict[str, Any]) -> dict[str, Any]:
         out["articles_per_s_vs_peer"] = round(
             c["articles_per_s"] / max(r["peer"]["articles_per_s"], 1e-9), 2
         )
+    out.update(lower_bound(r))
+    return out
+
+
+def lower_bound(r: dict[str, Any]) -> dict[str, Any]:
+    """What any Scrapy crawl with our extraction costs at least: the floor plus Scrapy alone.
+
+    Scrapy's cost per page times the pages our crawl needed per article
+    (discovery, print views), with no storage, WARC, link extraction or
+    inter-process traffic at all.
+    """
+    if "scrapy_alone" not in r:
+        return {}
+    c, floor_cpu = r["crawl"], r["floor"]["extract_cpu_s_per_article"]
+    pages_per_article = c["pages"] / max(c["articles_new"], 1)
+    bound = floor_cpu + r["scrapy_alone"]["cpu_s_per_page"] * pages_per_article
+    out = {
+        "pages_per_article": round(pages_per_article, 2),
+        "bound_cpu_s_per_article": round(bound, 4),
+        "bound_cpu_vs_floor": round(bound / floor_cpu, 2),
+        "bound_articles_per_s": round(r["cores"] / bound, 1),
+    }
+    if "peer" in r:
+        out["bound_vs_peer"] = round(out["bound_articles_per_s"] / r["peer"]["articles_per_s"], 2)
     return out
 
 
@@ -800,6 +873,24 @@ def report_main(r: dict[str, Any]) -> None:
                 "",
             ),
             ("articles/s vs peer", f"{q['articles_per_s_vs_peer']}x", "target >= 1.5x"),
+        ]
+    if "bound_cpu_s_per_article" in q:
+        a = r["scrapy_alone"]
+        rows += [
+            (
+                "Scrapy alone",
+                f"{a['fetched']:,}/{a['urls']:,} pages, {a['cpu_s_per_page']} CPU s/page "
+                f"(start-up {a['startup_cpu_s']} s left out), {a['cores_used']} cores",
+                "",
+            ),
+            (
+                "lower bound",
+                f"floor + {q['pages_per_article']} pages/article x Scrapy alone = "
+                f"{q['bound_cpu_s_per_article']} CPU s/article = {q['bound_cpu_vs_floor']}x "
+                f"the floor; at most {q['bound_articles_per_s']} articles/s on {r['cores']} cores"
+                + (f" = {q['bound_vs_peer']}x the peer" if "bound_vs_peer" in q else ""),
+                "",
+            ),
         ]
     rows += [
         ("CPU/article vs floor", f"{q['cpu_vs_floor']}x", "target <= 1.3x"),
