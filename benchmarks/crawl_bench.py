@@ -719,7 +719,7 @@ def scrapy_alone(urls: list[str], work: Path, server_pids: Sequence[int]) -> dic
         "fetched": fetched,
         "wall_s": round(usage.wall, 1),
         "startup_cpu_s": round(startup.cpu, 2),
-        "cpu_s_per_page": round((usage.cpu - startup.cpu) / max(fetched, 1), 5),
+        "cpu_s_per_page": round(max(usage.cpu - startup.cpu, 0.0) / max(fetched, 1), 5),
         "cores_used": round(usage.cpu / usage.wall, 2),
     }
 

@@ -33,9 +33,13 @@ def test_harness_runs_and_reports_every_figure(tmp_path):
     assert figures["recrawl"]["articles_new"] == 0
     assert figures["peer"]["extracted"] == 8
     assert figures["floor"]["articles"] == 4
+    assert figures["scrapy_alone"]["fetched"] == 8  # bare Scrapy, not our project's middlewares
     assert set(figures["ratios"]) >= {
         "cpu_vs_floor",
         "recrawl_vs_first_wall",
         "articles_per_s_vs_peer",
+        "bound_cpu_vs_floor",
+        "bound_vs_peer",
     }
     assert "articles/s vs peer" in done.stdout
+    assert "lower bound" in done.stdout
