@@ -22,6 +22,9 @@ measures, one after the other:
 * the peer: ``trafilatura -i URLS --parallel 2`` downloading and extracting the
   article URLs (given the list), with ``SLEEP_TIME = 0`` and
   ``SSRF_PROTECTION = off`` for loopback;
+* Scrapy alone (``bare_spider.py``): the same URLs fetched by Scrapy with
+  every middleware off and the responses discarded, CPU per page; with the
+  floor it bounds from below what any Scrapy crawl with our extraction costs;
 
 and prints a table of figures and the ratios the targets of issue 7 name.
 ``registry`` crawls 60 small sites at once with ``DOWNLOAD_DELAY=1`` and
