@@ -691,8 +691,8 @@ RESPONSES = re.compile(r"'downloader/response_status_count/200': (\d+)")
 def scrapy_alone(urls: list[str], work: Path, server_pids: Sequence[int]) -> dict[str, Any]:
     """CPU per page of Scrapy fetching ``urls`` with nothing done to the responses.
 
-    Runs ``bare_spider.py`` with Scrapy's default settings and our concurrency,
-    once with no URLs (start-up: imports, reactor) and once with all of them;
+    Runs ``bare_spider.py`` (Scrapy's settings, every middleware off) with our
+    concurrency, once with no URLs (start-up: imports, reactor) and once with all of them;
     the difference per page is what Scrapy's machinery costs any crawl of ours.
     """
     from crawler import settings
