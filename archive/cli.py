@@ -22,8 +22,9 @@ from typing import Any
 
 import click
 
-from archive import registry, stats
-from archive.storage import EXIT_STORAGE, StorageError, describe, storage_problem
+from archive.sites import registry
+from archive.store import stats
+from archive.store.storage import EXIT_STORAGE, StorageError, describe, storage_problem
 
 #: The one table mapping `crawl` options onto crawler/settings.py names.
 OPTION_SETTINGS = {
@@ -95,6 +96,17 @@ def cli() -> None:
     """tct-archive: the web archive of Vietnam's provincial political schools."""
 
 
+def crawl_stage() -> Any:
+    """The Scrapy project's runner (``crawler.run``), found through the ``tct_archive``
+    entry point so that ``archive`` never imports Scrapy or the crawler package."""
+    from importlib.metadata import entry_points
+
+    found = entry_points(group="tct_archive", name="crawl")
+    if not found:
+        raise click.ClickException("the crawler is not installed: pip install tct-archive")
+    return next(iter(found)).load()
+
+
 def load_registry(sites_file: str | None) -> list[registry.Site]:
     try:
         return registry.load_sites(sites_file)
@@ -104,10 +116,8 @@ def load_registry(sites_file: str | None) -> list[registry.Site]:
 
 def settings_from_options(options: dict[str, Any], pairs: tuple[str, ...]) -> dict[str, Any]:
     """`-s` pairs first, then the named options (which win), via OPTION_SETTINGS."""
-    from crawler.run import parse_overrides
-
     try:
-        overrides = parse_overrides(pairs)
+        overrides = crawl_stage().parse_overrides(pairs)
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
     for option, setting in OPTION_SETTINGS.items():
@@ -182,7 +192,7 @@ def crawl(site_ids: tuple[str, ...], settings: tuple[str, ...], **options: Any) 
     check_database(options["db"])
     overrides = settings_from_options({**options, "site_ids": site_ids}, settings)
     check_duration(overrides.get("ARCHIVE_REVALIDATE_AFTER"))
-    from archive import lock
+    from archive.store import lock
 
     try:
         lock.acquire(options["db"])
@@ -198,7 +208,7 @@ def check_duration(value: str | None) -> None:
     """--revalidate-after (or -s ARCHIVE_REVALIDATE_AFTER) must be a duration."""
     if value is None:
         return
-    from archive.recrawl import parse_duration
+    from archive.capture.recrawl import parse_duration
 
     try:
         parse_duration(value)
@@ -210,7 +220,7 @@ def refuse_locked(message: str, log_file: str | None) -> None:
     """Another crawl holds the database: say so (in the log too) and exit 3 at once."""
     click.echo(message, err=True)
     if log_file:
-        from archive.store import now
+        from archive.store.writer import now
 
         with open(log_file, "a", encoding="utf-8") as log:
             log.write(f"{now()} [tct-archive] ERROR: {message}\n")
@@ -218,10 +228,9 @@ def refuse_locked(message: str, log_file: str | None) -> None:
 
 
 def crawl_locked(db_path: str, overrides: dict[str, Any]) -> None:
-    from archive.migrations import open_db
-    from crawler.run import run_crawl
+    from archive.store.migrations import open_db
 
-    crawl_id = run_crawl(overrides)
+    crawl_id = crawl_stage().run_crawl(overrides)
     db = open_db(db_path)
     resumed = [r[0] for r in db.execute("select id from crawls where resumed_by = ?", [crawl_id])]
     if resumed:
@@ -251,7 +260,7 @@ def extract(file: Any, url: str, site_id: str | None, sites_file: str | None,
     \b
         tct-archive extract page.html --url http://truongchinhtri.example.vn/vi/news/a-1.html
     """
-    from archive.extract import extract_article
+    from archive.extract.article import extract_article
 
     hints: dict[str, Any] = {}
     if site_id:
@@ -311,7 +320,7 @@ def stats_command(db: str) -> None:
     if not Path(db).exists():
         raise UsageError(f"{db}: no such archive")
     check_database(db)
-    from archive.migrations import open_db
+    from archive.store.migrations import open_db
 
     click.echo(stats.format_table(stats.archive_stats(open_db(db))))
 
@@ -331,7 +340,7 @@ def summaries(db: str, refresh: bool) -> None:
         tct-archive summaries --db archive.db
         tct-archive summaries --db archive.db --refresh
     """
-    from archive import summary
+    from archive.store import summary
 
     archive = existing_archive(db)
     if refresh:
@@ -350,7 +359,7 @@ def existing_archive(db: str) -> Any:
     if not Path(db).exists():
         raise UsageError(f"{db}: no such archive")
     check_database(db)
-    from archive.migrations import open_db
+    from archive.store.migrations import open_db
 
     return open_db(db)
 
@@ -371,7 +380,7 @@ def reextract(db: str, site_ids: tuple[str, ...], sites_file: str | None, warc_d
         tct-archive reextract --db archive.db --site thai-nguyen
     """
     from archive import reextract as rx
-    from archive.warcs import default_warc_dir
+    from archive.capture.warcs import default_warc_dir
 
     archive = existing_archive(db)
     try:
@@ -405,8 +414,8 @@ def export(db: str, fmt: str, site_id: str | None, output: str | None,
         tct-archive export --format csv --site thai-nguyen -o thai-nguyen.csv
         tct-archive export --format wacz -o archive.wacz
     """
-    from archive import export as ex
-    from archive.warcs import default_warc_dir
+    from archive.capture import export as ex
+    from archive.capture.warcs import default_warc_dir
 
     if output:
         check_folder(Path(output).parent, output)

@@ -16,10 +16,11 @@ from pathlib import Path
 import click
 from sqlite_utils import Database
 
-from archive import evaluate, stats
-from archive.migrations import open_db
-from archive.sampleweb import SampleArticle, SampleWeb, SampleWebServer, build_sample_web
-from archive.urls import canonical_url
+from archive import evaluate
+from archive.sites.urls import canonical_url
+from archive.store import stats
+from archive.store.migrations import open_db
+from sampleweb import SampleArticle, SampleWeb, SampleWebServer, build_sample_web
 
 DEMO_SETTINGS = (
     "DOWNLOAD_DELAY=0.05",  # loopback: politeness delays only slow the demo down

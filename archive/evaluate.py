@@ -21,7 +21,7 @@ from pathlib import Path
 from statistics import mean
 from typing import Any
 
-from archive.records import Article
+from archive.extract.records import Article
 
 #: Where the repository keeps the evaluation set.
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "tests" / "evaldata" / "pages"
@@ -194,7 +194,7 @@ def score(fields: Fields, case: Case) -> Score:
 
 
 def ours(html: bytes, url: str, hints: Mapping[str, Any], encoding: str | None) -> Fields:
-    from archive.extract import extract_article
+    from archive.extract.article import extract_article
 
     return _fields(extract_article(html, url, hints, encoding=encoding))
 

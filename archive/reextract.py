@@ -3,7 +3,7 @@
 This is how an improved extractor reaches the whole archive: for each site,
 the newest successful capture of every HTML URL (an article or a page that
 could now be one) is read back from its WARC file and goes through
-:func:`archive.page.analyze_page` and :func:`archive.store.save_article`,
+:func:`archive.extract.page.analyze_page` and :func:`archive.store.writer.save_article`,
 the very functions a crawl uses, so the result is what a fresh crawl of the
 same responses would store. Changed articles become new versions; nothing
 is deleted (a page no longer seen as an article keeps its old record).
@@ -23,10 +23,12 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from archive import attachments, feeds, store, urls, warcs
-from archive.page import analyze_page
-from archive.records import PageResult
-from archive.registry import Site
+from archive.capture import attachments, feeds, warcs
+from archive.extract.page import analyze_page
+from archive.extract.records import PageResult
+from archive.sites import urls
+from archive.sites.registry import Site
+from archive.store import writer as store
 
 HTML_TYPES = ("text/html", "application/xhtml")
 

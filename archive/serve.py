@@ -153,7 +153,7 @@ def bring_up_to_date(path: str | Path) -> None:
     read tables added since, such as ``site_months``); a read-only file cannot be."""
     from sqlite_utils import Database as Sqlite
 
-    from archive.migrations import migrations, open_db
+    from archive.store.migrations import migrations, open_db
 
     with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
         if not migrations.applied(Sqlite(conn)):
@@ -208,8 +208,8 @@ def write_bundle(out: str | Path) -> Path:
 
     metadata.json is the merged file for Datasette 0.65 (metadata.yml and
     datasette.yml are copied too, for 1.0). The plugins import
-    ``archive.search``; a published container has no ``archive`` package, so
-    search.py is copied into ``plugins/archive/``, where the plugins look
+    ``archive.store.search``; a published container has no ``archive`` package, so
+    search.py is copied into ``plugins/archive/store/``, where the plugins look
     when the import fails.
     """
     import json
@@ -221,10 +221,11 @@ def write_bundle(out: str | Path) -> Path:
             folder / name, out / name, dirs_exist_ok=True,
             ignore=shutil.ignore_patterns("__pycache__"),
         )  # fmt: skip
-    package = out / "plugins" / "archive"
-    package.mkdir(exist_ok=True)
-    (package / "__init__.py").write_text('"""archive.search, copied for a published bundle."""\n')
-    shutil.copy(Path(__file__).with_name("search.py"), package / "search.py")
+    package = out / "plugins" / "archive" / "store"
+    package.mkdir(parents=True, exist_ok=True)
+    for init in (package.parent / "__init__.py", package / "__init__.py"):
+        init.write_text('"""archive.store.search, copied for a published bundle."""\n')
+    shutil.copy(Path(__file__).parent / "store" / "search.py", package / "search.py")
     for name in ("metadata.yml", "datasette.yml"):
         shutil.copy(folder / name, out / name)
     text = json.dumps(load_metadata(folder), ensure_ascii=False, indent=2)

@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/chaos.py [--articles 30] [--kills 20] [--quick] [--json FILE]
 
-1. faults: the sample web with every fault of archive/sampleweb/faults.py
+1. faults: the sample web with every fault of sampleweb/faults.py
    (twice each, on different sites) and a site nobody can reach, crawled once;
 2. removed: an archived article deleted from its site, the site crawled again;
 3. kills: a fresh faulty web crawled and SIGKILLed at random moments
@@ -42,9 +42,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from archive.migrations import open_db  # noqa: E402
-from archive.sampleweb import SampleWebServer, build_sample_web  # noqa: E402
-from archive.sampleweb.audit import (  # noqa: E402
+from archive.sites.urls import canonical_url  # noqa: E402
+from archive.store.migrations import open_db  # noqa: E402
+from sampleweb import SampleWebServer, build_sample_web  # noqa: E402
+from sampleweb.audit import (  # noqa: E402
     CrawlRun,
     Readers,
     audit,
@@ -55,8 +56,7 @@ from archive.sampleweb.audit import (  # noqa: E402
     serving,
     wait_until_writing,
 )
-from archive.sampleweb.faults import CATALOGUE, REMOVED, FaultyWeb, ForeignHost  # noqa: E402
-from archive.urls import canonical_url  # noqa: E402
+from sampleweb.faults import CATALOGUE, REMOVED, FaultyWeb, ForeignHost  # noqa: E402
 
 TIMEOUT = 2  # DOWNLOAD_TIMEOUT: slow answers fail fast
 DEAD_SITE = """
@@ -329,7 +329,7 @@ def _tmpfs(folder: Path, source: Path) -> Iterator[tuple[Path | None, Callable[[
 
 def _storage_crashes(run: CrawlRun) -> int:
     """Crashes other than the storage failure itself (logged once per write that failed)."""
-    from archive.sampleweb.audit import count_crashes
+    from sampleweb.audit import count_crashes
 
     kept = [line for line in run.stderr.splitlines()
             if not any(w in line for w in (" writing ", "disk full", "disk I/O"))]  # fmt: skip

@@ -16,7 +16,7 @@ measures, one after the other:
   its extraction workers, sampled with psutil), how busy the two cores were,
   peak memory, database and WARC bytes per article;
 * a second crawl of the unchanged web into the same archive (wall time);
-* the floor: our extraction alone (``archive.extract.extract_article``), CPU
+* the floor: our extraction alone (``archive.extract.article.extract_article``), CPU
   seconds per article over the same article pages read from the files, in
   two processes;
 * the peer: ``trafilatura -i URLS --parallel 2`` downloading and extracting the
@@ -63,7 +63,7 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from archive.sampleweb import SampleWebServer, build_sample_web, write_static  # noqa: E402
+from sampleweb import SampleWebServer, build_sample_web, write_static  # noqa: E402
 
 PYTHON = sys.executable
 BIN = Path(PYTHON).parent
@@ -152,8 +152,8 @@ def _serve_canonical_spellings(
     and tracking parameters dropped); the Python server routes either spelling,
     nginx's map matches the request target exactly.
     """
-    from archive.sampleweb.static import nginx_conf
-    from archive.urls import canonical_url
+    from archive.sites.urls import canonical_url
+    from sampleweb.static import nginx_conf
 
     for data in manifest["sites"].values():
         targets = data["urls"]
@@ -242,7 +242,7 @@ class PythonServer:
         self.args = [
             PYTHON,
             "-m",
-            "archive.sampleweb",
+            "sampleweb",
             "serve",
             "--sites",
             str(sites),
@@ -586,9 +586,9 @@ def floor(web: StaticWeb, sample: int) -> dict[str, Any]:
 
 
 def _extract_chunk(job: tuple[str, list[tuple[str, str, str | None, str]]]) -> dict[str, Any]:
-    from archive.extract import extract_article
-    from archive.page import analyze_page
-    from archive.registry import load_sites
+    from archive.extract.article import extract_article
+    from archive.extract.page import analyze_page
+    from archive.sites.registry import load_sites
 
     directory, articles = job
     sites = {s.id: s for s in load_sites(Path(directory) / "sites.toml")}

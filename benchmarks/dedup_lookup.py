@@ -27,8 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlite_utils import Database  # noqa: E402
 
-from archive import dedup  # noqa: E402
-from archive.migrations import open_db  # noqa: E402
+from archive.store import dedup  # noqa: E402
+from archive.store.migrations import open_db  # noqa: E402
 
 
 def candidates(db: Database, value: int) -> tuple[int, int]:

@@ -19,9 +19,9 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports():
-    from archive.feeds import parse_listing
-    from archive.page import analyze_page
-    from archive.registry import Site
+    from archive.capture.feeds import parse_listing
+    from archive.extract.page import analyze_page
+    from archive.sites.registry import Site
 
 SITE = Site(id="fuzz", name="x", province="x", start_urls=("http://127.0.0.9/",),
             allowed_domains=("127.0.0.9",), hints={"cms": "nukeviet"})  # fmt: skip

@@ -2,7 +2,7 @@
 
     python benchmarks/generate_archive.py benchmarks/out/archive-50k.db --articles 50000
 
-The rows look like what `archive.store` writes (articles, article_urls,
+The rows look like what `archive.store.writer` writes (articles, article_urls,
 article_versions, pages, simhash_bands, the folded FTS index, a crawl per
 site), over the packaged registry of schools, with publication dates from
 2012 on, a few percent of near-copies across sites and of changed articles,
@@ -27,9 +27,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from archive import dedup, registry, store  # noqa: E402
-from archive.migrations import open_db  # noqa: E402
-from archive.search import fold  # noqa: E402
+from archive.sites import registry  # noqa: E402
+from archive.store import dedup  # noqa: E402
+from archive.store import writer as store  # noqa: E402
+from archive.store.migrations import open_db  # noqa: E402
+from archive.store.search import fold  # noqa: E402
 
 # Words and phrases of the genre, most frequent first (sentences draw them on a Zipf curve).
 COMMON = (

@@ -4,7 +4,7 @@
     python benchmarks/insert_cost.py /tmp/a200k.db [--articles 300] [--no-migrate]
 
 Stores --articles new generated articles (realistic texts, as
-generate_archive.py makes them) through ``archive.store`` (``save_page`` then
+generate_archive.py makes them) through ``archive.store.writer`` (``save_page`` then
 ``save_article``: version, FTS, simhash bands, near-duplicate lookup, the
 triggers), one savepoint per article as the crawl's session does, then times
 ``insert into articles`` alone for the same rows. Each part runs twice: with
@@ -29,9 +29,10 @@ sys.path.insert(0, str(ROOT))
 
 from generate_archive import article_rows  # noqa: E402
 
-from archive import registry, store  # noqa: E402
-from archive.migrations import open_db  # noqa: E402
-from archive.records import Article  # noqa: E402
+from archive.extract.records import Article  # noqa: E402
+from archive.sites import registry  # noqa: E402
+from archive.store import writer as store  # noqa: E402
+from archive.store.migrations import open_db  # noqa: E402
 
 TRIGGERS = "select name, sql from sqlite_master where type = 'trigger' and name like '%stats%'"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from archive.records import Article
+from archive.extract.records import Article
 
 
 @dataclass

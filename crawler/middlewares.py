@@ -41,9 +41,9 @@ from scrapy.utils.response import get_meta_refresh
 from twisted.internet.defer import Deferred
 from w3lib.url import safe_url_string
 
-from archive import urls
-from archive.registry import Site
-from archive.store import now
+from archive.sites import urls
+from archive.sites.registry import Site
+from archive.store.writer import now
 from crawler.items import PageItem
 
 logger = logging.getLogger(__name__)

@@ -16,7 +16,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings, default_settings
 from scrapy.utils.project import get_project_settings
 
-from archive.storage import StorageError, describe, storage_problem
+from archive.store.storage import StorageError, describe, storage_problem
 
 SETTINGS_MODULE = "crawler.settings"
 

@@ -5,8 +5,8 @@ pipeline writes through it, both on the reactor thread), the database lock,
 the ``crawls`` row, the frontier, and the per-site tallies written to
 ``crawl_sites`` when the run ends.
 
-Opening a session takes the lock (archive/lock.py), marks crawls that died
-``killed`` and adopts their pending requests (archive/frontier.py). Each
+Opening a session takes the lock (archive/store/lock.py), marks crawls that died
+``killed`` and adopts their pending requests (archive/capture/frontier.py). Each
 response is stored together with the deletion of its frontier row, so a crawl
 killed at any moment resumes with nothing lost and nothing stored twice.
 
@@ -35,9 +35,11 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from archive import frontier, lock, recrawl, store
-from archive.migrations import open_db
-from archive.registry import Site
+from archive.capture import frontier, recrawl
+from archive.sites.registry import Site
+from archive.store import lock
+from archive.store import writer as store
+from archive.store.migrations import open_db
 from crawler.items import AttachmentItem, PageItem, SiteCounts
 from crawler.workers import ARTICLE_SEEN_IN_CRAWL
 
@@ -112,7 +114,7 @@ class ArchiveSession:
         return frontier.pending(self.db, self.resuming, self.sites)
 
     def due_pages(self, site_id: str, revalidate_after: float) -> Iterator[str]:
-        """Known pages of the site due for revalidation (archive/recrawl.py)."""
+        """Known pages of the site due for revalidation (archive/capture/recrawl.py)."""
         return recrawl.due_pages(self.db, site_id, datetime.now(UTC), revalidate_after)
 
     def schedule(

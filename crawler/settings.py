@@ -85,13 +85,13 @@ ARCHIVE_PROGRESS_INTERVAL = 10.0  # seconds between progress lines (0 = off)
 ARCHIVE_COMMIT_INTERVAL = 0.5
 ARCHIVE_RETRY_AFTER_MAX = 60.0  # a 429/503 Retry-After is honoured up to this; longer: no retry
 
-# --- WARC capture and attachments (crawler/warc.py, archive/warcs.py) ----------
+# --- WARC capture and attachments (crawler/warc.py, archive/capture/warcs.py) ----------
 ARCHIVE_WARC_ENABLED = True  # write every HTTP exchange to WARC files
 ARCHIVE_WARC_DIR = None  # None = warcs/ beside ARCHIVE_DB (tct-archive crawl --warc-dir)
 ARCHIVE_WARC_MAX_BYTES = 1_000_000_000  # start a new WARC file beyond this size (1 GB)
 ARCHIVE_ATTACHMENTS = True  # fetch documents (PDF, DOC, XLS...) that stored articles link to
 ARCHIVE_ATTACHMENT_MAX_BYTES = 25 * 1024 * 1024  # larger documents are not fetched
 
-# --- Incremental recrawl, resume and scheduling (archive/recrawl.py, archive/frontier.py) --
+# --- Incremental recrawl, resume, scheduling (archive/capture/recrawl.py, frontier.py) --
 ARCHIVE_REVALIDATE_AFTER = "7d"  # known pages checked more recently are not fetched (0 = every run)
 ARCHIVE_CRAWL_DELAY_MAX = 60.0  # robots.txt Crawl-delay is honoured up to this many seconds

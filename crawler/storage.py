@@ -6,7 +6,7 @@ every page after it. This extension watches the log records that carry an
 exception (a filter on the log handlers), and pages recorded with such an
 error, and closes the spider with reason ``storage error`` the first time. ``crawler.storage_error``
 keeps the message; :func:`crawler.run.run_crawl` raises it as
-:class:`archive.storage.StorageError`, and the command exits with status 4.
+:class:`archive.store.storage.StorageError`, and the command exits with status 4.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any
 from scrapy import signals
 from scrapy.crawler import Crawler
 
-from archive.storage import describe, storage_problem
+from archive.store.storage import describe, storage_problem
 
 logger = logging.getLogger(__name__)
 

@@ -14,7 +14,7 @@ one more *barren* step after the page that linked it. Past
 followed. Real pagination keeps showing new articles, so it is never cut;
 a calendar or a listing that repeats itself is cut after a few pages.
 
-The rule needs URL shapes that work for the site (archive.kinds): until one
+The rule needs URL shapes that work for the site (archive.extract.kinds): until one
 article-shaped link has been seen on a site it stays off there, leaving the
 caps in charge.
 """

@@ -38,7 +38,9 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Headers, Response
 
-from archive import store, urls, warcs
+from archive.capture import warcs
+from archive.sites import urls
+from archive.store import writer as store
 
 if TYPE_CHECKING:
     from crawler.session import ArchiveSession

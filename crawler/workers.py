@@ -7,7 +7,7 @@ hangs or dies costs one page, never the crawl: the pool is replaced.
 
 Each worker gets the crawl's sites once (a task names its site by id) and a
 read-only connection to the archive, through which it asks whether a page is an
-article this crawl has already stored (archive.page: such a page is recorded as
+article this crawl has already stored (archive.extract.page: such a page is recorded as
 an alias without being extracted again). It sees what the crawl has
 committed, so it may miss an article stored in the last half second: the page
 is then extracted, as before.
@@ -29,9 +29,9 @@ from pathlib import Path
 
 import psutil
 
-from archive.page import analyze_page
-from archive.records import PageResult
-from archive.registry import Site
+from archive.extract.page import analyze_page
+from archive.extract.records import PageResult
+from archive.sites.registry import Site
 
 logger = logging.getLogger(__name__)
 
@@ -108,7 +108,7 @@ class PageAnalyzer:
 #: The title of the article known at ``:url`` when crawl ``:crawl_id`` (begun at
 #: ``:started``) has seen that URL and served the article: the workers' alias lookup and
 #: the session's check of queued requests (here, so a worker need not import
-#: archive.store). Time alone is not enough: timestamps are whole seconds, and a crawl
+#: archive.store.writer). Time alone is not enough: timestamps are whole seconds, and a crawl
 #: starting within the second the previous one ended would take that crawl's articles
 #: for its own and revalidate none of them.
 ARTICLE_SEEN_IN_CRAWL = (
@@ -119,7 +119,7 @@ ARTICLE_SEEN_IN_CRAWL = (
 
 
 class _Archive:
-    """A worker's read-only look into the crawl's archive (archive.page.Archived)."""
+    """A worker's read-only look into the crawl's archive (archive.extract.page.Archived)."""
 
     def __init__(self, db_path: str, crawl_id: int, started: str):
         self.uri = Path(db_path).resolve().as_uri() + "?mode=ro"

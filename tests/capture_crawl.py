@@ -24,9 +24,9 @@ from pathlib import Path
 
 import pytest
 
-from archive.sampleweb import SampleWeb, SampleWebServer, build_sample_web
-from archive.sampleweb import dates as sample_dates
-from archive.sampleweb.routing import Ctx, Request, Response, dispatch
+from sampleweb import SampleWeb, SampleWebServer, build_sample_web
+from sampleweb import dates as sample_dates
+from sampleweb.routing import Ctx, Request, Response, dispatch
 
 FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0",
         "-s", "ARCHIVE_PROGRESS_INTERVAL=0"]  # fmt: skip

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from archive.migrations import open_db
-from archive.records import Article
-from archive.registry import Site
+from archive.extract.records import Article
+from archive.sites.registry import Site
+from archive.store.migrations import open_db
 
 
 @pytest.fixture

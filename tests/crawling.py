@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from archive.sampleweb import Request
+from sampleweb import Request
 
 FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0",
         "-s", "ARCHIVE_PROGRESS_INTERVAL=0"]  # fmt: skip

@@ -7,9 +7,9 @@ import hashlib
 import pytest
 from sqlite_utils import Database
 
-from archive import attachments, warcs
-from archive.registry import Site
-from archive.urls import canonical_url
+from archive.capture import attachments, warcs
+from archive.sites.registry import Site
+from archive.sites.urls import canonical_url
 
 
 @pytest.fixture

@@ -21,10 +21,10 @@ import pytest
 from click.testing import CliRunner
 
 from archive.cli import cli
-from archive.migrations import open_db
-from archive.sampleweb import SampleWebServer, build_sample_web
-from archive.sampleweb.audit import crawl_command, integrity, run_crawl
-from archive.storage import EXIT_STORAGE, StorageError, describe, storage_problem
+from archive.store.migrations import open_db
+from archive.store.storage import EXIT_STORAGE, StorageError, describe, storage_problem
+from sampleweb import SampleWebServer, build_sample_web
+from sampleweb.audit import crawl_command, integrity, run_crawl
 
 GOOD = """
 [[site]]

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from archive import store
-from archive.migrations import open_db
-from archive.search import fold
+from archive.store import writer as store
+from archive.store.migrations import open_db
+from archive.store.search import fold
 from benchmarks.generate_archive import generate
 from tests.conftest import make_article
 from tests.test_datasette import EVIL_TEXT, EVIL_TITLE

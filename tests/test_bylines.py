@@ -6,7 +6,13 @@ import unicodedata
 
 import pytest
 
-from archive.bylines import is_person_name, is_role_line, names_in, parse_byline, strip_degree
+from archive.extract.bylines import (
+    is_person_name,
+    is_role_line,
+    names_in,
+    parse_byline,
+    strip_degree,
+)
 
 
 @pytest.mark.parametrize(

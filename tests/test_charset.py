@@ -7,8 +7,8 @@ import unicodedata
 
 import pytest
 
-from archive.charset import codec_name, declared_meta, decode_html, vietnamese_score
-from archive.dedup import content_hash
+from archive.extract.charset import codec_name, declared_meta, decode_html, vietnamese_score
+from archive.store.dedup import content_hash
 
 TEXT = "Trường Chính trị tỉnh Đồng Tháp kỷ niệm 70 năm thành lập, đào tạo hàng nghìn cán bộ."
 

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from archive.migrations import open_db
-from archive.sampleweb import SampleWebServer, build_sample_web
-from archive.sampleweb.audit import (
+from archive.store.migrations import open_db
+from sampleweb import SampleWebServer, build_sample_web
+from sampleweb.audit import (
     CrawlRun,
     Readers,
     audit,

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from archive.sampleweb import SampleWebServer, build_sample_web
+from sampleweb import SampleWebServer, build_sample_web
 from tests.crawling import EVERYTHING, Recorder, Seen, crawl
 
 pytestmark = pytest.mark.e2e

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from archive.sampleweb import SampleArticle, SampleWeb, SampleWebServer, build_sample_web
-from archive.search import fold
 from archive.serve import make_datasette
-from archive.urls import canonical_url
+from archive.sites.urls import canonical_url
+from archive.store.search import fold
+from sampleweb import SampleArticle, SampleWeb, SampleWebServer, build_sample_web
 
 pytestmark = pytest.mark.e2e
 

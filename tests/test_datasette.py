@@ -12,9 +12,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from archive import store
-from archive.migrations import open_db
 from archive.serve import datasette_dir, load_metadata, make_datasette
+from archive.store import writer as store
+from archive.store.migrations import open_db
 from tests.conftest import PARAGRAPHS, make_article
 
 T = "2026-01-01T00:00:00Z"
@@ -365,7 +365,7 @@ def test_snippet_cells_let_only_mark_through():
     st.sampled_from(["dang uy", "Đảng uỷ", '"hoa binh"', "a OR d", "y", "ss"]),
 )
 def test_fast_snippet_is_the_reference_snippet(text, query):
-    from archive.search import snippet
+    from archive.store.search import snippet
 
     assert load_plugin("vietnamese_search").fast_snippet(text, query) == snippet(text, query)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from archive.dates import (
+from archive.extract.dates import (
     date_from_url,
     find_dates,
     is_date_line,

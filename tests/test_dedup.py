@@ -5,7 +5,8 @@ import random
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from archive import dedup, store
+from archive.store import dedup
+from archive.store import writer as store
 from tests.conftest import PARAGRAPHS, make_article
 
 T = "2026-01-01T00:00:00Z"

@@ -9,8 +9,8 @@ import pytest
 from crawling import crawl
 from sqlite_utils import Database
 
-from archive.sampleweb import SampleWebServer, build_sample_web
-from archive.urls import canonical_url
+from archive.sites.urls import canonical_url
+from sampleweb import SampleWebServer, build_sample_web
 
 pytestmark = pytest.mark.e2e
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from archive import export
+from archive.capture import export
 
 pytestmark = pytest.mark.e2e
 

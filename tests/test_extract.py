@@ -13,9 +13,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from archive import rules, titles
-from archive.extract import extract_article, parse
-from archive.records import Article
+from archive.extract import rules, titles
+from archive.extract.article import extract_article, parse
+from archive.extract.records import Article
 
 P1 = (
     "Sáng ngày 12/9, Trường Chính trị tỉnh tổ chức Lễ khai giảng lớp Trung cấp lý luận chính trị "

@@ -1,7 +1,7 @@
 """The crawl survives a faulty web: every reachable article archived, every failure explained.
 
 One crawl of the sample web with the whole fault catalogue
-(archive/sampleweb/faults.py: 5xx bursts, 429 with Retry-After, timeouts,
+(sampleweb/faults.py: 5xx bursts, 429 with Retry-After, timeouts,
 resets mid-body, truncation, redirect loops and chains, redirects off-site
 and to private addresses, calendars and endless pagination, session ids, a
 50 MB page, binary data as HTML, a lying charset, an empty 200, broken HTML,
@@ -23,10 +23,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from archive.registry import load_sites
-from archive.sampleweb import SampleArticle, SampleWebServer, build_sample_web
-from archive.sampleweb.audit import Audit, CrawlRun, audit, crawl_command, run_crawl
-from archive.sampleweb.faults import (
+from archive.sites.registry import load_sites
+from archive.sites.urls import canonical_url
+from crawler.traps import TrapGuard
+from sampleweb import SampleArticle, SampleWebServer, build_sample_web
+from sampleweb.audit import Audit, CrawlRun, audit, crawl_command, run_crawl
+from sampleweb.faults import (
     BOUNDED,
     CATALOGUE,
     DISALLOWED,
@@ -35,8 +37,6 @@ from archive.sampleweb.faults import (
     FaultyWeb,
     ForeignHost,
 )
-from archive.urls import canonical_url
-from crawler.traps import TrapGuard
 
 pytestmark = pytest.mark.e2e
 
@@ -288,7 +288,7 @@ def test_killed_at_random_moments_twenty_times_and_restarted(tmp_path):
     """SIGKILL at random moments, 20 times, each followed by a restart that resumes; then a
     crawl left to finish. Intact database after every kill, every article once, WARC files
     valid (torn tails cut by the next start), nothing pending, every killed crawl marked."""
-    from archive.sampleweb.audit import kill_campaign
+    from sampleweb.audit import kill_campaign
 
     web = build_sample_web(articles_per_site=12)
     faults = tuple(f for f in CATALOGUE if f.effect != REMOVED)

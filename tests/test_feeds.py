@@ -1,6 +1,6 @@
 import gzip
 
-from archive.feeds import looks_like_xml, parse_listing
+from archive.capture.feeds import looks_like_xml, parse_listing
 
 SITEMAP = b"""<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">

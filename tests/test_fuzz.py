@@ -26,13 +26,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from archive.feeds import Listing, parse_listing
-from archive.page import analyze_page
-from archive.records import PAGE_KINDS, PageResult
-from archive.registry import Site
-from archive.sampleweb import build_sample_web, dates
-from archive.sampleweb.routing import Ctx, Request, dispatch
-from archive.urls import canonical_url, in_scope
+from archive.capture.feeds import Listing, parse_listing
+from archive.extract.page import analyze_page
+from archive.extract.records import PAGE_KINDS, PageResult
+from archive.sites.registry import Site
+from archive.sites.urls import canonical_url, in_scope
+from sampleweb import build_sample_web, dates
+from sampleweb.routing import Ctx, Request, dispatch
 
 #: Hypothesis warns that a failing page's repr is large while it reports the failure; as an
 #: error that warning would hide the failure itself.
@@ -192,8 +192,8 @@ MONSTER_MB = 1500
 
 CHILD = """
 import json, resource, sys, time
-from archive.page import analyze_page
-from archive.registry import Site
+from archive.extract.page import analyze_page
+from archive.sites.registry import Site
 site = Site(id="s", name="s", province="p", start_urls=("http://127.0.0.9/",),
             allowed_domains=("127.0.0.9",))
 body = {expr}
@@ -222,7 +222,7 @@ def test_monster_documents_are_cut_off_safely(name):
 
 LISTING_CHILD = """
 import json, resource, time, zlib
-from archive.feeds import parse_listing
+from archive.capture.feeds import parse_listing
 body = {expr}
 started = time.monotonic()
 listing = parse_listing(body)

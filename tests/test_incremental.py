@@ -24,9 +24,9 @@ from typing import Any
 import pytest
 from sqlite_utils import Database
 
-from archive import summary
-from archive.sampleweb import SampleArticle, SampleWeb, SampleWebServer, build_sample_web
-from archive.urls import canonical_url
+from archive.sites.urls import canonical_url
+from archive.store import summary
+from sampleweb import SampleArticle, SampleWeb, SampleWebServer, build_sample_web
 from tests.crawling import EVERYTHING, Recorder, Seen, counts, crawl, last_crawl
 
 pytestmark = pytest.mark.e2e

@@ -2,8 +2,8 @@
 
 import pytest
 
-from archive.kinds import Signals, page_kind, url_kind
-from archive.registry import Site
+from archive.extract.kinds import Signals, page_kind, url_kind
+from archive.sites.registry import Site
 from tests.conftest import make_article
 
 SITE = Site(id="x", name="x", province="x", start_urls=("http://h/",), allowed_domains=("h",))

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from archive import lock
-from archive.sampleweb import SampleWebServer, build_sample_web
+from archive.store import lock
+from sampleweb import SampleWebServer, build_sample_web
 from tests.crawling import crawl, start
 
 pytestmark = pytest.mark.e2e
@@ -71,7 +71,7 @@ def test_a_second_crawl_exits_at_once_and_writes_nothing(tmp_path: Path):
 def test_the_kernel_releases_the_lock_of_a_killed_holder(tmp_path: Path):
     db_path = tmp_path / "archive.db"
     holder = subprocess.Popen(
-        [sys.executable, "-c", f"from archive import lock; import time\n"
+        [sys.executable, "-c", f"from archive.store import lock; import time\n"
          f"lock.acquire({str(db_path)!r}); print('held', flush=True); time.sleep(60)"],
         stdout=subprocess.PIPE, text=True,
     )  # fmt: skip
@@ -107,7 +107,7 @@ def test_scrapy_crawl_obeys_the_lock_too(tmp_path: Path, sites_file):
 
 
 def test_the_lock_is_released_even_when_closing_the_crawl_fails(tmp_path: Path, site, monkeypatch):
-    from archive import store
+    from archive.store import writer as store
     from crawler.session import ArchiveSession
 
     db_path = str(tmp_path / "archive.db")

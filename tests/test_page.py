@@ -1,5 +1,5 @@
 """analyze_page: one parse for links and extraction, cached link answers, and pages
-recognised as an article the crawl already stored (archive/page.py)."""
+recognised as an article the crawl already stored (archive/extract/page.py)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from archive.evaluate import load_cases
-from archive.extract import extract_article
-from archive.page import analyze_page
-from archive.registry import Site
+from archive.extract.article import extract_article
+from archive.extract.page import analyze_page
+from archive.sites.registry import Site
 
 FIELDS = ("title", "date", "published_at", "author", "source", "text", "lead", "captions",
           "attachments", "cms", "language")  # fmt: skip
@@ -72,7 +72,7 @@ def test_link_answers_follow_the_site_not_its_id(site: Site):
 
 def test_the_link_cache_is_one_budget_for_all_sites(site: Site, monkeypatch):
     """Memory must not grow with the number of sites a worker sees."""
-    from archive import page
+    from archive.extract import page
 
     monkeypatch.setattr(page, "LINK_CACHE_SIZE", 300)
     monkeypatch.setattr(page, "_RESOLVED", {})

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from archive import frontier, lock, store
-from archive.recrawl import (
+from archive.capture import frontier
+from archive.capture.recrawl import (
     PageState,
     decide,
     page_state,
@@ -20,6 +20,8 @@ from archive.recrawl import (
     prepare,
     remember_fresh,
 )
+from archive.store import lock
+from archive.store import writer as store
 from tests.conftest import make_article
 
 NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
@@ -155,7 +157,7 @@ def test_the_lock_is_exclusive_between_processes_and_reentrant_within_one(tmp_pa
     lock.acquire(db_path)
     lock.acquire(db_path)  # the spider again, in the same process
     probe = [sys.executable, "-c",
-             f"from archive import lock\ntry:\n lock.acquire({db_path!r})\nexcept lock.LockedError as e:"
+             f"from archive.store import lock\ntry:\n lock.acquire({db_path!r})\nexcept lock.LockedError as e:"
              "\n print(e.pid)\n raise SystemExit(3)"]
     result = subprocess.run(probe, capture_output=True, text=True, check=False)
     assert result.returncode == 3 and result.stdout.strip() == str(os.getpid())

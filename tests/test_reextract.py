@@ -12,9 +12,9 @@ import pytest
 from sqlite_utils import Database
 
 from archive import reextract as rx
-from archive import summary
-from archive.migrations import open_db
-from archive.registry import load_sites
+from archive.sites.registry import load_sites
+from archive.store import summary
+from archive.store.migrations import open_db
 
 pytestmark = pytest.mark.e2e
 

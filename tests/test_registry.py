@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from archive.registry import RegistryError, load_sites, select_sites
+from archive.sites.registry import RegistryError, load_sites, select_sites
 
 GOOD = """
 [[site]]

@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from archive.sampleweb import Request, SampleWeb, SampleWebServer, build_sample_web
-from archive.urls import canonical_url
+from archive.sites.urls import canonical_url
+from sampleweb import Request, SampleWeb, SampleWebServer, build_sample_web
 from tests.crawling import EVERYTHING, Recorder, start
 
 pytestmark = pytest.mark.e2e

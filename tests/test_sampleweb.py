@@ -20,8 +20,8 @@ from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit
 
 import pytest
 
-from archive.registry import parse_sites
-from archive.sampleweb import (
+from archive.sites.registry import parse_sites
+from sampleweb import (
     Request,
     Response,
     SampleArticle,
@@ -32,8 +32,8 @@ from archive.sampleweb import (
     text,
     write_static,
 )
-from archive.sampleweb.routing import Ctx, dispatch
-from archive.sampleweb.server import Faults
+from sampleweb.routing import Ctx, dispatch
+from sampleweb.server import Faults
 
 REQUIRED_CMS = {"nukeviet", "liferay", "websphere", "drupal", "joomla", "aspnet"}
 SESSION_PARAMS = {"sid", "ASPSESSIONID"}
@@ -90,7 +90,7 @@ def sentences(article: SampleArticle) -> set[str]:
 
 
 def simhash(value: str) -> int:
-    """64-bit SimHash over word trigrams (independent of archive.dedup)."""
+    """64-bit SimHash over word trigrams (independent of archive.store.dedup)."""
     words = re.findall(r"\w+", value.lower())
     weights = [0] * 64
     for i in range(max(1, len(words) - 2)):
@@ -567,7 +567,7 @@ def test_benchmark_scale_builds_lazily():
 
 
 def test_package_never_imports_scrapy():
-    code = "import sys, archive.sampleweb; print('scrapy' in sys.modules)"
+    code = "import sys, sampleweb; print('scrapy' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
 
@@ -575,7 +575,7 @@ def test_package_never_imports_scrapy():
 def test_command_line_serves_and_writes_a_registry(tmp_path: Path):
     sites = tmp_path / "sites.toml"
     process = subprocess.Popen(
-        [sys.executable, "-m", "archive.sampleweb", "serve", "--articles-per-site", "2",
+        [sys.executable, "-m", "sampleweb", "serve", "--articles-per-site", "2",
          "--sites", "3", "--host-base", "127.0.1", "--write-sites", str(sites)],
         stdout=subprocess.PIPE, text=True,
     )

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from archive.sampleweb import SampleWebServer, build_sample_web
+from sampleweb import SampleWebServer, build_sample_web
 from tests.crawling import crawl
 
 pytestmark = pytest.mark.e2e

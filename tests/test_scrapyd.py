@@ -24,13 +24,13 @@ from typing import Any
 import pytest
 from sqlite_utils import Database
 
-from archive.sampleweb import SampleWebServer, build_sample_web
+from sampleweb import SampleWebServer, build_sample_web
 
 pytestmark = pytest.mark.e2e
 
 ROOT = Path(__file__).parents[1]
 BIN = Path(sys.executable).parent
-PROJECT_FILES = ("pyproject.toml", "setup.py", "README.md", "archive", "crawler", "datasette")
+PROJECT_FILES = ("pyproject.toml", "setup.py", "README.md", "archive", "crawler", "datasette", "sampleweb")
 
 
 def free_port() -> int:

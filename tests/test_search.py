@@ -1,6 +1,6 @@
 import pytest
 
-from archive.search import fold, fold_query, snippet
+from archive.store.search import fold, fold_query, snippet
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ from scrapy.http import HtmlResponse, Response
 from scrapy.settings import Settings
 from scrapy.signalmanager import SignalManager
 
-from archive.registry import Site
+from archive.sites.registry import Site
 from crawler.middlewares import (
     AddressRefused,
     RedirectRefused,
@@ -296,8 +296,8 @@ async def test_public_datasette_stops_a_runaway_query_even_when_asked_for_more_t
     """The SQL time limit is a ceiling: ``_timelimit`` can lower it, never raise it."""
     import time
 
-    from archive.migrations import open_db
     from archive.serve import PUBLIC_SETTINGS, make_datasette
+    from archive.store.migrations import open_db
 
     path = tmp_path / "archive.db"
     open_db(str(path)).close()

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from archive import store
-from archive.migrations import open_db
 from archive.serve import PUBLIC_SETTINGS, PublicModeError, make_datasette, write_bundle
+from archive.store import writer as store
+from archive.store.migrations import open_db
 from tests.conftest import make_article
 from tests.test_datasette import build_archive
 
@@ -148,7 +148,7 @@ def test_real_public_server(archive):
 def test_bundle_runs_without_the_archive_package(archive, tmp_path):
     """What `datasette publish` copies must work where only datasette is installed."""
     bundle = write_bundle(tmp_path / "bundle")
-    assert (bundle / "plugins" / "archive" / "search.py").exists()
+    assert (bundle / "plugins" / "archive" / "store" / "search.py").exists()
     metadata = json.loads((bundle / "metadata.json").read_text(encoding="utf-8"))
     assert "search" in metadata["databases"]["archive"]["queries"]
     script = f"""
@@ -173,7 +173,7 @@ async def main():
     r = await ds.client.get("/archive/search.json?q=hoa+binh&site=&_shape=array")
     print(r.status_code, r.json()[0]["snippet"][:45])
 asyncio.run(main())
-print(sys.modules["archive.search"].__file__)
+print(sys.modules["archive.store.search"].__file__)
 """
     result = subprocess.run(
         [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True,
@@ -182,4 +182,4 @@ print(sys.modules["archive.search"].__file__)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[:2] == ["200 3", "200 <mark>Hoà</mark> <mark>bình</mark> &lt;img sr"]
-    assert lines[2] == str(bundle / "plugins" / "archive" / "search.py")
+    assert lines[2] == str(bundle / "plugins" / "archive" / "store" / "search.py")

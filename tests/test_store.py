@@ -4,8 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from archive import dedup, search, store
-from archive.migrations import open_db
+from archive.store import dedup, search
+from archive.store import writer as store
+from archive.store.migrations import open_db
 from crawler.workers import _Archive
 from tests.conftest import PARAGRAPHS, make_article
 
@@ -224,7 +225,7 @@ def test_a_fingerprint_within_eleven_bits_is_always_a_candidate(db, spread, foun
 def test_the_blocks_migration_rebuilds_the_lookup_of_an_older_archive(tmp_path: Path):
     from sqlite_utils import Database
 
-    from archive.migrations import m011_minhash_sketches, migrations
+    from archive.store.migrations import m011_minhash_sketches, migrations
 
     path = tmp_path / "old.db"
     old = Database(str(path))

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from archive import store, summary
-from archive.migrations import m011_minhash_sketches, migrations, open_db
+from archive.store import summary
+from archive.store import writer as store
+from archive.store.migrations import m011_minhash_sketches, migrations, open_db
 from tests.conftest import PARAGRAPHS, make_article
 
 T = "2026-01-01T00:00:00Z"
@@ -175,8 +176,8 @@ def test_summaries_command(db, tmp_path: Path):
 
 
 async def test_serving_an_older_archive_brings_it_up_to_date(tmp_path: Path, monkeypatch):
-    from archive import migrations as schema
     from archive import serve
+    from archive.store import migrations as schema
 
     path = tmp_path / "archive.db"
     db = old_archive(path)

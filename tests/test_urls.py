@@ -1,7 +1,7 @@
 import pytest
 
-from archive.registry import Site
-from archive.urls import canonical_url, in_scope
+from archive.sites.registry import Site
+from archive.sites.urls import canonical_url, in_scope
 
 
 @pytest.mark.parametrize(

@@ -24,9 +24,9 @@ from capture_crawl import GZIP_SITE, RESET_PATH, WARC_MAX_BYTES
 from sqlite_utils import Database
 from warcio.archiveiterator import ArchiveIterator
 
-from archive import warcs
+from archive.capture import warcs
 from archive.cli import OPTION_SETTINGS, settings_from_options
-from archive.urls import canonical_url
+from archive.sites.urls import canonical_url
 
 pytestmark = pytest.mark.e2e
 
@@ -292,7 +292,7 @@ def test_a_crawl_repairs_only_the_files_of_dead_crawls(captured, tmp_path):
 
     from scrapy.utils.test import get_crawler
 
-    from archive.migrations import open_db
+    from archive.store.migrations import open_db
     from crawler.warc import WarcMiddleware
 
     ids = (1, 2, 3, 4, 5, 6, 7)

@@ -2,14 +2,14 @@
 
 Discovery: start URLs, robots.txt `Sitemap:` lines, declared sitemaps and
 feeds, and in-site links of every page (listings and pagination included).
-Everything that decides what a page *is* lives in archive.page and runs in
+Everything that decides what a page *is* lives in archive.extract.page and runs in
 worker processes; this module only schedules, and hands results to the
 pipeline.
 
-Scheduling is incremental (archive/recrawl.py): listings, feeds and sitemaps
+Scheduling is incremental (archive/capture/recrawl.py): listings, feeds and sitemaps
 every run, known pages only when revalidation is due, and then with
 conditional headers; a 304 stores no body. Every request is recorded in the
-SQLite frontier before it leaves (archive/frontier.py), and requests left
+SQLite frontier before it leaves (archive/capture/frontier.py), and requests left
 by a killed or interrupted crawl are sent first.
 """
 
@@ -29,9 +29,11 @@ from scrapy.http import Response
 from twisted.internet import task
 from twisted.python.failure import Failure
 
-from archive import attachments, feeds, frontier, kinds, recrawl, urls
-from archive.registry import Site, load_sites, select_sites
-from archive.store import now
+from archive.capture import attachments, feeds, frontier, recrawl
+from archive.extract import kinds
+from archive.sites import urls
+from archive.sites.registry import Site, load_sites, select_sites
+from archive.store.writer import now
 from crawler.items import AttachmentItem, PageItem
 from crawler.middlewares import PAGE_URL, AlreadyArchived
 from crawler.session import ArchiveSession

@@ -190,7 +190,7 @@ async def dashboard_data(db):
     """Articles per site and month for the charts (the page aggregates them further in
     the browser), with totals per site and province for the table under the charts.
 
-    The counts come from the summary tables the triggers keep (archive/summary.py),
+    The counts come from the summary tables the triggers keep (archive/store/summary.py),
     not from the articles: a few thousand rows whatever the size of the archive."""
     sites = await _rows(db, "select id, name, province from sites order by province, id")
     try:

@@ -1,6 +1,6 @@
 """Search the way Vietnamese readers type: with or without diacritics.
 
-The FTS index holds folded text (archive.search.fold); these functions fold
+The FTS index holds folded text (archive.store.search.fold); these functions fold
 the query the same way. Overriding Datasette's own `escape_fts` (registered
 last, so ours wins) makes the table's search box fold too, and keeps its
 phrase syntax: a query in double quotes is matched as a phrase.
@@ -20,10 +20,10 @@ from datasette.utils import escape_fts
 from markupsafe import Markup
 
 try:
-    from archive.search import fold, fold_query, snippet
+    from archive.store.search import fold, fold_query, snippet
 except ImportError:  # a published bundle (archive.serve.write_bundle) ships search.py here
     sys.path.append(str(Path(__file__).resolve().parent))
-    from archive.search import fold, fold_query, snippet
+    from archive.store.search import fold, fold_query, snippet
 
 _MARK = re.compile(r"(</?mark>)")
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -31,12 +31,12 @@ _OPERATORS = ("AND", "OR", "NOT", "NEAR")
 
 
 def fast_snippet(text, query, width=240):
-    """archive.search.snippet, same output, about ten times faster on long texts.
+    """archive.store.search.snippet, same output, about ten times faster on long texts.
 
     It folds the whole text once instead of word by word; when folding keeps
     every character in place (it does for Vietnamese in NFC: one letter per
     letter), match positions in the folded text are positions in the text.
-    Otherwise it hands over to archive.search.snippet.
+    Otherwise it hands over to archive.store.search.snippet.
     """
     text = text or ""
     folded = fold(text)

@@ -1,0 +1,141 @@
+"""Canonical URLs and crawl scope.
+
+A page must be fetched once, whatever the link that led to it: fragments go,
+the query is sorted, session and tracking parameters are removed (old ASP.NET
+and PHP sites put a session ID in every link), default ports and host case
+are normalized. w3lib does the percent-encoding and sorting.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+from w3lib.url import canonicalize_url
+
+from archive.sites.registry import Site
+
+#: Query parameters that never change what a page shows (compared lowercased).
+SESSION_PARAMS = frozenset(
+    {
+        "jsessionid", "phpsessid", "sid", "sessionid", "session_id", "aspsessionid",
+        "cfid", "cftoken", "zenid", "osCsid".lower(), "nv_session",
+    }
+)  # fmt: skip
+TRACKING_PARAMS = frozenset(
+    {"fbclid", "gclid", "dclid", "msclkid", "yclid", "igshid", "mc_cid", "mc_eid", "_ga", "ref_src"}
+)
+TRACKING_PREFIXES = ("utm_", "aspsessionid")
+_PATH_SESSION = re.compile(r";(?:jsessionid|phpsessid|sid)=[^/?#]*", re.I)
+_ASPNET_COOKIELESS = re.compile(r"/\((?:[A-Z]\([^)]*\))+\)", re.I)
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+#: Extensions that are never HTML pages worth following.
+ASSET_EXTENSIONS = frozenset(
+    [
+        ".css",
+        ".js",
+        ".json",
+        ".png",
+        ".jpg",
+        ".jpeg",
+        ".gif",
+        ".bmp",
+        ".webp",
+        ".svg",
+        ".ico",
+        ".tif",
+        ".tiff",
+        ".mp3",
+        ".mp4",
+        ".avi",
+        ".wmv",
+        ".flv",
+        ".mov",
+        ".webm",
+        ".ogg",
+        ".wav",
+        ".woff",
+        ".woff2",
+        ".ttf",
+        ".eot",
+        ".exe",
+        ".msi",
+        ".dmg",
+        ".iso",
+    ]
+)
+#: Documents kept as attachments of the article that links them.
+DOCUMENT_EXTENSIONS = frozenset(
+    [".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".rtf"]
+)
+
+
+def canonical_url(url: str) -> str:
+    """The one spelling of ``url`` used for scheduling, storage and dedup."""
+    url = _PATH_SESSION.sub("", url.strip())
+    url = _ASPNET_COOKIELESS.sub("", url)
+    parts = urlsplit(canonicalize_url(url))
+    host = (parts.hostname or "").lower()
+    port = parts.port
+    netloc = host if port in (None, _DEFAULT_PORTS.get(parts.scheme)) else f"{host}:{port}"
+    query = "&".join(p for p in parts.query.split("&") if p and not _noise(p.split("=", 1)[0]))
+    return urlunsplit((parts.scheme, netloc, parts.path or "/", query, ""))
+
+
+def canonical_or_none(url: str) -> str | None:
+    """:func:`canonical_url` of a URL a page or server wrote, None when it is not a URL
+    (``http://host:vi/...``: a CMS that lost its port number)."""
+    try:
+        return canonical_url(url)
+    except ValueError:
+        return None
+
+
+def web_link(base: str, href: str) -> str | None:
+    """The absolute http(s) URL a page's ``href`` names, None for other schemes and for
+    what is not a URL at all (urljoin raises on an unbalanced IPv6 bracket)."""
+    try:
+        absolute = urljoin(base, href.strip())
+        return absolute if urlsplit(absolute).scheme in ("http", "https") else None
+    except ValueError:
+        return None
+
+
+def _noise(name: str) -> bool:
+    name = name.lower()
+    return name in SESSION_PARAMS or name in TRACKING_PARAMS or name.startswith(TRACKING_PREFIXES)
+
+
+def extension(url: str) -> str:
+    path = urlsplit(url).path.lower()
+    dot = path.rfind(".")
+    return path[dot:] if dot > path.rfind("/") else ""
+
+
+def host_allowed(url: str, site: Site) -> bool:
+    """True when the URL's host is one of the site's domains or a subdomain of one.
+
+    ``www.`` is not a different site: a school registered at ``www.x.gov.vn``
+    that redirects to ``x.gov.vn`` (or links there) stays in scope.
+    """
+    host = (urlsplit(url).hostname or "").lower()
+    return any(
+        host == d or host.endswith("." + d) or f"www.{host}" == d for d in site.allowed_domains
+    )
+
+
+def in_scope(url: str, site: Site) -> bool:
+    """May the crawler follow this link? Domains, path prefix and deny rules."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not host_allowed(url, site):
+        return False
+    if site.path_prefix and not parts.path.startswith(site.path_prefix):
+        return False
+    if extension(url) in ASSET_EXTENSIONS:
+        return False
+    return not any(re.search(p, url) for p in site.deny)
+
+
+def is_document(url: str) -> bool:
+    return extension(url) in DOCUMENT_EXTENSIONS

@@ -1,0 +1,87 @@
+"""Vietnamese full-text search: folding, the FTS index and highlighted snippets.
+
+SQLite's ``unicode61 remove_diacritics 2`` strips tone marks but keeps ``đ``,
+so "dang uy" would never find "Đảng ủy". We fold text ourselves (tone marks
+and ``đ`` → ``d``) before it reaches the index and fold every query the same
+way; both tone placements (``ủy``/``uỷ``, ``hoà``/``hòa``) fold to the same
+letters. The index is contentless (the text lives once, in ``articles``) and
+is kept in step by :mod:`archive.store.writer`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+FTS_TABLE = "articles_fts"
+_DD = str.maketrans({"đ": "d", "Đ": "d"})
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip every diacritic and map đ to d."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_DD))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.lower()
+
+
+def fold_query(query: str) -> str:
+    """Fold a search box query, keeping FTS syntax (quotes, OR, *) intact."""
+    query = unicodedata.normalize("NFC", query)
+    return re.sub(r"\b(AND|OR|NOT|NEAR)\b|[^\W\d_]+", _fold_word, query)
+
+
+def _fold_word(match: re.Match[str]) -> str:
+    word = match.group(0)
+    return word if word in ("AND", "OR", "NOT", "NEAR") else fold(word)
+
+
+def index_article(db: Database, article_id: int, title: str | None, text: str | None) -> None:
+    db.execute(
+        f"insert into {FTS_TABLE}(rowid, title, text) values (?, ?, ?)",
+        [article_id, fold(title or ""), fold(text or "")],
+    )
+
+
+def unindex_article(db: Database, article_id: int, title: str | None, text: str | None) -> None:
+    """Remove a row from the contentless index: FTS5 needs the indexed values back."""
+    db.execute(
+        f"insert into {FTS_TABLE}({FTS_TABLE}, rowid, title, text) values ('delete', ?, ?, ?)",
+        [article_id, fold(title or ""), fold(text or "")],
+    )
+
+
+def rebuild_index(db: Database) -> int:
+    """Re-index every article (after a change to :func:`fold`); returns the count."""
+    with db.conn:
+        db.execute(f"insert into {FTS_TABLE}({FTS_TABLE}) values ('delete-all')")
+        rows = db.execute("select id, title, text from articles").fetchall()
+        for article_id, title, text in rows:
+            index_article(db, article_id, title, text)
+    return len(rows)
+
+
+def snippet(text: str | None, query: str, width: int = 240) -> str:
+    """An HTML-escaped excerpt of ``text`` around the first match, matches in <mark>."""
+    text = text or ""
+    terms = {fold(t) for t in _WORD.findall(query) if t not in ("AND", "OR", "NOT", "NEAR")}
+    words = list(_WORD.finditer(text))
+    hits = [m for m in words if fold(m.group(0)) in terms]
+    start = max(0, hits[0].start() - width // 3) if hits else 0
+    end = min(len(text), start + width)
+    out, pos = [], start
+    for m in hits:
+        if m.start() < start or m.end() > end:
+            continue
+        out.append(html.escape(text[pos : m.start()]))
+        out.append(f"<mark>{html.escape(m.group(0))}</mark>")
+        pos = m.end()
+    out.append(html.escape(text[pos:end]))
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    return prefix + "".join(out).replace("\n", " ") + suffix
