@@ -2,7 +2,7 @@
 """Bootstrap and run: the README's two quick-start commands.
 
     python3.11 dev.py demo      # the sample web on loopback, crawled, served with Datasette
-    python3.11 dev.py test      # ruff, mypy and the whole test suite
+    python3.11 dev.py test      # ruff (lint, format), mypy, import contracts, the whole suite
 
 Both create ./.venv on first use and install the project into it (again only
 when pyproject.toml changes). Only the standard library is used here, because
@@ -55,7 +55,13 @@ def main(argv: list[str]) -> int:
         return run([str(BIN / "tct-archive"), "demo", *rest])
     if command == "test":
         ensure_venv("[test]")
-        for step in ([str(BIN / "ruff"), "check", "."], [str(BIN / "mypy")]):
+        steps = (
+            [str(BIN / "ruff"), "check", "."],
+            [str(BIN / "ruff"), "format", "--check", "."],
+            [str(BIN / "mypy")],
+            [str(BIN / "lint-imports")],  # the import contracts in pyproject.toml
+        )
+        for step in steps:
             if run(step):
                 return 1
         return run([str(BIN / "python"), "-m", "pytest", *rest])

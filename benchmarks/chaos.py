@@ -230,7 +230,7 @@ def concurrency_campaign(work: Path, articles: int) -> Row:
         sites = server.write_sites(work / "sites.toml")
         with Readers(base) as readers:
             thread = threading.Thread(target=lambda: results.update(
-                crawl=run_crawl(crawl_command(db, sites)))) # fmt: skip
+                crawl=run_crawl(crawl_command(db, sites))))  # fmt: skip
             thread.start()
             wait_until_writing(db)
             second = run_crawl(crawl_command(db, sites), timeout=60)
@@ -273,8 +273,17 @@ def disk_campaign(work: Path, articles: int) -> list[Row]:
                     continue
                 run = run_crawl(crawl_command(db, sites, "--revalidate-after", "0"),
                                 preexec_fn=preexec)  # fmt: skip
-                row = Row(f"disk full: {name}", "-", "-", count, _articles(db),
-                          count - _articles(db), 0, _storage_crashes(run), run.peak_mb)
+                row = Row(
+                    f"disk full: {name}",
+                    "-",
+                    "-",
+                    count,
+                    _articles(db),
+                    count - _articles(db),
+                    0,
+                    _storage_crashes(run),
+                    run.peak_mb,
+                )
                 last = run.stderr.strip().splitlines()[-1] if run.stderr.strip() else ""
                 if run.returncode != 4:
                     row.problems.append(f"exit status {run.returncode} (4 expected)")
@@ -314,9 +323,13 @@ def _rlimit(folder: Path, source: Path) -> Iterator[tuple[Path | None, Callable[
 def _tmpfs(folder: Path, source: Path) -> Iterator[tuple[Path | None, Callable[[], None] | None]]:
     """A copy of the archive on a tmpfs 500 kB larger than it (root and mount needed)."""
     size = source.stat().st_size + 500_000
-    if os.geteuid() != 0 or subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)], capture_output=True
-    ).returncode:
+    if (
+        os.geteuid() != 0
+        or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+            capture_output=True,
+        ).returncode
+    ):
         yield None, None
         return
     try:
@@ -423,8 +436,10 @@ def main() -> int:
         work.mkdir(parents=True, exist_ok=True)
         steps = [
             ("faults", lambda w: list(faults_campaign(w, args.articles))),
-            ("kills", lambda w: [kills_campaign(w, max(8, args.articles // 2), args.kills,
-                                                args.seed)]),  # fmt: skip
+            (
+                "kills",
+                lambda w: [kills_campaign(w, max(8, args.articles // 2), args.kills, args.seed)],
+            ),  # fmt: skip
             ("concurrency", lambda w: [concurrency_campaign(w, args.articles)]),
             ("disk", lambda w: disk_campaign(w, max(6, args.articles // 4))),
             ("fuzz", lambda w: fuzz_campaign(w, args.examples, args.atheris_seconds)),

@@ -110,8 +110,10 @@ def redirect_problem(chain: Iterable[str], target: str, site: Site) -> str | Non
     origin = (urlsplit(chain[0]).hostname or "").lower()
     if not urls.host_allowed(target, site) and (parts.hostname or "").lower() != origin:
         return f"redirect to another domain: {target}"
-    if site.path_prefix and not parts.path.startswith(site.path_prefix) and urls.host_allowed(
-        chain[0], site
+    if (
+        site.path_prefix
+        and not parts.path.startswith(site.path_prefix)
+        and urls.host_allowed(chain[0], site)
     ):
         return f"redirect out of the site's path {site.path_prefix}: {target}"
     canonical = urls.canonical_or_none(target)

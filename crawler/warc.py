@@ -108,8 +108,11 @@ class WarcMiddleware:
             if crawl_id is None or crawl_id not in dead:
                 continue
             pid = dead[crawl_id]
-            if crawl_id == session.crawl_id or not pid or pid == os.getpid() or not (
-                psutil.pid_exists(pid)
+            if (
+                crawl_id == session.crawl_id
+                or not pid
+                or pid == os.getpid()
+                or not (psutil.pid_exists(pid))
             ):
                 names.append(path.name)
         if not names:

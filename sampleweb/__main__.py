@@ -30,18 +30,27 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--port", type=int, default=0)
     serve.add_argument("--crawl-delay", type=float, default=None)
     serve.add_argument("--write-sites", metavar="FILE", help="write a registry for the sites")
-    serve.add_argument("--faults", action="store_true",
-                       help="inject the fault catalogue (sampleweb/faults.py)")
-    serve.add_argument("--fault-timeout", type=float, default=2.0,
-                       help="the crawler's download timeout, which slow faults exceed")
+    serve.add_argument(
+        "--faults", action="store_true", help="inject the fault catalogue (sampleweb/faults.py)"
+    )
+    serve.add_argument(
+        "--fault-timeout",
+        type=float,
+        default=2.0,
+        help="the crawler's download timeout, which slow faults exceed",
+    )
     static.add_argument("directory")
     static.add_argument("--port", type=int, default=8080)
     args = parser.parse_args(argv)
     if args.command == "bench":
         return _bench(args)
-    web = build_sample_web(args.articles_per_site, args.sites, args.seed,
-                           page_size=args.page_size,
-                           crawl_delay=getattr(args, "crawl_delay", None))
+    web = build_sample_web(
+        args.articles_per_site,
+        args.sites,
+        args.seed,
+        page_size=args.page_size,
+        crawl_delay=getattr(args, "crawl_delay", None),
+    )
     if args.command == "static":
         print(write_static(web, args.directory, args.host_base, args.port))
         return 0
@@ -51,8 +60,9 @@ def main(argv: list[str] | None = None) -> int:
 def _bench(args: argparse.Namespace) -> int:
     from sampleweb.throughput import measure
 
-    for label, (pages, seconds) in zip(("cold", "warm"), measure(
-            args.articles_per_site, args.sites, args.seed), strict=True):
+    for label, (pages, seconds) in zip(
+        ("cold", "warm"), measure(args.articles_per_site, args.sites, args.seed), strict=True
+    ):
         print(f"{label}: {pages} pages in {seconds:.2f} s = {pages / seconds:.0f} pages/s")
     return 0
 

@@ -25,8 +25,7 @@ from sampleweb.templates import template
 
 _P_STYLE = "margin-bottom:6.0pt;text-align:justify;text-indent:36.0pt;line-height:150%"
 _SPAN = (
-    "font-size:14.0pt;line-height:150%;"
-    "font-family:&quot;Times New Roman&quot;,&quot;serif&quot;"
+    "font-size:14.0pt;line-height:150%;font-family:&quot;Times New Roman&quot;,&quot;serif&quot;"
 )
 _VIEWSTATE = (
     "/wEPDwUKMTY1NDU2MTA1Mg9kFgJmD2QWAgIDD2QWBgIBDxYCHgRUZXh0BRhUcsaw4budbmcgQ2jDrW5oIHRy4buLZBgB"
@@ -51,7 +50,11 @@ class AspNet(CmsStyle):
     encoding = "windows-1258"
     robots_rules = ("/Admin/", "/Upload/temp/")
     chrome_snippets: ClassVar[tuple[str, ...]] = (
-        "DANH MỤC", "Chi tiết tin bài", "Tác giả :", "File đính kèm:", "Các tin khác",
+        "DANH MỤC",
+        "Chi tiết tin bài",
+        "Tác giả :",
+        "File đính kèm:",
+        "Các tin khác",
         "Lượt xem:",
     )
 
@@ -125,51 +128,90 @@ class AspNet(CmsStyle):
         if entry is None or not entry.attachment:
             return None
         title = f"Ke hoach so {ident}/KH-TCT - {self.site.province}"
-        return Page("file", lambda ctx: pdf.document(title), tag=f"{self.site.id}|pdf|{ident}",
-                    modified=entry.modified, content_type="application/pdf")
+        return Page(
+            "file",
+            lambda ctx: pdf.document(title),
+            tag=f"{self.site.id}|pdf|{ident}",
+            modified=entry.modified,
+            content_type="application/pdf",
+        )
 
     # -- rendering ------------------------------------------------------------
     def layout(self, ctx: Ctx, title: str, action: str, main: str) -> str:
         site = self.site
         cats = list(enumerate(self.categories))
-        menu = "".join(f'<td class="menu_item"><a href="{self.page_path(i, 1)}">{esc(c.name)}'
-                       "</a></td><td>|</td>" for i, c in cats)
-        left = "".join(f'<tr><td class="danhmuc_item">&raquo; <a href="{self.page_path(i, 1)}">'
-                       f"{esc(c.name.title())}</a></td></tr>" for i, c in cats)
+        menu = "".join(
+            f'<td class="menu_item"><a href="{self.page_path(i, 1)}">{esc(c.name)}'
+            "</a></td><td>|</td>"
+            for i, c in cats
+        )
+        left = "".join(
+            f'<tr><td class="danhmuc_item">&raquo; <a href="{self.page_path(i, 1)}">'
+            f"{esc(c.name.title())}</a></td></tr>"
+            for i, c in cats
+        )
         latest = "".join(
             f'<tr><td class="tinmoi"><a href="{self.article_path(e)}">{esc(e.title)}</a> '
             f'<span class="ngay">({_day(e)})</span></td></tr>'
             for e in self.latest(5)
         )
         online, today, yesterday, total = chrome.counter_numbers(ctx)
-        links = "".join(f'<tr><td><a href="{url}" target="_blank">{esc(name)}</a></td></tr>'
-                        for name, url in chrome.LINKS)
+        links = "".join(
+            f'<tr><td><a href="{url}" target="_blank">{esc(name)}</a></td></tr>'
+            for name, url in chrome.LINKS
+        )
         return template("aspnet_layout")(
-            title=esc(title), action=attr(action), viewstate=_VIEWSTATE,
-            slogan=esc(self.slogan()), menu=menu, today=chrome.today(ctx), left=left,
-            online=online, visits_today=today, yesterday=yesterday, total=total, links=links,
-            main=main, latest=latest, search=chrome.search_block("/Search.aspx", "key"),
-            poll=chrome.poll_block(), login=chrome.login_block(),
+            title=esc(title),
+            action=attr(action),
+            viewstate=_VIEWSTATE,
+            slogan=esc(self.slogan()),
+            menu=menu,
+            today=chrome.today(ctx),
+            left=left,
+            online=online,
+            visits_today=today,
+            yesterday=yesterday,
+            total=total,
+            links=links,
+            main=main,
+            latest=latest,
+            search=chrome.search_block("/Search.aspx", "key"),
+            poll=chrome.poll_block(),
+            login=chrome.login_block(),
             footer="<br />".join(esc(line) for line in chrome.footer_lines(site)),
         )
 
     def render_article(self, ctx: Ctx, entry: Entry) -> str:
         files = self.attachment_paths(entry)
-        attached = (f'<a href="{files[0]}" target="_blank">{files[0].rsplit("/", 1)[1]}</a>'
-                    if files else "Không có")
-        source = (f'<tr><td class="source" align="right"><i>Nguồn: {esc(entry.source)}</i>'
-                  "</td></tr>" if entry.source else "")
+        attached = (
+            f'<a href="{files[0]}" target="_blank">{files[0].rsplit("/", 1)[1]}</a>'
+            if files
+            else "Không có"
+        )
+        source = (
+            f'<tr><td class="source" align="right"><i>Nguồn: {esc(entry.source)}</i></td></tr>'
+            if entry.source
+            else ""
+        )
         others = "".join(
             f'<li><a href="{self._session(self._link(e), "ASPSESSIONID", ctx)}">{esc(e.title)}</a>'
             f" ({_day(e)})</li>"
             for e in self.neighbours(entry, 5)[1]
         )
-        lead = (f'<p class="MsoNormal" style="{_P_STYLE}"><b><span lang="VI" style="{_SPAN}">'
-                f"{esc(self.lead(entry))}</span></b><o:p></o:p></p>")
+        lead = (
+            f'<p class="MsoNormal" style="{_P_STYLE}"><b><span lang="VI" style="{_SPAN}">'
+            f"{esc(self.lead(entry))}</span></b><o:p></o:p></p>"
+        )
         main = template("aspnet_article")(
-            title=esc(entry.title), date=dates.aspnet(entry.published), views=entry.views,
-            lead=lead, body=self.body_html(entry, self._paragraph, self._figure, skip_lead=True),
-            source=source, author=esc(self._author(entry)), attached=attached, others=others,
+            title=esc(entry.title),
+            date=dates.aspnet(entry.published),
+            views=entry.views,
+            lead=lead,
+            body=self.body_html(entry, self._paragraph, self._figure, skip_lead=True),
+            source=source,
+            author=esc(self._author(entry)),
+            attached=attached,
+            others=others,
         )
         return self.layout(ctx, entry.title, self.article_path(entry).lstrip("/"), main)
 
@@ -198,14 +240,18 @@ class AspNet(CmsStyle):
         first, second = " ".join(words[:cut]), " ".join(words[cut:])
         runs = f'<span lang="VI" style="{_SPAN}">{esc(first)} </span>' if first else ""
         runs += f'<span lang="VI" style="{_SPAN};color:black">{esc(second)}</span>'
-        return (f'<p class="MsoNormal" style="{_P_STYLE}">{runs}<span lang="VI" style="{_SPAN}">'
-                f'&nbsp;<o:p></o:p></span></p>\n<p class="MsoNormal" style="{_P_STYLE}">&nbsp;</p>')
+        return (
+            f'<p class="MsoNormal" style="{_P_STYLE}">{runs}<span lang="VI" style="{_SPAN}">'
+            f'&nbsp;<o:p></o:p></span></p>\n<p class="MsoNormal" style="{_P_STYLE}">&nbsp;</p>'
+        )
 
     @staticmethod
     def _figure(src: str, caption: str) -> str:
-        return (f'<p class="MsoNormal" align="center" style="text-align:center"><img width="500" '
-                f'src="{src}" /></p><p class="MsoNormal" align="center" style="text-align:center">'
-                f'<i><span lang="VI" style="font-size:12.0pt">{esc(caption)}</span></i></p>')
+        return (
+            f'<p class="MsoNormal" align="center" style="text-align:center"><img width="500" '
+            f'src="{src}" /></p><p class="MsoNormal" align="center" style="text-align:center">'
+            f'<i><span lang="VI" style="font-size:12.0pt">{esc(caption)}</span></i></p>'
+        )
 
     def _rows(self, items: list[Entry], ctx: Ctx | None = None) -> str:
         def link(e: Entry) -> str:
@@ -221,10 +267,12 @@ class AspNet(CmsStyle):
     def render_home(self, ctx: Ctx) -> str:
         items = self.model.live()[: self.page_size]
         featured = self.model.aliased()[:5]
-        main = ('<table width="100%" cellpadding="4">'
-                '<tr><td class="title_box">TIN TIÊU ĐIỂM</td></tr>'
-                f'{self._rows(featured)}<tr><td class="title_box">TIN MỚI CẬP NHẬT</td></tr>'
-                f"{self._rows(items)}</table>")
+        main = (
+            '<table width="100%" cellpadding="4">'
+            '<tr><td class="title_box">TIN TIÊU ĐIỂM</td></tr>'
+            f'{self._rows(featured)}<tr><td class="title_box">TIN MỚI CẬP NHẬT</td></tr>'
+            f"{self._rows(items)}</table>"
+        )
         return self.layout(ctx, self.site.name, "Default.aspx", main)
 
     def render_listing(self, ctx: Ctx, category: int, page: int) -> str:
@@ -236,20 +284,26 @@ class AspNet(CmsStyle):
             return path if target == 1 else self._session(path, "sid", ctx)
 
         numbers = range(max(1, page - 5), min(pages, page + 5) + 1)
-        pager = " ".join(f"<b>{n}</b>" if n == page else f'<a href="{href(n)}">{n}</a>'
-                         for n in numbers)
+        pager = " ".join(
+            f"<b>{n}</b>" if n == page else f'<a href="{href(n)}">{n}</a>' for n in numbers
+        )
         if page < pages:
             pager += f' <a href="{href(page + 1)}">Trang sau</a>'
-        main = (f'<table width="100%" cellpadding="4"><tr><td class="title_box">'
-                f"{esc(self.categories[category].name)}</td></tr>"
-                f"{self._rows(list(self.chunk(items, page) or []), ctx)}"
-                f'<tr><td class="pager">Trang: {pager}</td></tr></table>')
+        main = (
+            f'<table width="100%" cellpadding="4"><tr><td class="title_box">'
+            f"{esc(self.categories[category].name)}</td></tr>"
+            f"{self._rows(list(self.chunk(items, page) or []), ctx)}"
+            f'<tr><td class="pager">Trang: {pager}</td></tr></table>'
+        )
         return self.layout(ctx, self.site.name, self.page_path(category, page).lstrip("/"), main)
 
     def render_other(self, ctx: Ctx, path: str) -> str:
         site = self.site
-        lines = (text.about_text(site.name, site.province) if path == "/gioithieu.aspx"
-                 else chrome.footer_lines(site)[1:4])
+        lines = (
+            text.about_text(site.name, site.province)
+            if path == "/gioithieu.aspx"
+            else chrome.footer_lines(site)[1:4]
+        )
         rows = "".join(f'<p class="MsoNormal" style="{_P_STYLE}">{esc(line)}</p>' for line in lines)
         main = f"<table><tr><td>{rows}</td></tr></table>"
         return self.layout(ctx, site.name, path.lstrip("/"), main)

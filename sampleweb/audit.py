@@ -225,8 +225,10 @@ def _check_faults(db: sqlite3.Connection, faulty: FaultyWeb, result: Audit) -> N
     for injection in faulty.injected:
         forbidden = injection.fault.effect in (FAILS, REFUSED, DISALLOWED)
         if forbidden and injection.entry and article_ids(db, faulty.web.truth(injection.entry)):
-            result.leaked.append(f"{injection.fault.name}: {injection.url} "
-                                 f"{_how_archived(db, faulty.web.truth(injection.entry))}")
+            result.leaked.append(
+                f"{injection.fault.name}: {injection.url} "
+                f"{_how_archived(db, faulty.web.truth(injection.entry))}"
+            )
         if injection.fault.reason and not _reason_recorded(db, faulty, injection):
             result.unexplained.append(f"{injection.fault.name}: {injection.url}")
 
@@ -245,8 +247,9 @@ def _how_archived(db: sqlite3.Connection, article: SampleArticle) -> str:
 
 def _reason_recorded(db: sqlite3.Connection, faulty: FaultyWeb, injection: Injection) -> bool:
     pattern = re.compile(injection.fault.reason or "")
-    urls = [canonical_url(faulty.absolute(injection, p)) for p in (injection.path,
-                                                                    *injection.aliases)]
+    urls = [
+        canonical_url(faulty.absolute(injection, p)) for p in (injection.path, *injection.aliases)
+    ]
     for url in urls:
         row = db.execute("select kind, error from pages where url = ?", [url]).fetchone()
         if row and row[0] in ("error", "other") and row[1] and pattern.search(row[1]):
@@ -496,9 +499,10 @@ def wait_until_writing(db: Path, pages: int = 5, seconds: float = 60) -> None:
     """Until a crawl has stored some pages of ``db`` (it holds the lock by then)."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        with suppress(sqlite3.Error), closing(
-            sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-        ) as conn:
+        with (
+            suppress(sqlite3.Error),
+            closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as conn,
+        ):
             if conn.execute("select count(*) from pages").fetchone()[0] >= pages:
                 return
         time.sleep(0.05)

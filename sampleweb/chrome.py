@@ -37,8 +37,17 @@ REPRINT = "Ghi rõ nguồn khi phát hành lại thông tin từ website này."
 
 #: Snippets on every page of every site: never part of an article's text.
 COMMON = (
-    "Liên kết website", "Thống kê truy cập", "Số người online", "Hôm nay", "Thăm dò ý kiến",
-    POLL_QUESTION, "Tên đăng nhập:", "Mật khẩu:", "Tìm kiếm thông tin", LICENCE, REPRINT,
+    "Liên kết website",
+    "Thống kê truy cập",
+    "Số người online",
+    "Hôm nay",
+    "Thăm dò ý kiến",
+    POLL_QUESTION,
+    "Tên đăng nhập:",
+    "Mật khẩu:",
+    "Tìm kiếm thông tin",
+    LICENCE,
+    REPRINT,
     "Website Chính Phủ",
 )
 
@@ -134,5 +143,12 @@ def paragraphs(items: tuple[str, ...]) -> str:
 
 def side_blocks(ctx: Ctx, search_action: str, search_name: str = "q") -> str:
     """Search, counter, links, poll and login boxes: the usual sidebar column."""
-    return "\n".join((search_block(search_action, search_name), counter_block(ctx),
-                      links_block(), poll_block(), login_block()))
+    return "\n".join(
+        (
+            search_block(search_action, search_name),
+            counter_block(ctx),
+            links_block(),
+            poll_block(),
+            login_block(),
+        )
+    )

@@ -104,8 +104,13 @@ class CmsStyle:
     def boilerplate(self, entry: Entry) -> tuple[str, ...]:
         """Snippets on this entry's page that must not reach its extracted text."""
         others = tuple(self.title(e) for e in self.model.live()[:5] if e is not entry)
-        return (*chrome.COMMON, self.slogan(), *self.chrome_snippets,
-                *self.entry_snippets(entry), *others)
+        return (
+            *chrome.COMMON,
+            self.slogan(),
+            *self.chrome_snippets,
+            *self.entry_snippets(entry),
+            *others,
+        )
 
     def entry_snippets(self, entry: Entry) -> tuple[str, ...]:
         """Chrome that only some article pages print (author labels, credits...)."""
@@ -140,13 +145,23 @@ class CmsStyle:
     def common_page(self, request: Request) -> Page | None:
         """robots.txt, images, style sheets and scripts: the same on every CMS."""
         if request.path == "/robots.txt":
-            return Page("robots", self.robots, tag=f"{self.site.id}|robots",
-                        modified=self.model.modified, content_type="text/plain")
+            return Page(
+                "robots",
+                self.robots,
+                tag=f"{self.site.id}|robots",
+                modified=self.model.modified,
+                content_type="text/plain",
+            )
         suffix = request.path.lower().rsplit(".", 1)[-1]
         if suffix in ASSETS:
             content_type, body = ASSETS[suffix]
-            return Page("file", lambda ctx: body, tag=f"{self.site.id}|{suffix}",
-                        modified=1_500_000_000.0, content_type=content_type)
+            return Page(
+                "file",
+                lambda ctx: body,
+                tag=f"{self.site.id}|{suffix}",
+                modified=1_500_000_000.0,
+                content_type=content_type,
+            )
         return None
 
     # -- page helpers ---------------------------------------------------------
@@ -155,13 +170,27 @@ class CmsStyle:
         return Page("article", render, tag=tag, modified=entry.modified)
 
     def listing_page(self, render: Callable[[Ctx], str], key: str) -> Page:
-        return Page("listing", render, tag=f"{self.site.id}|{key}|{self.model.version}",
-                    modified=self.model.modified)
+        return Page(
+            "listing",
+            render,
+            tag=f"{self.site.id}|{key}|{self.model.version}",
+            modified=self.model.modified,
+        )
 
-    def other_page(self, render: Callable[[Ctx], str], key: str, kind: str = "other",
-                   content_type: str = "text/html") -> Page:
-        return Page(kind, render, tag=f"{self.site.id}|{key}|{self.model.version}",
-                    modified=self.model.modified, content_type=content_type)
+    def other_page(
+        self,
+        render: Callable[[Ctx], str],
+        key: str,
+        kind: str = "other",
+        content_type: str = "text/html",
+    ) -> Page:
+        return Page(
+            kind,
+            render,
+            tag=f"{self.site.id}|{key}|{self.model.version}",
+            modified=self.model.modified,
+            content_type=content_type,
+        )
 
     def redirect(self, location: str, status: int = 301) -> Page:
         return Page("redirect", status=status, location=location)
@@ -185,8 +214,13 @@ class CmsStyle:
         assert self.web is not None
         return self.web.lead(entry)
 
-    def body_html(self, entry: Entry, paragraph: Callable[[str], str],
-                  figure: Callable[[str, str], str], skip_lead: bool = False) -> str:
+    def body_html(
+        self,
+        entry: Entry,
+        paragraph: Callable[[str], str],
+        figure: Callable[[str, str], str],
+        skip_lead: bool = False,
+    ) -> str:
         """Paragraphs with the photos placed after their paragraph, plus edits."""
         body = self.body(entry)
         parts: list[str] = []
@@ -273,8 +307,12 @@ def _png() -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
 
     header = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", zlib.compress(b"\x00\x80")) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00\x80"))
+        + chunk(b"IEND", b"")
+    )
 
 
 PIXEL = _png()

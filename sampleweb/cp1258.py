@@ -33,9 +33,7 @@ def _handler(error: UnicodeError) -> tuple[str, int]:
     try:
         replacement.encode("cp1258")
     except UnicodeEncodeError:
-        replacement = "".join(
-            c if _encodable(c) else f"&#{ord(c)};" for c in replacement
-        )
+        replacement = "".join(c if _encodable(c) else f"&#{ord(c)};" for c in replacement)
     return replacement, error.end
 
 
@@ -53,7 +51,8 @@ codecs.register_error(ERRORS, _handler)
 _DECOMPOSE = {
     code: _split_tone(chr(code))
     for code in range(0x00C0, 0x1EFA)
-    if not _encodable(chr(code)) and unicodedata.category(chr(code)).startswith("L")
+    if not _encodable(chr(code))
+    and unicodedata.category(chr(code)).startswith("L")
     and _encodable(_split_tone(chr(code)))
 }
 

@@ -23,8 +23,8 @@ from sampleweb.routing import Ctx, Page, Request
 from sampleweb.templates import template
 
 BEN_TRE_MOTTO = (
-    "\"Vì số lượng và chất lượng đội ngũ cán bộ chủ chốt cơ sở; vì các phong trào cách mạng "
-    "trên quê hương \"Đồng Khởi\" Trường luôn luôn cải tiến các mặt hoạt động\""
+    '"Vì số lượng và chất lượng đội ngũ cán bộ chủ chốt cơ sở; vì các phong trào cách mạng '
+    'trên quê hương "Đồng Khởi" Trường luôn luôn cải tiến các mặt hoạt động"'
 )
 
 
@@ -44,10 +44,23 @@ class Drupal(CmsStyle):
     sitemap_paths = ("/sitemap.xml",)
     feed_paths = ("/rss.xml",)
     robots_rules = (
-        "/includes/", "/misc/", "/modules/", "/profiles/", "/scripts/", "/themes/",
-        "/admin/", "/comment/reply/", "/filter/tips/", "/node/add/", "/search/",
-        "/user/register/", "/user/password/", "/user/login/", "/user/logout/",
-        "/?q=admin/", "/?q=user/",
+        "/includes/",
+        "/misc/",
+        "/modules/",
+        "/profiles/",
+        "/scripts/",
+        "/themes/",
+        "/admin/",
+        "/comment/reply/",
+        "/filter/tips/",
+        "/node/add/",
+        "/search/",
+        "/user/register/",
+        "/user/password/",
+        "/user/login/",
+        "/user/logout/",
+        "/?q=admin/",
+        "/?q=user/",
     )
     chrome_snippets: ClassVar[tuple[str, ...]] = ("Skip to main content", "Tin khác", "lượt đọc")
 
@@ -123,8 +136,9 @@ class Drupal(CmsStyle):
         )
 
     # -- rendering ------------------------------------------------------------
-    def layout(self, ctx: Ctx, title: str, main: str, head: str = "",
-               page: str = "not-front page-node") -> str:
+    def layout(
+        self, ctx: Ctx, title: str, main: str, head: str = "", page: str = "not-front page-node"
+    ) -> str:
         """``page``: Drupal's body classes (front, page-node-N, page-taxonomy-term-N)."""
         site = self.site
         motto = self.slogan()
@@ -135,35 +149,59 @@ class Drupal(CmsStyle):
             f'<li><a href="{attr(self.alias(e))}">{esc(e.title)}</a></li>' for e in self.latest(5)
         )
         return template("drupal_layout")(
-            head=head, title=esc(title), page=page,
-            site_name=esc(site.name), motto=esc(motto), now=dates.drupal(ctx.now, 0), menu=menu,
-            main=main, latest=latest, blocks=chrome.side_blocks(ctx, "/search/node", "keys"),
+            head=head,
+            title=esc(title),
+            page=page,
+            site_name=esc(site.name),
+            motto=esc(motto),
+            now=dates.drupal(ctx.now, 0),
+            menu=menu,
+            main=main,
+            latest=latest,
+            blocks=chrome.side_blocks(ctx, "/search/node", "keys"),
             footer=chrome.footer(site),
         )
 
     def render_article(self, ctx: Ctx, entry: Entry) -> str:
         alias = self.alias(entry)
-        head = (f'<link rel="canonical" href="{attr(alias)}" />\n'
-                f'<link rel="shortlink" href="/node/{entry.id}" />\n')
+        head = (
+            f'<link rel="canonical" href="{attr(alias)}" />\n'
+            f'<link rel="shortlink" href="/node/{entry.id}" />\n'
+        )
         byline = ""
         if entry.author:
             right = '<p style="text-align: right;">'
             role = f"{right}{esc(entry.author.role)}</p>" if entry.author.role else ""
             byline = f"{right}<strong>{esc(entry.author.full)}</strong></p>{role}"
-        source = (f'<p style="text-align: right;"><em>Nguồn: {esc(entry.source)}</em></p>'
-                  if entry.source else "")
+        source = (
+            f'<p style="text-align: right;"><em>Nguồn: {esc(entry.source)}</em></p>'
+            if entry.source
+            else ""
+        )
         newer, older = self.neighbours(entry, 3)
         others = "".join(
             f'<li><a href="/node/{e.id}">{esc(e.title)}</a></li>' for e in newer + older
         )
         stamp = dates.drupal(entry.published, self.site.variant)
         main = template("drupal_article")(
-            title=esc(entry.title), id=entry.id, alias=attr(alias), iso=dates.iso(entry.published),
-            date=stamp, body=self.body_html(entry, self._paragraph, self._figure),
-            byline=byline, source=source, views=entry.views, others=others,
+            title=esc(entry.title),
+            id=entry.id,
+            alias=attr(alias),
+            iso=dates.iso(entry.published),
+            date=stamp,
+            body=self.body_html(entry, self._paragraph, self._figure),
+            byline=byline,
+            source=source,
+            views=entry.views,
+            others=others,
         )
-        return self.layout(ctx, f"{entry.title} | {self.site.name}", main, head,
-                           f"not-front page-node page-node- page-node-{entry.id} node-type-article")
+        return self.layout(
+            ctx,
+            f"{entry.title} | {self.site.name}",
+            main,
+            head,
+            f"not-front page-node page-node- page-node-{entry.id} node-type-article",
+        )
 
     @staticmethod
     def _paragraph(value: str) -> str:
@@ -171,9 +209,11 @@ class Drupal(CmsStyle):
 
     @staticmethod
     def _figure(src: str, caption: str) -> str:
-        return (f'<p style="text-align: center;"><img alt="" src="{src}" style="width: 550px;" />'
-                "</p>"
-                f'<p style="text-align: center;"><em>{esc(caption)}</em></p>')
+        return (
+            f'<p style="text-align: center;"><img alt="" src="{src}" style="width: 550px;" />'
+            "</p>"
+            f'<p style="text-align: center;"><em>{esc(caption)}</em></p>'
+        )
 
     def render_listing(self, ctx: Ctx, first: str, items: list[Entry], page: int) -> str:
         rows = "".join(
@@ -185,11 +225,16 @@ class Drupal(CmsStyle):
         )
         term = (self.category_of(first[1:]) or 0) + 3
         title = self.site.name if first == "/" else self.categories[term - 3].name
-        main = (f'<h1 class="title" id="page-title">{esc(title)}</h1>'
-                f'<div class="view-content">{rows}</div>')
+        main = (
+            f'<h1 class="title" id="page-title">{esc(title)}</h1>'
+            f'<div class="view-content">{rows}</div>'
+        )
         main += self._pager(first, page, self.pages(len(items)))
-        page_class = ("front page-node" if first == "/" else
-                      f"not-front page-taxonomy page-taxonomy-term page-taxonomy-term-{term}")
+        page_class = (
+            "front page-node"
+            if first == "/"
+            else f"not-front page-taxonomy page-taxonomy-term page-taxonomy-term-{term}"
+        )
         return self.layout(ctx, f"{title} | {self.site.name}", main, page=page_class)
 
     def _pager(self, first: str, page: int, pages: int) -> str:
@@ -202,13 +247,20 @@ class Drupal(CmsStyle):
         items = [item("pager-first first", 1, "« đầu"), item("pager-previous", page - 1, "‹ trước")]
         items = items if page > 1 else []
         for n in range(max(1, page - 4), min(pages, page + 4) + 1):
-            items.append(f'<li class="pager-current">{n}</li>' if n == page
-                         else item("pager-item", n, str(n)))
+            items.append(
+                f'<li class="pager-current">{n}</li>'
+                if n == page
+                else item("pager-item", n, str(n))
+            )
         if page < pages:
-            items += [item("pager-next", page + 1, "tiếp ›"),
-                      item("pager-last last", pages, "cuối »")]
-        return ('<h2 class="element-invisible">Các trang</h2><div class="item-list">'
-                f'<ul class="pager">{"".join(items)}</ul></div>')
+            items += [
+                item("pager-next", page + 1, "tiếp ›"),
+                item("pager-last last", pages, "cuối »"),
+            ]
+        return (
+            '<h2 class="element-invisible">Các trang</h2><div class="item-list">'
+            f'<ul class="pager">{"".join(items)}</ul></div>'
+        )
 
     def render_other(self, ctx: Ctx, path: str) -> str:
         site = self.site

@@ -292,8 +292,10 @@ def calendar(web: FaultyWeb, injection: Injection) -> Handler:
         web.take(injection, None)
         base = injection.path.split("?")[0]
         year, month = _month(request.query.get("thang", "2024-05"))
-        links = [f"{base}?thang={y:04d}-{m:02d}" for y, m in (_shift(year, month, -1),
-                                                             _shift(year, month, 1))]
+        links = [
+            f"{base}?thang={y:04d}-{m:02d}"
+            for y, m in (_shift(year, month, -1), _shift(year, month, 1))
+        ]
         links += [f"{base}?thang={year:04d}-{month:02d}&ngay={d}" for d in range(1, 29)]
         html = "".join(f'<a href="{link}">{link[-2:]}</a> ' for link in links)
         title = f"Lịch công tác tháng {month}/{year}"
@@ -405,62 +407,178 @@ def _private(index: int) -> Callable[[FaultyWeb, Injection], str]:
 #: Every fault the campaign injects: name, target, effect, what it does, expected reason.
 CATALOGUE: tuple[Fault, ...] = (
     Fault("burst-500", ARTICLE, RECOVERS, "two 500s, then the page", burst(500, 2)),
-    Fault("burst-502", LISTING, RECOVERS, "two 502s on a listing page, then the page",
-          burst(502, 2)),
-    Fault("burst-503", ARTICLE, RECOVERS, "three 503s with Retry-After: 1, then the page",
-          burst(503, 3, retry_after=1)),
-    Fault("throttle-429", ARTICLE, RECOVERS, "429 with Retry-After: 2, then the page",
-          burst(429, 1, retry_after=2)),
-    Fault("too-many-5xx", ARTICLE, FAILS, "503 on every try", burst(503, None),
-          reason=r"^HTTP 503$"),
-    Fault("slow-once", ARTICLE, RECOVERS, "first answer slower than the download timeout",
-          slow(1)),
-    Fault("slow-always", ARTICLE, FAILS, "every answer slower than the download timeout",
-          slow(None), reason=r"TimeoutError|took longer than"),
-    Fault("reset-mid-body", ARTICLE, RECOVERS, "half the body, then a TCP reset (once)",
-          cut(True, 1)),
-    Fault("reset-always", ARTICLE, FAILS, "half the body, then a TCP reset, every time",
-          cut(True, None), reason=r"DataLoss|ResponseFailed|ConnectionLost|connection broke"),
-    Fault("no-answer", ARTICLE, FAILS, "the connection closes before any answer",
-          reset_before_answer, reason=r"ResponseNeverReceived|ConnectionDone|ConnectionLost|clos"),
-    Fault("truncated-once", ARTICLE, RECOVERS, "body shorter than Content-Length, clean close",
-          cut(False, 1)),
-    Fault("truncated-html", ARTICLE, RECORDED, "a complete answer whose HTML stops half-way",
-          truncated_html),
-    Fault("redirect-loop", ARTICLE, FAILS, "A redirects to A?vong=1, which redirects to A",
-          redirect_loop, reason=r"redirect loop"),
-    Fault("redirect-chain", ARTICLE, FAILS, "every hop redirects to a new URL",
-          redirect_chain, reason=r"max redirections|redirect"),
-    Fault("redirect-offsite", ARTICLE, REFUSED, "302 to another domain",
-          redirect_to(_foreign), reason=r"another domain"),
-    Fault("redirect-private", ARTICLE, REFUSED, "302 to a private address (10/8)",
-          redirect_to(_private(0)), reason=r"private address"),
-    Fault("redirect-metadata", ARTICLE, REFUSED, "302 to link-local (where metadata services live)",
-          redirect_to(_private(1)), reason=r"link-local address"),
-    Fault("link-private", EXTRA, REFUSED, "a link to a private address in an allowed domain",
-          None, reason=r"private address", extra_path=PRIVATE_TARGETS[2]),
-    Fault("calendar", EXTRA, BOUNDED, "an events calendar linking months and days forever",
-          calendar, extra_path="lich-cong-tac?thang=2024-05"),
-    Fault("endless-pagination", EXTRA, BOUNDED, "a listing whose next page never ends",
-          endless_pagination, extra_path="tin-hoat-dong?trang=1"),
+    Fault(
+        "burst-502", LISTING, RECOVERS, "two 502s on a listing page, then the page", burst(502, 2)
+    ),
+    Fault(
+        "burst-503",
+        ARTICLE,
+        RECOVERS,
+        "three 503s with Retry-After: 1, then the page",
+        burst(503, 3, retry_after=1),
+    ),
+    Fault(
+        "throttle-429",
+        ARTICLE,
+        RECOVERS,
+        "429 with Retry-After: 2, then the page",
+        burst(429, 1, retry_after=2),
+    ),
+    Fault(
+        "too-many-5xx", ARTICLE, FAILS, "503 on every try", burst(503, None), reason=r"^HTTP 503$"
+    ),
+    Fault("slow-once", ARTICLE, RECOVERS, "first answer slower than the download timeout", slow(1)),
+    Fault(
+        "slow-always",
+        ARTICLE,
+        FAILS,
+        "every answer slower than the download timeout",
+        slow(None),
+        reason=r"TimeoutError|took longer than",
+    ),
+    Fault(
+        "reset-mid-body", ARTICLE, RECOVERS, "half the body, then a TCP reset (once)", cut(True, 1)
+    ),
+    Fault(
+        "reset-always",
+        ARTICLE,
+        FAILS,
+        "half the body, then a TCP reset, every time",
+        cut(True, None),
+        reason=r"DataLoss|ResponseFailed|ConnectionLost|connection broke",
+    ),
+    Fault(
+        "no-answer",
+        ARTICLE,
+        FAILS,
+        "the connection closes before any answer",
+        reset_before_answer,
+        reason=r"ResponseNeverReceived|ConnectionDone|ConnectionLost|clos",
+    ),
+    Fault(
+        "truncated-once",
+        ARTICLE,
+        RECOVERS,
+        "body shorter than Content-Length, clean close",
+        cut(False, 1),
+    ),
+    Fault(
+        "truncated-html",
+        ARTICLE,
+        RECORDED,
+        "a complete answer whose HTML stops half-way",
+        truncated_html,
+    ),
+    Fault(
+        "redirect-loop",
+        ARTICLE,
+        FAILS,
+        "A redirects to A?vong=1, which redirects to A",
+        redirect_loop,
+        reason=r"redirect loop",
+    ),
+    Fault(
+        "redirect-chain",
+        ARTICLE,
+        FAILS,
+        "every hop redirects to a new URL",
+        redirect_chain,
+        reason=r"max redirections|redirect",
+    ),
+    Fault(
+        "redirect-offsite",
+        ARTICLE,
+        REFUSED,
+        "302 to another domain",
+        redirect_to(_foreign),
+        reason=r"another domain",
+    ),
+    Fault(
+        "redirect-private",
+        ARTICLE,
+        REFUSED,
+        "302 to a private address (10/8)",
+        redirect_to(_private(0)),
+        reason=r"private address",
+    ),
+    Fault(
+        "redirect-metadata",
+        ARTICLE,
+        REFUSED,
+        "302 to link-local (where metadata services live)",
+        redirect_to(_private(1)),
+        reason=r"link-local address",
+    ),
+    Fault(
+        "link-private",
+        EXTRA,
+        REFUSED,
+        "a link to a private address in an allowed domain",
+        None,
+        reason=r"private address",
+        extra_path=PRIVATE_TARGETS[2],
+    ),
+    Fault(
+        "calendar",
+        EXTRA,
+        BOUNDED,
+        "an events calendar linking months and days forever",
+        calendar,
+        extra_path="lich-cong-tac?thang=2024-05",
+    ),
+    Fault(
+        "endless-pagination",
+        EXTRA,
+        BOUNDED,
+        "a listing whose next page never ends",
+        endless_pagination,
+        extra_path="tin-hoat-dong?trang=1",
+    ),
     Fault("session-ids", SITE, CANONICAL, "a fresh session id in every link", session_ids),
-    Fault("huge-page", EXTRA, FAILS, "a 50 MB page with its Content-Length",
-          huge(True), reason=r"size|maxsize|larger", extra_path="tai-lieu/toan-van.html"),
+    Fault(
+        "huge-page",
+        EXTRA,
+        FAILS,
+        "a 50 MB page with its Content-Length",
+        huge(True),
+        reason=r"size|maxsize|larger",
+        extra_path="tai-lieu/toan-van.html",
+    ),
     # Without a Content-Length the size is known only as it arrives: the download is cut at
     # DOWNLOAD_MAXSIZE, or at DOWNLOAD_TIMEOUT when 16 MB take longer (a busy machine).
-    Fault("huge-stream", EXTRA, FAILS, "a 50 MB page without Content-Length",
-          huge(False), reason=r"size|larger|[Cc]ancel|took longer than",
-          extra_path="tai-lieu/phu-luc.html"),
-    Fault("binary-as-html", EXTRA, RECORDED, "random bytes labelled text/html", binary,
-          extra_path="tai-lieu/bang-diem.html"),
-    Fault("charset-lie", ARTICLE, RECOVERS, "a charset header that contradicts the bytes",
-          charset_lie),
+    Fault(
+        "huge-stream",
+        EXTRA,
+        FAILS,
+        "a 50 MB page without Content-Length",
+        huge(False),
+        reason=r"size|larger|[Cc]ancel|took longer than",
+        extra_path="tai-lieu/phu-luc.html",
+    ),
+    Fault(
+        "binary-as-html",
+        EXTRA,
+        RECORDED,
+        "random bytes labelled text/html",
+        binary,
+        extra_path="tai-lieu/bang-diem.html",
+    ),
+    Fault(
+        "charset-lie", ARTICLE, RECOVERS, "a charset header that contradicts the bytes", charset_lie
+    ),
     Fault("empty-200", OTHER, RECORDED, "200 with an empty body", empty),
-    Fault("malformed-html", ARTICLE, RECOVERS, "closing tags dropped, stray markup",
-          malformed_html),
+    Fault(
+        "malformed-html", ARTICLE, RECOVERS, "closing tags dropped, stray markup", malformed_html
+    ),
     Fault("robots-txt", ROBOTS, RECOVERS, "Disallow rules and a Crawl-delay", robots_rules),
-    Fault("robots-disallowed", ARTICLE, DISALLOWED, "an article robots.txt disallows", never,
-          reason=r"robots\.txt"),
+    Fault(
+        "robots-disallowed",
+        ARTICLE,
+        DISALLOWED,
+        "an article robots.txt disallows",
+        never,
+        reason=r"robots\.txt",
+    ),
     Fault("removed-article", BETWEEN, REMOVED, "an archived article answers 404 next time"),
 )
 FAULTS = {fault.name: fault for fault in CATALOGUE}
@@ -470,8 +588,16 @@ MUST_NOT_FETCH = frozenset({DISALLOWED})
 class FaultyWeb:
     """The sample web with the catalogue's faults placed on chosen URLs."""
 
-    def __init__(self, web: SampleWeb, faults: tuple[Fault, ...] = CATALOGUE, *, seed: int = 0,
-                 timeout: float = 2.0, crawl_delay: float | None = 0.2, per_fault: int = 1):
+    def __init__(
+        self,
+        web: SampleWeb,
+        faults: tuple[Fault, ...] = CATALOGUE,
+        *,
+        seed: int = 0,
+        timeout: float = 2.0,
+        crawl_delay: float | None = 0.2,
+        per_fault: int = 1,
+    ):
         self.web = web
         self.timeout = timeout
         self.crawl_delay = crawl_delay
@@ -588,8 +714,9 @@ class FaultyWeb:
         anchors = "".join(f'<a href="{link}">Liên kết {n}</a> ' for n, link in enumerate(links))
         marker = response.body.lower().rfind(b"</body>")
         at = marker if marker >= 0 else len(response.body)
-        response.body = response.body[:at] + anchors.encode("ascii", "xmlcharrefreplace") + \
-            response.body[at:]
+        response.body = (
+            response.body[:at] + anchors.encode("ascii", "xmlcharrefreplace") + response.body[at:]
+        )
         return response
 
     def render(self, request: Request) -> Response:

@@ -45,9 +45,20 @@ class Joomla(CmsStyle):
     id_base = 515
     private_paths = ("/index.php/noi-bo",)
     robots_rules = (
-        "/administrator/", "/bin/", "/cache/", "/cli/", "/components/", "/includes/",
-        "/installation/", "/language/", "/layouts/", "/libraries/", "/logs/", "/modules/",
-        "/plugins/", "/tmp/",
+        "/administrator/",
+        "/bin/",
+        "/cache/",
+        "/cli/",
+        "/components/",
+        "/includes/",
+        "/installation/",
+        "/language/",
+        "/layouts/",
+        "/libraries/",
+        "/logs/",
+        "/modules/",
+        "/plugins/",
+        "/tmp/",
     )
     chrome_snippets: ClassVar[tuple[str, ...]] = ("Lượt xem", "Các tin khác:", TOOLS, "Tin nổi bật")
 
@@ -74,8 +85,10 @@ class Joomla(CmsStyle):
 
     def listing_paths(self) -> list[str]:
         paths = ["/"]
-        menus = [(f"/index.php/{c.slug}", self.model.in_category(i))
-                 for i, c in enumerate(self.categories)]
+        menus = [
+            (f"/index.php/{c.slug}", self.model.in_category(i))
+            for i, c in enumerate(self.categories)
+        ]
         menus.append((f"/index.php/{FEATURED}", self.model.aliased()))
         for first, items in menus:
             paths += [self.page_path(first, n) for n in range(1, self.pages(len(items)) + 1)]
@@ -141,9 +154,15 @@ class Joomla(CmsStyle):
             for e in self.latest(5)
         )
         return template("joomla_layout")(
-            base=attr(ctx.url(base)), author=attr(author or "Super User"), title=esc(title),
-            today=chrome.today(ctx), slogan=esc(self.slogan()), menu=menu, main=main,
-            latest=latest, footer=chrome.footer(site),
+            base=attr(ctx.url(base)),
+            author=attr(author or "Super User"),
+            title=esc(title),
+            today=chrome.today(ctx),
+            slogan=esc(self.slogan()),
+            menu=menu,
+            main=main,
+            latest=latest,
+            footer=chrome.footer(site),
             blocks=chrome.side_blocks(ctx, "/index.php/component/search/", "searchword"),
         )
 
@@ -157,10 +176,16 @@ class Joomla(CmsStyle):
             for e in self.neighbours(entry, 5)[1]
         )
         main = template("joomla_article")(
-            title=esc(title), title_attr=attr(title), iso=dates.iso(entry.published),
-            date=dates.joomla(entry.published, self.site.variant), views=entry.views,
-            block=block, body=self.body_html(entry, self._paragraph, self._figure),
-            credits=credits, source=source, others=others,
+            title=esc(title),
+            title_attr=attr(title),
+            iso=dates.iso(entry.published),
+            date=dates.joomla(entry.published, self.site.variant),
+            views=entry.views,
+            block=block,
+            body=self.body_html(entry, self._paragraph, self._figure),
+            credits=credits,
+            source=source,
+            others=others,
         )
         author = entry.author.name if entry.author else ""
         return self.layout(ctx, title, main, self.article_path(entry), author)
@@ -189,9 +214,11 @@ class Joomla(CmsStyle):
 
     @staticmethod
     def _figure(src: str, caption: str) -> str:
-        return (f'<p style="text-align: center;"><img src="{src}" alt="" width="600" />'
-                "</p>"
-                f'<p style="text-align: center;"><em>{esc(caption)}</em></p>')
+        return (
+            f'<p style="text-align: center;"><img src="{src}" alt="" width="600" />'
+            "</p>"
+            f'<p style="text-align: center;"><em>{esc(caption)}</em></p>'
+        )
 
     def _blog_items(self, items: list[Entry], menu: str | None = None) -> str:
         def link(e: Entry) -> str:
@@ -214,8 +241,10 @@ class Joomla(CmsStyle):
             for e in self.model.aliased()[:5]
         )
         latest = self._blog_items(self.model.live()[: self.page_size])
-        main = (f'<div class="moduletable featured"><h3>Tin nổi bật</h3><ul>{featured}</ul></div>'
-                f'<div class="blog-featured">{latest}</div>')
+        main = (
+            f'<div class="moduletable featured"><h3>Tin nổi bật</h3><ul>{featured}</ul></div>'
+            f'<div class="blog-featured">{latest}</div>'
+        )
         return self.layout(ctx, self.site.name, main, "/")
 
     def render_listing(self, ctx: Ctx, menu: str, items: list[Entry], page: int) -> str:
@@ -224,13 +253,17 @@ class Joomla(CmsStyle):
         steps = [("pagination-start", 1, "Bắt đầu"), ("pagination-prev", page - 1, "Lùi")]
         steps += [("", n, str(n)) for n in range(max(1, page - 4), min(pages, page + 5) + 1)]
         steps += [("pagination-next", page + 1, "Tiếp"), ("pagination-end", pages, "Cuối")]
-        links = [f'<li class="{css}">{self._nav(first, target, page, label, pages)}</li>'
-                 for css, target, label in steps]
+        links = [
+            f'<li class="{css}">{self._nav(first, target, page, label, pages)}</li>'
+            for css, target, label in steps
+        ]
         name = self._name(menu)
-        main = (f'<div class="blog"><h2>{esc(name)}</h2>'
-                f"{self._blog_items(list(self.chunk(items, page) or []), menu)}"
-                f'<div class="pagination"><p class="counter pull-right">Trang {page} / {pages}</p>'
-                f'<ul>{"".join(links)}</ul></div></div>')
+        main = (
+            f'<div class="blog"><h2>{esc(name)}</h2>'
+            f"{self._blog_items(list(self.chunk(items, page) or []), menu)}"
+            f'<div class="pagination"><p class="counter pull-right">Trang {page} / {pages}</p>'
+            f"<ul>{''.join(links)}</ul></div></div>"
+        )
         return self.layout(ctx, f"{name} - {self.site.name}", main, self.page_path(first, page))
 
     def _name(self, menu: str) -> str:
@@ -250,10 +283,12 @@ class Joomla(CmsStyle):
             about = text.about_text(site.name, site.province)
             main = f"<h2>Giới thiệu</h2>{chrome.paragraphs(about)}"
         elif path.endswith("noi-bo"):
-            main = ("<h2>Văn bản nội bộ</h2>"
-                    "<p>Khu vực dành cho cán bộ, viên chức nhà trường. "
-                    "Quy chế chi tiêu nội bộ, lịch công tác tuần và danh sách học viên "
-                    "các lớp.</p>")
+            main = (
+                "<h2>Văn bản nội bộ</h2>"
+                "<p>Khu vực dành cho cán bộ, viên chức nhà trường. "
+                "Quy chế chi tiêu nội bộ, lịch công tác tuần và danh sách học viên "
+                "các lớp.</p>"
+            )
         else:
             main = f"<h2>Liên hệ</h2>{chrome.paragraphs(chrome.footer_lines(site)[1:4])}"
         return self.layout(ctx, site.name, main, path)

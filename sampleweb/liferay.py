@@ -42,8 +42,12 @@ class Liferay(CmsStyle):
     id_base = 30400
     robots_rules = ("/c/", "/group/", "/api/")
     chrome_snippets: ClassVar[tuple[str, ...]] = (
-        "Truy cập nội dung luôn", "Xuất bản thông tin", "View count:", "Màu chữ Cỡ chữ",
-        "In trang", "Quay lại",
+        "Truy cập nội dung luôn",
+        "Xuất bản thông tin",
+        "View count:",
+        "Màu chữ Cỡ chữ",
+        "In trang",
+        "Quay lại",
     )
 
     def entry_snippets(self, entry: Entry) -> tuple[str, ...]:
@@ -121,8 +125,13 @@ class Liferay(CmsStyle):
             for c in self.categories
         )
         return template("liferay_layout")(
-            site_name=esc(site.name), slogan=esc(self.slogan()), today=chrome.today(ctx),
-            menu=menu, main=main, side=side, footer=chrome.footer(site),
+            site_name=esc(site.name),
+            slogan=esc(self.slogan()),
+            today=chrome.today(ctx),
+            menu=menu,
+            main=main,
+            side=side,
+            footer=chrome.footer(site),
             blocks=chrome.side_blocks(ctx, "/vi/tim-kiem"),
         )
 
@@ -149,16 +158,24 @@ class Liferay(CmsStyle):
         byline = ""
         if entry.author:
             role = f"<br /><em>{esc(entry.author.role)}</em>" if entry.author.role else ""
-            byline = (f'<p style="text-align: right;"><strong>{esc(entry.author.full)}</strong>'
-                      f"{role}</p>")
-        source = (f'<p style="text-align: right;"><em>Nguồn: {esc(entry.source)}</em></p>'
-                  if entry.source else "")
+            byline = (
+                f'<p style="text-align: right;"><strong>{esc(entry.author.full)}</strong>{role}</p>'
+            )
+        source = (
+            f'<p style="text-align: right;"><em>Nguồn: {esc(entry.source)}</em></p>'
+            if entry.source
+            else ""
+        )
         back = f"/vi/{self.categories[entry.category].slug}"
         main = template("liferay_article")(
-            instance=self.instance(entry.category), back=back, title=esc(entry.title),
-            date=dates.liferay(entry.published, entry.views), lead=esc(body.paragraphs[0]),
+            instance=self.instance(entry.category),
+            back=back,
+            title=esc(entry.title),
+            date=dates.liferay(entry.published, entry.views),
+            lead=esc(body.paragraphs[0]),
             body=self.body_html(entry, self._paragraph, self._figure, skip_lead=True),
-            byline=byline, source=source,
+            byline=byline,
+            source=source,
         )
         return self.layout(ctx, main, self._side(entry))
 
@@ -199,8 +216,10 @@ class Liferay(CmsStyle):
         rows = "".join(self._abstract(e) for e in self.chunk(items, page) or [])
         pages = self.pages(len(items))
         start = (page - 1) * self.page_size
-        nav = [f'<li class="first{" disabled" if page == 1 else ""}"><a href="'
-               f'{attr(self.page_path(category, 1)) if page > 1 else "javascript:;"}">Đầu</a></li>']
+        nav = [
+            f'<li class="first{" disabled" if page == 1 else ""}"><a href="'
+            f'{attr(self.page_path(category, 1)) if page > 1 else "javascript:;"}">Đầu</a></li>'
+        ]
         if page > 1:
             nav.append(f'<li><a href="{attr(self.page_path(category, page - 1))}">« Trước</a></li>')
         if page < pages:

@@ -146,13 +146,24 @@ class Tag:
 
 
 TAGS = (
-    Tag("dao-tao", "đào tạo"), Tag("boi-duong", "bồi dưỡng"), Tag("hoi-nghi", "hội nghị"),
-    Tag("nghien-cuu-khoa-hoc", "nghiên cứu khoa học"), Tag("dang-bo", "đảng bộ"),
+    Tag("dao-tao", "đào tạo"),
+    Tag("boi-duong", "bồi dưỡng"),
+    Tag("hoi-nghi", "hội nghị"),
+    Tag("nghien-cuu-khoa-hoc", "nghiên cứu khoa học"),
+    Tag("dang-bo", "đảng bộ"),
     Tag("hoc-vien", "học viên"),
 )
 _EVENT_WEIGHTS = {
-    "khai-giang": 4, "be-giang": 3, "tong-ket": 3, "hoi-thao": 2, "thuc-te": 2,
-    "boi-duong": 3, "hoi-thi": 1, "ky-niem": 1, "dai-hoi": 1, "nghien-cuu": 3,
+    "khai-giang": 4,
+    "be-giang": 3,
+    "tong-ket": 3,
+    "hoi-thao": 2,
+    "thuc-te": 2,
+    "boi-duong": 3,
+    "hoi-thi": 1,
+    "ky-niem": 1,
+    "dai-hoi": 1,
+    "nghien-cuu": 3,
 }
 
 
@@ -223,8 +234,9 @@ class SampleWeb:
     :meth:`remove_article` mutate it between crawls.
     """
 
-    def __init__(self, models: list[SiteModel], seed: int, page_size: int,
-                 crawl_delay: float | None = None):
+    def __init__(
+        self, models: list[SiteModel], seed: int, page_size: int, crawl_delay: float | None = None
+    ):
         self.models = models
         self.seed = seed
         self.page_size = page_size
@@ -302,8 +314,15 @@ class SampleWeb:
 
     def _body_key(self, entry: Entry) -> BodyKey:
         site = self.models[entry.site].site
-        return (entry.seed, entry.event, site.name, site.province,
-                entry.published.date().isoformat(), entry.k, entry.long)
+        return (
+            entry.seed,
+            entry.event,
+            site.name,
+            site.province,
+            entry.published.date().isoformat(),
+            entry.k,
+            entry.long,
+        )
 
     def listing_urls(self, site_id: str) -> list[str]:
         """Home page, category listings with every pagination page, tag pages."""
@@ -404,6 +423,7 @@ def _copied_body(key: BodyKey, seed: int) -> text.Body:
 
 # -- building -------------------------------------------------------------------
 
+
 def build_sample_web(
     articles_per_site: int = 12,
     sites: int | None = None,
@@ -434,11 +454,15 @@ def build_sample_web(
     return SampleWeb(models, seed, size, crawl_delay)
 
 
-def _entries(site: SampleSite, style_cls: type[CmsStyle], count: int, seed: int,
-             previous: SiteModel | None) -> list[Entry]:
+def _entries(
+    site: SampleSite, style_cls: type[CmsStyle], count: int, seed: int, previous: SiteModel | None
+) -> list[Entry]:
     rng = Random(f"{seed}:{site.id}")
-    copy = _near_copy(site, previous, rng) if previous and count >= 2 and len(
-        previous.entries) >= 2 else None
+    copy = (
+        _near_copy(site, previous, rng)
+        if previous and count >= 2 and len(previous.entries) >= 2
+        else None
+    )
     own = count - 1 if copy else count
     moments = sorted(_moment(rng) for _ in range(own))
     used = {copy.title} if copy else set()
@@ -462,8 +486,15 @@ def _moment(rng: Random) -> datetime:
     return moment.replace(hour=rng.randint(6, 22))
 
 
-def _draft(site: SampleSite, style_cls: type[CmsStyle], rng: Random, moment: datetime,
-           k: int, used: set[str], position: int) -> Entry:
+def _draft(
+    site: SampleSite,
+    style_cls: type[CmsStyle],
+    rng: Random,
+    moment: datetime,
+    k: int,
+    used: set[str],
+    position: int,
+) -> Entry:
     article_seed = rng.getrandbits(40)
     event = rng.choices(list(_EVENT_WEIGHTS), weights=list(_EVENT_WEIGHTS.values()))[0]
     facts = text.article_facts(article_seed, site.name, site.province, moment.date(), k)
@@ -478,13 +509,22 @@ def _draft(site: SampleSite, style_cls: type[CmsStyle], rng: Random, moment: dat
     category = rng.choices(choices, weights=[categories[i].weight for i in choices])[0]
     news = [i for i, c in enumerate(categories) if c.kind == "news" and i != category]
     return Entry(
-        site=site.index, index=0, id=0, seed=article_seed, event=event, k=k, title=title,
-        category=category, published=moment, author=_byline(rng, style_cls.pen_names),
+        site=site.index,
+        index=0,
+        id=0,
+        seed=article_seed,
+        event=event,
+        k=k,
+        title=title,
+        category=category,
+        published=moment,
+        author=_byline(rng, style_cls.pen_names),
         source=f"Báo {site.province}" if position % 7 == 5 else None,
         views=rng.randint(120, 5200),
         tags=tuple(sorted(rng.sample(range(len(TAGS)), k=rng.randint(1, 3)))),
         extra_category=news[0] if news and position % 7 == 3 else None,
-        aliased=position % 5 == 2, attachment=position % 3 == 0,
+        aliased=position % 5 == 2,
+        attachment=position % 3 == 0,
         modified=moment.timestamp(),
     )
 
@@ -512,8 +552,19 @@ def _near_copy(site: SampleSite, previous: SiteModel, rng: Random) -> Entry:
     original.long = True
     when = original.published + timedelta(days=rng.randint(2, 20), minutes=rng.randint(5, 600))
     return Entry(
-        site=site.index, index=0, id=0, seed=rng.getrandbits(40), event=original.event,
-        k=original.k, title=original.title, category=0, published=when,
-        author=original.author, source=previous.site.name, views=rng.randint(50, 900),
-        tags=original.tags, copy_of=original, modified=when.timestamp(),
+        site=site.index,
+        index=0,
+        id=0,
+        seed=rng.getrandbits(40),
+        event=original.event,
+        k=original.k,
+        title=original.title,
+        category=0,
+        published=when,
+        author=original.author,
+        source=previous.site.name,
+        views=rng.randint(50, 900),
+        tags=original.tags,
+        copy_of=original,
+        modified=when.timestamp(),
     )

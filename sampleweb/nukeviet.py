@@ -45,8 +45,12 @@ class NukeViet(CmsStyle):
 
     def entry_snippets(self, entry: Entry) -> tuple[str, ...]:
         newer, older = self.neighbours(entry)
-        labels = [("Tác giả bài viết:", entry.author), ("Nguồn tin:", entry.source),
-                  ("Những tin mới hơn", newer), ("Những tin cũ hơn", older)]
+        labels = [
+            ("Tác giả bài viết:", entry.author),
+            ("Nguồn tin:", entry.source),
+            ("Những tin mới hơn", newer),
+            ("Những tin cũ hơn", older),
+        ]
         return tuple(label for label, present in labels if present)
 
     # -- URLs -----------------------------------------------------------------
@@ -157,9 +161,17 @@ class NukeViet(CmsStyle):
             for e in self.latest(5)
         )
         return template("nukeviet_layout")(
-            title=esc(title), site_name=esc(site.name), head=head, slogan=esc(self.slogan()),
-            menu=menu, today=chrome.today(ctx), crumbs=crumbs, main=main, latest=latest,
-            blocks=chrome.side_blocks(ctx, "/vi/seek/"), footer=chrome.footer(site),
+            title=esc(title),
+            site_name=esc(site.name),
+            head=head,
+            slogan=esc(self.slogan()),
+            menu=menu,
+            today=chrome.today(ctx),
+            crumbs=crumbs,
+            main=main,
+            latest=latest,
+            blocks=chrome.side_blocks(ctx, "/vi/seek/"),
+            footer=chrome.footer(site),
         )
 
     def render_article(self, ctx: Ctx, entry: Entry, category: int) -> str:
@@ -185,10 +197,13 @@ class NukeViet(CmsStyle):
             for t in entry.tags
         )
         main = template("nukeviet_article")(
-            title=esc(entry.title), date=dates.nukeviet(entry.published),
-            print=self.alias_paths(entry)[0], lead=esc(self.lead(entry)),
+            title=esc(entry.title),
+            date=dates.nukeviet(entry.published),
+            print=self.alias_paths(entry)[0],
+            lead=esc(self.lead(entry)),
             body=self.body_html(entry, self._paragraph, self._figure, skip_lead=True),
-            credits=self._credits(entry), tags=tags,
+            credits=self._credits(entry),
+            tags=tags,
             newer=self._related("Những tin mới hơn", newer),
             older=self._related("Những tin cũ hơn", older),
         )
@@ -197,11 +212,14 @@ class NukeViet(CmsStyle):
     def _credits(self, entry: Entry) -> str:
         parts = []
         if entry.author:
-            parts.append(f'<p class="h5 text-right"><strong>Tác giả bài viết: </strong>'
-                         f"{esc(entry.author.full)}</p>")
+            parts.append(
+                f'<p class="h5 text-right"><strong>Tác giả bài viết: </strong>'
+                f"{esc(entry.author.full)}</p>"
+            )
         if entry.source:
-            parts.append(f'<p class="h5 text-right"><strong>Nguồn tin: </strong>'
-                         f"{esc(entry.source)}</p>")
+            parts.append(
+                f'<p class="h5 text-right"><strong>Nguồn tin: </strong>{esc(entry.source)}</p>'
+            )
         return f'<div class="margin-bottom-lg">{"".join(parts)}</div>' if parts else ""
 
     def _related(self, heading: str, items: list[Entry]) -> str:
@@ -212,8 +230,10 @@ class NukeViet(CmsStyle):
             f'title="{attr(e.title)}">{esc(e.title)}</a> <em>({dates.short(e.published)})</em></li>'
             for e in items
         )
-        return (f'<p class="h3"><strong>{heading}</strong></p>'
-                f'<div class="clearfix"><ul class="related">{rows}</ul></div>')
+        return (
+            f'<p class="h3"><strong>{heading}</strong></p>'
+            f'<div class="clearfix"><ul class="related">{rows}</ul></div>'
+        )
 
     @staticmethod
     def _paragraph(value: str) -> str:
@@ -221,15 +241,20 @@ class NukeViet(CmsStyle):
 
     @staticmethod
     def _figure(src: str, caption: str) -> str:
-        return (f'<figure class="image center"><img alt="{attr(caption)}" src="{src}" width="600">'
-                f"<figcaption>{esc(caption)}</figcaption></figure>")
+        return (
+            f'<figure class="image center"><img alt="{attr(caption)}" src="{src}" width="600">'
+            f"<figcaption>{esc(caption)}</figcaption></figure>"
+        )
 
     def render_print(self, ctx: Ctx, entry: Entry) -> str:
         """The savefile view: site name and URL on top, then the article again."""
         return template("nukeviet_print")(
-            title=esc(entry.title), url=attr(ctx.url(self.article_path(entry))),
-            site_name=esc(self.site.name), base=attr(ctx.base),
-            date=dates.nukeviet(entry.published), lead=esc(self.lead(entry)),
+            title=esc(entry.title),
+            url=attr(ctx.url(self.article_path(entry))),
+            site_name=esc(self.site.name),
+            base=attr(ctx.base),
+            date=dates.nukeviet(entry.published),
+            lead=esc(self.lead(entry)),
             body=self.body_html(entry, self._paragraph, self._figure, skip_lead=True),
             credits=self._credits(entry),
         )
@@ -263,7 +288,8 @@ class NukeViet(CmsStyle):
     def _pager(self, first: str, page: int, pages: int) -> str:
         numbers = sorted({1, pages, *range(max(1, page - 2), min(pages, page + 2) + 1)})
         items = [
-            f'<li class="active"><a href="#">{n}</a></li>' if n == page
+            f'<li class="active"><a href="#">{n}</a></li>'
+            if n == page
             else f'<li><a href="{self._page_url(first, n)}">{n}</a></li>'
             for n in numbers
         ]
@@ -278,7 +304,7 @@ class NukeViet(CmsStyle):
             main = f"<h1>Giới thiệu</h1>{chrome.paragraphs(about)}"
         else:
             main = (
-                "<h1>Liên hệ</h1><form action=\"/vi/contact/\" method=\"post\">"
+                '<h1>Liên hệ</h1><form action="/vi/contact/" method="post">'
                 '<label>Họ và tên</label><input name="fname">'
                 '<label>Email</label><input name="femail">'
                 '<label>Nội dung</label><textarea name="fcon"></textarea>'

@@ -38,8 +38,14 @@ class Request:
     url: str
 
     @classmethod
-    def make(cls, site_id: str, base: str, target: str, method: str = "GET",
-             headers: Mapping[str, str] | None = None) -> Request:
+    def make(
+        cls,
+        site_id: str,
+        base: str,
+        target: str,
+        method: str = "GET",
+        headers: Mapping[str, str] | None = None,
+    ) -> Request:
         parts = urlsplit(target)
         return cls(
             site_id=site_id,
@@ -110,8 +116,9 @@ def dispatch(model: SiteModel, request: Request, ctx: Ctx) -> Response:
     if page is None:
         page = model.style.not_found(request)
     if page.location is not None:
-        return Response(page.status, b"", "text/html; charset=utf-8",
-                        {"Location": ctx.url(page.location)})
+        return Response(
+            page.status, b"", "text/html; charset=utf-8", {"Location": ctx.url(page.location)}
+        )
     headers: dict[str, str] = {}
     if page.tag:
         headers["ETag"] = page.etag

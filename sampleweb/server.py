@@ -58,9 +58,16 @@ class RawReply(Exception):
     with a TCP reset when ``reset`` (SO_LINGER 0), else with a normal FIN.
     """
 
-    def __init__(self, response: Response, *, send: int | None = None,
-                 chunks: Iterable[bytes] | None = None, length: int | None = None,
-                 reset: bool = False, pause: float = 0.0):
+    def __init__(
+        self,
+        response: Response,
+        *,
+        send: int | None = None,
+        chunks: Iterable[bytes] | None = None,
+        length: int | None = None,
+        reset: bool = False,
+        pause: float = 0.0,
+    ):
         super().__init__(response.status)
         self.response, self.send, self.chunks = response, send, chunks
         self.length, self.reset, self.pause = length, reset, pause
@@ -231,8 +238,13 @@ class SampleWebServer:
     per absolute URL (as requested, query included).
     """
 
-    def __init__(self, web: SampleWeb, host_base: str = "127.0.0", port: int = 0,
-                 faults: Faults | None = None):
+    def __init__(
+        self,
+        web: SampleWeb,
+        host_base: str = "127.0.0",
+        port: int = 0,
+        faults: Faults | None = None,
+    ):
         self.web = web
         self.host_base = host_base
         self.port = port
@@ -254,8 +266,12 @@ class SampleWebServer:
         }
         self.web.bind(self.urls)
         for server in self._servers:
-            thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2},
-                                      name=f"sampleweb-{server.model.site.id}", daemon=True)
+            thread = threading.Thread(
+                target=server.serve_forever,
+                kwargs={"poll_interval": 0.2},
+                name=f"sampleweb-{server.model.site.id}",
+                daemon=True,
+            )
             thread.start()
             self._threads.append(thread)
 
@@ -296,8 +312,9 @@ class SampleWebServer:
         self.stop()
 
     # -- requests ---------------------------------------------------------------
-    def respond(self, model: SiteModel, method: str, target: str,
-                headers: Mapping[str, str]) -> Response:
+    def respond(
+        self, model: SiteModel, method: str, target: str, headers: Mapping[str, str]
+    ) -> Response:
         """Count the request, give the faults hook its chance, then route it."""
         base = self.urls.get(model.site.id, "")
         request = Request.make(model.site.id, base, target, method, headers)
@@ -334,9 +351,7 @@ class SampleWebServer:
         """A registry file (see :mod:`archive.sites.registry`) for the bound sites."""
         if not self.urls:
             raise RuntimeError("start the server first: the registry needs the bound URLs")
-        blocks = [
-            "# Sample web registry, written by sampleweb for the bound loopback servers.\n"
-        ]
+        blocks = ["# Sample web registry, written by sampleweb for the bound loopback servers.\n"]
         for model in self.web.models:
             blocks.append(self._site_block(model))
         return "\n".join(blocks)

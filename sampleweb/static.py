@@ -31,14 +31,19 @@ from sampleweb.model import SampleWeb, SiteModel
 from sampleweb.routing import Ctx, Request, dispatch
 
 _EXTENSIONS = {
-    "text/html": ".html", "application/xml": ".xml", "application/rss+xml": ".rss",
-    "text/plain": ".txt", "application/pdf": ".pdf", "image/png": ".png",
+    "text/html": ".html",
+    "application/xml": ".xml",
+    "application/rss+xml": ".rss",
+    "text/plain": ".txt",
+    "application/pdf": ".pdf",
+    "image/png": ".png",
     "application/json": ".json",
 }
 
 
-def write_static(web: SampleWeb, directory: str | Path, host_base: str = "127.0.0",
-                 port: int = 8080) -> Path:
+def write_static(
+    web: SampleWeb, directory: str | Path, host_base: str = "127.0.0", port: int = 8080
+) -> Path:
     """Render every URL of every site; returns the path of ``manifest.json``."""
     root = Path(directory)
     root.mkdir(parents=True, exist_ok=True)
@@ -61,11 +66,18 @@ def _base(model: SiteModel, host_base: str, port: int) -> str:
 def site_targets(model: SiteModel) -> list[str]:
     """Every request target the site serves, in a stable order."""
     style = model.style
-    targets = [*style.listing_paths(), *style.other_paths(), *style.outside_paths(),
-               *style.static_paths()]
+    targets = [
+        *style.listing_paths(),
+        *style.other_paths(),
+        *style.outside_paths(),
+        *style.static_paths(),
+    ]
     for entry in model.live():
-        targets += [style.article_path(entry), *style.alias_paths(entry),
-                    *style.attachment_paths(entry)]
+        targets += [
+            style.article_path(entry),
+            *style.alias_paths(entry),
+            *style.attachment_paths(entry),
+        ]
         body = style.body(entry)
         targets += [style.image(entry, index) for index in body.figures]
         targets.append(style.image(entry, 0))
@@ -96,8 +108,9 @@ def _name(target: str, kind: str) -> str:
     return digest + _EXTENSIONS.get(kind, ".bin")
 
 
-def nginx_conf(web: SampleWeb, manifest: dict[str, Any], root: Path, host_base: str,
-               port: int) -> str:
+def nginx_conf(
+    web: SampleWeb, manifest: dict[str, Any], root: Path, host_base: str, port: int
+) -> str:
     """An ``http``-level nginx snippet serving the snapshot on the same addresses."""
     rows, servers = [], []
     for model in web.models:
@@ -109,17 +122,21 @@ def nginx_conf(web: SampleWeb, manifest: dict[str, Any], root: Path, host_base: 
                 rows.append(f'    "{host}{target}" "/{entry["file"]}";')
             elif "location" in entry:
                 redirects.append(
-                    f'    location = {target} {{ return {entry["status"]} {entry["location"]}; }}')
+                    f"    location = {target} {{ return {entry['status']} {entry['location']}; }}"
+                )
         if model.site.encoding == "windows-1258":  # only the HTML is in windows-1258
             charset = "    charset windows-1258;\n    charset_types application/xml;\n"
         else:
-            charset = ("    charset utf-8;\n"
-                       "    charset_types application/xml text/plain application/rss+xml;\n")
+            charset = (
+                "    charset utf-8;\n"
+                "    charset_types application/xml text/plain application/rss+xml;\n"
+            )
         servers.append(
             f"server {{\n    listen {host}:{port};\n    root {root.resolve()};\n{charset}"
-            + "\n".join(redirects) + "\n"
-            "    location ~* \\.(css|js|ico)$ { return 200 \"/* sample web */\\n\"; }\n"
-            "    location / {\n        if ($sampleweb_file = \"\") { return 404; }\n"
+            + "\n".join(redirects)
+            + "\n"
+            '    location ~* \\.(css|js|ico)$ { return 200 "/* sample web */\\n"; }\n'
+            '    location / {\n        if ($sampleweb_file = "") { return 404; }\n'
             "        try_files $sampleweb_file =404;\n    }\n}\n"
         )
     return (
@@ -128,5 +145,7 @@ def nginx_conf(web: SampleWeb, manifest: dict[str, Any], root: Path, host_base: 
         "types { text/html html; application/xml xml; application/rss+xml rss; text/plain txt; "
         "application/pdf pdf; image/png png; application/json json; }\n"
         'map "$server_addr$request_uri" $sampleweb_file {\n    default "";\n'
-        + "\n".join(rows) + "\n}\n\n" + "\n".join(servers)
+        + "\n".join(rows)
+        + "\n}\n\n"
+        + "\n".join(servers)
     )

@@ -16,5 +16,11 @@ from sampleweb.websphere import WebSphere
 from sampleweb.wordpress import WordPress
 
 STYLES: tuple[type[CmsStyle], ...] = (
-    NukeViet, Liferay, WebSphere, Drupal, Joomla, AspNet, WordPress,
+    NukeViet,
+    Liferay,
+    WebSphere,
+    Drupal,
+    Joomla,
+    AspNet,
+    WordPress,
 )

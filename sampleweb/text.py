@@ -62,7 +62,7 @@ def split_sentences(text: str) -> list[str]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         end = match.end()
-        if end >= len(text) or not (text[end].isupper() or text[end] in "“\""):
+        if end >= len(text) or not (text[end].isupper() or text[end] in '“"'):
             continue
         words = text[start : match.start() + 1].split()
         if words and words[-1].rstrip(".") in _ABBREVIATIONS:
@@ -177,22 +177,34 @@ class _Slots(dict[str, str]):
 
 
 _NUMBER_RANGES = {
-    "n1": (2, 40), "n2": (31, 240), "n3": (3, 30), "n4": (2, 9), "n5": (500, 9000),
+    "n1": (2, 40),
+    "n2": (31, 240),
+    "n3": (3, 30),
+    "n4": (2, 9),
+    "n5": (500, 9000),
     "money": (60, 950),
 }
 _CHOICES: dict[str, tuple[str, ...]] = {
-    "position": vocab.POSITIONS, "claim": vocab.CLAIMS, "task": vocab.TASKS,
-    "document": vocab.DOCUMENTS, "organisation": vocab.ORGANISATIONS,
-    "topic_list": vocab.TOPIC_LISTS, "grade": vocab.GRADES, "part": vocab.PARTS,
-    "solution": vocab.SOLUTIONS, "campus": vocab.CAMPUSES, "mode": vocab.MODES,
-    "daypart": vocab.DAYPARTS, "department": vocab.DEPARTMENTS, "aspect": vocab.ASPECTS,
-    "topic": vocab.TOPICS, "program": vocab.PROGRAMS,
+    "position": vocab.POSITIONS,
+    "claim": vocab.CLAIMS,
+    "task": vocab.TASKS,
+    "document": vocab.DOCUMENTS,
+    "organisation": vocab.ORGANISATIONS,
+    "topic_list": vocab.TOPIC_LISTS,
+    "grade": vocab.GRADES,
+    "part": vocab.PARTS,
+    "solution": vocab.SOLUTIONS,
+    "campus": vocab.CAMPUSES,
+    "mode": vocab.MODES,
+    "daypart": vocab.DAYPARTS,
+    "department": vocab.DEPARTMENTS,
+    "aspect": vocab.ASPECTS,
+    "topic": vocab.TOPICS,
+    "program": vocab.PROGRAMS,
 }
 
 
-def article_facts(
-    seed: int, school: str, province: str, published: date, k: int
-) -> dict[str, str]:
+def article_facts(seed: int, school: str, province: str, published: date, k: int) -> dict[str, str]:
     """The fixed facts of one article, shared by its title, lead and body."""
     rng = Random(seed)
     year = published.year
@@ -200,17 +212,28 @@ def article_facts(
     department = rng.choice(vocab.DEPARTMENTS)
     event_day = published - timedelta(days=rng.randint(0, 3))
     return {
-        "school": school, "province": province, "k": str(k), "year": str(year),
+        "school": school,
+        "province": province,
+        "k": str(k),
+        "year": str(year),
         "year1": str(year + 1),
-        "year5": str(year + 5), "m": str(rng.randint(1, 12)),
-        "district": rng.choice(vocab.DISTRICTS), "department": department,
-        "department_cap": _capitalise(department), "program": rng.choice(vocab.PROGRAMS),
-        "topic": topic, "topic_lower": topic[0].lower() + topic[1:],
-        "aspect": rng.choice(vocab.ASPECTS), "task": rng.choice(vocab.TASKS),
-        "mode": rng.choice(vocab.MODES), "campus": rng.choice(vocab.CAMPUSES),
+        "year5": str(year + 5),
+        "m": str(rng.randint(1, 12)),
+        "district": rng.choice(vocab.DISTRICTS),
+        "department": department,
+        "department_cap": _capitalise(department),
+        "program": rng.choice(vocab.PROGRAMS),
+        "topic": topic,
+        "topic_lower": topic[0].lower() + topic[1:],
+        "aspect": rng.choice(vocab.ASPECTS),
+        "task": rng.choice(vocab.TASKS),
+        "mode": rng.choice(vocab.MODES),
+        "campus": rng.choice(vocab.CAMPUSES),
         "campus_name": rng.choice(("cơ sở 1", "cơ sở 2", "hội trường A", "hội trường B")),
-        "anniversary": str(year - 1982), "roman": rng.choice(_ROMAN),
-        "event_date": vn_date(event_day), "daypart": rng.choice(vocab.DAYPARTS),
+        "anniversary": str(year - 1982),
+        "roman": rng.choice(_ROMAN),
+        "event_date": vn_date(event_day),
+        "daypart": rng.choice(vocab.DAYPARTS),
     }
 
 
@@ -325,8 +348,11 @@ def _bump_number(sentence: str, rng: Random) -> str:
 
 
 _REWORDINGS = (
-    ("nhà trường", "Trường"), ("học viên", "các học viên"), ("đồng chí", "đ/c"),
-    ("tổ chức", "tiến hành"), ("cán bộ", "cán bộ, công chức"),
+    ("nhà trường", "Trường"),
+    ("học viên", "các học viên"),
+    ("đồng chí", "đ/c"),
+    ("tổ chức", "tiến hành"),
+    ("cán bộ", "cán bộ, công chức"),
 )
 
 

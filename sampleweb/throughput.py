@@ -19,13 +19,24 @@ from urllib.parse import urlsplit
 from sampleweb.model import build_sample_web
 
 
-def measure(articles_per_site: int = 300, sites: int | None = None, seed: int = 0,
-            rounds: int = 2) -> list[tuple[int, float]]:
+def measure(
+    articles_per_site: int = 300, sites: int | None = None, seed: int = 0, rounds: int = 2
+) -> list[tuple[int, float]]:
     """(pages, seconds) per round, all pages answered 200 over keep-alive connections."""
     with tempfile.TemporaryDirectory() as tmp:
         registry = Path(tmp) / "sites.toml"
-        command = [sys.executable, "-m", "sampleweb", "serve", "--articles-per-site",
-                   str(articles_per_site), "--seed", str(seed), "--write-sites", str(registry)]
+        command = [
+            sys.executable,
+            "-m",
+            "sampleweb",
+            "serve",
+            "--articles-per-site",
+            str(articles_per_site),
+            "--seed",
+            str(seed),
+            "--write-sites",
+            str(registry),
+        ]
         if sites is not None:
             command += ["--sites", str(sites)]
         server = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)

@@ -65,7 +65,8 @@ class WebSphere(CmsStyle):
     start_path = PREFIX
     robots_rules = ("/wps/myportal/", "/wps/PA_", "/wps/contenthandler/")
     chrome_snippets: ClassVar[tuple[str, ...]] = (
-        "CỔNG THÔNG TIN ĐIỆN TỬ", "Tin cùng chuyên mục",
+        "CỔNG THÔNG TIN ĐIỆN TỬ",
+        "Tin cùng chuyên mục",
     )
 
     # -- URLs -----------------------------------------------------------------
@@ -161,33 +162,51 @@ class WebSphere(CmsStyle):
             for e in self.latest(5)
         )
         return template("websphere_layout")(
-            title=esc(title), province_upper=esc(site.province.upper()), prefix=PREFIX,
-            site_name=esc(site.name), today=chrome.today(ctx),
+            title=esc(title),
+            province_upper=esc(site.province.upper()),
+            prefix=PREFIX,
+            site_name=esc(site.name),
+            today=chrome.today(ctx),
             site_name_upper=esc(site.name.upper()),
-            slogan=esc(self.slogan()), menu=menu, main=main, latest=latest,
+            slogan=esc(self.slogan()),
+            menu=menu,
+            main=main,
+            latest=latest,
             blocks=chrome.side_blocks(ctx, "/wps/portal/truongchinhtri/tim-kiem/"),
-            footer=chrome.footer(site), province=esc(site.province),
+            footer=chrome.footer(site),
+            province=esc(site.province),
         )
 
     def render_article(self, ctx: Ctx, entry: Entry) -> str:
         body = self.body(entry)
         author = ""
         if entry.author:
-            role = (f'<p class="author-role"><em>{esc(entry.author.role)}</em></p>'
-                    if entry.author.role else "")
-            author = (f'<div class="author-block"><p class="author-name"><strong>'
-                      f"{esc(entry.author.full)}</strong></p>{role}</div>")
-        source = (f'<p class="source" style="text-align: right;"><em>Theo {esc(entry.source)}'
-                  "</em></p>"
-                  if entry.source else "")
+            role = (
+                f'<p class="author-role"><em>{esc(entry.author.role)}</em></p>'
+                if entry.author.role
+                else ""
+            )
+            author = (
+                f'<div class="author-block"><p class="author-name"><strong>'
+                f"{esc(entry.author.full)}</strong></p>{role}</div>"
+            )
+        source = (
+            f'<p class="source" style="text-align: right;"><em>Theo {esc(entry.source)}</em></p>'
+            if entry.source
+            else ""
+        )
         newer, older = self.neighbours(entry, 3)
         related = "".join(
             f'<li><a href="{self.link(e)}">{esc(e.title)}</a> ({dates.websphere(e.published)})</li>'
             for e in newer + older
         )
         main = template("websphere_article")(
-            title=esc(entry.title), date=dates.websphere(entry.published), author=author,
-            lead=esc(body.paragraphs[0]), source=source, related=related,
+            title=esc(entry.title),
+            date=dates.websphere(entry.published),
+            author=author,
+            lead=esc(body.paragraphs[0]),
+            source=source,
+            related=related,
             body=self.body_html(entry, self._paragraph, self._figure, skip_lead=True),
         )
         return self.layout(ctx, f"{entry.title} - {self.site.name}", main)
@@ -198,9 +217,11 @@ class WebSphere(CmsStyle):
 
     @staticmethod
     def _figure(src: str, caption: str) -> str:
-        return (f'<div class="image"><p style="text-align: center;"><img src="{src}" width="560">'
-                "</p>"
-                f'<p style="text-align: center;"><em>{esc(caption)}</em></p></div>')
+        return (
+            f'<div class="image"><p style="text-align: center;"><img src="{src}" width="560">'
+            "</p>"
+            f'<p style="text-align: center;"><em>{esc(caption)}</em></p></div>'
+        )
 
     def _teasers(self, items: list[Entry]) -> str:
         return "".join(
@@ -215,29 +236,37 @@ class WebSphere(CmsStyle):
             f'<li><a href="{self.link(e)}">{esc(e.title)}</a></li>'
             for e in self.model.aliased()[:5]
         )
-        main = (f'<div class="featured"><h2>Tin nổi bật</h2><ul>{featured}</ul></div>'
-                + self._teasers(self.model.live()[: self.page_size]))
+        main = (
+            f'<div class="featured"><h2>Tin nổi bật</h2><ul>{featured}</ul></div>'
+            + self._teasers(self.model.live()[: self.page_size])
+        )
         return self.layout(ctx, self.site.name, main)
 
     def render_listing(self, ctx: Ctx, category: int, page: int) -> str:
         items = self.model.in_category(category)
         pages = self.pages(len(items))
         pager = " ".join(
-            f"<strong>{n}</strong>" if n == page
+            f"<strong>{n}</strong>"
+            if n == page
             else f'<a href="{self.page_path(category, n)}">{n}</a>'
             for n in range(max(1, page - 3), min(pages, page + 3) + 1)
         )
         if page < pages:
             pager += f' <a href="{self.page_path(category, page + 1)}">Trang sau</a>'
-        main = (f"<h2>{esc(self.categories[category].name)}</h2>"
-                + self._teasers(list(self.chunk(items, page) or []))
-                + f'<div class="pager">{pager}</div>')
+        main = (
+            f"<h2>{esc(self.categories[category].name)}</h2>"
+            + self._teasers(list(self.chunk(items, page) or []))
+            + f'<div class="pager">{pager}</div>'
+        )
         return self.layout(ctx, self.site.name, main)
 
     def render_about(self, ctx: Ctx, rest: str) -> str:
         site = self.site
-        lines = (text.about_text(site.name, site.province) if rest.startswith("gioi-thieu")
-                 else chrome.footer_lines(site)[1:4])
+        lines = (
+            text.about_text(site.name, site.province)
+            if rest.startswith("gioi-thieu")
+            else chrome.footer_lines(site)[1:4]
+        )
         return self.layout(ctx, site.name, chrome.paragraphs(lines))
 
     def render_city(self, ctx: Ctx, path: str) -> str:
@@ -250,9 +279,13 @@ class WebSphere(CmsStyle):
         body = ""
         if state and state.startswith("c/"):
             title = _CITY_NEWS[int(state[2:])]
-            body = (f"<h2>{esc(title)}</h2><p>{esc(title)}. Đây là tin của Cổng thông tin điện tử "
-                    f"thành phố, không thuộc trang của {esc(self.site.name)}.</p>")
-        main = (f'{body}<h2>Tin tức thành phố</h2><ul>{links}</ul>'
-                f'<p><a href="{PREFIX}">{esc(self.site.name)}</a></p>'
-                f'<p><a href="{self.outside_paths()[-1]}">Sở Nội vụ</a></p>')
+            body = (
+                f"<h2>{esc(title)}</h2><p>{esc(title)}. Đây là tin của Cổng thông tin điện tử "
+                f"thành phố, không thuộc trang của {esc(self.site.name)}.</p>"
+            )
+        main = (
+            f"{body}<h2>Tin tức thành phố</h2><ul>{links}</ul>"
+            f'<p><a href="{PREFIX}">{esc(self.site.name)}</a></p>'
+            f'<p><a href="{self.outside_paths()[-1]}">Sở Nội vụ</a></p>'
+        )
         return self.layout(ctx, f"Cổng thông tin điện tử thành phố {self.site.province}", main)

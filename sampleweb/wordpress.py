@@ -44,8 +44,12 @@ class WordPress(CmsStyle):
     feed_paths = ("/feed/",)
     robots_rules = ("/wp-admin/",)
     chrome_snippets: ClassVar[tuple[str, ...]] = (
-        "Bài viết liên quan", "Chia sẻ:", "Để lại một bình luận",
-        "Email của bạn sẽ không được hiển thị công khai.", "Bài viết mới", "Chuyển đến nội dung",
+        "Bài viết liên quan",
+        "Chia sẻ:",
+        "Để lại một bình luận",
+        "Email của bạn sẽ không được hiển thị công khai.",
+        "Bài viết mới",
+        "Chuyển đến nội dung",
     )
 
     # -- URLs -----------------------------------------------------------------
@@ -60,11 +64,16 @@ class WordPress(CmsStyle):
 
     def listing_paths(self) -> list[str]:
         groups = [("/", self.model.live())]
-        groups += [(f"/category/{c.slug}/", self.model.in_category(i))
-                   for i, c in enumerate(self.categories)]
+        groups += [
+            (f"/category/{c.slug}/", self.model.in_category(i))
+            for i, c in enumerate(self.categories)
+        ]
         groups += [(f"/tag/{t.slug}/", self.model.tagged(i)) for i, t in enumerate(TAGS)]
-        return [self.page_path(first, n) for first, items in groups
-                for n in range(1, self.pages(len(items)) + 1)]
+        return [
+            self.page_path(first, n)
+            for first, items in groups
+            for n in range(1, self.pages(len(items)) + 1)
+        ]
 
     def other_paths(self) -> list[str]:
         return ["/gioi-thieu/", "/lien-he/"]
@@ -84,8 +93,9 @@ class WordPress(CmsStyle):
             entry = self.model.by_id(int_or(query["p"], -1))
             return None if entry is None else self.redirect(self.article_path(entry))
         if path == "/" and "s" in query:
-            return self.other_page(lambda ctx: self.render_search(ctx, query["s"]),
-                                   f"search|{query['s']}")
+            return self.other_page(
+                lambda ctx: self.render_search(ctx, query["s"]), f"search|{query['s']}"
+            )
         special = self._special(path)
         if special is not None:
             return special
@@ -106,7 +116,8 @@ class WordPress(CmsStyle):
             if self.chunk(items, page) is None:
                 return None
             return self.listing_page(
-                lambda ctx: self.render_listing(ctx, first, items, page), f"{first}|{page}")
+                lambda ctx: self.render_listing(ctx, first, items, page), f"{first}|{page}"
+            )
         if not path.endswith("/") and "." not in path.rsplit("/", 1)[-1]:
             return self.redirect(path + "/")
         return self.common_page(request)
@@ -117,7 +128,10 @@ class WordPress(CmsStyle):
         if path == "/wp-json/":
             return self.other_page(
                 lambda ctx: f'{{"name": "{self.site.name}", "url": "{ctx.base}"}}',
-                path, "other", "application/json")
+                path,
+                "other",
+                "application/json",
+            )
         if path == "/feed/":
             return self.other_page(self.render_feed, "feed", "feed", "application/rss+xml")
         renders = {
@@ -157,12 +171,23 @@ class WordPress(CmsStyle):
             for e in self.latest(5)
         )
         return template("wordpress_layout")(
-            title=esc(title), site_name=esc(site.name), feed=ctx.url("/feed/"), head=head,
-            api=ctx.url("/wp-json/"), body_class=body_class, today=chrome.today(ctx),
-            slogan=esc(self.slogan()), menu=menu, main=main, recent=recent,
-            counter=chrome.counter_block(ctx), links=chrome.links_block(),
-            poll=chrome.poll_block(), login=chrome.login_block(),
-            search=chrome.search_block("/", "s"), footer=chrome.footer(site),
+            title=esc(title),
+            site_name=esc(site.name),
+            feed=ctx.url("/feed/"),
+            head=head,
+            api=ctx.url("/wp-json/"),
+            body_class=body_class,
+            today=chrome.today(ctx),
+            slogan=esc(self.slogan()),
+            menu=menu,
+            main=main,
+            recent=recent,
+            counter=chrome.counter_block(ctx),
+            links=chrome.links_block(),
+            poll=chrome.poll_block(),
+            login=chrome.login_block(),
+            search=chrome.search_block("/", "s"),
+            footer=chrome.footer(site),
         )
 
     def render_article(self, ctx: Ctx, entry: Entry) -> str:
@@ -174,11 +199,16 @@ class WordPress(CmsStyle):
             f'<meta property="og:title" content="{attr(entry.title)}" />\n'
             f'<meta property="article:published_time" content="{dates.iso(entry.published)}" />\n'
         )
-        author = (f' bởi <span class="author vcard"><span class="fn n">{esc(entry.author.full)}'
-                  "</span></span>" if entry.author else "")
+        author = (
+            f' bởi <span class="author vcard"><span class="fn n">{esc(entry.author.full)}'
+            "</span></span>"
+            if entry.author
+            else ""
+        )
         source = f"<p><em>Nguồn: {esc(entry.source)}</em></p>" if entry.source else ""
-        tags = ", ".join(f'<a href="/tag/{TAGS[t].slug}/" rel="tag">{esc(TAGS[t].name)}</a>'
-                         for t in entry.tags)
+        tags = ", ".join(
+            f'<a href="/tag/{TAGS[t].slug}/" rel="tag">{esc(TAGS[t].name)}</a>' for t in entry.tags
+        )
         newer, older = self.neighbours(entry, 1)
         related = "".join(
             f'<li><a href="{self.article_path(e)}">{esc(e.title)}</a></li>'
@@ -187,18 +217,33 @@ class WordPress(CmsStyle):
         nav = "".join(
             f'<div class="nav-{cls}"><a href="{self.article_path(e[0])}" rel="{rel}">'
             f"{esc(e[0].title)}</a></div>"
-            for cls, rel, e in (("previous", "prev", older), ("next", "next", newer)) if e
+            for cls, rel, e in (("previous", "prev", older), ("next", "next", newer))
+            if e
         )
         stamp = dates.iso(entry.published)
         main = template("wordpress_article")(
-            id=entry.id, category_slug=category.slug, title=esc(entry.title),
-            path=self.article_path(entry), iso=stamp, date=dates.short(entry.published),
-            author=author, body=self.body_html(entry, self._paragraph, self._figure),
-            source=source, url=attr(url), category=esc(category.name), tags=tags,
-            related=related, nav=nav,
+            id=entry.id,
+            category_slug=category.slug,
+            title=esc(entry.title),
+            path=self.article_path(entry),
+            iso=stamp,
+            date=dates.short(entry.published),
+            author=author,
+            body=self.body_html(entry, self._paragraph, self._figure),
+            source=source,
+            url=attr(url),
+            category=esc(category.name),
+            tags=tags,
+            related=related,
+            nav=nav,
         )
-        return self.layout(ctx, f"{entry.title} – {self.site.name}", main, head,
-                           f"post-template-default single single-post postid-{entry.id}")
+        return self.layout(
+            ctx,
+            f"{entry.title} – {self.site.name}",
+            main,
+            head,
+            f"post-template-default single single-post postid-{entry.id}",
+        )
 
     @staticmethod
     def _paragraph(value: str) -> str:
@@ -206,9 +251,11 @@ class WordPress(CmsStyle):
 
     @staticmethod
     def _figure(src: str, caption: str) -> str:
-        return ('<figure class="wp-block-image size-large">'
-                f'<img decoding="async" src="{src}" alt="" />'
-                f'<figcaption class="wp-element-caption">{esc(caption)}</figcaption></figure>')
+        return (
+            '<figure class="wp-block-image size-large">'
+            f'<img decoding="async" src="{src}" alt="" />'
+            f'<figcaption class="wp-element-caption">{esc(caption)}</figcaption></figure>'
+        )
 
     def _excerpts(self, items: list[Entry]) -> str:
         return "".join(
@@ -217,7 +264,7 @@ class WordPress(CmsStyle):
             f"{esc(e.title)}</a></h2>"
             '<div class="entry-meta"><time class="entry-date published" '
             f'datetime="{dates.iso(e.published)}">'
-            f"{dates.short(e.published)}</time></div></header><div class=\"entry-summary\">"
+            f'{dates.short(e.published)}</time></div></header><div class="entry-summary">'
             f"<p>{esc(self.lead(e))} [&hellip;]</p></div></article>\n"
             for e in items
         )
@@ -231,23 +278,39 @@ class WordPress(CmsStyle):
 
         links = [link("prev ", page - 1, "&laquo; Trước")] if page > 1 else []
         for n in sorted({1, pages, *range(max(1, page - 2), min(pages, page + 2) + 1)}):
-            links.append(f'<span aria-current="page" class="page-numbers current">{n}</span>'
-                         if n == page else link("", n, str(n)))
+            links.append(
+                f'<span aria-current="page" class="page-numbers current">{n}</span>'
+                if n == page
+                else link("", n, str(n))
+            )
         if page < pages:
             links.append(link("next ", page + 1, "Sau &raquo;"))
-        pager = ('<nav class="navigation pagination" aria-label="Các bài viết">'
-                 f'<div class="nav-links">{"".join(links)}</div></nav>') if pages > 1 else ""
-        heading = "" if first == "/" else (
-            '<header class="page-header"><h1 class="page-title">'
-            f"{esc(first.strip('/'))}</h1></header>")
+        pager = (
+            (
+                '<nav class="navigation pagination" aria-label="Các bài viết">'
+                f'<div class="nav-links">{"".join(links)}</div></nav>'
+            )
+            if pages > 1
+            else ""
+        )
+        heading = (
+            ""
+            if first == "/"
+            else (
+                '<header class="page-header"><h1 class="page-title">'
+                f"{esc(first.strip('/'))}</h1></header>"
+            )
+        )
         main = heading + self._excerpts(list(self.chunk(items, page) or [])) + pager
         return self.layout(ctx, f"{self.site.name} – Trang {page}", main, body_class="archive")
 
     def render_search(self, ctx: Ctx, words: str) -> str:
         needle = words.lower()
         found = [e for e in self.model.live() if needle and needle in e.title.lower()][:10]
-        main = (f'<header class="page-header"><h1 class="page-title">Kết quả tìm kiếm cho: '
-                f"{esc(words)}</h1></header>{self._excerpts(found) or '<p>Không tìm thấy.</p>'}")
+        main = (
+            f'<header class="page-header"><h1 class="page-title">Kết quả tìm kiếm cho: '
+            f"{esc(words)}</h1></header>{self._excerpts(found) or '<p>Không tìm thấy.</p>'}"
+        )
         return self.layout(ctx, f"Tìm kiếm – {self.site.name}", main, body_class="search")
 
     def render_other(self, ctx: Ctx, path: str) -> str:
@@ -256,9 +319,11 @@ class WordPress(CmsStyle):
             lines, title = text.about_text(site.name, site.province), "Giới thiệu"
         else:
             lines, title = chrome.footer_lines(site)[1:4], "Liên hệ"
-        main = ('<article class="page type-page"><header class="entry-header">'
-                f'<h1 class="entry-title">{title}</h1></header>'
-                f'<div class="entry-content">{chrome.paragraphs(lines)}</div></article>')
+        main = (
+            '<article class="page type-page"><header class="entry-header">'
+            f'<h1 class="entry-title">{title}</h1></header>'
+            f'<div class="entry-content">{chrome.paragraphs(lines)}</div></article>'
+        )
         return self.layout(ctx, f"{title} – {site.name}", main, body_class="page")
 
     def render_feed(self, ctx: Ctx) -> str:

@@ -65,7 +65,9 @@ def _gzipping(server: SampleWebServer, site_id: str, seen: set[str]) -> Callable
         if "gzip" not in request.headers.get("accept-encoding", ""):
             return None
         with server.web.lock:
-            response = dispatch(model, request, Ctx(server.urls[site_id], datetime.now(sample_dates.VN)))
+            response = dispatch(
+                model, request, Ctx(server.urls[site_id], datetime.now(sample_dates.VN))
+            )
         if response.status != 200 or not response.body:
             return response
         seen.add(request.url)
@@ -94,17 +96,23 @@ def captured(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Captured]:
         base = dict(server.urls)
         state = Captured(web, tmp, tmp / "archive.db", tmp / "warcs", sites_file,
                          subprocess.CompletedProcess([], 0), base)  # fmt: skip
-        server.faults[re.compile(re.escape(base[GZIP_SITE]) + "/")] = _gzipping(server, GZIP_SITE, state.gzipped)
+        server.faults[re.compile(re.escape(base[GZIP_SITE]) + "/")] = _gzipping(
+            server, GZIP_SITE, state.gzipped
+        )
         article = next(a for a in web.articles if a.site_id == REDIRECT_SITE and a.attachments)
         state.redirect_target = article.url
         state.redirect_source = base[REDIRECT_SITE] + REDIRECT_PATH
         joiner = "&" if "?" in article.url else "?"
         location = f"{article.url}{joiner}utm_source=redirect"
-        server.faults[REDIRECT_PATH] = lambda request: Response(301, b"", "", {"Location": location})
+        server.faults[REDIRECT_PATH] = lambda request: Response(
+            301, b"", "", {"Location": location}
+        )
         server.faults[RESET_PATH] = "reset"
         _with_start_urls(sites_file, base[REDIRECT_SITE],
                          [state.redirect_source, base[REDIRECT_SITE] + RESET_PATH])  # fmt: skip
-        state.result = run_crawl(state.db_path, sites_file, "-s", f"ARCHIVE_WARC_MAX_BYTES={WARC_MAX_BYTES}")
+        state.result = run_crawl(
+            state.db_path, sites_file, "-s", f"ARCHIVE_WARC_MAX_BYTES={WARC_MAX_BYTES}"
+        )
         for sample in web.articles:
             for url in sample.attachments:
                 with urllib.request.urlopen(url, timeout=10) as answer:

@@ -57,7 +57,10 @@ def test_a_document_over_the_size_limit_is_not_fetched(small_crawl):
     assert pdfs
     for page in pdfs:
         assert page["kind"] == "error" and "max" in page["error"].lower(), page
-        assert db.execute("select count(*) from captures where url = ?", [page["url"]]).fetchone()[0] == 0
+        assert (
+            db.execute("select count(*) from captures where url = ?", [page["url"]]).fetchone()[0]
+            == 0
+        )
     assert db.execute("select count(*) from attachments").fetchone()[0] == 0
 
 
@@ -85,8 +88,10 @@ def test_only_in_scope_documents_are_wanted(school):
         (None, "Kế hoạch số 12.pdf"),
         ('attachment; filename="KH-12.pdf"', "KH-12.pdf"),
         ("attachment; filename=KH-12.pdf", "KH-12.pdf"),
-        ("attachment; filename*=UTF-8''K%E1%BA%BF%20ho%E1%BA%A1ch.pdf; filename=\"Ke hoach.pdf\"",
-         "Kế hoạch.pdf"),
+        (
+            "attachment; filename*=UTF-8''K%E1%BA%BF%20ho%E1%BA%A1ch.pdf; filename=\"Ke hoach.pdf\"",
+            "Kế hoạch.pdf",
+        ),
         ('attachment; filename="Kế hoạch.pdf"'.encode().decode("latin-1"), "Kế hoạch.pdf"),
         ('attachment; filename="C:\\Users\\vt\\KH.pdf"', "KH.pdf"),
     ],
@@ -97,7 +102,9 @@ def test_file_name_from_content_disposition_or_url(disposition, expected):
 
 
 def test_media_type_from_content_type_or_extension():
-    assert attachments.media_type("http://h/a.pdf", "application/pdf; name=a.pdf") == "application/pdf"
+    assert (
+        attachments.media_type("http://h/a.pdf", "application/pdf; name=a.pdf") == "application/pdf"
+    )
     assert attachments.media_type("http://h/a.docx", "application/octet-stream") == (
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     )

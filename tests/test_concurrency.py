@@ -98,4 +98,3 @@ def test_a_second_crawl_of_the_same_database_is_refused_cleanly(scene):
         crawls = conn.execute("select id, status from crawls").fetchall()
     assert crawls == [(1, "finished")]  # the refused crawl wrote nothing
     assert integrity(scene.db) == "ok"
-

@@ -47,17 +47,25 @@ def test_jsonl_lists_every_article_with_site_aliases_captures_and_attachments(ca
 
 def test_csv_to_a_file_and_one_site(captured, tmp_path):
     out = tmp_path / "aspnet.csv"
-    done = export_cli("--db", str(captured.db_path), "--format", "csv", "--site", "aspnet", "-o", str(out))
+    done = export_cli(
+        "--db", str(captured.db_path), "--format", "csv", "--site", "aspnet", "-o", str(out)
+    )
     assert done.returncode == 0, done.stderr
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     db = Database(captured.db_path)
-    assert len(rows) == db.execute("select count(*) from articles where site_id = 'aspnet'").fetchone()[0]
+    assert (
+        len(rows)
+        == db.execute("select count(*) from articles where site_id = 'aspnet'").fetchone()[0]
+    )
     assert {r["site_id"] for r in rows} == {"aspnet"}
     for row in rows:
         assert list(row) == list(export.COLUMNS)
         for column in export.LIST_COLUMNS:
             assert isinstance(json.loads(row[column]), list)
-        assert row["text"] == db.execute("select text from articles where id = ?", [int(row["id"])]).fetchone()[0]
+        assert (
+            row["text"]
+            == db.execute("select text from articles where id = ?", [int(row["id"])]).fetchone()[0]
+        )
 
 
 def test_export_refuses_bad_input(captured, tmp_path):
@@ -97,7 +105,9 @@ def test_wacz_of_the_whole_archive_is_valid_and_lists_the_articles(captured, tmp
     titles = sorted(t for (t,) in db.execute("select title from articles"))
     assert sorted(p["title"] for p in pages) == titles
     fetched = set(db.execute("select url, fetched from captures where status = 200"))
-    assert all(p["url"] in indexed and (p["url"], p["ts"]) in fetched for p in pages)  # the exact capture
+    assert all(
+        p["url"] in indexed and (p["url"], p["ts"]) in fetched for p in pages
+    )  # the exact capture
     assert {u for (u,) in db.execute("select url from captures")} <= indexed
     warc_names = {p.name for p in captured.warc_dir.glob("*.warc.gz")}
     assert {n.removeprefix("archive/") for n in names if n.startswith("archive/")} == warc_names
@@ -107,11 +117,18 @@ def test_wacz_of_one_site_holds_only_its_records(captured, tmp_path):
     out = tmp_path / "wordpress.wacz"
     db = Database(captured.db_path)
     count = export.write_wacz(db, captured.warc_dir, out, site_id="wordpress")
-    assert count == db.execute("select count(*) from articles where site_id = 'wordpress'").fetchone()[0]
+    assert (
+        count
+        == db.execute("select count(*) from articles where site_id = 'wordpress'").fetchone()[0]
+    )
     assert wacz_validate(out).returncode == 0
     pages, indexed, names = wacz_contents(out)
     base = captured.base["wordpress"]
     assert indexed and all(u.startswith(base) for u in indexed)
-    assert {u for (u,) in db.execute("select url from captures where site_id = 'wordpress'")} == indexed
+    assert {
+        u for (u,) in db.execute("select url from captures where site_id = 'wordpress'")
+    } == indexed
     assert len(pages) == count
-    assert [n for n in names if n.startswith("archive/")] == ["archive/tct-archive-wordpress.warc.gz"]
+    assert [n for n in names if n.startswith("archive/")] == [
+        "archive/tct-archive-wordpress.warc.gz"
+    ]

@@ -92,8 +92,11 @@ def campaign(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Campaign]:
 def test_the_campaign_injects_every_fault_of_the_catalogue(campaign):
     names = {i.fault.name for i in campaign.faulty.injected}
     assert names == {f.name for f in CATALOGUE}
-    quiet = [i.fault.name for i in campaign.faulty.injected
-             if not i.hits and i.fault.make is not None and i.fault.effect != DISALLOWED]
+    quiet = [
+        i.fault.name
+        for i in campaign.faulty.injected
+        if not i.hits and i.fault.make is not None and i.fault.effect != DISALLOWED
+    ]
     assert quiet == [], "faults never triggered"  # fmt: skip
 
 

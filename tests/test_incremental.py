@@ -147,7 +147,9 @@ def test_a_changed_article_gets_a_second_version(sequence):
     assert EDIT not in versions[0]["text"] and EDIT in versions[1]["text"]
     changed = sequence.runs["changed"]
     assert changed.crawl["articles_changed"] == 1
-    assert changed.counts["article_versions"] == sequence.runs["first"].counts["article_versions"] + 1
+    assert (
+        changed.counts["article_versions"] == sequence.runs["first"].counts["article_versions"] + 1
+    )
     assert db.execute("select count(*) from articles where version > 1").fetchone()[0] == 1
 
 
@@ -157,7 +159,9 @@ def test_a_removed_article_is_marked_and_kept(sequence):
     row = next(db.query(
         "select a.* from article_urls u join articles a on a.id = u.article_id where u.url = ?",
         [url]))  # fmt: skip
-    assert row["removed"] is not None and row["removed"] >= sequence.runs["changed"].crawl["started"]
+    assert (
+        row["removed"] is not None and row["removed"] >= sequence.runs["changed"].crawl["started"]
+    )
     assert row["text"]  # kept, with its text
     page = db.table("pages").get(url)
     assert page["status"] == 404 and page["article_id"] == row["id"]

@@ -29,8 +29,13 @@ NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
 
 def state(**fields: object) -> PageState:
     values: dict[str, object] = dict(
-        kind="article", status=200, checked="2026-11-20T12:00:00Z", etag='"abc"',
-        last_modified="Fri, 20 Nov 2026 10:00:00 GMT", crawl_id=1, article_id=7,
+        kind="article",
+        status=200,
+        checked="2026-11-20T12:00:00Z",
+        etag='"abc"',
+        last_modified="Fri, 20 Nov 2026 10:00:00 GMT",
+        crawl_id=1,
+        article_id=7,
     )
     values.update(fields)
     return PageState(**values)  # type: ignore[arg-type]
@@ -38,8 +43,19 @@ def state(**fields: object) -> PageState:
 
 @pytest.mark.parametrize(
     ("text", "seconds"),
-    [("0", 0), ("3600", 3600), ("45s", 45), ("90m", 5400), ("12h", 43200), ("7d", 604800),
-     ("2w", 1209600), ("1d12h", 129600), ("1.5h", 5400), (0, 0), (30.5, 30.5)],
+    [
+        ("0", 0),
+        ("3600", 3600),
+        ("45s", 45),
+        ("90m", 5400),
+        ("12h", 43200),
+        ("7d", 604800),
+        ("2w", 1209600),
+        ("1d12h", 129600),
+        ("1.5h", 5400),
+        (0, 0),
+        (30.5, 30.5),
+    ],
 )
 def test_durations(text, seconds):
     assert parse_duration(text) == seconds
@@ -61,13 +77,16 @@ def test_a_fresh_article_is_skipped_and_a_stale_one_revalidated():
     assert not fresh.fetch
     due = decide(state(), now=NOW, revalidate_after=86400)
     assert due.fetch
-    assert due.headers == {"If-None-Match": '"abc"',
-                           "If-Modified-Since": "Fri, 20 Nov 2026 10:00:00 GMT"}
+    assert due.headers == {
+        "If-None-Match": '"abc"',
+        "If-Modified-Since": "Fri, 20 Nov 2026 10:00:00 GMT",
+    }
 
 
 def test_zero_means_every_run_even_against_an_old_lastmod():
-    decision = decide(state(checked=NOW.isoformat()), now=NOW, revalidate_after=0,
-                      lastmod="2020-01-01")
+    decision = decide(
+        state(checked=NOW.isoformat()), now=NOW, revalidate_after=0, lastmod="2020-01-01"
+    )
     assert decision.fetch and decision.conditional
 
 
@@ -110,12 +129,22 @@ def test_page_state_reads_pages_and_article_urls(db):
     url = "http://127.0.0.9/a-1.html"
     prepare(db)
     assert page_state(db, url) is None
-    outcome = store.save_article(db, "s1", url, make_article(url), fetched="2026-11-20T00:00:00Z",
-                                 crawl_id=None)
+    outcome = store.save_article(
+        db, "s1", url, make_article(url), fetched="2026-11-20T00:00:00Z", crawl_id=None
+    )
     known = page_state(db, url)
     assert known is not None and known.article_id == outcome.article_id and known.kind is None
-    store.save_page(db, {"url": url, "site_id": "s1", "kind": "article", "status": 200,
-                         "checked": "2026-11-21T00:00:00Z", "etag": '"e"'})
+    store.save_page(
+        db,
+        {
+            "url": url,
+            "site_id": "s1",
+            "kind": "article",
+            "status": 200,
+            "checked": "2026-11-21T00:00:00Z",
+            "etag": '"e"',
+        },
+    )
     known = page_state(db, url)
     assert known is not None and known.checked == "2026-11-21T00:00:00Z" and known.etag == '"e"'
     assert not known.sitemap_fresh
@@ -156,9 +185,12 @@ def test_the_lock_is_exclusive_between_processes_and_reentrant_within_one(tmp_pa
     db_path = str(tmp_path / "archive.db")
     lock.acquire(db_path)
     lock.acquire(db_path)  # the spider again, in the same process
-    probe = [sys.executable, "-c",
-             f"from archive.store import lock\ntry:\n lock.acquire({db_path!r})\nexcept lock.LockedError as e:"
-             "\n print(e.pid)\n raise SystemExit(3)"]
+    probe = [
+        sys.executable,
+        "-c",
+        f"from archive.store import lock\ntry:\n lock.acquire({db_path!r})\nexcept lock.LockedError as e:"
+        "\n print(e.pid)\n raise SystemExit(3)",
+    ]
     result = subprocess.run(probe, capture_output=True, text=True, check=False)
     assert result.returncode == 3 and result.stdout.strip() == str(os.getpid())
     assert lock.holder(db_path) == os.getpid()

@@ -18,7 +18,9 @@ from archive.store.migrations import open_db
 
 pytestmark = pytest.mark.e2e
 
-FIELDS = "a.site_id, a.title, a.published, a.published_at, a.author, a.source, a.text, a.content_hash"
+FIELDS = (
+    "a.site_id, a.title, a.published, a.published_at, a.author, a.source, a.text, a.content_hash"
+)
 
 
 def copy_db(source: Path, target: Path) -> Path:
@@ -52,12 +54,18 @@ def links(db_path: Path) -> dict[str, set]:
         "urls": set(conn.execute(f"select url, {by.format('article_urls')} from article_urls")),
         "captures": set(conn.execute(f"select id, {by.format('captures')} from captures")),
         "pages": set(conn.execute(f"select url, kind, {by.format('pages')} from pages")),
-        "attachments": set(conn.execute(
-            f"select url, sha256, size, file_name, capture_id, {by.format('attachments')} "
-            "from attachments")),  # fmt: skip
-        "duplicates": set(conn.execute(
-            "select a.content_hash, o.content_hash from articles a join articles o "
-            "on o.id = a.duplicate_of")),  # fmt: skip
+        "attachments": set(
+            conn.execute(
+                f"select url, sha256, size, file_name, capture_id, {by.format('attachments')} "
+                "from attachments"
+            )
+        ),  # fmt: skip
+        "duplicates": set(
+            conn.execute(
+                "select a.content_hash, o.content_hash from articles a join articles o "
+                "on o.id = a.duplicate_of"
+            )
+        ),  # fmt: skip
     }
 
 
@@ -132,7 +140,10 @@ def test_an_improved_extractor_reaches_every_article_as_a_new_version(
     db = Database(db_path)
     assert dict(db.execute("select site_id, min(version) from articles group by 1")) == {
         "aspnet": 2, "drupal": 2, **{s: 1 for s in ("joomla", "liferay", "nukeviet", "websphere", "wordpress")}}  # fmt: skip
-    assert db.execute("select count(*) from article_versions").fetchone()[0] == len(articles(db_path)) + count
+    assert (
+        db.execute("select count(*) from article_versions").fetchone()[0]
+        == len(articles(db_path)) + count
+    )
     assert db.execute("select count(*) from articles where site_id in ('aspnet', 'drupal') "
                       "and text not like '%(đã hiệu đính)'").fetchone()[0] == 0  # fmt: skip
     assert summary.check(db) == []
@@ -152,7 +163,14 @@ def reextract_cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_reextract_command(captured, tmp_path):
     db_path = copy_db(captured.db_path, tmp_path / "cli.db")
-    common = ["--db", str(db_path), "--sites", str(captured.sites_file), "--warc-dir", str(captured.warc_dir)]
+    common = [
+        "--db",
+        str(db_path),
+        "--sites",
+        str(captured.sites_file),
+        "--warc-dir",
+        str(captured.warc_dir),
+    ]
     done = reextract_cli(*common, "--site", "aspnet")
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[0].split()[:3] == ["site", "captures", "articles"]

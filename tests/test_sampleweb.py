@@ -41,6 +41,7 @@ SESSION_PARAMS = {"sid", "ASPSESSIONID"}
 
 # -- helpers ----------------------------------------------------------------------
 
+
 class Page:
     """One fetched page: status, headers, bytes and the decoded, unescaped text."""
 
@@ -79,8 +80,9 @@ def fetch(url: str, headers: dict[str, str] | None = None, method: str = "GET") 
 def strip_sessions(url: str) -> str:
     """What a crawler must do: drop ASP.NET cookieless session ids, percent-encode paths."""
     parts = urlsplit(url)
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-             if k not in SESSION_PARAMS]
+    query = [
+        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k not in SESSION_PARAMS
+    ]
     path = quote(parts.path, safe="/%!-._~:@&=+$,;")
     return urlunsplit(parts._replace(path=path, query=urlencode(query, safe="/:")))
 
@@ -122,6 +124,7 @@ def by_site(articles: list[SampleArticle], site_id: str) -> list[SampleArticle]:
 
 
 # -- sites and pages --------------------------------------------------------------
+
 
 def test_sites_cover_the_cms_styles_each_on_its_own_ip(server: SampleWebServer, web: SampleWeb):
     cms = {s.cms for s in web.sites}
@@ -240,6 +243,7 @@ def test_other_pages_are_served_and_are_not_articles(server: SampleWebServer, we
 
 
 # -- listings and discovery -------------------------------------------------------
+
 
 def test_listing_pages_link_every_article_and_each_other(server: SampleWebServer, web, truth):
     for site in web.sites:
@@ -368,6 +372,7 @@ def test_portal_subsite_stays_under_its_prefix(server: SampleWebServer, web, tru
 
 # -- duplicates -------------------------------------------------------------------
 
+
 def test_aliases_serve_the_same_article(server: SampleWebServer, web, truth: list[SampleArticle]):
     aliased = [a for a in truth if a.alias_urls]
     assert {a.site_id for a in aliased} >= {"nukeviet", "websphere", "drupal", "joomla", "aspnet"}
@@ -418,6 +423,7 @@ def test_distinct_articles_share_few_sentences(truth: list[SampleArticle]):
 
 # -- encodings and session ids ----------------------------------------------------
 
+
 def test_aspnet_site_is_windows_1258_with_combining_tones(truth: list[SampleArticle]):
     article = by_site(truth, "aspnet")[0]
     page = fetch(article.url)
@@ -430,8 +436,10 @@ def test_aspnet_site_is_windows_1258_with_combining_tones(truth: list[SampleArti
     assert article.title not in raw  # only after NFC normalisation
     decoded = unicodedata.normalize("NFC", raw)
     assert article.title in decoded
-    assert all(html.escape(p, quote=False) in html.unescape(decoded) or p in page.text
-               for p in article.paragraphs)
+    assert all(
+        html.escape(p, quote=False) in html.unescape(decoded) or p in page.text
+        for p in article.paragraphs
+    )
     assert '<form name="aspnetForm"' in raw and 'class="MsoNormal"' in raw
     assert '<span lang="VI"' in raw and "&nbsp;" in raw
 
@@ -456,10 +464,13 @@ def test_aspnet_links_carry_fresh_session_ids(server: SampleWebServer, web: Samp
     assert len(sids) >= 4
     link = next(u for u in first.links(listing) if "sid=" in u and "ArticleDetail" in u)
     assert fetch(link).status == 200
-    assert strip_sessions(link).endswith(re.sub(r".*_Article_ID=", "_Article_ID=", link).split("&")[0])
+    assert strip_sessions(link).endswith(
+        re.sub(r".*_Article_ID=", "_Article_ID=", link).split("&")[0]
+    )
 
 
 # -- validators, mutation, faults ---------------------------------------------------
+
 
 def test_conditional_requests_get_304(truth: list[SampleArticle], web: SampleWeb):
     for url in (truth[0].url, truth[-1].url, web.listing_urls("drupal")[1]):
@@ -486,7 +497,9 @@ def test_edit_and_remove_change_what_is_served():
         assert after.headers["etag"] != before.headers["etag"]
         assert after.headers["last-modified"] != before.headers["last-modified"]
         assert fetch(article.url, {"If-None-Match": before.headers["etag"]}).status == 200
-        assert fetch(article.url, {"If-Modified-Since": before.headers["last-modified"]}).status == 200
+        assert (
+            fetch(article.url, {"If-Modified-Since": before.headers["last-modified"]}).status == 200
+        )
 
         listing = web.listing_urls("nukeviet")[0]
         web.remove_article(article.url)
@@ -513,7 +526,8 @@ def test_faults_hook_answers_before_routing():
         assert fetch(base + "/vi/news/").status == 503
         assert fetch(base + "/robots.txt").status == 200 and seen == ["/robots.txt"]
         server.faults[web.listing_urls("liferay")[0].removeprefix(server.urls["liferay"])] = (
-            lambda request: Response(500, b"boom"))
+            lambda request: Response(500, b"boom")
+        )
         assert fetch(web.listing_urls("liferay")[0]).body == b"boom"
         server.faults["/"] = "reset"
         with pytest.raises((ConnectionError, http.client.HTTPException)):
@@ -522,6 +536,7 @@ def test_faults_hook_answers_before_routing():
 
 
 # -- registry, static snapshot, scale, CLI ------------------------------------------
+
 
 def test_sites_toml_is_a_valid_registry(server: SampleWebServer, tmp_path: Path):
     path = server.write_sites(tmp_path / "sites.toml")
@@ -549,7 +564,11 @@ def test_static_snapshot_matches_the_server(tmp_path: Path):
     redirect = manifest["sites"]["websphere"]["urls"]["/"]
     assert redirect["status"] == 302 and "location" in redirect
     conf = (tmp_path / "nginx.conf").read_text("utf-8")
-    assert "listen 127.0.0.2:8090;" in conf and f'"127.0.0.2{web.listing_urls("nukeviet")[0].removeprefix(web.bases["nukeviet"])}"' in conf
+    assert (
+        "listen 127.0.0.2:8090;" in conf
+        and f'"127.0.0.2{web.listing_urls("nukeviet")[0].removeprefix(web.bases["nukeviet"])}"'
+        in conf
+    )
     assert not any("sid=" in t for t in aspnet["urls"])
 
 
@@ -562,22 +581,39 @@ def test_benchmark_scale_builds_lazily():
     assert model.site.variant == 1 and web.page_size == 10
     ctx = Ctx("http://127.0.0.13:1", datetime.now(dates.VN))
     entry = model.entries[500]
-    page = dispatch(model, Request.make(model.site.id, ctx.base, model.style.article_path(entry)), ctx)
+    page = dispatch(
+        model, Request.make(model.site.id, ctx.base, model.style.article_path(entry)), ctx
+    )
     assert page.status == 200 and re.search(rb"\d\d\.\d\d\.\d{4} \d\d:\d\d", page.body)
 
 
 def test_package_never_imports_scrapy():
     code = "import sys, sampleweb; print('scrapy' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "False"
 
 
 def test_command_line_serves_and_writes_a_registry(tmp_path: Path):
     sites = tmp_path / "sites.toml"
     process = subprocess.Popen(
-        [sys.executable, "-m", "sampleweb", "serve", "--articles-per-site", "2",
-         "--sites", "3", "--host-base", "127.0.1", "--write-sites", str(sites)],
-        stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "sampleweb",
+            "serve",
+            "--articles-per-site",
+            "2",
+            "--sites",
+            "3",
+            "--host-base",
+            "127.0.1",
+            "--write-sites",
+            str(sites),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert process.stdout is not None

@@ -30,7 +30,15 @@ pytestmark = pytest.mark.e2e
 
 ROOT = Path(__file__).parents[1]
 BIN = Path(sys.executable).parent
-PROJECT_FILES = ("pyproject.toml", "setup.py", "README.md", "archive", "crawler", "datasette", "sampleweb")
+PROJECT_FILES = (
+    "pyproject.toml",
+    "setup.py",
+    "README.md",
+    "archive",
+    "crawler",
+    "datasette",
+    "sampleweb",
+)
 
 
 def free_port() -> int:

@@ -153,21 +153,31 @@ def test_gzip_answers_are_stored_as_received_and_read_back_decoded(captured):
         assert http.get_header("Content-Encoding") == "gzip"
         assert int(http.get_header("Content-Length")) == len(payload)  # headers and body agree
         assert payload[:2] == b"\x1f\x8b"
-        capture = warcs.read_capture(captured.warc_dir, row["warc_file"], row["offset"], row["length"])
+        capture = warcs.read_capture(
+            captured.warc_dir, row["warc_file"], row["offset"], row["length"]
+        )
         assert capture.body == gzip.decompress(payload)
         assert capture.header("Content-Encoding") == "gzip"
-        page = db.execute("select length, kind from pages where url = ?", [canonical_url(row["url"])]).fetchone()
+        page = db.execute(
+            "select length, kind from pages where url = ?", [canonical_url(row["url"])]
+        ).fetchone()
         if page is not None:  # what the crawler saw, after Scrapy decoded it
             assert page[0] == len(capture.body), row["url"]
             articles += page[1] == "article"
     assert articles >= 3
-    assert db.execute("select count(*) from articles where site_id = ?", [GZIP_SITE]).fetchone()[0] >= 6
+    assert (
+        db.execute("select count(*) from articles where site_id = ?", [GZIP_SITE]).fetchone()[0]
+        >= 6
+    )
 
 
 def test_captures_are_linked_to_their_articles_with_redirects(captured):
     db = Database(captured.db_path)
     for (article_id,) in db.execute("select id from articles"):
-        statuses = [s for (s,) in db.execute("select status from captures where article_id = ?", [article_id])]
+        statuses = [
+            s
+            for (s,) in db.execute("select status from captures where article_id = ?", [article_id])
+        ]
         assert 200 in statuses, article_id
     target = db.execute("select article_id from article_urls where url = ?",
                         [canonical_url(captured.redirect_target)]).fetchone()[0]  # fmt: skip
@@ -177,7 +187,9 @@ def test_captures_are_linked_to_their_articles_with_redirects(captured):
     followed = db.execute("select url from captures where article_id = ? and url like '%utm_source=redirect'",
                           [target]).fetchone()  # fmt: skip
     assert followed is not None  # the URL actually requested, not the canonical one
-    alias = db.execute("select article_id from article_urls where url = ?", [captured.redirect_source]).fetchone()
+    alias = db.execute(
+        "select article_id from article_urls where url = ?", [captured.redirect_source]
+    ).fetchone()
     assert alias == (target,)
 
 
@@ -196,7 +208,10 @@ def test_warc_dir_option_is_honoured(small_crawl):
     files = warc_files(small_crawl.warc_dir)
     assert files
     assert not (small_crawl.db_path.parent / "warcs").exists()
-    names = {r for (r,) in Database(small_crawl.db_path).execute("select distinct warc_file from captures")}
+    names = {
+        r
+        for (r,) in Database(small_crawl.db_path).execute("select distinct warc_file from captures")
+    }
     assert names == {p.name for p in files}
     assert OPTION_SETTINGS["warc_dir"] == "ARCHIVE_WARC_DIR"
     assert settings_from_options({"warc_dir": "/x"}, ())["ARCHIVE_WARC_DIR"] == "/x"
@@ -245,7 +260,9 @@ def test_repair_cuts_a_torn_last_record_back_to_a_valid_file(captured, tmp_path,
     removed = warcs.repair(torn)
     kept = max(e for e in [0, *ends] if e <= source.stat().st_size - cut)
     assert torn.stat().st_size == kept and removed == source.stat().st_size - cut - kept
-    check = subprocess.run([str(TOOLS / "warcio"), "check", str(torn)], capture_output=True, text=True)
+    check = subprocess.run(
+        [str(TOOLS / "warcio"), "check", str(torn)], capture_output=True, text=True
+    )
     assert check.returncode == 0, check.stdout
     assert warcs.repair(torn) == 0  # idempotent
 

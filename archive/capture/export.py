@@ -145,8 +145,11 @@ def _site_warc(db: Database, warc_dir: Path, files: Sequence[Path], site_id: str
     target = folder / f"{warcs.PREFIX}-{site_id}{warcs.SUFFIX}"
     with open(target, "wb") as out:
         writer = WARCWriter(out, gzip=True, warc_version="1.1")
-        info = {"software": warcs.SOFTWARE, "format": "WARC File Format 1.1",
-                "description": f"The records of site {site_id}, copied from the archive"}
+        info = {
+            "software": warcs.SOFTWARE,
+            "format": "WARC File Format 1.1",
+            "description": f"The records of site {site_id}, copied from the archive",
+        }
         writer.write_record(writer.create_warcinfo_record(target.name, info))
         for path in files:
             with open(path, "rb") as f:

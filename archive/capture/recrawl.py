@@ -70,11 +70,7 @@ class PageState:
     @property
     def known(self) -> bool:
         """Content the archive holds: revalidated, not refetched every run."""
-        return (
-            self.article_id is not None
-            or self.kind in REVISITED_KINDS
-            or self.status in GONE
-        )
+        return self.article_id is not None or self.kind in REVISITED_KINDS or self.status in GONE
 
 
 @dataclass(frozen=True)

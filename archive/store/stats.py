@@ -14,7 +14,7 @@ def crawl_summary(db: Database, crawl_id: int) -> list[dict[str, Any]]:
         db.query(
             "select cs.site_id as site, cs.status, cs.pages, cs.articles_new as new, "
             "cs.articles_changed as changed, coalesce(cs.articles_removed, 0) as removed, "
-            "coalesce(cs.not_modified, 0) as \"304\", cs.aliases_new as aliases, cs.errors, "
+            'coalesce(cs.not_modified, 0) as "304", cs.aliases_new as aliases, cs.errors, '
             "(select count(*) from articles a where a.site_id = cs.site_id) as archived, "
             "cs.message from crawl_sites cs where cs.crawl_id = ? order by cs.site_id",
             [crawl_id],
