@@ -456,17 +456,22 @@ def demo(workdir: str, articles_per_site: int, port: int, no_serve: bool) -> Non
 @cli.command("eval")
 @click.argument("directory", required=False, type=click.Path(exists=True, file_okay=False))
 @click.option("-v", "--verbose", is_flag=True, help="Also list what leaked or was missed.")
-def eval_command(directory: str | None, verbose: bool) -> None:
+@click.option(
+    "--split", "splits", multiple=True, metavar="NAME",
+    help="Only pages of this split (repeatable): tune, holdout, blind, sealed.",
+)  # fmt: skip
+def eval_command(directory: str | None, verbose: bool, splits: tuple[str, ...]) -> None:
     """Score extraction on the evaluation set, ours against bare trafilatura.
 
     \b
         tct-archive eval                 # tests/evaldata in a checkout
+        tct-archive eval tests/blind/pages --split blind
         tct-archive eval my-pages/ -v
     """
     from archive import evaluate
 
     try:
-        report = evaluate.evaluate(directory)
+        report = evaluate.evaluate(directory, splits=splits or None)
     except FileNotFoundError as exc:
         raise UsageError(f"no evaluation set: {exc}") from exc
     click.echo(evaluate.format_report(report))

@@ -3,9 +3,10 @@
 The evaluation set is a directory of ``<id>.html`` pages, each with an
 ``<id>.json`` record (url, hints, expected title/date/author/source, body
 paragraphs, captions, bylines, boilerplate snippets that must not appear, and a
-``split`` of ``tune`` or ``holdout``). Body quality is token precision/recall/F1
+``split``: ``tune`` or ``holdout`` here, ``blind`` or ``sealed`` in the blind set
+of ``tests/blind``). Body quality is token precision/recall/F1
 (bag of lowercased words): caption and byline words are neither required nor
-penalised. ``python -m archive.evaluate [DIR]`` prints the table.
+penalised. ``python -m archive.evaluate [DIR] [--split=NAME]`` prints the table.
 """
 
 from __future__ import annotations
@@ -252,6 +253,8 @@ def _summary_cells(s: Summary) -> str:
 
 
 HEADER = "      P     R    F1 leak   TDA"
+#: The evaluation set's splits (tests/evaldata), then the blind set's (tests/blind).
+SPLIT_ORDER = ("tune", "holdout", "blind", "sealed")
 
 
 def format_report(report: Report) -> str:
@@ -260,7 +263,8 @@ def format_report(report: Report) -> str:
     lines = [
         f"{'page':<{width}} {'split':<7} | ours:{HEADER} | bare trafilatura:{HEADER}",
     ]
-    for p in sorted(report.pages, key=lambda p: (p.case.split != "tune", p.case.id)):
+    rank = {s: i for i, s in enumerate(SPLIT_ORDER)}
+    for p in sorted(report.pages, key=lambda p: (rank.get(p.case.split, 9), p.case.id)):
         lines.append(
             f"{p.case.id:<{width}} {p.case.split:<7} |      {_cells(p.ours)} |"
             f"                  {_cells(p.bare)}"
@@ -269,7 +273,11 @@ def format_report(report: Report) -> str:
     lines.append(
         "TDA = title, date, author exact match. Overall: macro means; T/D/A as share of pages."
     )
-    for split in ("tune", "holdout", None):
+    present = list(dict.fromkeys(p.case.split for p in report.pages))
+    ordered = [s for s in SPLIT_ORDER if s in present] + [
+        s for s in present if s not in SPLIT_ORDER
+    ]
+    for split in [*ordered, None]:
         if not report.select(split):
             continue
         name = split or "all"
@@ -301,7 +309,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     verbose = "-v" in args
     args = [a for a in args if a != "-v"]
-    report = evaluate(args[0] if args else None)
+    splits = [a.removeprefix("--split=") for a in args if a.startswith("--split=")]
+    args = [a for a in args if not a.startswith("--split=")]
+    report = evaluate(args[0] if args else None, splits=splits or None)
     print(format_report(report))
     if verbose:
         print()

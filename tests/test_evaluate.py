@@ -106,3 +106,17 @@ def test_score_fields() -> None:
     assert good.title and good.date and good.author and not good.leaked
     bad = ev.score(ev.Fields("Khác", "2023-01-07", "Ai đó", "Một hai ba Tin khác"), c)
     assert not (bad.title or bad.date or bad.author) and bad.leaked == ("Tin khác",)
+
+
+def test_eval_scores_only_the_splits_asked_for() -> None:
+    """The blind set's sealed part must be scorable apart: --split selects pages."""
+    from click.testing import CliRunner
+
+    from archive.cli import cli
+
+    result = CliRunner().invoke(cli, ["eval", str(EVALDATA / "pages"), "--split", "holdout"])
+    assert result.exit_code == 0, result.output
+    rows = [line.split()[1] for line in result.output.splitlines()[1:] if " | " in line]
+    holdout = sum(c.split == "holdout" for c in ev.load_cases(EVALDATA / "pages"))
+    assert rows and set(rows) == {"holdout"} and len(rows) == holdout
+    assert "tune " not in result.output
