@@ -38,3 +38,33 @@ def test_scope_keeps_to_domains_prefix_and_deny_rules():
     assert not in_scope("http://cantho.gov.vn/wps/portal/truongchinhtri/dang-nhap", portal)
     assert not in_scope("http://cantho.gov.vn/wps/portal/truongchinhtri/logo.png", portal)
     assert not in_scope("mailto:a@cantho.gov.vn", portal)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/wp-json/wp/v2/users",
+        "/wp-json/oembed/1.0/embed?url=http%3A%2F%2Fh%2F%3Fp%3D1",
+        "/?rest_route=/wp/v2/posts",
+        "/xmlrpc.php?rsd",
+        "/2023/05/le-be-giang/feed/",
+        "/comments/feed/",
+        "/?p=123&feed=rss2",
+        "/2023/05/le-be-giang/?replytocom=5",
+        "/le-be-giang/embed/",
+        "/wp-login.php?action=lostpassword",
+        "/index.php?option=com_mailto&tmpl=component",
+    ],
+)
+def test_machine_endpoints_are_never_followed(path):
+    assert not in_scope("http://h" + path, SITE)
+
+
+@pytest.mark.parametrize(
+    "path", ["/?p=123", "/feed/", "/2023/05/", "/2023/05/le-be-giang/", "/vi/news/rss/"]
+)
+def test_pages_and_the_site_feed_are_followed(path):
+    assert in_scope("http://h" + path, SITE)
+
+
+SITE = Site(id="x", name="x", province="x", start_urls=("http://h/",), allowed_domains=("h",))

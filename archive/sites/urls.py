@@ -13,6 +13,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url
 
+from archive.sites.endpoints import machine_endpoint
 from archive.sites.registry import Site
 
 #: Query parameters that never change what a page shows (compared lowercased).
@@ -126,13 +127,14 @@ def host_allowed(url: str, site: Site) -> bool:
 
 
 def in_scope(url: str, site: Site) -> bool:
-    """May the crawler follow this link? Domains, path prefix and deny rules."""
+    """May the crawler follow this link? Domains, path prefix, deny rules, and never a
+    machine endpoint (archive/sites/endpoints.py)."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not host_allowed(url, site):
         return False
     if site.path_prefix and not parts.path.startswith(site.path_prefix):
         return False
-    if extension(url) in ASSET_EXTENSIONS:
+    if extension(url) in ASSET_EXTENSIONS or machine_endpoint(url):
         return False
     return not any(re.search(p, url) for p in site.deny)
 
