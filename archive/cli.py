@@ -6,7 +6,8 @@ interrupted (Ctrl-C, SIGTERM; the next run resumes it) or a command's work
 failed, 2 for bad usage or bad input (sites file, database, settings), 3 when
 another crawl holds the database's lock (nothing is written; safe under cron),
 4 when the archive could not be written (disk full, quota, file size limit,
-read-only or failing disk: what was committed before stays intact).
+read-only or failing disk: what was committed before stays intact), 6 when a
+site answered but yielded no article, or under half its last crawl's.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ OPTION_SETTINGS = {
 EXIT_SITE_FAILED = 1
 EXIT_USAGE = 2
 EXIT_LOCKED = 3
+EXIT_NO_ARTICLES = 6  # 4 is storage (archive.store.storage), 5 a busy port
 
 db_option = click.option(
     "--db", default="archive.db", show_default=True, type=click.Path(dir_okay=False),
@@ -238,6 +240,7 @@ def crawl_locked(db_path: str, overrides: dict[str, Any]) -> None:
     rows = stats.crawl_summary(db, crawl_id)
     click.echo(stats.format_table(rows))
     failed = [r["site"] for r in rows if r["status"] == "failed"]
+    short = [r["site"] for r in rows if r["status"] in ("no-articles", "fewer-articles")]
     status = stats.crawl_row(db, crawl_id)["status"]
     if failed:
         click.echo(f"failed entirely: {', '.join(failed)}", err=True)
@@ -245,6 +248,9 @@ def crawl_locked(db_path: str, overrides: dict[str, Any]) -> None:
     if status != "finished":
         click.echo(f"crawl {crawl_id} {status}", err=True)
         sys.exit(EXIT_SITE_FAILED)
+    if short:
+        click.echo(f"no articles, or under half the last crawl's: {', '.join(short)}", err=True)
+        sys.exit(EXIT_NO_ARTICLES)
 
 
 @cli.command()

@@ -45,6 +45,9 @@ from crawler.workers import ARTICLE_SEEN_IN_CRAWL
 
 logger = logging.getLogger(__name__)
 
+#: A site's last crawl must have found this many articles for a fall to be reported.
+FEWER_THAN_BEFORE_MIN = 10
+
 
 class ArchiveSession:
     def __init__(self, db_path: str, sites: list[Site], *, commit_interval: float = 0.0):
@@ -113,6 +116,9 @@ class ArchiveSession:
         """Requests left pending by the crawls this one resumes."""
         return frontier.pending(self.db, self.resuming, self.sites)
 
+    def sites_with_feeds(self) -> set[str]:
+        return recrawl.sites_with_feeds(self.db)
+
     def due_pages(self, site_id: str, revalidate_after: float) -> Iterator[str]:
         """Known pages of the site due for revalidation (archive/capture/recrawl.py)."""
         return recrawl.due_pages(self.db, site_id, datetime.now(UTC), revalidate_after)
@@ -176,6 +182,7 @@ class ArchiveSession:
             counts.errors += 1
         else:
             counts.ok += 1
+            counts.listings += item.kind == "listing"
         store.save_page(self.db, row)
         return outcome
 
@@ -244,10 +251,50 @@ class ArchiveSession:
             counts.aliases_new += 1
 
     def site_status(self, site_id: str) -> str:
+        """failed, no-articles, fewer-articles, partial or ok (README: Crawl summaries)."""
         counts = self.counts.get(site_id)
         if counts is None or counts.ok == 0:
             return "failed"
+        if shortfall := self._shortfall(site_id, counts):
+            status, message = shortfall
+            if message not in counts.messages:
+                counts.messages.insert(0, message)
+            return status
         return "partial" if counts.errors else "ok"
+
+    def _shortfall(self, site_id: str, counts: SiteCounts) -> tuple[str, str] | None:
+        """A site that answered but yielded no article, or under half its last crawl's:
+        never silent (a redesign, a move, or pages we took for listings)."""
+        found = counts.articles_found + self._found_before_resume(site_id)
+        if found == 0:
+            return "no-articles", (
+                f"no articles among {counts.pages} pages fetched "
+                f"({counts.listings} read as listings)"
+            )
+        before = self.db.execute(
+            "select cs.articles_seen + coalesce(cs.not_modified, 0) "
+            "+ coalesce(cs.articles_linked, 0) from crawl_sites cs "
+            "join crawls c on c.id = cs.crawl_id where cs.site_id = ? and cs.crawl_id != ? "
+            "and c.status = 'finished' and cs.status != 'failed' order by c.id desc limit 1",
+            [site_id, self.crawl_id],
+        ).fetchone()
+        if before and before[0] >= FEWER_THAN_BEFORE_MIN and found * 2 < before[0]:
+            return "fewer-articles", (
+                f"{found} articles found, under half of the {before[0]} the last crawl found"
+            )
+        return None
+
+    def _found_before_resume(self, site_id: str) -> int:
+        """Articles of the site the crawls this one resumes had already stored or seen."""
+        earlier = sorted(self.job - {self.crawl_id})
+        if not earlier:
+            return 0
+        row = self.db.execute(
+            "select count(*) from articles where site_id = ? and last_seen >= "
+            f"(select min(started) from crawls where id in ({','.join('?' * len(earlier))}))",
+            [site_id, *earlier],
+        ).fetchone()
+        return int(row[0])
 
     def _finish(self, reason: str, stats: Mapping[str, Any] | None) -> dict[str, Any]:
         """Write the per-site rows and the crawl row; returns the totals.
@@ -269,6 +316,8 @@ class ArchiveSession:
                 "errors": counts.errors,
                 "not_modified": counts.not_modified,
                 "articles_removed": counts.articles_removed,
+                "articles_linked": counts.articles_linked,
+                "listings": counts.listings,
                 "message": "; ".join(counts.messages[:5]) or None,
             }
             store.save_crawl_site(self.db, self.crawl_id, site_id, row)

@@ -14,9 +14,10 @@ one more *barren* step after the page that linked it. Past
 followed. Real pagination keeps showing new articles, so it is never cut;
 a calendar or a listing that repeats itself is cut after a few pages.
 
-The rule needs URL shapes that work for the site (archive.extract.kinds): until one
-article-shaped link has been seen on a site it stays off there, leaving the
-caps in charge.
+The rule needs URL shapes that work for the site: an article-shaped link is
+one of a shape this site's own pages confirmed as articles during the crawl
+(archive.extract.shapes), never a CMS's guess. Until one has been seen on a
+site the guard stays off there, leaving the caps in charge.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ class TrapGuard:
         seen = self.seen[site_id]
         before = len(seen)
         seen.update(article_links)
+        if not before:  # off until the site's article shape is known: nothing to count yet
+            return 0
         return 0 if len(seen) > before else parent_barren + 1
 
     def follow(self, site_id: str, barren: int) -> bool:

@@ -23,6 +23,7 @@ import signal
 import sqlite3
 import threading
 import time
+from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -59,22 +60,25 @@ class PageAnalyzer:
         return self._pool
 
     async def analyze(
-        self, body: bytes, url: str, site: Site, encoding: str | None, *, aliases: bool = True
-    ) -> PageResult:
+        self, body: bytes, url: str, site: Site, encoding: str | None, *, aliases: bool = True,
+        shapes: Mapping[str, str] | None = None,
+    ) -> PageResult:  # fmt: skip
         """The page analysed in a worker; ``aliases=False``: never taken for a stored article's
-        alias (the check is the workers' only)."""
+        alias (the check is the workers' only). ``shapes``: the URL shapes the site's pages
+        confirmed so far (archive.extract.shapes)."""
         if self.workers == 0:
             try:
-                return analyze_page(body, url, site, encoding=encoding)
+                return analyze_page(body, url, site, encoding=encoding, shapes=shapes)
             except Exception as exc:
                 logger.exception("extracting %s failed", url)
                 return PageResult(url, "error", reason=f"extraction failed: {_describe(exc)}")
         for attempt in (1, 2):
             pool = self._get_pool()
             if self.sites.get(site.id) is site:  # the workers know it: send its id
-                future = pool.submit(_analyze, body, url, site.id, encoding, aliases)
+                future = pool.submit(_analyze, body, url, site.id, encoding, aliases, shapes)
             else:
-                future = pool.submit(analyze_page, body, url, site, encoding=encoding)
+                future = pool.submit(analyze_page, body, url, site, encoding=encoding,
+                                     shapes=shapes)  # fmt: skip
             try:
                 return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout)
             except TimeoutError:
@@ -146,11 +150,13 @@ _ARCHIVE: list[_Archive] = []
 
 
 def _analyze(
-    body: bytes, url: str, site_id: str, encoding: str | None, aliases: bool
-) -> PageResult:
+    body: bytes, url: str, site_id: str, encoding: str | None, aliases: bool,
+    shapes: Mapping[str, str] | None = None,
+) -> PageResult:  # fmt: skip
     """analyze_page in a worker, with the site it was given at start and the alias lookup."""
     archived = _ARCHIVE[0] if aliases and _ARCHIVE else None
-    return analyze_page(body, url, _SITES[site_id], encoding=encoding, archived=archived)
+    site = _SITES[site_id]
+    return analyze_page(body, url, site, encoding=encoding, archived=archived, shapes=shapes)
 
 
 def _worker_setup(

@@ -56,7 +56,8 @@ def measured(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, li
         ):
             mark = recorder.mark()
             result = crawl(tmp / f"{name}.db", sites_file, *extra)
-            assert result.returncode == 0, result.stderr[-3000:]
+            # Five pages a site reach no article: the crawl says so (exit 6), and goes on.
+            assert result.returncode in (0, 6), result.stderr[-3000:]
             measured = gaps(recorder.since(mark))
             runs[name] = {site: measured[host] for site, host in hosts.items() if host}
         return runs

@@ -50,6 +50,7 @@ class Sequence:
     removed: SampleArticle
     articles: set[str]  # every URL of every article, before the edit and the removal
     runs: dict[str, Run] = field(default_factory=dict)
+    kinds: dict[str, str] = field(default_factory=dict)  # page kinds after the first crawl
 
     @property
     def db(self) -> Database:
@@ -87,6 +88,8 @@ def sequence(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sequence]:
         seq = Sequence(web, db_path, plain_article(web, "nukeviet"), plain_article(web, "liferay"),
                        article_urls(web))  # fmt: skip
         seq.runs["first"] = run(recorder, db_path, sites_file)
+        for url, final, kind in seq.db.execute("select url, final_url, kind from pages"):
+            seq.kinds[url] = seq.kinds[final or url] = kind
         seq.runs["unchanged"] = run(recorder, db_path, sites_file)
         seq.runs["revalidate"] = run(recorder, db_path, sites_file, "--revalidate-after", "0")
         seq.edited = web.edit_article(seq.edited.url, EDIT)
@@ -106,13 +109,10 @@ def test_an_unchanged_web_costs_only_its_listings_feeds_and_sitemaps(sequence):
     unchanged = sequence.runs["unchanged"]
     requested = {canonical_url(s.url) for s in unchanged.requests}
     assert not requested & sequence.articles
-    # Every request is robots.txt or a page the archive holds as a listing (home, categories,
-    # pagination, tags, sitemaps, feeds, and the about/contact pages that link around).
-    kinds = {}
-    for url, final, kind in sequence.db.execute("select url, final_url, kind from pages"):
-        kinds[url] = kinds[final or url] = kind
+    # Every request is robots.txt or a page the archive held as a listing when the crawl
+    # began (home, categories, pagination, tags, sitemaps, feeds, and pages that link around).
     for url in requested:
-        assert url.endswith("/robots.txt") or kinds.get(url) == "listing", url
+        assert url.endswith("/robots.txt") or sequence.kinds.get(url) == "listing", url
     assert not any("if-none-match" in s.headers for s in unchanged.requests)
     assert unchanged.counts == sequence.runs["first"].counts  # no row added anywhere
     assert unchanged.crawl["articles_new"] == 0

@@ -1,8 +1,9 @@
-"""Article, listing or other: URL shapes first, then what the page holds."""
+"""Article, listing or other: what the page holds, URL shapes as priors and learned shortcuts."""
 
 import pytest
 
-from archive.extract.kinds import Signals, page_kind, url_kind
+from archive.extract.kinds import Signals, known_kind, page_kind, url_kind
+from archive.extract.shapes import ShapeBook
 from archive.sites.registry import Site
 from tests.conftest import make_article
 
@@ -80,7 +81,39 @@ def test_article_url_with_empty_text_is_other():
     assert page_kind("http://h/node/5", SITE, None, NO_LINKS) == "other"
 
 
-def test_page_linking_to_article_shaped_urls_is_not_itself_an_article():
-    article = make_article("http://h/vi/hoat-dong-dao-tao")
-    assert page_kind(article.url, SITE, article, Signals(article_links=3)) == "listing"
-    assert page_kind(article.url, SITE, article, Signals(article_links=2)) == "article"
+def test_a_dated_article_is_an_article_whatever_its_url_and_links():
+    """A theme's "recent posts" sidebar (links in the CMS's article shape) around an article
+    kept at a hand-made path: the page is an article (it was a listing, and the site lost
+    every article)."""
+    article = make_article("http://h/tin-tuc/bai-12.html")
+    sidebar = tuple(f"Bài viết mới số {n} về hoạt động của nhà trường" for n in range(6))
+    assert page_kind(article.url, SITE, article, Signals(sidebar)) == "article"
+    assert page_kind("http://h/?p=123", SITE, make_article("http://h/?p=123"), NO_LINKS) == (
+        "article"
+    )
+
+
+def test_only_a_confirmed_or_registered_verdict_spares_reading():
+    """URL shapes decide without the text only from the registry or the site's own pages."""
+    url = "http://h/vi/news/tin-hoat-dong/truong-chinh-tri-ky-niem-70-nam-63.html"
+    assert known_kind(url, SITE, None) is None  # the CMS shape is a guess
+    book = ShapeBook()
+    for n in range(3):
+        book.record(f"http://h/vi/news/tin-hoat-dong/bai-{n}.html", "listing")
+    assert known_kind(url, SITE, book.trusted) == "listing"
+    book.record("http://h/vi/news/tin-hoat-dong/bai-9.html", "article")
+    assert known_kind(url, SITE, book.trusted) is None  # 3 of 4 agree: no longer trusted
+    denied = Site(id="x", name="x", province="x", start_urls=("http://h/",),
+                  allowed_domains=("h",), article_deny=(r"/vi/news/",))  # fmt: skip
+    assert known_kind(url, denied, None) == "listing"
+    assert known_kind("http://h/", SITE, None) == "listing"
+    assert known_kind("http://h/?p=5", SITE, None) is None
+
+
+def test_every_tenth_page_of_a_trusted_shape_is_read_again():
+    book = ShapeBook()
+    for n in range(3):
+        book.record(f"http://h/danh-muc/trang-{n}", "listing")
+    handed = [book.for_page(f"http://h/danh-muc/trang-{n}") for n in range(10, 30)]
+    read = [h for h in handed if "/danh-muc/~#" not in h]
+    assert len(read) == 2 and len(handed) - len(read) == 18

@@ -17,8 +17,10 @@ from archive.capture.recrawl import (
     page_state,
     parse_duration,
     parse_time,
+    period_end,
     prepare,
     remember_fresh,
+    settled_listing,
 )
 from archive.store import lock
 from archive.store import writer as store
@@ -207,3 +209,33 @@ def test_an_attachment_row_collects_the_articles_it_is_for(db):
         frontier.add(db, "http://a/doc.pdf", "s1", 0, frontier.ATTACHMENT, crawl, via=via)
     (entry,) = frontier.pending(db, [crawl], ["s1"])
     assert entry.kind == frontier.ATTACHMENT and entry.via == ("http://a/1", "http://a/2")
+
+
+@pytest.mark.parametrize(
+    ("url", "end"),
+    [
+        ("http://h/2023/05/", "2023-05-31T17:00:00+00:00"),
+        ("http://h/2023/05/page/2/", "2023-05-31T17:00:00+00:00"),
+        ("http://h/?m=202312", "2023-12-31T17:00:00+00:00"),
+        ("http://h/2023/", "2023-12-31T17:00:00+00:00"),
+        ("http://h/2023/02/28/", "2023-02-28T17:00:00+00:00"),
+        ("http://h/2023/05/le-be-giang/", None),
+        ("http://h/?p=2023", None),
+    ],
+)
+def test_a_date_archive_knows_when_its_period_ended(url, end):
+    found = period_end(url)
+    assert (found.isoformat() if found else None) == end
+
+
+def test_a_settled_date_archive_is_revalidated_like_a_known_page():
+    checked = "2023-06-05T00:00:00Z"  # five days after May ended in Vietnam
+    listing = PageState("listing", 200, checked, '"e"', None, 1, None)
+    now = datetime(2023, 6, 8, tzinfo=UTC)
+    assert settled_listing("http://h/2023/05/", listing)
+    assert not settled_listing("http://h/2023/06/", listing)  # June goes on
+    fresh = decide(listing, now=now, revalidate_after=7 * 86400, settled=True)
+    assert not fresh.fetch and fresh.reason == "fresh"
+    due = decide(listing, now=now + timedelta(days=7), revalidate_after=7 * 86400, settled=True)
+    assert due.fetch and due.headers  # when due, conditionally
+    assert decide(listing, now=now, revalidate_after=7 * 86400).fetch  # not settled: every run

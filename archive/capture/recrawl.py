@@ -24,7 +24,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
+from urllib.parse import urlsplit
 
 from sqlite_utils import Database
 
@@ -73,6 +74,55 @@ class PageState:
         return self.article_id is not None or self.kind in REVISITED_KINDS or self.status in GONE
 
 
+#: Listings of one year, month or day: WordPress and Joomla date archives
+#: (``/2023/05/``, ``/2023/05/page/2/``, ``?m=202305``).
+_PERIOD_PATH = re.compile(
+    r"/(?P<y>(19|20)\d\d)/(?:(?P<m>\d{1,2})/(?:(?P<d>\d{1,2})/)?)?(page/\d+/)?$"
+)
+_PERIOD_QUERY = re.compile(r"(^|&)m=(?P<y>(19|20)\d\d)(?P<m>\d\d)?(?P<d>\d\d)?(&|$)")
+#: Vietnam's time zone, where the sites' periods end.
+_VIETNAM = timezone(timedelta(hours=7))
+
+
+def period_end(url: str) -> datetime | None:
+    """When the period a date-archive listing covers ended (UTC); None for other URLs."""
+    parts = urlsplit(url)
+    found = _PERIOD_PATH.search(parts.path.rstrip("/") + "/") or _PERIOD_QUERY.search(parts.query)
+    if found is None:
+        return None
+    y, m, d = found["y"], found["m"], found["d"]
+    try:
+        start = datetime(int(y), int(m or 1), int(d or 1), tzinfo=_VIETNAM)
+    except ValueError:
+        return None
+    if d:
+        end = start + timedelta(days=1)
+    elif m:
+        end = (start + timedelta(days=32)).replace(day=1)
+    else:
+        end = start.replace(year=start.year + 1)
+    return end.astimezone(UTC)
+
+
+def settled_listing(url: str, state: PageState | None) -> bool:
+    """A date archive last fetched a day or more after its period ended: when the site's
+    feed or sitemap says what is new, it need not be fetched again every run."""
+    end = period_end(url)
+    checked = parse_time(state.checked) if state is not None else None
+    return end is not None and checked is not None and checked >= end + timedelta(days=1)
+
+
+def sites_with_feeds(db: Database) -> set[str]:
+    """Sites whose feed or sitemap the archive has read: what is new there is listed."""
+    return {
+        row[0]
+        for row in db.execute(
+            "select distinct site_id from pages where kind = 'listing' and status = 200 "
+            "and (content_type like '%xml%' or content_type like '%rss%')"
+        )
+    }
+
+
 @dataclass(frozen=True)
 class Decision:
     fetch: bool
@@ -116,11 +166,16 @@ def decide(
     now: datetime,
     revalidate_after: float,
     lastmod: str | None = None,
+    settled: bool = False,
 ) -> Decision:
-    """Fetch or skip a page found in a listing, a feed or a sitemap."""
+    """Fetch or skip a page found in a listing, a feed or a sitemap.
+
+    ``settled``: the page is a listing that cannot have changed since its last
+    check (:func:`settled_listing`); it is revalidated like a known page.
+    """
     if state is None:
         return Decision(True, {}, "new")
-    if not state.known:
+    if not state.known and not (settled and state.kind == "listing" and state.status == 200):
         return Decision(True, {}, "retry")  # listings every run; errors retried
     checked = parse_time(state.checked)
     headers = _validators(state)

@@ -9,7 +9,7 @@ this page an article the crawl has just stored under another URL?
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from urllib.parse import urlsplit
 
@@ -20,6 +20,7 @@ from archive.extract import article as extract
 from archive.extract import kinds
 from archive.extract.charset import decode_html
 from archive.extract.records import Article, PageResult
+from archive.extract.shapes import shape_of
 from archive.sites import urls
 from archive.sites.registry import Site
 
@@ -40,9 +41,15 @@ Archived = Callable[[list[str]], "tuple[str, str | None] | None"]
 
 def analyze_page(
     body: bytes, url: str, site: Site, *, encoding: str | None = None,
-    archived: Archived | None = None,
+    archived: Archived | None = None, shapes: Mapping[str, str] | None = None,
 ) -> PageResult:  # fmt: skip
     """Kind, in-scope links and (for articles) the extracted record of one page.
+
+    ``shapes`` are the URL shapes this site's pages have confirmed so far in
+    the crawl (archive.extract.shapes): a page of a confirmed listing shape is
+    not read, and links of a confirmed article shape are the ``article_links``
+    the crawler's trap guard counts. Every other page is read, and its content
+    decides its kind (``by_content``).
 
     With ``archived`` (the crawl's workers pass it), a page whose declared
     canonical URL or own URL is an article this crawl already stored, and whose
@@ -59,26 +66,28 @@ def analyze_page(
     tree = _parse(html[:MAX_PARSE_CHARS])
     if tree is None:
         return PageResult(url=url, kind="other", reason="no HTML content")
-    links, signals, shaped, anchors = _links(tree, url, site)
+    links, signals, shaped, anchors = _links(tree, url, site, shapes or {})
     aliases = _shortlinks(tree, url, site)
     # A page whose own shortlink has an article's shape (Drupal's /node/N on an aliased
     # path) is an article, whatever its related-article links say.
     declared = any(kinds.url_kind(alias, site) == "article" for alias in aliases)
-    if not declared and kinds.listing_by_shape(url, site, signals):  # no text needed to know
+    known = kinds.known_kind(url, site, shapes)
+    if not declared and known == "listing":  # no text needed to know
         return PageResult(url=url, kind="listing", links=links, article_links=shaped)
-    if archived is not None and (known := _known_alias(tree, url, site, archived)):
+    if archived is not None and (found := _known_alias(tree, url, site, archived)):
         return PageResult(url, "article", links, aliases=aliases, article_links=shaped,
-                          alias_of=known)  # fmt: skip
+                          alias_of=found)  # fmt: skip
     article = _article(html, tree, url, site)
     if declared and article:
         kind = "article"
     else:
-        if kinds.url_kind(url, site) is None:  # only then does page_kind read the teasers
-            signals = replace(signals, teasers=_teasers(anchors))
-        kind = kinds.page_kind(url, site, article, signals)
+        if article is not None and kinds.registry_kind(url, site) is None:
+            signals = replace(signals, teasers=_teasers(anchors))  # page_kind reads them
+        kind = kinds.page_kind(url, site, article, signals, known)
     if kind != "article":
-        return PageResult(url=url, kind=kind, links=links, article_links=shaped)
-    return PageResult(url, kind, links, article, aliases=aliases, article_links=shaped)
+        return PageResult(url=url, kind=kind, links=links, article_links=shaped, by_content=True)
+    return PageResult(url, kind, links, article, aliases=aliases, article_links=shaped,
+                      by_content=True)  # fmt: skip
 
 
 def _parse(html: str) -> lxml.html.HtmlElement | None:
@@ -105,43 +114,42 @@ Anchors = dict[str, lxml.html.HtmlElement]  # headline text -> the first link sh
 
 
 def _links(
-    tree: lxml.html.HtmlElement, url: str, site: Site
+    tree: lxml.html.HtmlElement, url: str, site: Site, shapes: Mapping[str, str]
 ) -> tuple[list[str], kinds.Signals, list[str], Anchors]:
     """In-scope links, what they say about the page (teasers aside: see :func:`_teasers`),
-    those shaped like article URLs, and the headline links."""
+    those of a shape this site confirmed for articles, and the headline links."""
     base, own = _base_url(tree, url), urls.canonical_url(url)
     parts = urlsplit(base)
     origin = f"{parts.scheme}://{parts.netloc}"
-    found: dict[str, bool] = {}  # target -> article-shaped
+    found: dict[str, str] = {}  # target -> its URL shape
     headlines: Anchors = {}
     for element in tree.iter("a", "area", "link", "frame", "iframe"):
         href = element.get("src") if element.tag in ("frame", "iframe") else element.get("href")
         if not href or element.tag == "link" and element.get("rel", "").lower() not in _LINK_RELS:
             continue
-        target, shaped = _resolve(site, base, origin, href)
+        target, shape = _resolve(site, base, origin, href)
         if target is None or target == own:
             continue
-        found.setdefault(target, shaped)
+        found.setdefault(target, shape)
         if len(found) >= MAX_LINKS:
             break
         if element.tag == "a":
             text = " ".join(element.text_content().split())
             if len(text) >= kinds.HEADLINE_CHARS and text not in headlines:
                 headlines[text] = element
-    shaped_links = [target for target, shaped in found.items() if shaped]
-    signals = kinds.Signals(tuple(headlines), len(shaped_links))
-    return list(found), signals, shaped_links, headlines
+    shaped_links = [t for t, shape in found.items() if shapes.get(shape) == "article"]
+    return list(found), kinds.Signals(tuple(headlines)), shaped_links, headlines
 
 
-Resolved = dict[tuple[str, str], tuple[str | None, bool]]
+Resolved = dict[tuple[str, str], tuple[str | None, str]]
 #: Per Site object (by identity, held so its id is not reused): the answers depend on
 #: its scope and patterns, and two registries may give one id different ones.
 _RESOLVED: dict[int, tuple[Site, Resolved]] = {}
 
 
-def _resolve(site: Site, base: str, origin: str, href: str) -> tuple[str | None, bool]:
+def _resolve(site: Site, base: str, origin: str, href: str) -> tuple[str | None, str]:
     """A link's canonical target if the crawl may follow it (in scope, not a document),
-    and whether it has an article's URL shape; cached per process (see LINK_CACHE_SIZE).
+    and its URL shape; cached per process (see LINK_CACHE_SIZE).
 
     The key holds what the answer depends on: an absolute ``http(s)://`` link
     resolves alone, a root-relative one against the base's origin, any other
@@ -160,9 +168,9 @@ def _resolve(site: Site, base: str, origin: str, href: str) -> tuple[str | None,
         return known
     target = _absolute(base, href)
     if target is None or not urls.in_scope(target, site) or urls.is_document(target):
-        answer: tuple[str | None, bool] = (None, False)
+        answer: tuple[str | None, str] = (None, "")
     else:
-        answer = (target, kinds.url_kind(target, site) == "article")
+        answer = (target, shape_of(target))
     if len(cache) >= LINK_CACHE_SIZE // len(_RESOLVED):
         cache.clear()
     cache[key] = answer
@@ -200,7 +208,10 @@ def _teaser(anchor: lxml.html.HtmlElement, headline: str) -> str:
             return ""
         longest = max((c for c in chunks if c and c not in headline), key=len, default="")
         if len(longest) >= kinds.TEASER_CHARS:
-            return longest
+            # A teaser's block is its headline and summary (a date, "Xem tiếp"), not an
+            # article's whole text above a "back to the category" link.
+            rest = sum(map(len, chunks)) - len(headline) - len(longest)
+            return longest if rest <= kinds.TEASER_SLACK else ""
     return ""
 
 
@@ -224,7 +235,7 @@ def _block_text(element: lxml.html.HtmlElement, limit: int) -> list[str] | None:
     return chunks
 
 
-_LINK_RELS = {"next", "prev", "previous", "alternate", "canonical"}
+_LINK_RELS = {"next", "prev", "previous", "alternate", "canonical", "sitemap"}
 
 
 def _shortlinks(tree: lxml.html.HtmlElement, url: str, site: Site) -> list[str]:

@@ -34,6 +34,15 @@ class Article:
     canonical_url: str | None = None
     cms: str | None = None
     language: str | None = None
+    #: Which path found each field: "site" (registry selectors), "cms:<name>", "generic",
+    #: or "meta" (the page's metadata), per field name (title, date, author, body...).
+    extraction: dict[str, str] = field(default_factory=dict)
+    flags: list[str] = field(default_factory=list)  # quality flags: no-date, short-body...
+
+    @property
+    def generic(self) -> bool:
+        """The body was found by the generic path: no site or CMS rule named its block."""
+        return self.extraction.get("body", "generic") == "generic"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -53,5 +62,6 @@ class PageResult:
     article: Article | None = None
     aliases: list[str] = field(default_factory=list)  # other URLs the page declares for itself
     reason: str | None = None
-    article_links: list[str] = field(default_factory=list)  # links with an article's URL shape
+    article_links: list[str] = field(default_factory=list)  # links of a confirmed article shape
     alias_of: str | None = None  # an article this crawl stored, which this page is (not extracted)
+    by_content: bool = False  # the kind was decided by reading the page, not by its URL

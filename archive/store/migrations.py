@@ -591,3 +591,49 @@ def m011_minhash_sketches(db: Database) -> None:
         "(article_id integer primary key references articles(id) on delete cascade, "
         "sketch blob not null)"
     )
+
+
+#: site_health as m012 left it: m008's columns, plus the status of the site's last crawl
+#: and the share of its articles extracted by the generic path or carrying quality flags.
+SITE_HEALTH_WITH_STATUS = SITE_HEALTH_FROM_SUMMARY.replace(
+    "from sites s\n",
+    """  , (select cs.status from crawl_sites cs join crawls c on c.id = cs.crawl_id
+     where cs.site_id = s.id order by c.started desc, c.id desc limit 1) as last_status,
+  round(100.0 * (select count(*) from articles g where g.site_id = s.id and g.generic = 1)
+    / max(1, coalesce(st.articles, 0)), 1) as pct_generic,
+  round(100.0 * (select count(*) from articles f where f.site_id = s.id and f.flags is not null)
+    / max(1, coalesce(st.articles, 0)), 1) as pct_flagged
+from sites s
+""",
+)
+
+
+@migrations()
+def m012_extraction_paths(db: Database) -> None:
+    """What extraction found beside the text, how, and the crawls that found nothing.
+
+    ``articles`` gains ``captions`` (image captions, one per line; searchable),
+    ``extraction`` (JSON: which path found each field: a site rule, a CMS rule
+    or the generic path), ``generic`` (1 when the body came from the generic
+    path) and ``flags`` (quality flags, space-separated, null when none).
+    ``crawl_sites`` gains ``articles_linked`` (known articles a listing of this
+    run still linked, not fetched because not due) and ``listings``, so a crawl
+    that finds no article, or far fewer than the last one, says so. Two
+    partial indexes let ``site_health`` count generic and flagged articles per
+    site without reading the others.
+    """
+    articles = db.table("articles")
+    for column, kind in (("captions", str), ("extraction", str), ("generic", int), ("flags", str)):
+        if column not in articles.columns_dict:
+            articles.add_column(column, kind)
+    for column in ("articles_linked", "listings"):
+        if column not in db.table("crawl_sites").columns_dict:
+            db.table("crawl_sites").add_column(column, int)
+    db.execute(
+        "create index if not exists idx_articles_generic on articles(site_id) where generic = 1"
+    )
+    db.execute(
+        "create index if not exists idx_articles_flagged on articles(site_id) "
+        "where flags is not null"
+    )
+    db.create_view("site_health", SITE_HEALTH_WITH_STATUS, replace=True)

@@ -41,28 +41,39 @@ def _fold_word(match: re.Match[str]) -> str:
     return word if word in ("AND", "OR", "NOT", "NEAR") else fold(word)
 
 
-def index_article(db: Database, article_id: int, title: str | None, text: str | None) -> None:
+def index_article(
+    db: Database, article_id: int, title: str | None, text: str | None, captions: str | None = None
+) -> None:
+    """Index an article; its image captions are searched with its text."""
     db.execute(
         f"insert into {FTS_TABLE}(rowid, title, text) values (?, ?, ?)",
-        [article_id, fold(title or ""), fold(text or "")],
+        [article_id, fold(title or ""), fold(indexed_text(text, captions))],
     )
 
 
-def unindex_article(db: Database, article_id: int, title: str | None, text: str | None) -> None:
+def unindex_article(
+    db: Database, article_id: int, title: str | None, text: str | None, captions: str | None = None
+) -> None:
     """Remove a row from the contentless index: FTS5 needs the indexed values back."""
     db.execute(
         f"insert into {FTS_TABLE}({FTS_TABLE}, rowid, title, text) values ('delete', ?, ?, ?)",
-        [article_id, fold(title or ""), fold(text or "")],
+        [article_id, fold(title or ""), fold(indexed_text(text, captions))],
     )
+
+
+def indexed_text(text: str | None, captions: str | None) -> str:
+    """The text column of the index: the body, then the captions (an article stored before
+    captions were kept has none, so its indexed value is unchanged)."""
+    return f"{text or ''}\n{captions}" if captions else text or ""
 
 
 def rebuild_index(db: Database) -> int:
     """Re-index every article (after a change to :func:`fold`); returns the count."""
     with db.conn:
         db.execute(f"insert into {FTS_TABLE}({FTS_TABLE}) values ('delete-all')")
-        rows = db.execute("select id, title, text from articles").fetchall()
-        for article_id, title, text in rows:
-            index_article(db, article_id, title, text)
+        rows = db.execute("select id, title, text, captions from articles").fetchall()
+        for article_id, title, text, captions in rows:
+            index_article(db, article_id, title, text, captions)
     return len(rows)
 
 

@@ -204,7 +204,25 @@ def _columns(article: Article, digest: str, fingerprint: int) -> dict[str, Any]:
         "lead": article.lead,
         "cms": article.cms,
         "language": article.language,
+        **_found_beside_text(article),
     }
+
+
+def _found_beside_text(article: Article) -> dict[str, Any]:
+    """Captions, extraction paths and quality flags (migration m012), as far as the record
+    has them: an article built by hand says nothing of how it was extracted."""
+    columns: dict[str, Any] = {}
+    if article.captions:
+        columns["captions"] = "\n".join(article.captions)
+    if article.extraction:
+        columns["extraction"] = _json(article.extraction)
+        columns["generic"] = int(article.generic)
+        columns["flags"] = " ".join(article.flags) or None
+    return columns
+
+
+def _json(value: Mapping[str, Any]) -> str | None:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False) if value else None
 
 
 def _insert_article(
@@ -241,7 +259,9 @@ def _save_version(
     words = dedup.words(article.text)
     fingerprint = dedup.simhash_of_words(words)
     columns = _columns(article, digest, fingerprint)
-    search.unindex_article(db, article_id, existing["title"], existing["text"])
+    search.unindex_article(
+        db, article_id, existing["title"], existing["text"], existing.get("captions")
+    )
     db.table("articles").update(
         article_id, {**columns, "version": version, "updated": fetched, "last_seen": fetched}
     )
@@ -255,7 +275,7 @@ def _save_lookups(
     db: Database, article_id: int, article: Article, fingerprint: int, words: list[str]
 ) -> None:
     """The article's rows in the search index and the near-duplicate lookup."""
-    search.index_article(db, article_id, article.title, article.text)
+    search.index_article(db, article_id, article.title, article.text, "\n".join(article.captions))
     dedup.save_bands(db, article_id, fingerprint)
     dedup.save_sketch(db, article_id, dedup.sketch_of_words(words))
 

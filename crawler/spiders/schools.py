@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+from collections import defaultdict
 from collections.abc import AsyncIterator, Iterator, Sized
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,6 +32,7 @@ from twisted.python.failure import Failure
 
 from archive.capture import attachments, feeds, frontier, recrawl
 from archive.extract import kinds
+from archive.extract.shapes import ShapeBook
 from archive.sites import urls
 from archive.sites.registry import Site, load_sites, select_sites
 from archive.store.writer import now
@@ -68,6 +70,9 @@ class SchoolsSpider(Spider):
     attachment_max_bytes: int
     pending_attachments: dict[str, list[str]]  # document URL -> articles waiting for it
     requested: set[str]  # page URLs this run has scheduled (the page cap counts each once)
+    fed: set[str]  # sites whose feed or sitemap lists articles (this run or an earlier one)
+    linked: set[str]  # known article URLs linked this run but not fetched (not due)
+    shapes: defaultdict[str, ShapeBook]  # per site: what its pages of each URL shape were
     traps: TrapGuard
     committer: task.LoopingCall | None  # commits the session's batch every interval
 
@@ -90,11 +95,14 @@ class SchoolsSpider(Spider):
         spider.attachment_max_bytes = settings.getint("ARCHIVE_ATTACHMENT_MAX_BYTES")
         spider.pending_attachments = {}
         spider.requested = set()
+        spider.shapes = defaultdict(ShapeBook)
+        spider.linked = set()
         spider.traps = TrapGuard(settings.getint("ARCHIVE_TRAP_DEPTH"))
         spider.session = ArchiveSession(
             settings.get("ARCHIVE_DB"), spider.sites,
             commit_interval=settings.getfloat("ARCHIVE_COMMIT_INTERVAL"),
         )  # fmt: skip
+        spider.fed = spider.session.sites_with_feeds()
         spider.analyzer = PageAnalyzer(
             settings.getint("ARCHIVE_EXTRACT_WORKERS"),
             settings.getfloat("ARCHIVE_EXTRACT_TIMEOUT"),
@@ -202,13 +210,17 @@ class SchoolsSpider(Spider):
         state = self.session.page_state(url)
         if self.session.done_in_job(state):
             return None
+        settled = site.id in self.fed and recrawl.settled_listing(url, state)
         decision = recrawl.decide(
             None if force else state, now=datetime.now(UTC),
-            revalidate_after=self.revalidate_after, lastmod=lastmod,
+            revalidate_after=self.revalidate_after, lastmod=lastmod, settled=settled,
         )  # fmt: skip
         if decision.reason == "lastmod-older" and state is not None and not state.sitemap_fresh:
             self.session.remember_fresh(url)
-        if not decision.fetch or not self._count_request(site):
+        if not decision.fetch:
+            self._count_linked(url, site, state)
+            return None
+        if not self._count_request(site):
             return None
         kind = frontier.START if force else frontier.PAGE
         self.requested.add(url)
@@ -218,6 +230,13 @@ class SchoolsSpider(Spider):
             meta={"site_id": site.id, PAGE_URL: url, LINK_DEPTH: depth},
             priority=SHAPE_PRIORITY.get(kinds.url_kind(url, site), 0),
         )  # fmt: skip
+
+    def _count_linked(self, url: str, site: Site, state: recrawl.PageState | None) -> None:
+        """A known article still linked, not fetched because not due: it counts as found
+        (a site that stops linking its articles is reported: crawler/session.py)."""
+        if state is not None and state.article_id is not None and url not in self.linked:
+            self.linked.add(url)
+            self.session.counts[site.id].articles_linked += 1
 
     def _count_request(self, site: Site) -> bool:
         """Count one more request against the site's cap; False once the cap is reached."""
@@ -248,8 +267,10 @@ class SchoolsSpider(Spider):
         protego = getattr(robotparser, "rp", None)
         if site is None or protego is None:
             return
-        for sitemap in protego.sitemaps:
-            if urls.host_allowed(sitemap, site):
+        for line in protego.sitemaps:
+            # resolved against robots.txt: some servers write "Sitemap: /sitemap.xml"
+            sitemap = urls.web_link(request.url, line)
+            if sitemap and urls.host_allowed(sitemap, site):
                 self.crawler.engine.crawl(self.listing_request(sitemap, site))
 
     # --- responses -------------------------------------------------------------
@@ -266,15 +287,21 @@ class SchoolsSpider(Spider):
         ):
             item.kind = "listing"
             depth = response.meta.get(LINK_DEPTH, 0)
-            for request in self._from_listing(response.body, site, depth):
+            for request in self._from_listing(response.body, response.url, site, depth):
                 yield request
         elif content_type.startswith(HTML_TYPES) or not content_type:
             encoding = _charset(content_type)
-            result = await self.analyzer.analyze(response.body, item.location, site, encoding)
+            book = self.shapes[site.id]
+            shapes = book.for_page(item.location)
+            result = await self.analyzer.analyze(
+                response.body, item.location, site, encoding, shapes=shapes
+            )
             if result.alias_of is not None and self.session.article_id(result.alias_of) is None:
                 result = await self.analyzer.analyze(  # cannot happen: never lose a page to it
-                    response.body, item.location, site, encoding, aliases=False
+                    response.body, item.location, site, encoding, aliases=False, shapes=shapes
                 )
+            if result.by_content:
+                book.record(item.location, result.kind)
             item.kind, item.article, item.error = result.kind, result.article, result.reason
             item.aliases, item.alias_of = result.aliases, result.alias_of
             if result.alias_of is not None and self.crawler.stats:
@@ -349,14 +376,21 @@ class SchoolsSpider(Spider):
                                  captures=item.captures, **facts)  # fmt: skip
         yield item
 
-    def _from_listing(self, body: bytes, site: Site, depth: int) -> Iterator[Request]:
+    def _from_listing(self, body: bytes, base: str, site: Site, depth: int) -> Iterator[Request]:
+        """The pages and sitemaps a feed or sitemap lists (relative locations resolved
+        against it, as some CMSs write them)."""
         listing = feeds.parse_listing(body)
+        if listing.entries and listing.kind != "sitemapindex":
+            self.fed.add(site.id)  # its feed or sitemap says what is new: see page_request
         for entry in listing.entries:
+            location = urls.web_link(base, entry.url)
+            if location is None:
+                continue
             if listing.kind == "sitemapindex":
-                if urls.host_allowed(entry.url, site):
-                    yield self.listing_request(entry.url, site)
+                if urls.host_allowed(location, site):
+                    yield self.listing_request(location, site)
             elif request := self.page_request(
-                entry.url, site, depth=depth + 1, lastmod=entry.lastmod
+                location, site, depth=depth + 1, lastmod=entry.lastmod
             ):
                 yield request
 

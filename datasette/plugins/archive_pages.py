@@ -144,6 +144,7 @@ async def article_context(db, article_id, warc_dir=None):
     article = found[0]
     root = article["duplicate_of"] or article["id"]
     article["paragraphs"] = paragraphs(article["text"])
+    article["caption_lines"] = [c for c in (article.get("captions") or "").splitlines() if c]
     article["href"] = safe_href(article["url"])
     article["aliases"] = await _rows(
         db,
@@ -237,9 +238,23 @@ def _article_id(row):
     return None
 
 
+#: Crawl statuses that need a person: site health shows their rows in red.
+ALERT_STATUSES = ("failed", "no-articles", "fewer-articles")
+
+
+def status_cell(value):
+    """A site's last crawl status, marked when it needs a person (the row turns red)."""
+    if value in ALERT_STATUSES:
+        return Markup('<span class="status-alert">{}</span>').format(value)
+    return None
+
+
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
-    """In query results, a title next to an article id links to the article page."""
+    """In query results, a title next to an article id links to the article page; a
+    site's failing status is marked (site health)."""
+    if database == DATABASE and column in ("last_status", "status") and table != "pages":
+        return status_cell(value)
     if database != DATABASE or table is not None or column != "title" or value is None:
         return None
     article_id = _article_id(row)

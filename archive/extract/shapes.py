@@ -1,0 +1,112 @@
+"""URL shapes, learned from a site's own pages during the crawl.
+
+Every school site has its own way of naming articles (``/tin-tuc/bai-12.html``,
+``/?p=123``, ``/1462/39937/69613/slug``), often not its CMS's usual one, and
+pages of another shape around them (a theme's "recent posts" sidebar, dead
+template links). A CMS's URL patterns are therefore only a guess. A site's
+URL *shape* (:func:`shape_of`: the path with numbers and slugs abstracted,
+and the query's names) becomes a shortcut only once this site's own pages of
+that shape have been read and found, by their content, to be all articles or
+all listings (:class:`ShapeBook`). Until then every page is read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from urllib.parse import parse_qsl, urlsplit
+
+#: Pages of a shape read before its verdict is trusted, and the share they must agree by.
+CONFIRM_PAGES = 3
+CONFIRM_SHARE = 0.9
+
+_DIGITS = re.compile(r"\d+")
+_WORD = re.compile(r"^[a-z_]+$")
+_LONG_QUERY_VALUE = 24  # longer values are tokens, not names
+
+
+@lru_cache(maxsize=65536)
+def shape_of(url: str) -> str:
+    """The URL with what varies between pages of one kind abstracted.
+
+    Path segments: the first, a section name (``tin-tuc``), stays unless it
+    holds digits; after it, digits become ``#``, a segment with a dash or
+    digits is a slug (``~``, ``~#`` if it holds digits) keeping its
+    extension, and a plain word stays. Query: names kept, numeric
+    values ``#``, short word values kept (``name=News``), others ``~``.
+    """
+    parts = urlsplit(url)
+    names = parts.path.lower().split("/")[1:]
+    first = names[0] if names and names[0] and not _DIGITS.search(names[0]) else None
+    segments = [first if i == 0 and first else _segment(s) for i, s in enumerate(names)]
+    query = sorted(
+        f"{name.lower()}={_value(value)}" for name, value in parse_qsl(parts.query, True)
+    )
+    return "/" + "/".join(segments) + ("?" + "&".join(query) if query else "")
+
+
+def _segment(segment: str) -> str:
+    stem, dot, ext = segment.rpartition(".") if "." in segment else (segment, "", "")
+    ext = f".{ext}" if dot and ext.isalnum() and len(ext) <= 5 else ""
+    stem = stem if ext else segment
+    if not stem:
+        return ext
+    if stem.isdigit():
+        return "#" + ext
+    if _WORD.match(stem) and len(stem) <= 20:
+        return stem + ext
+    return ("~#" if _DIGITS.search(stem) else "~") + ext
+
+
+def _value(value: str) -> str:
+    if value.isdigit():
+        return "#"
+    if _WORD.match(value.lower()) and len(value) <= _LONG_QUERY_VALUE:
+        return value.lower()
+    return "~"
+
+
+#: One page in this many of a confirmed shape is read all the same, so that a site whose
+#: articles turn up under a listing's shape is noticed and the shape trusted no more.
+AUDIT_EVERY = 10
+
+
+@dataclass
+class ShapeBook:
+    """What one site's pages of each shape turned out to be, read by their content."""
+
+    seen: defaultdict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    trusted: dict[str, str] = field(default_factory=dict)  # confirmed verdicts, kept current
+    skipped: Counter[str] = field(default_factory=Counter)  # pages handed a verdict, per shape
+
+    def record(self, url: str, kind: str) -> None:
+        """A page read by its content: its kind counts for its shape."""
+        shape = shape_of(url)
+        self.seen[shape][kind] += 1
+        verdict = self.verdict(shape)
+        if verdict is None:
+            self.trusted.pop(shape, None)
+        else:
+            self.trusted[shape] = verdict
+
+    def for_page(self, url: str) -> dict[str, str]:
+        """The verdicts a worker may use for this page: all confirmed ones, except for
+        every ``AUDIT_EVERY``-th page of a confirmed shape, which is read."""
+        shape = shape_of(url)
+        if shape in self.trusted:
+            self.skipped[shape] += 1
+            if self.skipped[shape] % AUDIT_EVERY == 0:
+                return {k: v for k, v in self.trusted.items() if k != shape}
+        return self.trusted
+
+    def verdict(self, shape: str) -> str | None:
+        """'article' or 'listing' once this site's pages of the shape confirmed it."""
+        counts = self.seen.get(shape)
+        if not counts:
+            return None
+        kind, count = counts.most_common(1)[0]
+        total = sum(counts.values())
+        confirmed = count >= CONFIRM_PAGES and count >= CONFIRM_SHARE * total
+        return kind if confirmed and kind in ("article", "listing") else None

@@ -1,0 +1,125 @@
+"""Issue 23 on the blind discovery web: every article found, requests spent on articles,
+and a site that yields no articles (or far fewer than before) never passes in silence.
+
+The five sites of tests/blind/discovery were written by a helper that never saw our
+rules: articles at hand-made paths beside a theme's dead "recent posts" links,
+WordPress shortlinks with every machine endpoint linked, numeric portal paths
+linked from tables, moved NukeViet articles, an article only a sitemap lists.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from tests.blindweb import BlindSite, BlindWeb, load_sites, score
+
+pytestmark = pytest.mark.e2e
+
+FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "--workers", "0"]
+EXIT_NO_ARTICLES = 6
+
+
+def crawl(db: Path, registry: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "archive", "crawl", "--db", str(db), "--sites", str(registry),
+         *FAST, *extra], capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def two_crawls(tmp_path_factory: pytest.TempPathFactory):
+    """The blind web crawled twice: scores and requests after each crawl."""
+    tmp = tmp_path_factory.mktemp("blind")
+    sites = load_sites()
+    with BlindWeb(sites) as web:
+        registry = tmp / "sites.toml"
+        registry.write_text(web.sites_toml(), encoding="utf-8")
+        results = []
+        for _ in range(2):
+            for site in sites:
+                site.requests.clear()
+            done = crawl(tmp / "archive.db", registry)
+            rows = {r["site"]: r for r in score(tmp / "archive.db", sites)}
+            results.append((done, rows, {s.id: list(s.requests) for s in sites}))
+    return results
+
+
+def test_every_article_of_the_blind_web_is_archived(two_crawls):
+    done, rows, _ = two_crawls[0]
+    assert done.returncode == 0, done.stdout + done.stderr
+    for row in rows.values():
+        assert row["archived"] == row["expected"], (row["site"], row["missed"])
+
+
+def test_a_wordpress_like_site_costs_at_most_three_requests_per_article(two_crawls):
+    _, rows, requests = two_crawls[0]
+    site = rows["s2-quangngai-wp-shortlinks"]
+    assert site["archived"] == 10 and site["requests"] <= 3 * site["archived"], requests
+    fetched = requests["s2-quangngai-wp-shortlinks"]
+    machine = [u for u in fetched if any(
+        m in u for m in ("wp-json", "xmlrpc", "oembed", "replytocom", "feed=", "/comments/"))]  # fmt: skip
+    assert machine == []
+
+
+def test_a_recrawl_fetches_no_listing_that_cannot_have_changed(two_crawls):
+    first = two_crawls[0][2]["s2-quangngai-wp-shortlinks"]
+    second = two_crawls[1][2]["s2-quangngai-wp-shortlinks"]
+    months = [u for u in first if u.rstrip("/").count("/") == 2 and u[1:5].isdigit()]
+    assert months, "the first crawl read the monthly archives"
+    assert not [u for u in second if u in months], second
+    assert two_crawls[1][0].returncode == 0
+
+
+def _quiet_site(tmp: Path) -> BlindSite:
+    """A site that answers, with a home page and a listing, and no article at all."""
+    (tmp / "home.html").write_text(
+        '<html><body><h1>Trường Chính trị</h1><a href="/tin-tuc">Tin tức</a>'
+        '<a href="/lien-he">Liên hệ</a></body></html>', encoding="utf-8")  # fmt: skip
+    (tmp / "list.html").write_text(
+        "<html><body><p>Chưa có bài viết.</p></body></html>", encoding="utf-8"
+    )
+    return BlindSite(id="quiet", folder=tmp, start="/", routes={"/": "home.html",
+                     "/tin-tuc": "list.html", "/lien-he": "list.html"},
+                     content_types={}, articles={}, hints={})  # fmt: skip
+
+
+def test_a_site_that_yields_no_article_is_reported_with_exit_code_6(tmp_path: Path):
+    with BlindWeb([_quiet_site(tmp_path)], first_host=90) as web:
+        registry = tmp_path / "sites.toml"
+        registry.write_text(web.sites_toml(), encoding="utf-8")
+        done = crawl(tmp_path / "archive.db", registry)
+    assert done.returncode == EXIT_NO_ARTICLES, done.stdout + done.stderr
+    assert "quiet" in done.stderr
+    row = (
+        Database(tmp_path / "archive.db")
+        .execute("select status, message from crawl_sites where site_id = 'quiet'")
+        .fetchone()
+    )
+    assert row[0] == "no-articles" and "no articles among 3 pages" in row[1]
+
+
+def test_a_site_that_loses_most_of_its_articles_is_reported(tmp_path: Path):
+    site = [s for s in load_sites() if s.id.startswith("s1-")][0]
+    with BlindWeb([site], first_host=91) as web:
+        registry = tmp_path / "sites.toml"
+        registry.write_text(web.sites_toml(), encoding="utf-8")
+        assert crawl(tmp_path / "archive.db", registry).returncode == 0
+        gone = sorted(site.articles)[:9]  # 9 of 12 article pages answer 404 now
+        for path in gone:
+            del site.routes[path]
+        done = crawl(tmp_path / "archive.db", registry, "--revalidate-after", "0")
+    assert done.returncode == EXIT_NO_ARTICLES, done.stdout + done.stderr
+    status, message = (
+        Database(tmp_path / "archive.db")
+        .execute(
+            "select status, message from crawl_sites where site_id = ? order by crawl_id desc",
+            [site.id],
+        )
+        .fetchone()
+    )
+    assert status == "fewer-articles" and "under half of the 12" in message
