@@ -584,7 +584,6 @@ CATALOGUE: tuple[Fault, ...] = (
     Fault("removed-article", BETWEEN, REMOVED, "an archived article answers 404 next time"),
 )
 FAULTS = {fault.name: fault for fault in CATALOGUE}
-MUST_NOT_FETCH = frozenset({DISALLOWED})
 
 
 class FaultyWeb:
