@@ -12,13 +12,19 @@ archive should find. It never imports Scrapy.
         server.write_sites("sites.toml")
         truth = web.articles            # absolute URLs once bound
 
-Modules: :mod:`.model` (sites, entries, ground truth), :mod:`.text` and
-:mod:`.vocab` (Vietnamese text), one module per CMS style (:mod:`.nukeviet`,
-:mod:`.liferay`, :mod:`.websphere`, :mod:`.drupal`, :mod:`.joomla`,
-:mod:`.aspnet`, :mod:`.wordpress`), :mod:`.routing` (request → response,
-conditional requests), :mod:`.server` (loopback server, faults hook) and
-:mod:`.static` (files + manifest + nginx snippet) and :mod:`.throughput`
-(``python -m sampleweb bench``: pages/s for one keep-alive client).
+Modules, each importing only those listed before it:
+:mod:`.core` (the shared core: entries, sites and ground truth, the
+:class:`~.core.site.CmsStyle` base, page chrome, request/response types and
+:func:`~.core.routing.dispatch`, Vietnamese text, dates, windows-1258,
+templates, feeds, PDFs); :mod:`.cms` (one emulation per CMS: :mod:`.cms.nukeviet`,
+:mod:`.cms.liferay`, :mod:`.cms.websphere`, :mod:`.cms.drupal`,
+:mod:`.cms.joomla`, :mod:`.cms.aspnet`, :mod:`.cms.wordpress`; never each
+other); :mod:`.styles` (the style table); :mod:`.web` (:func:`build_sample_web`,
+:class:`SampleWeb`); :mod:`.server` (loopback server, faults hook) and
+:mod:`.static` (files + manifest + nginx snippet); :mod:`.faults` (the fault
+catalogue); :mod:`.audit` (crawls in subprocesses, checks against the truth) and
+:mod:`.throughput` (``python -m sampleweb bench``: pages/s for one keep-alive
+client). ``pyproject.toml``'s import contracts check the order.
 
 Ground truth: ``web.articles`` (regenerated on each call), ``web.article(url)``,
 ``web.listing_urls(site)``, ``web.other_urls(site)``, ``web.outside_urls(site)``
@@ -26,10 +32,11 @@ Ground truth: ``web.articles`` (regenerated on each call), ``web.article(url)``,
 (or :func:`write_static`) binds the sites to base URLs.
 """
 
-from sampleweb.model import SampleArticle, SampleSite, SampleWeb, build_sample_web
-from sampleweb.routing import Request, Response
+from sampleweb.core.entries import SampleArticle, SampleSite
+from sampleweb.core.pages import Request, Response
 from sampleweb.server import FAULT_HANDLERS, ResetConnection, SampleWebServer
 from sampleweb.static import write_static
+from sampleweb.web import SampleWeb, build_sample_web
 
 __all__ = [
     "FAULT_HANDLERS",

@@ -10,9 +10,9 @@ import argparse
 import sys
 import time
 
-from sampleweb.model import SampleWeb, build_sample_web
 from sampleweb.server import SampleWebServer
 from sampleweb.static import write_static
+from sampleweb.web import SampleWeb, build_sample_web
 
 
 def main(argv: list[str] | None = None) -> int:

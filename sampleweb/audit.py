@@ -32,8 +32,8 @@ from typing import Any
 import psutil
 
 from archive.sites.urls import canonical_url
+from sampleweb.core.entries import SampleArticle
 from sampleweb.faults import DISALLOWED, FAILS, REFUSED, FaultyWeb, Injection
-from sampleweb.model import SampleArticle
 
 #: Quick settings for loopback crawls: no politeness delays, no progress lines.
 FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0",

@@ -36,10 +36,12 @@ from pathlib import Path
 from random import Random
 from typing import TYPE_CHECKING
 
-from sampleweb import dates
-from sampleweb.model import Entry, SampleArticle, SampleWeb
-from sampleweb.routing import Ctx, Request, Response, dispatch
+from sampleweb.core import dates
+from sampleweb.core.entries import Entry, SampleArticle
+from sampleweb.core.pages import Ctx, Request, Response
+from sampleweb.core.routing import dispatch
 from sampleweb.server import RawReply, ResetConnection
+from sampleweb.web import SampleWeb
 
 if TYPE_CHECKING:
     from sampleweb.server import Faults, SampleWebServer
@@ -582,7 +584,6 @@ CATALOGUE: tuple[Fault, ...] = (
     Fault("removed-article", BETWEEN, REMOVED, "an archived article answers 404 next time"),
 )
 FAULTS = {fault.name: fault for fault in CATALOGUE}
-MUST_NOT_FETCH = frozenset({DISALLOWED})
 
 
 class FaultyWeb:

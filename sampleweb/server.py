@@ -34,9 +34,12 @@ from http import HTTPStatus
 from itertools import count
 from pathlib import Path
 
-from sampleweb import dates
-from sampleweb.model import SampleArticle, SampleWeb, SiteModel
-from sampleweb.routing import Ctx, Request, Response, dispatch
+from sampleweb.core import dates
+from sampleweb.core.entries import SampleArticle
+from sampleweb.core.pages import Ctx, Request, Response
+from sampleweb.core.routing import dispatch
+from sampleweb.core.site import SiteModel
+from sampleweb.web import SampleWeb
 
 FaultHandler = Callable[[Request], "Response | None"]
 FaultKey = str | re.Pattern[str]

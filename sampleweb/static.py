@@ -26,9 +26,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sampleweb import dates
-from sampleweb.model import SampleWeb, SiteModel
-from sampleweb.routing import Ctx, Request, dispatch
+from sampleweb.core import dates
+from sampleweb.core.pages import Ctx, Request
+from sampleweb.core.routing import dispatch
+from sampleweb.core.site import SiteModel
+from sampleweb.web import SampleWeb
 
 _EXTENSIONS = {
     "text/html": ".html",

@@ -6,14 +6,14 @@ Beyond seven sites the styles repeat with new ids (``nukeviet-2``...).
 
 from __future__ import annotations
 
-from sampleweb.aspnet import AspNet
-from sampleweb.cms import CmsStyle
-from sampleweb.drupal import Drupal
-from sampleweb.joomla import Joomla
-from sampleweb.liferay import Liferay
-from sampleweb.nukeviet import NukeViet
-from sampleweb.websphere import WebSphere
-from sampleweb.wordpress import WordPress
+from sampleweb.cms.aspnet import AspNet
+from sampleweb.cms.drupal import Drupal
+from sampleweb.cms.joomla import Joomla
+from sampleweb.cms.liferay import Liferay
+from sampleweb.cms.nukeviet import NukeViet
+from sampleweb.cms.websphere import WebSphere
+from sampleweb.cms.wordpress import WordPress
+from sampleweb.core.site import CmsStyle
 
 STYLES: tuple[type[CmsStyle], ...] = (
     NukeViet,

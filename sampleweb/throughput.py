@@ -16,7 +16,7 @@ import tomllib
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from sampleweb.model import build_sample_web
+from sampleweb.web import build_sample_web
 
 
 def measure(

@@ -25,8 +25,9 @@ from pathlib import Path
 import pytest
 
 from sampleweb import SampleWeb, SampleWebServer, build_sample_web
-from sampleweb import dates as sample_dates
-from sampleweb.routing import Ctx, Request, Response, dispatch
+from sampleweb.core import dates as sample_dates
+from sampleweb.core.pages import Ctx, Request, Response
+from sampleweb.core.routing import dispatch
 
 FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0",
         "-s", "ARCHIVE_PROGRESS_INTERVAL=0"]  # fmt: skip

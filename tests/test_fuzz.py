@@ -31,8 +31,10 @@ from archive.extract.page import analyze_page
 from archive.extract.records import PAGE_KINDS, PageResult
 from archive.sites.registry import Site
 from archive.sites.urls import canonical_url, in_scope
-from sampleweb import build_sample_web, dates
-from sampleweb.routing import Ctx, Request, dispatch
+from sampleweb import build_sample_web
+from sampleweb.core import dates
+from sampleweb.core.pages import Ctx, Request
+from sampleweb.core.routing import dispatch
 
 #: Hypothesis warns that a failing page's repr is large while it reports the failure; as an
 #: error that warning would hide the failure itself.

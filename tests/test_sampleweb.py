@@ -28,11 +28,11 @@ from sampleweb import (
     SampleWeb,
     SampleWebServer,
     build_sample_web,
-    dates,
-    text,
     write_static,
 )
-from sampleweb.routing import Ctx, dispatch
+from sampleweb.core import dates, text
+from sampleweb.core.pages import Ctx
+from sampleweb.core.routing import dispatch
 from sampleweb.server import Faults
 
 REQUIRED_CMS = {"nukeviet", "liferay", "websphere", "drupal", "joomla", "aspnet"}

@@ -17,12 +17,12 @@ import zlib
 from functools import lru_cache
 from typing import ClassVar
 
-from sampleweb import chrome, dates, text
-from sampleweb.chrome import esc
-from sampleweb.cms import CmsStyle
-from sampleweb.model import Category, Entry
-from sampleweb.routing import Ctx, Page, Request
-from sampleweb.templates import template
+from sampleweb.core import chrome, dates, text
+from sampleweb.core.chrome import esc
+from sampleweb.core.entries import Category, Entry
+from sampleweb.core.pages import Ctx, Page, Request
+from sampleweb.core.site import CmsStyle
+from sampleweb.core.templates import template
 
 PREFIX = "/wps/portal/truongchinhtri/"
 _CITY_NEWS = (

@@ -1,9 +1,9 @@
-"""The sample web's model: sites, compact article entries and the ground truth.
+"""The whole sample web: its sites built from the style table, and the ground truth.
 
-Memory stays small at benchmark scale (20 sites × 1000 articles) because an
-entry keeps only a seed and a few facts; text is regenerated on request (and
-cached for the most recent articles). :class:`SampleArticle` is the ground
-truth the tests compare the archive against.
+:func:`build_sample_web` builds one :class:`~sampleweb.core.site.SiteModel`
+per site from :data:`sampleweb.styles.STYLES`; :class:`SampleWeb` holds them,
+regenerates an article's text on request (cached for the most recent
+articles) and answers the ground truth (:class:`~sampleweb.core.entries.SampleArticle`).
 """
 
 from __future__ import annotations
@@ -11,148 +11,21 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import lru_cache
 from random import Random
-from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit
 
-from sampleweb import dates, text, vocab
-
-if TYPE_CHECKING:
-    from sampleweb.cms import CmsStyle
+from sampleweb.core import dates, text, vocab
+from sampleweb.core.entries import TAGS, Byline, Entry, SampleArticle, SampleSite
+from sampleweb.core.site import CmsStyle, SiteModel
+from sampleweb.styles import STYLES
 
 #: Articles are dated between these days (inclusive), in +07:00.
 FIRST_DAY = datetime(2012, 1, 2, tzinfo=dates.VN)
 LAST_DAY = datetime(2025, 6, 30, tzinfo=dates.VN)
 
 
-@dataclass(frozen=True)
-class SampleArticle:
-    """Ground truth for one article, as a reader of the page sees it.
-
-    ``paragraphs`` holds the lead and the body paragraphs, without the title,
-    the date, the byline, the source line or photo captions (``captions``).
-    ``url`` and ``alias_urls`` are absolute once a server is bound, paths before.
-    """
-
-    site_id: str
-    url: str
-    alias_urls: tuple[str, ...]
-    title: str
-    date: str
-    published_at: str | None
-    author: str | None
-    source: str | None
-    paragraphs: tuple[str, ...]
-    captions: tuple[str, ...]
-    near_copy_of: str | None
-    boilerplate: tuple[str, ...]
-    attachments: tuple[str, ...] = ()
-
-    @property
-    def text(self) -> str:
-        return "\n".join(self.paragraphs)
-
-    @property
-    def urls(self) -> tuple[str, ...]:
-        """Every URL serving the article. Where the page names no canonical URL
-        (WebSphere tokens, Joomla's featured path, ASP.NET's Default.aspx) an
-        archive may fairly keep any of them as the article's URL."""
-        return (self.url, *self.alias_urls)
-
-
-@dataclass(frozen=True)
-class SampleSite:
-    """One school site of the sample web; ``index`` picks its loopback IP."""
-
-    id: str
-    name: str
-    province: str
-    cms: str
-    index: int
-    variant: int
-    path_prefix: str | None
-    start_path: str
-    sitemap_paths: tuple[str, ...]
-    feed_paths: tuple[str, ...]
-    encoding: str
-    private_paths: tuple[str, ...]
-
-    def host(self, host_base: str = "127.0.0") -> str:
-        return f"{host_base}.{self.index + 2}"
-
-
-@dataclass(frozen=True)
-class Byline:
-    """An author as printed: ``name`` is the ground truth, the rest decoration."""
-
-    name: str
-    degree: str
-    role: str
-
-    @property
-    def full(self) -> str:
-        return f"{self.degree} {self.name}".strip()
-
-
-@dataclass(eq=False, slots=True)
-class Entry:
-    """One article of one site: a seed plus the facts its pages print."""
-
-    site: int
-    index: int
-    id: int
-    seed: int
-    event: str
-    k: int
-    title: str
-    category: int
-    published: datetime
-    author: Byline | None
-    source: str | None
-    views: int
-    tags: tuple[int, ...]
-    long: bool = False
-    copy_of: Entry | None = None
-    extra_category: int | None = None
-    aliased: bool = False
-    attachment: bool = False
-    version: int = 0
-    extra: tuple[str, ...] = ()
-    modified: float = 0.0
-    removed: bool = False
-
-    @property
-    def day(self) -> str:
-        return self.published.date().isoformat()
-
-
-@dataclass(frozen=True)
-class Category:
-    """A news category (or research section) of a CMS, with its URL slug."""
-
-    slug: str
-    name: str
-    kind: str = "news"
-    weight: int = 1
-
-
-@dataclass(frozen=True)
-class Tag:
-    slug: str
-    name: str
-
-
-TAGS = (
-    Tag("dao-tao", "đào tạo"),
-    Tag("boi-duong", "bồi dưỡng"),
-    Tag("hoi-nghi", "hội nghị"),
-    Tag("nghien-cuu-khoa-hoc", "nghiên cứu khoa học"),
-    Tag("dang-bo", "đảng bộ"),
-    Tag("hoc-vien", "học viên"),
-)
 _EVENT_WEIGHTS = {
     "khai-giang": 4,
     "be-giang": 3,
@@ -165,66 +38,6 @@ _EVENT_WEIGHTS = {
     "dai-hoi": 1,
     "nghien-cuu": 3,
 }
-
-
-@dataclass(eq=False)
-class SiteModel:
-    """A site at run time: its entries (oldest first), its CMS style, its version."""
-
-    site: SampleSite
-    entries: list[Entry]
-    style: CmsStyle = field(init=False)
-    version: int = 0
-    modified: float = 0.0
-    _live: list[Entry] | None = None
-    _groups: dict[tuple[str, int], list[Entry]] = field(default_factory=dict)
-
-    def live(self) -> list[Entry]:
-        """Entries not removed, newest first (the order of every listing)."""
-        if self._live is None:
-            self._live = [e for e in reversed(self.entries) if not e.removed]
-        return self._live
-
-    def in_category(self, category: int) -> list[Entry]:
-        key = ("category", category)
-        if key not in self._groups:
-            self._groups[key] = [
-                e for e in self.live() if category in (e.category, e.extra_category)
-            ]
-        return self._groups[key]
-
-    def tagged(self, tag: int) -> list[Entry]:
-        key = ("tag", tag)
-        if key not in self._groups:
-            self._groups[key] = [e for e in self.live() if tag in e.tags]
-        return self._groups[key]
-
-    def aliased(self) -> list[Entry]:
-        """Entries with a second URL of the 'featured' kind, newest first."""
-        key = ("aliased", 0)
-        if key not in self._groups:
-            self._groups[key] = [e for e in self.live() if e.aliased]
-        return self._groups[key]
-
-    def touch(self, moment: float) -> None:
-        self.version += 1
-        self.modified = max(moment, self.modified + 1)
-        self._live = None
-        self._groups = {}
-
-    def by_id(self, ident: int) -> Entry | None:
-        """The live entry with a CMS id (ids grow with the index, so bisect)."""
-        low, high = 0, len(self.entries)
-        while low < high:
-            mid = (low + high) // 2
-            if self.entries[mid].id < ident:
-                low = mid + 1
-            else:
-                high = mid
-        if low < len(self.entries) and self.entries[low].id == ident:
-            entry = self.entries[low]
-            return None if entry.removed else entry
-        return None
 
 
 class SampleWeb:
@@ -437,8 +250,6 @@ def build_sample_web(
     ``page_size`` defaults to a size that gives several listing pages for the
     small test web and ten per page at benchmark scale.
     """
-    from sampleweb.styles import STYLES
-
     count = len(STYLES) if sites is None else sites
     size = page_size or max(3, min(10, articles_per_site // 4))
     models: list[SiteModel] = []

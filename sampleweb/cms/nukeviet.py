@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from sampleweb import chrome, dates, feeds, text
-from sampleweb.chrome import attr, esc
-from sampleweb.cms import CmsStyle
-from sampleweb.model import TAGS, Category, Entry
-from sampleweb.routing import Ctx, Page, Request
-from sampleweb.templates import template
+from sampleweb.core import chrome, dates, feeds, text
+from sampleweb.core.chrome import attr, esc
+from sampleweb.core.entries import TAGS, Category, Entry
+from sampleweb.core.pages import Ctx, Page, Request
+from sampleweb.core.site import CmsStyle
+from sampleweb.core.templates import template
 
 _ARTICLE = re.compile(r"^/vi/news/(savefile/)?([a-z0-9-]+)/([a-z0-9-]+)-(\d+)\.html$")
 _PAGED = re.compile(r"^(/vi/news(?:/.*)?)/page-(\d+)$")

@@ -1,6 +1,6 @@
 """Word lists and sentence templates for the generated Vietnamese articles.
 
-Declarative data only: :mod:`sampleweb.text` draws from these lists.
+Declarative data only: :mod:`sampleweb.core.text` draws from these lists.
 Every generated sentence template carries at least two slots filled with
 random values (numbers, names, class numbers, dates), so two articles rarely
 produce the same sentence and the near-duplicate detector can tell them apart.
@@ -323,7 +323,7 @@ ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu")
 GRADES = ("xuất sắc", "khá", "tốt")
 PARTS = ("lý thuyết", "xử lý tình huống", "thuyết trình", "trắc nghiệm")
 
-#: Slots filled by :func:`sampleweb.text.fill`; all draw random values.
+#: Slots filled by :func:`sampleweb.core.text.fill`; all draw random values.
 GENERIC_SENTENCES = (
     "Trong {period}, nhà trường đã tổ chức {n1} lớp bồi dưỡng với tổng số {n2} học viên, "
     "đạt {pct}% kế hoạch được giao.",

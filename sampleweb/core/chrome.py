@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from html import escape
 
-from sampleweb import dates
-from sampleweb.model import SampleSite
-from sampleweb.routing import Ctx
+from sampleweb.core import dates
+from sampleweb.core.entries import SampleSite
+from sampleweb.core.pages import Ctx
 
 SLOGANS = (
     "ĐẨY MẠNH HỌC TẬP VÀ LÀM THEO TƯ TƯỞNG, ĐẠO ĐỨC, PHONG CÁCH HỒ CHÍ MINH!",

@@ -16,12 +16,12 @@ import re
 from functools import cache
 from typing import ClassVar
 
-from sampleweb import chrome, dates, text
-from sampleweb.chrome import attr, esc
-from sampleweb.cms import CmsStyle, int_or
-from sampleweb.model import Category, Entry
-from sampleweb.routing import Ctx, Page, Request
-from sampleweb.templates import template
+from sampleweb.core import chrome, dates, text
+from sampleweb.core.chrome import attr, esc
+from sampleweb.core.entries import Category, Entry
+from sampleweb.core.pages import Ctx, Page, Request
+from sampleweb.core.site import CmsStyle, int_or
+from sampleweb.core.templates import template
 
 _ARTICLE = re.compile(r"^/vi/([a-z0-9-]+)/-/view_content/(\d+)-([a-z0-9-]+)\.html$")
 

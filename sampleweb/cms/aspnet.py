@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from sampleweb import chrome, dates, pdf, text
-from sampleweb.chrome import attr, esc
-from sampleweb.cms import CmsStyle, int_or
-from sampleweb.model import Category, Entry
-from sampleweb.routing import Ctx, Page, Request
-from sampleweb.templates import template
+from sampleweb.core import chrome, dates, pdf, text
+from sampleweb.core.chrome import attr, esc
+from sampleweb.core.entries import Category, Entry
+from sampleweb.core.pages import Ctx, Page, Request
+from sampleweb.core.site import CmsStyle, int_or
+from sampleweb.core.templates import template
 
 _P_STYLE = "margin-bottom:6.0pt;text-align:justify;text-indent:36.0pt;line-height:150%"
 _SPAN = (

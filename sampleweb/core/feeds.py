@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from html import escape
 
-from sampleweb import dates
+from sampleweb.core import dates
 
 
 def rss(title: str, link: str, items: Iterable[tuple[str, str, datetime, str]]) -> str:

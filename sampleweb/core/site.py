@@ -1,9 +1,11 @@
-"""The base of the CMS styles: URL shapes, routing and the shared page parts.
+"""A site at run time: :class:`SiteModel` and its :class:`CmsStyle`.
 
 A style is declarative data (categories, schools, id range, robots rules)
 plus three duties: the URL of an article (:meth:`CmsStyle.article_path` and
 its aliases), the listing and other URLs, and :meth:`CmsStyle.route`, which
-maps a request to a :class:`~sampleweb.routing.Page` rendered lazily.
+maps a request to a :class:`~sampleweb.core.pages.Page` rendered lazily.
+:class:`CmsStyle` is the base of the CMS emulations (:mod:`sampleweb.cms`).
+The model and its style refer to each other, so they share this module.
 """
 
 from __future__ import annotations
@@ -12,16 +14,84 @@ import struct
 import threading
 import zlib
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from dataclasses import dataclass, field
+from typing import ClassVar, Protocol, TypeVar
 
-from sampleweb import chrome, text
-from sampleweb.model import TAGS, Category, Entry, SampleSite, SiteModel
-from sampleweb.routing import Ctx, Page, Request
-
-if TYPE_CHECKING:
-    from sampleweb.model import SampleWeb
+from sampleweb.core import chrome, text
+from sampleweb.core.entries import TAGS, Category, Entry, SampleSite
+from sampleweb.core.pages import Ctx, Page, Request
 
 T = TypeVar("T")
+
+
+@dataclass(eq=False)
+class SiteModel:
+    """A site at run time: its entries (oldest first), its CMS style, its version."""
+
+    site: SampleSite
+    entries: list[Entry]
+    style: CmsStyle = field(init=False)
+    version: int = 0
+    modified: float = 0.0
+    _live: list[Entry] | None = None
+    _groups: dict[tuple[str, int], list[Entry]] = field(default_factory=dict)
+
+    def live(self) -> list[Entry]:
+        """Entries not removed, newest first (the order of every listing)."""
+        if self._live is None:
+            self._live = [e for e in reversed(self.entries) if not e.removed]
+        return self._live
+
+    def in_category(self, category: int) -> list[Entry]:
+        key = ("category", category)
+        if key not in self._groups:
+            self._groups[key] = [
+                e for e in self.live() if category in (e.category, e.extra_category)
+            ]
+        return self._groups[key]
+
+    def tagged(self, tag: int) -> list[Entry]:
+        key = ("tag", tag)
+        if key not in self._groups:
+            self._groups[key] = [e for e in self.live() if tag in e.tags]
+        return self._groups[key]
+
+    def aliased(self) -> list[Entry]:
+        """Entries with a second URL of the 'featured' kind, newest first."""
+        key = ("aliased", 0)
+        if key not in self._groups:
+            self._groups[key] = [e for e in self.live() if e.aliased]
+        return self._groups[key]
+
+    def touch(self, moment: float) -> None:
+        self.version += 1
+        self.modified = max(moment, self.modified + 1)
+        self._live = None
+        self._groups = {}
+
+    def by_id(self, ident: int) -> Entry | None:
+        """The live entry with a CMS id (ids grow with the index, so bisect)."""
+        low, high = 0, len(self.entries)
+        while low < high:
+            mid = (low + high) // 2
+            if self.entries[mid].id < ident:
+                low = mid + 1
+            else:
+                high = mid
+        if low < len(self.entries) and self.entries[low].id == ident:
+            entry = self.entries[low]
+            return None if entry.removed else entry
+        return None
+
+
+class Web(Protocol):
+    """What a style asks of the web it belongs to (:class:`sampleweb.web.SampleWeb`)."""
+
+    crawl_delay: float | None
+
+    def body(self, entry: Entry) -> text.Body: ...
+
+    def lead(self, entry: Entry) -> str: ...
 
 
 class CmsStyle:
@@ -47,7 +117,7 @@ class CmsStyle:
         self.model = model
         self.site = model.site
         self.page_size = page_size
-        self.web: SampleWeb | None = None
+        self.web: Web | None = None
         self._slugs: dict[int, str] | None = None
         self._slug_ids: dict[str, int] = {}
         self._slug_lock = threading.Lock()

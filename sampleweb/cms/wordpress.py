@@ -13,12 +13,12 @@ import re
 from datetime import datetime
 from typing import ClassVar
 
-from sampleweb import chrome, dates, feeds, text
-from sampleweb.chrome import attr, esc
-from sampleweb.cms import CmsStyle, int_or
-from sampleweb.model import TAGS, Category, Entry
-from sampleweb.routing import Ctx, Page, Request
-from sampleweb.templates import template
+from sampleweb.core import chrome, dates, feeds, text
+from sampleweb.core.chrome import attr, esc
+from sampleweb.core.entries import TAGS, Category, Entry
+from sampleweb.core.pages import Ctx, Page, Request
+from sampleweb.core.site import CmsStyle, int_or
+from sampleweb.core.templates import template
 
 _POST = re.compile(r"^/(\d{4})/(\d{2})/(\d{2})/([a-z0-9-]+)/$")
 _PAGED = re.compile(r"^(/(?:category|tag)/[a-z0-9-]+/|/)page/(\d+)/$")

@@ -15,12 +15,12 @@ from datetime import datetime
 from typing import ClassVar
 from urllib.parse import quote
 
-from sampleweb import chrome, dates, feeds, text
-from sampleweb.chrome import attr, esc
-from sampleweb.cms import CmsStyle, int_or
-from sampleweb.model import Category, Entry
-from sampleweb.routing import Ctx, Page, Request
-from sampleweb.templates import template
+from sampleweb.core import chrome, dates, feeds, text
+from sampleweb.core.chrome import attr, esc
+from sampleweb.core.entries import Category, Entry
+from sampleweb.core.pages import Ctx, Page, Request
+from sampleweb.core.site import CmsStyle, int_or
+from sampleweb.core.templates import template
 
 BEN_TRE_MOTTO = (
     '"Vì số lượng và chất lượng đội ngũ cán bộ chủ chốt cơ sở; vì các phong trào cách mạng '

@@ -3,7 +3,7 @@
 Everything here is a pure function of an integer seed, so the sample web
 keeps only seeds in memory and regenerates an article's text on request.
 The five seed articles (``content/seeds.txt``) supply real sentences and
-clauses; the templates in :mod:`sampleweb.vocab` supply sentences
+clauses; the templates in :mod:`sampleweb.core.vocab` supply sentences
 whose random slots (class numbers, counts, names, dates) make every article
 distinct. All output is NFC.
 """
@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from random import Random
 
-from sampleweb import vocab
+from sampleweb.core import vocab
 
 #: Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset({"TS", "ThS", "Th.s", "PGS", "GS", "Đ/c", "TP", "ThS.", "PGS.TS", "Tp"})
