@@ -1,0 +1,157 @@
+"""The article's text: its lead, its paragraphs and their language.
+
+A copy of the article's container (or of the page) is pruned of chrome and
+captions, layout tables become divs, and trafilatura extracts the text; our
+own block rendering replaces it when trafilatura dropped too much of a
+container. The paragraphs are then cleaned of chrome lines, date lines, the
+headline and captions.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections import Counter
+from typing import Any
+
+import lxml.html
+
+from archive.extract import dates, titles
+from archive.extract.captions import caption_elements
+from archive.extract.chrome import is_chrome_line, prune
+from archive.extract.tree import (
+    SHORT_TEXT,
+    Page,
+    inside,
+    norm,
+    remove,
+    render_blocks,
+    text_of,
+)
+
+_VN_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
+
+
+def body_paragraphs(page: Page, content: Any | None) -> tuple[list[str], list[str]]:
+    """The paragraphs of the article's container (or of the page), chrome and captions pruned.
+
+    Returns trafilatura's paragraphs and our own block rendering of the same
+    pruned copy; the rendering replaces trafilatura's output when trafilatura
+    dropped more than a tenth of a container the rules picked out.
+    """
+    work = _working_copy(page, content)
+    prune(work, page.chain)
+    unwrap_layout_tables(work)
+    paragraphs = _trafilatura(work, page.url, focused=content is not None)
+    rendered = render_blocks(work)
+    if content is not None and _coverage(paragraphs, rendered) < 0.9:
+        return rendered, rendered
+    return (paragraphs or (rendered if content is not None else [])), rendered
+
+
+def unwrap_layout_tables(work: Any) -> None:
+    """Layout tables (cells holding paragraphs) become divs, so text is not read as a grid.
+
+    Only a table's own rows and cells change: a data table nested in a layout
+    cell stays a table.
+    """
+    for table in list(work.iter("table")):
+        sections = table.xpath("./tbody | ./thead | ./tfoot")
+        rows = table.xpath("./tr | ./tbody/tr | ./thead/tr | ./tfoot/tr")
+        cells = [c for row in rows for c in row if c.tag in ("td", "th")]
+        if any(_layout_cell(c) for c in cells):
+            for el in (table, *sections, *rows, *cells):
+                el.tag = "div"
+
+
+def _layout_cell(cell: Any) -> bool:
+    return (
+        bool(cell.xpath("./p | ./div | ./table | ./ul | ./font[.//br]")) or len(text_of(cell)) > 250
+    )
+
+
+def _working_copy(page: Page, content: Any | None) -> Any:
+    if content is None:
+        return copy.deepcopy(page.tree)
+    root = lxml.html.fromstring("<html><head></head><body></body></html>")
+    root.find("body").append(copy.deepcopy(content))
+    return root
+
+
+def _trafilatura(work: Any, url: str, focused: bool) -> list[str]:
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(
+            work,
+            url=url or None,
+            with_metadata=False,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            favor_recall=focused,
+            favor_precision=not focused,
+            deduplicate=False,
+        )
+    except Exception:  # noqa: BLE001
+        return []
+    text = getattr(doc, "text", None) if doc is not None else None
+    return [line for line in (norm(x) for x in (text or "").split("\n")) if line]
+
+
+def _coverage(got: list[str], reference: list[str]) -> float:
+    """Share of the reference's words that ``got`` kept."""
+    ref = Counter(titles.words(" ".join(reference)))
+    if not ref:
+        return 1.0
+    kept = Counter(titles.words(" ".join(got)))
+    return sum((ref & kept).values()) / sum(ref.values())
+
+
+def drop_known(paragraphs: list[str], title: str, captions: list[str]) -> list[str]:
+    """Remove chrome lines, date lines, the headline and captions that survived extraction."""
+    title_key = titles.clean_title(title).casefold()
+    caption_keys = {c.casefold() for c in captions}
+    kept: list[str] = []
+    for line in paragraphs:
+        key = titles.clean_title(line).casefold()
+        if not key or key == title_key or key in caption_keys:
+            continue
+        if is_chrome_line(line) or (len(line) <= SHORT_TEXT and dates.is_date_line(line)):
+            continue
+        if kept and kept[-1] == line:
+            continue
+        kept.append(line)
+    return kept
+
+
+def lead_text(lead_el: Any | None, content: Any | None) -> str | None:
+    """The lead's text, captions removed; None when the lead sits inside the body already."""
+    if lead_el is None or (content is not None and inside(lead_el, content)):
+        return None
+    work = copy.deepcopy(lead_el)
+    for el in caption_elements(work):
+        remove(el)
+    text = norm(" ".join(render_blocks(work)))
+    return text or None
+
+
+def with_lead(paragraphs: list[str], lead: str | None) -> list[str]:
+    """Put the lead first unless the body already starts with it."""
+    if not lead:
+        return paragraphs
+    key = " ".join(titles.words(lead))
+    head = " ".join(titles.words(" ".join(paragraphs[:3])))
+    if key and key[:120] in head:
+        return paragraphs
+    return [lead, *paragraphs]
+
+
+def language(tree: Any, paragraphs: list[str]) -> str | None:
+    """'vi' when the text is Vietnamese, else the page's declared language."""
+    sample = " ".join(paragraphs)[:5000]
+    letters = sum(map(str.isalpha, sample))  # 4x faster than a generator, same count
+    if letters and len(_VN_LETTERS.findall(sample)) >= 0.03 * letters:
+        return "vi"
+    declared = str(tree.get("lang") or tree.get("xml:lang") or "").strip().lower()
+    return declared.split("-")[0] or None

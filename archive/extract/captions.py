@@ -1,0 +1,53 @@
+"""Captions: figcaptions, caption classes and short italic lines under an image.
+
+They are kept apart from the body (``Article.captions``) and pruned from it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from archive.extract.tree import text_of
+
+_CAPTION_XPATHS = (
+    "//figcaption",
+    "//*[contains(@class, 'caption') or contains(@class, 'image_desc')"
+    " or contains(@class, 'img-desc') or contains(@class, 'pCaption')"
+    " or contains(@class, 'expNoEdit') or contains(@class, 'ImageCaption')]",
+    "//table[contains(@class, 'image') or contains(@class, 'picture')]//td[not(.//img)]",
+)
+
+
+def caption_elements(root: Any) -> list[Any]:
+    """Caption blocks: figcaptions, caption classes, and short italic lines under an image."""
+    found: list[Any] = []
+    for xpath in _CAPTION_XPATHS:
+        found.extend(el for el in root.xpath(xpath) if text_of(el))
+    for el in root.iter("em", "i"):
+        block = _caption_block(el)
+        if block is not None:
+            found.append(block)
+    return list(dict.fromkeys(found))
+
+
+def _caption_block(el: Any) -> Any | None:
+    """The block holding an italic caption: it follows an image and has no other text."""
+    block = el
+    while block is not None and block.tag not in ("p", "div", "td", "center"):
+        block = block.getparent()
+    if block is None or len(text_of(block)) > 300 or text_of(block) != text_of(el):
+        return None
+    if block.xpath(".//img"):
+        return el
+    previous = block.getprevious()
+    if previous is not None and previous.xpath("descendant-or-self::img") and not text_of(previous):
+        return block
+    return None
+
+
+def find_captions(roots: list[Any]) -> list[str]:
+    """The caption texts under each root (the article's container and its lead)."""
+    texts: list[str] = []
+    for root in roots:
+        texts.extend(text_of(el) for el in caption_elements(root))
+    return [t for t in texts if t]

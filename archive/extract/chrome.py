@@ -1,0 +1,116 @@
+"""Chrome: the page around the article (menus, sidebars, mastheads, lists of other
+news, tools, counters), told by tag, class and id, and pruned from the body.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from archive.extract.captions import caption_elements
+from archive.extract.rules import (
+    BOILERPLATE_LINES,
+    BOILERPLATE_PRUNE,
+    CHROME_WORDS,
+    CmsRule,
+    select,
+)
+from archive.extract.tree import remove, text_of
+
+#: Ancestors that make a heading part of the chrome.
+_CHROME_ANCESTORS = frozenset(
+    ["nav", "footer", "aside", "marquee", "li", "select", "option", "a", "button", "label"]
+)
+#: Class/id fragments of menus, sidebars and lists of other news.
+_CHROME_MARKS = (
+    "sidebar",
+    "menu",
+    "related",
+    "other-news",
+    "othernews",
+    "other_news",
+    "widget",
+    "footer",
+    "tinkhac",
+    "tin-khac",
+    "portlet-title",
+    "block-title",
+    "box-title",
+    "boxtitle",
+)
+#: Class/id words of the site's header and logo.
+_MASTHEAD = frozenset(
+    [
+        "header",
+        "site-header",
+        "masthead",
+        "banner",
+        "logo",
+        "brand",
+        "site-branding",
+        "site-title",
+        "site-name",
+        "sitename",
+        "navbar",
+        "topbar",
+        "top",
+    ]
+)
+_CHROME_LINES = tuple(re.compile(p, re.IGNORECASE) for p in BOILERPLATE_LINES)
+
+
+def in_chrome(el: Any) -> bool:
+    """Headings in menus, sidebars, lists of other news, or the site's header and logo."""
+    for anc in el.iterancestors():
+        if anc.tag in _CHROME_ANCESTORS or chrome_marked(anc) or _masthead(anc):
+            return True
+    return _masthead(el)
+
+
+def chrome_marked(el: Any) -> bool:
+    """The element's class or id names a menu, a sidebar or a list of other news."""
+    marks = f"{el.get('class', '')} {el.get('id', '')}".lower()
+    return any(w in marks for w in _CHROME_MARKS)
+
+
+def _masthead(el: Any) -> bool:
+    if el.tag == "header" and el.get("role") == "banner":
+        return True
+    tokens = f"{el.get('class', '')} {el.get('id', '')}".lower().split()
+    return any(t in _MASTHEAD for t in tokens)
+
+
+def prune(work: Any, chain: list[CmsRule]) -> None:
+    """Remove chrome from the working copy: rule selectors, generic chrome, captions."""
+    targets: list[Any] = []
+    for rule in chain:
+        for selector in rule.prune:
+            targets.extend(select(work, selector))
+    for selector in BOILERPLATE_PRUNE:
+        targets.extend(select(work, selector))
+    targets.extend(_chrome_blocks(work))
+    targets.extend(caption_elements(work))
+    total = len(text_of(work)) or 1
+    for el in targets:
+        if el.getparent() is not None and len(text_of(el)) <= 0.5 * total:
+            remove(el)
+
+
+def _chrome_blocks(work: Any) -> list[Any]:
+    """Blocks whose class or id words are chrome words (share, print, tags, pager...)."""
+    found = []
+    for el in work.iter():
+        if not isinstance(el.tag, str) or el.tag in ("html", "body"):
+            continue
+        marks = re.split(r"[\s_\-]+", f"{el.get('class', '')} {el.get('id', '')}".lower())
+        joined = "-".join(marks)
+        if any(w in joined for w in CHROME_WORDS if "-" in w) or any(
+            m in CHROME_WORDS for m in marks
+        ):
+            found.append(el)
+    return found
+
+
+def is_chrome_line(line: str) -> bool:
+    """A whole short line of chrome ("Tin khác", "Lượt xem: 307", "In bài viết")."""
+    return len(line) <= 200 and any(p.search(line) for p in _CHROME_LINES)

@@ -1,0 +1,136 @@
+"""Who wrote the article and where it came from.
+
+Byline and source selectors, labelled lines right after the body, and credit
+lines at either end of the body (moved out of the text into ``author`` and
+``source``). Parsing one byline is :mod:`archive.extract.bylines`.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from archive.extract import titles
+from archive.extract.bylines import is_role_line, parse_byline
+from archive.extract.tree import Page, Region, following, matches, own_text, render_blocks, text_of
+
+#: Credit lines taken from the end of a body: author (with role line) and source.
+MAX_TAIL_CREDITS = 2
+
+
+def find_credits(page: Page, content: Any | None, near: Region) -> tuple[str | None, str | None]:
+    """Author and source from byline/source selectors and labelled lines near the body."""
+    author = source = None
+    for rule, el in matches(page, "byline"):
+        parsed = _byline_in(el) if near.accepts(rule, el) else None
+        if parsed:
+            author, source = author or parsed[0], source or parsed[1]
+    for _, el in matches(page, "source"):
+        source = source or _source_text(text_of(el))
+    if content is not None and not (author and source):
+        for index, line in enumerate(_lines_after(content)):
+            bare_name_first = index == 0 and len(line) <= 40 and not author
+            parsed = parse_byline(line) if _labelled(line) or bare_name_first else None
+            if parsed:
+                author, source = author or parsed[0], source or parsed[1]
+    return author, source
+
+
+def _byline_in(el: Any) -> tuple[str | None, str | None] | None:
+    """The first line of a byline block that names someone (name, then role, on two lines)."""
+    for line in render_blocks(copy.deepcopy(el)) or [text_of(el)]:
+        parsed = parse_byline(line)
+        if parsed and (parsed[0] or parsed[1]):
+            return parsed
+    return None
+
+
+def _source_text(text: str) -> str | None:
+    text = re.sub(
+        r"^(?:nguồn(?:\s*tin)?|theo|source)\s*:?\s*", "", text, flags=re.IGNORECASE
+    ).strip(" .()")
+    return text or None
+
+
+_LABEL = re.compile(
+    r"^\(?\s*(?:tác\s*giả|nguồn|theo|tin|bài|người\s*viết)\b[^:]{0,20}:", re.IGNORECASE
+)
+
+
+def _labelled(line: str) -> bool:
+    return bool(_LABEL.match(line))
+
+
+def _lines_after(content: Any, limit: int = 12) -> Iterator[str]:
+    """Short text blocks right after the article's container (author rows, source fields)."""
+    count = 0
+    for node in following(content):
+        own = own_text(node)
+        if own:
+            yield own
+            count += 1
+            if count >= limit:
+                return
+
+
+def edge_bylines(lines: list[str]) -> tuple[set[str], str | None, str | None]:
+    """Byline lines at either end of the body (and who and where they name)."""
+    kept, author, source = strip_bylines(lines)
+    removed = set(lines) - set(kept)
+    return removed, author, source
+
+
+def strip_bylines(paragraphs: list[str]) -> tuple[list[str], str | None, str | None]:
+    """Move credit lines at the end (and an author block at the start) out of the body."""
+    body = list(paragraphs)
+    author = source = None
+    for _ in range(MAX_TAIL_CREDITS):  # a list of names closing an article is not all bylines
+        found = _tail_byline(body) if body else None
+        if found is None:
+            break
+        count, who, where = found
+        del body[-count:]
+        author, source = author or who, source or where
+    head = _head_byline(body)
+    if head is not None:
+        count, who = head
+        del body[:count]
+        author = author or who
+    return body, author, source
+
+
+def _tail_byline(body: list[str]) -> tuple[int, str | None, str | None] | None:
+    last = body[-1]
+    if len(last) > 120:
+        return None
+    parsed = parse_byline(last)
+    if parsed is not None:
+        if _bare_name(last, parsed) and len(body) >= 2 and _bare_name(body[-2]):
+            return None  # the end of a list of names, not a signature
+        return 1, parsed[0], parsed[1]
+    if len(body) >= 2 and is_role_line(last):
+        above = parse_byline(body[-2])
+        if above is not None and above[0]:
+            return 2, above[0], above[1]
+    return None
+
+
+def _bare_name(line: str, parsed: tuple[str | None, str | None] | None = None) -> bool:
+    """The line is nothing but a person's name (no label, degree or role)."""
+    parsed = parsed if parsed is not None else parse_byline(line)
+    return parsed is not None and parsed[0] == titles.clean_title(line)
+
+
+def _head_byline(body: list[str]) -> tuple[int, str | None] | None:
+    """``TS. Hồ Ngọc Trường`` / ``Tỉnh uỷ viên, Hiệu trưởng ...`` above the first paragraph."""
+    if len(body) < 2 or len(body[0]) > 120:
+        return None
+    parsed = parse_byline(body[0])
+    if parsed is None or not parsed[0]:
+        return None
+    has_role = is_role_line(body[1])
+    if _bare_name(body[0], parsed) and not has_role:
+        return None
+    return (2 if has_role else 1), parsed[0]

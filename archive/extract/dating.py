@@ -1,0 +1,174 @@
+"""The publication date of a parsed page, and where on the page it is looked for.
+
+The order matters: rule selectors, then the date line printed next to the
+headline (never a header clock or a sidebar), then metadata, then the URL,
+then htmldate on the article's container. Parsing the text of a date is
+:mod:`archive.extract.dates`.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from typing import Any
+
+import lxml.html
+
+from archive.extract import dates
+from archive.extract.chrome import chrome_marked
+from archive.extract.tree import (
+    BLOCKS,
+    Page,
+    content_node,
+    following,
+    matches,
+    own_text,
+    text_of,
+)
+
+#: Elements scanned after the headline for its date line.
+DATE_WINDOW = 40
+
+
+def find_date(page: Page, title_el: Any | None) -> tuple[str | None, str | None]:
+    """The publication day and printed time: rule selectors, then the date line next to
+    the headline, then metadata, then the URL, then htmldate on the article's container."""
+    for finder in (
+        _date_from_rules,
+        lambda p: _date_near_title(p, title_el),
+        _date_from_meta,
+        _date_from_url,
+    ):
+        found = finder(page)
+        if found:
+            return found
+    return _date_from_htmldate(page), None
+
+
+def _date_from_rules(page: Page) -> tuple[str, str | None] | None:
+    for _, el in matches(page, "date"):
+        for value in (el.get("datetime"), el.get("content"), text_of(el)):
+            found = _parse_date_text(value)
+            if found:
+                return found
+    return None
+
+
+def _parse_date_text(value: str | None) -> tuple[str, str | None] | None:
+    if not value:
+        return None
+    return (
+        dates.parse_timestamp(value)
+        if re.match(r"^\s*\d{4}-\d{2}-\d{2}", value)
+        else dates.parse_vn_date(value)
+    )
+
+
+def _date_near_title(page: Page, title_el: Any | None) -> tuple[str, str | None] | None:
+    if title_el is None:
+        return None
+    return _date_after(title_el) or _date_just_before(title_el)
+
+
+def _date_after(el: Any) -> tuple[str, str | None] | None:
+    """The first date line after the headline, before the body or a list of other news starts."""
+    for i, node in enumerate(following(el)):
+        if i > DATE_WINDOW or ends_header(node):
+            break
+        own = own_text(node)
+        if own and dates.is_date_line(own):
+            return dates.parse_vn_date(own)
+    return None
+
+
+def date_follows(el: Any) -> bool:
+    """The headline's own date line comes next (short tool lines like 'Cỡ chữ' may sit between)."""
+    skipped = 0
+    for i, node in enumerate(following(el)):
+        own = own_text(node)
+        if i > DATE_WINDOW or ends_header(node):
+            return False
+        if not own:
+            continue
+        if dates.is_date_line(own):
+            return True
+        skipped += 1
+        if len(own) > 40 or skipped > 2:
+            return False
+    return False
+
+
+def ends_header(node: Any) -> bool:
+    """A body paragraph, a news-list item or chrome: the headline's date is not beyond it."""
+    if node.tag == "li" and any(len(text_of(a)) >= 20 for a in node.iter("a")):
+        return True
+    if chrome_marked(node):
+        return True
+    text = text_of(node)
+    return len(text) > 200 and not any(
+        isinstance(c.tag, str) and c.tag in BLOCKS and text_of(c) for c in node
+    )
+
+
+def _date_just_before(el: Any) -> tuple[str, str | None] | None:
+    """K2 and some portals print the date right above the headline, in the same box."""
+    for sibling in list(el.itersiblings(preceding=True))[:2]:
+        own = own_text(sibling) if isinstance(sibling.tag, str) else ""
+        if own and dates.is_date_line(own):
+            return dates.parse_vn_date(own)
+    return None
+
+
+_META_DATES = (
+    "//meta[@property='article:published_time' or @name='article:published_time']/@content",
+    "//meta[@itemprop='datePublished']/@content",
+    "//*[@itemprop='datePublished']/@datetime",
+    "//meta[translate(@name, 'PUBDATEISH', 'pubdateish')='pubdate' or @name='publishdate' "
+    "or translate(@name, 'DCATE', 'dcate')='dc.date' or @name='dcterms.created' "
+    "or @name='DC.date.issued']/@content",
+)
+
+
+def _date_from_meta(page: Page) -> tuple[str, str | None] | None:
+    for xpath in _META_DATES:
+        for value in page.tree.xpath(xpath):
+            found = dates.parse_timestamp(str(value))
+            if found:
+                return found
+    return _date_from_json_ld(page)
+
+
+def _date_from_json_ld(page: Page) -> tuple[str, str | None] | None:
+    for script in page.tree.xpath("//script[@type='application/ld+json']/text()"):
+        m = re.search(r'"datePublished"\s*:\s*"([^"]+)"', str(script))
+        if m:
+            found = dates.parse_timestamp(m.group(1))
+            if found:
+                return found
+    return None
+
+
+def _date_from_url(page: Page) -> tuple[str, str | None] | None:
+    day = dates.date_from_url(page.url)
+    return (day, None) if day else None
+
+
+def _date_from_htmldate(page: Page) -> str | None:
+    """htmldate's markup heuristics, on the article's container only (never the header clock)."""
+    node = content_node(page)
+    if node is None:
+        return None
+    from htmldate import find_date as htmldate_find
+
+    wrapper = lxml.html.fromstring("<html><body></body></html>")
+    wrapper.find("body").append(copy.deepcopy(node))
+    try:
+        return htmldate_find(
+            wrapper,
+            extensive_search=False,
+            original_date=True,
+            min_date="1995-01-01",
+            max_date="2100-12-31",
+        )
+    except Exception:  # noqa: BLE001 - htmldate is a last resort
+        return None

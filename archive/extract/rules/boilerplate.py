@@ -1,0 +1,72 @@
+"""The lists every rule shares: what is chrome on any site, whatever its CMS."""
+
+from __future__ import annotations
+
+#: Chrome that no article keeps, whatever the CMS: related lists, tools, counters, forms.
+BOILERPLATE_PRUNE: tuple[str, ...] = (
+    "//script",
+    "//style",
+    "//noscript",
+    "//form//input",
+    "//select",
+    "//textarea",
+    "//button",
+    "//marquee",
+    "//iframe",
+    "//*[@role='navigation' or @role='banner' or @role='contentinfo' or @role='complementary']",
+    "//nav",
+    "//aside",
+    "//footer",
+)
+
+#: Class/id words of blocks that are chrome when they sit inside an article.
+CHROME_WORDS: tuple[str, ...] = (
+    "related",
+    "other-news",
+    "othernews",
+    "other_news",
+    "tinkhac",
+    "tin-khac",
+    "same-category",
+    "share",
+    "sharing",
+    "social",
+    "print",
+    "comment",
+    "rating",
+    "tags",
+    "keywords",
+    "breadcrumb",
+    "pagination",
+    "pager",
+    "nav-links",
+    "post-navigation",
+    "counter",
+    "poll",
+    "login",
+    "toolbar",
+    "tools",
+    "copyright",
+    "advert",
+    "banner",
+)
+
+#: Whole text lines that are chrome when they survive into the extracted text.
+BOILERPLATE_LINES: tuple[str, ...] = (
+    r"^(?:các\s+|những\s+)?(?:tin|bài|bài viết|tin bài)\s+"
+    r"(?:khác|liên quan|mới hơn|cũ hơn|cùng chuyên mục"
+    r"|đã đưa|mới nhất|xem nhiều|mới|nổi bật)\s*:?$",
+    r"^(?:related( news| posts)?|same category|more news|read more|có liên quan)\s*:?$",
+    r"^(?:số\s+)?(?:lượt xem|lượt đọc|view count|views|lượt truy cập|số người online|đang truy cập"
+    r"|hôm nay|hôm qua|tổng lượt truy cập)\s*:?\s*[\d.,\s]*$",
+    r"^[\d.,]+\s+(?:lượt xem|lượt đọc|views?)$",
+    r"^\[?\s*(?:in bài(?: viết)?|in trang|bản in|bản để in|in ra"
+    r"|gửi (?:email|e-mail|cho bạn bè|bạn bè|bài viết)"
+    r"|chia sẻ|về đầu trang|đầu trang|lên đầu trang|trở về|quay lại"
+    r"|xem tiếp|xem thêm|xem tất cả|đóng cửa sổ"
+    r"|print|email|e-mail|share)\b.{0,60}$",
+    r"^(?:từ khóa|từ khoá|tags?|thẻ|chủ đề)\s*:",
+    r"^(?:tổng số điểm của bài viết|click để đánh giá|đánh giá bài viết|xếp hạng)\b",
+    r"^(?:file|tập tin|tài liệu) đính kèm\s*:",
+    r"^(?:url của bản tin này|nguồn bài viết)\s*:",
+)

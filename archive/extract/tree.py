@@ -1,0 +1,260 @@
+"""The parsed page: an lxml tree within size bounds, its rule chain, and how finders read it.
+
+Every finder (headline, dating, credits, body, captions, links) reads the page
+through these: an element's text, the matches of a rule field, the article's
+container, the elements that follow one in document order.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import lxml.html
+from lxml import etree
+
+from archive.extract.charset import decode_html
+from archive.extract.rules import CmsRule, select
+from archive.sites.urls import web_link
+
+#: Bytes (or characters) read from a page; the rest is cut before parsing.
+MAX_INPUT = 3_000_000
+#: Elements parsed; bigger trees are not article pages and would only cost time.
+MAX_ELEMENTS = 25_000
+#: Longest text of an element still read as a date line or a byline.
+SHORT_TEXT = 160
+#: Elements after the body still read for an author row or a source line.
+REGION_TAIL = 30
+
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+#: Tags that start a new line of text.
+BLOCKS = frozenset(
+    [
+        "p",
+        "div",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "td",
+        "th",
+        "tr",
+        "table",
+        "ul",
+        "ol",
+        "blockquote",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "pre",
+        "dd",
+        "dt",
+        "dl",
+        "figure",
+        "figcaption",
+        "center",
+        "address",
+        "main",
+        "aside",
+        "nav",
+        "form",
+    ]
+)
+
+
+@dataclass
+class Page:
+    """One parsed page and what has been learned about it so far."""
+
+    tree: Any
+    url: str
+    base: str
+    cms: str | None
+    chain: list[CmsRule]
+    order: dict[Any, int] = field(default_factory=dict)
+
+    def position(self, el: Any) -> int:
+        return self.order.get(el, -1)
+
+
+def decode(html: bytes | str, encoding: str | None) -> str:
+    """NFC text of at most ``MAX_INPUT`` bytes or characters ('' for anything else)."""
+    if isinstance(html, bytes | bytearray | memoryview):
+        return decode_html(bytes(html[:MAX_INPUT]), encoding)[0]
+    if isinstance(html, str):
+        return unicodedata.normalize("NFC", html[:MAX_INPUT].replace("\x00", ""))
+    return ""
+
+
+def parse(text: str) -> Any | None:
+    """An lxml HTML tree, or None for empty or unparsable input (depth is capped by libxml2)."""
+    text = _XML_DECL.sub("", text, count=1)
+    if not text.strip():
+        return None
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+    try:
+        tree = lxml.html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError, TypeError):
+        return None
+    if tree is None:
+        return None
+    cut(tree)
+    return tree
+
+
+def cut(tree: Any) -> None:
+    """Drop everything after the first ``MAX_ELEMENTS`` elements."""
+    extra = [el for i, el in enumerate(tree.iter()) if i >= MAX_ELEMENTS]
+    for el in reversed(extra):
+        parent = el.getparent()
+        if parent is not None:
+            parent.remove(el)
+
+
+def base_url(tree: Any, url: str) -> str:
+    """What relative links resolve against: ``<base href>`` when the page has one."""
+    href = tree.xpath("string(//base/@href)")
+    return (web_link(url, href) or url) if href and href.strip() else url
+
+
+def text_of(el: Any) -> str:
+    """The element's text, whitespace collapsed, NFC."""
+    try:
+        raw = el.text_content()
+    except (ValueError, AttributeError):
+        raw = "".join(el.itertext()) if el is not None else ""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", raw.replace("\xa0", " "))).strip()
+
+
+def norm(text: str) -> str:
+    """One line of text as the article keeps it: whitespace collapsed, NFC."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text.replace("\xa0", " "))).strip()
+
+
+def matches(page: Page, kind: str) -> Iterator[tuple[CmsRule, Any]]:
+    """Elements matched by the ``kind`` selectors of each rule in the chain, in chain order."""
+    for rule in page.chain:
+        for selector in getattr(rule, kind):
+            for el in select(page.tree, selector):
+                yield rule, el
+
+
+def content_node(page: Page) -> Any | None:
+    """The article's container: the biggest match of the first rule whose selectors match."""
+    for rule in page.chain:
+        for selector in rule.content:
+            found = [
+                el
+                for el in select(page.tree, selector)
+                if len(text_of(el)) >= (1 if rule.id == "site" else 40)
+            ]
+            if found:
+                return max(found, key=lambda el: (len(text_of(el)), -page.position(el)))
+    return None
+
+
+def following(el: Any) -> Iterator[Any]:
+    """Elements after ``el`` in document order (its descendants excluded)."""
+    node = el
+    while node is not None:
+        sibling = node.getnext()
+        while sibling is not None:
+            if isinstance(sibling.tag, str):
+                yield sibling
+                yield from (d for d in sibling.iterdescendants() if isinstance(d.tag, str))
+            sibling = sibling.getnext()
+        node = node.getparent()
+
+
+def own_text(el: Any) -> str:
+    """Text of a small element (a date line), or '' for containers of several blocks."""
+    text = text_of(el)
+    if len(text) > SHORT_TEXT:
+        return ""
+    if any(isinstance(c.tag, str) and c.tag in BLOCKS and text_of(c) for c in el):
+        return ""
+    return text
+
+
+def render_blocks(root: Any) -> list[str]:
+    """Our own text rendering: one paragraph per block element or ``<br>``-separated run."""
+    lines: list[str] = []
+    buffer: list[str] = []
+
+    def flush() -> None:
+        line = norm("".join(buffer))
+        if line:
+            lines.append(line)
+        buffer.clear()
+
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in ("script", "style", "head", "title"):
+            if event == "end" and el.tail:
+                buffer.append(el.tail)
+            continue
+        if event == "start":
+            if tag in BLOCKS or tag == "br":
+                flush()
+            if el.text and tag not in ("script", "style"):
+                buffer.append(el.text)
+        else:
+            if tag in BLOCKS:
+                flush()
+            if el.tail:
+                buffer.append(el.tail)
+    flush()
+    return lines
+
+
+def remove(el: Any) -> None:
+    """Remove ``el`` but keep its tail text in place."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    previous = el.getprevious()
+    parent.remove(el)
+    if tail and tail.strip():
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+
+
+def inside(el: Any, container: Any) -> bool:
+    """``el`` is ``container`` or one of its descendants."""
+    return el is container or any(a is container for a in el.iterancestors())
+
+
+@dataclass(frozen=True)
+class Region:
+    """The article's stretch of the page, in document order: headline to a little past the body.
+
+    Generic lead and byline selectors only count inside it, so a summary or an
+    author name in a sidebar list is never taken for the article's.
+    """
+
+    page: Page
+    start: int
+    end: int
+
+    @classmethod
+    def around(cls, page: Page, title_el: Any | None, content: Any | None) -> Region:
+        present = [el for el in (title_el, content) if el is not None]
+        if not present:
+            return cls(page, 0, len(page.order))
+        last = present[-1]
+        tail = next(iter(reversed(list(last.iter()))), last)
+        start = min(page.position(el) for el in present)
+        return cls(page, start, page.position(tail) + REGION_TAIL)
+
+    def accepts(self, rule: CmsRule, el: Any) -> bool:
+        return rule.id != "generic" or self.start <= self.page.position(el) <= self.end
