@@ -28,13 +28,15 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-from archive.extract import dates, rules, titles
+from archive.extract import dates, guard, rules, titles
 from archive.extract.bylines import is_role_line, parse_byline
 from archive.extract.charset import decode_html
 from archive.extract.records import Article
 from archive.extract.rules import CmsRule
 from archive.sites.urls import web_link
 
+#: How ``Article.problems`` (and so ``pages.error``) starts when the whole page failed.
+EXTRACTION_FAILED = "extraction failed"
 #: Bytes (or characters) read from a page; the rest is cut before parsing.
 MAX_INPUT = 3_000_000
 #: Elements parsed; bigger trees are not article pages and would only cost time.
@@ -116,12 +118,13 @@ def extract_article(
     *,
     encoding: str | None = None,
 ) -> Article:
-    """Extract one article page; never raises (garbage in gives an empty ``text``)."""
+    """Extract one article page; never raises (garbage in gives an empty ``text``; a failure
+    gives an empty record whose ``problems`` say why)."""
     safe_url = url if isinstance(url, str) else ""
     try:
         return _extract(html, safe_url, dict(hints or {}), encoding)
-    except Exception:  # noqa: BLE001 - the crawler must never lose a page to a parser bug
-        return Article(url=safe_url)
+    except Exception as exc:  # noqa: BLE001 - the crawler must never lose a page to a parser bug
+        return _failed(safe_url, exc)
 
 
 def extract_parsed(tree: Any, url: str, hints: Mapping[str, Any] | None = None) -> Article:
@@ -138,8 +141,13 @@ def extract_parsed(tree: Any, url: str, hints: Mapping[str, Any] | None = None) 
         etree.strip_tags(tree, etree.Comment, etree.ProcessingInstruction)
         _cut(tree)
         return _from_tree(tree, safe_url, dict(hints or {}))
-    except Exception:  # noqa: BLE001 - the crawler must never lose a page to a parser bug
-        return Article(url=safe_url)
+    except Exception as exc:  # noqa: BLE001 - the crawler must never lose a page to a parser bug
+        return _failed(safe_url, exc)
+
+
+def _failed(url: str, exc: Exception) -> Article:
+    """The record of a page extraction gave up on: no text, and the reason."""
+    return Article(url=url, problems=[f"{EXTRACTION_FAILED}: {guard.describe(exc)}"])
 
 
 def _extract(html: bytes | str, url: str, hints: dict[str, Any], encoding: str | None) -> Article:
@@ -203,13 +211,17 @@ def _base(tree: Any, url: str) -> str:
 # --------------------------------------------------------------------------- assembling
 
 
+_NOTHING: tuple[Any, Any] = (None, None)  # what a failed pair of fields gives
+
+
 def _article(page: Page) -> Article:
-    title, title_el = find_title(page)
-    day, clock = find_date(page, title_el)
+    """The record; a metadata field whose finder fails is left empty and noted (guard)."""
+    problems: list[str] = []
+    title, title_el = guard.attempt(problems, "title", lambda: find_title(page), ("", None))
+    day, clock = guard.attempt(problems, "date", lambda: find_date(page, title_el), _NOTHING)
     content = content_node(page)
     near = Region.around(page, title_el, content)
-    lead_el = next((el for rule, el in matches(page, "lead") if near.accepts(rule, el)), None)
-    lead = _lead_text(lead_el, content)
+    lead_el, lead = guard.attempt(problems, "lead", lambda: _lead(page, near, content), _NOTHING)
     captions = find_captions([n for n in (content, lead_el) if n is not None] or [page.tree])
     paragraphs, rendered = body_paragraphs(page, content)
     paragraphs = _drop_known(paragraphs, title, captions)
@@ -217,7 +229,9 @@ def _article(page: Page) -> Article:
     edges, edge_author, edge_source = edge_bylines(rendered if content is not None else paragraphs)
     paragraphs = [p for p in strip_bylines(paragraphs)[0] if p not in edges]
     paragraphs = _with_lead(paragraphs, lead)
-    author, source = find_credits(page, content, near)
+    author, source = guard.attempt(
+        problems, "author", lambda: find_credits(page, content, near), _NOTHING
+    )
     return Article(
         url=page.url,
         title=title or None,
@@ -228,11 +242,19 @@ def _article(page: Page) -> Article:
         text="\n\n".join(paragraphs),
         lead=lead,
         captions=list(dict.fromkeys(captions)),
-        attachments=find_attachments(page, content),
-        canonical_url=canonical_url(page),
+        attachments=guard.attempt(
+            problems, "attachments", lambda: find_attachments(page, content), []
+        ),
+        canonical_url=guard.attempt(problems, "canonical_url", lambda: canonical_url(page), None),
         cms=page.cms,
-        language=language(page.tree, paragraphs),
+        language=guard.attempt(problems, "language", lambda: language(page.tree, paragraphs), None),
+        problems=problems,
     )
+
+
+def _lead(page: Page, near: Region, content: Any | None) -> tuple[Any | None, str | None]:
+    lead_el = next((el for rule, el in matches(page, "lead") if near.accepts(rule, el)), None)
+    return lead_el, _lead_text(lead_el, content)
 
 
 # --------------------------------------------------------------------------- selectors
