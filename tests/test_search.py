@@ -28,3 +28,43 @@ def test_snippet_highlights_and_escapes():
     assert "<mark>Đảng</mark> <mark>uỷ</mark>" in out
     assert "<script>" not in out and "&lt;script&gt;" in out
     assert out.endswith("…")
+
+
+def test_the_eth_look_alike_folds_like_d():
+    """``Ð`` (U+00D0) stands in for ``Đ`` (U+0110) on many pages: ``dang`` must find both."""
+    assert fold("ÐẢNG ỦY") == fold("Đảng ủy") == "dang uy"
+    assert fold_query("ðảng") == "dang"
+
+
+def test_m012_reindexes_articles_indexed_with_the_eth_kept(tmp_path):
+    """An archive indexed before m012 holds ``ðang``: the migration makes ``dang`` find it
+    and leaves no stale token behind (a contentless index needs the old values to delete)."""
+    from sqlite_utils import Database
+
+    from archive.store import writer
+    from archive.store.migrations import migrations, open_db
+    from tests.conftest import make_article
+
+    path = tmp_path / "old.db"
+    old = Database(str(path))
+    migrations.apply(old, stop_before="m012_fold_eth")
+    text = "Hội nghị ÐẢNG bộ Trường Chính trị tỉnh."
+    kept = writer.save_article(old, "s1", "http://a/2", make_article("http://a/2"),
+                               fetched="2026-01-01T00:00:00Z", crawl_id=1).article_id  # fmt: skip
+    eth = writer.save_article(old, "s1", "http://a/1", make_article("http://a/1", text=text,
+                              title="ÐẢNG ủy họp"), fetched="2026-01-01T00:00:00Z",
+                              crawl_id=1).article_id  # fmt: skip
+    with old.conn:  # the row as the fold before m012 wrote it
+        old.execute("insert into articles_fts(articles_fts, rowid, title, text) values "
+                    "('delete', ?, ?, ?)", [eth, fold("ÐẢNG ủy họp"), fold(text)])  # fmt: skip
+        old.execute("insert into articles_fts(rowid, title, text) values (?, ?, ?)",
+                    [eth, "ðang uy hop", "hoi nghi ðang bo truong chinh tri tinh."])  # fmt: skip
+    old.close()
+    db = open_db(str(path))
+
+    def found(query: str) -> set[int]:
+        rows = db.execute("select rowid from articles_fts where articles_fts match ?", [query])
+        return {r[0] for r in rows}
+
+    assert found("dang") == {eth, kept} and found("hop") == {eth}
+    assert found('"ðang"') == set()

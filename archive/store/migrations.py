@@ -7,9 +7,12 @@ the first time a newer version opens it. The README documents every table.
 
 from __future__ import annotations
 
+import unicodedata
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from archive.store import search
 from archive.store.dedup import NEAR_DUPLICATE_INDEX, bands
 from archive.store.search import FTS_TABLE
 
@@ -591,3 +594,26 @@ def m011_minhash_sketches(db: Database) -> None:
         "(article_id integer primary key references articles(id) on delete cascade, "
         "sketch blob not null)"
     )
+
+
+@migrations()
+def m012_fold_eth(db: Database) -> None:
+    """Articles holding ``Ð``/``ð`` (a stand-in for ``Đ``) re-indexed: fold now maps them to
+    ``d``, so ``dang`` finds ``ÐẢNG``. Only those rows change: the others fold as before.
+    """
+    where = " or ".join(f"instr(coalesce(title, '') || text, '{c}')" for c in search.ETH)
+    rows = db.execute(f"select id, title, text from articles where {where}").fetchall()
+    for article_id, title, text in rows:
+        before = [_fold_before_m012(title or ""), _fold_before_m012(text or "")]
+        db.execute(
+            f"insert into {FTS_TABLE}({FTS_TABLE}, rowid, title, text) values ('delete', ?, ?, ?)",
+            [article_id, *before],
+        )
+        search.index_article(db, article_id, title, text)
+
+
+def _fold_before_m012(text: str) -> str:
+    """What :func:`archive.store.search.fold` gave before m012 (``ð`` kept): a contentless
+    index's rows are deleted with the values they were indexed with."""
+    decomposed = unicodedata.normalize("NFD", text.translate({ord("đ"): "d", ord("Đ"): "d"}))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()

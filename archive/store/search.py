@@ -1,8 +1,8 @@
 """Vietnamese full-text search: folding, the FTS index and highlighted snippets.
 
 SQLite's ``unicode61 remove_diacritics 2`` strips tone marks but keeps ``đ``,
-so "dang uy" would never find "Đảng ủy". We fold text ourselves (tone marks
-and ``đ`` → ``d``) before it reaches the index and fold every query the same
+so "dang uy" would never find "Đảng ủy". We fold text ourselves (tone marks,
+``đ`` and its look-alike ``ð`` → ``d``) before it reaches the index and fold every query the same
 way; both tone placements (``ủy``/``uỷ``, ``hoà``/``hòa``) fold to the same
 letters. The index is contentless (the text lives once, in ``articles``) and
 is kept in step by :mod:`archive.store.writer`.
@@ -19,12 +19,16 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 FTS_TABLE = "articles_fts"
-_DD = str.maketrans({"đ": "d", "Đ": "d"})
+#: ``Đ`` (U+0110) and its stand-in on many sites, ``Ð`` (U+00D0, the Icelandic eth, which
+#: looks the same), fold to ``d``; Unicode decomposes neither.
+_DD = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d"})
+#: Letters folded to ``d`` since migration m012 (they stayed as they were before).
+ETH = ("ð", "Ð")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def fold(text: str) -> str:
-    """Lowercase, strip every diacritic and map đ to d."""
+    """Lowercase, strip every diacritic and map đ (and its look-alike ð) to d."""
     decomposed = unicodedata.normalize("NFD", text.translate(_DD))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return stripped.lower()
