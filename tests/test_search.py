@@ -1,6 +1,10 @@
-import pytest
+import sqlite3
 
-from archive.store.search import fold, fold_query, snippet
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from archive.store.search import fold, fold_query, fts_query, snippet
 
 
 @pytest.mark.parametrize(
@@ -68,3 +72,20 @@ def test_m012_reindexes_articles_indexed_with_the_eth_kept(tmp_path):
 
     assert found("dang") == {eth, kept} and found("hop") == {eth}
     assert found('"ðang"') == set()
+
+
+def test_fts_query_keeps_what_users_get_and_quotes_the_rest():
+    assert fts_query('"Đảng ủy" OR Hoà*') == '"dang uy" OR "hoa"*'
+    assert fts_query("dang NOT uy AND hoa") == '"dang" NOT "uy" AND "hoa"'
+    assert fts_query("NOT dang OR") == '"dang"'  # an operator needs a term on both sides
+    assert fts_query("dang -uy a:b") == '"dang" "-uy" "a:b"'
+    assert fts_query("!!! OR") == '""'
+
+
+@settings(max_examples=400, deadline=None)
+@given(query=st.text(alphabet=st.sampled_from('aĐđủ *"():-^+ORANDTE'), max_size=30) | st.text())
+def test_fts_query_is_never_an_fts5_syntax_error(query):
+    """Whatever is typed in the search box, SQLite's FTS5 accepts the query."""
+    db = sqlite3.connect(":memory:")
+    db.execute("create virtual table t using fts5(x, content='', tokenize='unicode61')")
+    db.execute("select rowid from t where t match ?", [fts_query(query)]).fetchall()

@@ -45,6 +45,44 @@ def _fold_word(match: re.Match[str]) -> str:
     return word if word in ("AND", "OR", "NOT", "NEAR") else fold(word)
 
 
+#: Operators a search box query may use between two terms (FTS5's, in capitals).
+FTS_OPERATORS = ("AND", "OR", "NOT")
+_QUERY_TOKEN = re.compile(r'"[^"]*"?\*?|[^\s"]+')
+
+
+def fts_query(query: str) -> str:
+    """A search box query as an FTS5 query that cannot be a syntax error, folded.
+
+    What users get: words (all must match), ``"a phrase"``, ``word*`` (prefix),
+    and ``AND`` / ``OR`` / ``NOT`` in capitals between two terms. Every term is
+    quoted, so punctuation (``-``, ``:``, ``(``) is never syntax; an operator
+    with no term on one side is dropped. An empty query gives ``""`` (matches
+    nothing).
+    """
+    parts: list[str] = []
+    text = unicodedata.normalize("NFC", (query or "").replace("\x00", " "))  # NUL ends C strings
+    for token in _QUERY_TOKEN.findall(text):
+        if token in FTS_OPERATORS:
+            if parts and parts[-1] not in FTS_OPERATORS:
+                parts.append(token)
+            continue
+        term = _fts_term(token)
+        if term:
+            parts.append(term)
+    while parts and parts[-1] in FTS_OPERATORS:
+        parts.pop()
+    return " ".join(parts) or '""'
+
+
+def _fts_term(token: str) -> str | None:
+    """One word or phrase, folded and quoted; a trailing ``*`` kept as a prefix search."""
+    prefix = token.endswith("*")
+    words = fold(token.rstrip("*").replace('"', " ")).split()
+    if not any(_WORD.search(w) for w in words):
+        return None
+    return '"' + " ".join(words) + '"' + ("*" if prefix else "")
+
+
 def index_article(db: Database, article_id: int, title: str | None, text: str | None) -> None:
     db.execute(
         f"insert into {FTS_TABLE}(rowid, title, text) values (?, ?, ?)",
