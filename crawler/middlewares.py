@@ -17,7 +17,10 @@ requests that wait for a site's robots.txt while it downloads each await
 the same Deferred through ``maybe_deferred_to_future``, which consumes its
 result, so only the first waiter got the rules and the others got None,
 "no robots.txt", and were fetched whatever robots.txt said (found by the
-kill campaign: a resumed crawl sends many requests to a site at once).
+kill campaign: a resumed crawl sends many requests to a site at once). The
+regression came with scrapy/scrapy#6802 (``robot_parser`` made ``async``; its
+author noted the waiting branch had no test); no upstream report of the bug
+itself was found. ``tests/test_robots.py`` fails with the stock middleware.
 """
 
 from __future__ import annotations
