@@ -7,16 +7,21 @@ The fuzz tests elsewhere check that page analysis never raises, which the
 
 from __future__ import annotations
 
+import threading
 from html import escape
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sqlite_utils import Database
 
 from archive.extract import article as extraction
 from archive.extract.dates import parse_timestamp
 from archive.extract.page import analyze_page
 from archive.sites.registry import Site
+from tests.crawling import crawl
 
 HOST = "127.0.0.9"
 #: No URL shape says "article" here: the printed date decides the page's kind.
@@ -117,3 +122,41 @@ def test_hostile_metadata_never_costs_the_article(stamp, other):
     assert result.article is not None and result.article.title == TITLE
     assert result.article.text.startswith("Đoạn văn thứ 0")
     assert result.article.date is None or parse_timestamp(result.article.date)
+
+
+class OnePage(BaseHTTPRequestHandler):
+    """A school site of one article whose metadata time has second 60."""
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        body, kind = page("2023-06-16T10:00:60+07:00", canonical=""), "text/html; charset=utf-8"
+        if self.path == "/robots.txt":
+            body, kind = b"User-agent: *\nAllow: /\n", "text/plain"
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_a_crawl_archives_the_page_with_a_leap_second(tmp_path: Path):
+    """Through the spider, the pipeline and SQLite: stored as an article, with its day."""
+    httpd = ThreadingHTTPServer(("127.0.0.24", 0), OnePage)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.24:{httpd.server_address[1]}/tin-tuc/hoi-nghi-1234.html"
+        sites = tmp_path / "sites.toml"
+        sites.write_text(
+            f'[[site]]\nid = "s"\nname = "S"\nprovince = "P"\nstart_urls = ["{url}"]\n'
+        )
+        done = crawl(tmp_path / "archive.db", sites)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    db = Database(tmp_path / "archive.db")
+    rows = db.execute("select kind, error from pages where url = ?", [url]).fetchall()
+    assert [tuple(r) for r in rows] == [("article", None)]
+    row = db.execute("select title, published, published_at from articles").fetchone()
+    assert tuple(row) == (TITLE, "2023-06-16", None), done.stderr
