@@ -237,7 +237,33 @@ async def test_phrase_search_needs_the_words_together(ds):
     ]
 
 
-@pytest.mark.parametrize("query", ["", " ", '"', '""', "!!!", "(dang", "a:b", "dang -uy"])
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("Đảng OR Hoà", {"party", "copy", "evil"}),
+        ("quoc OR hoa", {"course", "evil"}),
+        ('"khai giang" OR "hoà bình"', {"course", "evil"}),
+        ("Đảng NOT Hoà", {"party", "copy"}),
+        ("dang AND binh", {"evil"}),
+        ("quo*", {"course"}),
+        ("quoc OR", {"course"}),  # a dangling operator is dropped
+    ],
+)
+async def test_search_operators_work_in_the_table_and_canned_searches(ds, ids, query, found):
+    """What fold_query promises, through Datasette: OR, AND, NOT between terms, word*."""
+    expected = {ids[key] for key in found}
+    rows = await get_json(ds, "/archive/articles.json", _search=query)
+    assert {r["id"] for r in rows} == expected
+    rows = await get_json(ds, "/archive/search.json", q=query, site="")
+    assert {r["id"] for r in rows} == expected
+    assert len(await feed_entries(ds, "/archive/feed_search.atom", q=query)) == len(expected)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", " ", '"', '""', "!!!", "(dang", "a:b", "dang -uy", "OR", "NOT dang", "dang OR",
+     "AND OR NOT", "*", '"dang" *', "dang NEAR uy", "dang OR OR uy", "-", "dang)"],
+)  # fmt: skip
 async def test_odd_queries_never_fail(ds, query):
     response = await ds.client.get("/archive/search.json", params={"q": query, "site": ""})
     assert response.status_code == 200, response.text

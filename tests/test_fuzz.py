@@ -128,6 +128,7 @@ def listings(draw: st.DrawFn) -> bytes:
 
 def check_result(result: PageResult, site: Site) -> None:
     assert result.kind in PAGE_KINDS
+    assert result.kind != "error" or result.reason  # nothing given up on without a reason
     for link in result.links:
         assert canonical_url(link) == link and in_scope(link, site), link
     if result.article is not None:

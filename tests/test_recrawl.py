@@ -107,6 +107,33 @@ def test_a_lastmod_in_the_second_of_the_last_check_fetches_the_page():
     assert not earlier.fetch
 
 
+def test_a_bare_lastmod_date_means_the_end_of_that_day_in_vietnam():
+    """Checked at 03:00 UTC (10:00 in Vietnam), edited that evening: ``2023-05-01`` may be
+    later than the check, and stays so on every later crawl until the page is fetched."""
+    checked = state(checked="2023-05-01T03:00:00Z")
+    for now in (datetime(2023, 5, 1, 12, tzinfo=UTC), datetime(2023, 7, 1, 12, tzinfo=UTC)):
+        decision = decide(checked, now=now, revalidate_after=7 * 86400, lastmod="2023-05-01")
+        assert decision.fetch and decision.reason == "lastmod"
+    after = state(checked="2023-05-01T17:00:00Z")  # 00:00 on 2 May in Vietnam
+    later = decide(after, now=datetime(2023, 5, 9, tzinfo=UTC), revalidate_after=7 * 86400,
+                   lastmod="2023-05-01")  # fmt: skip
+    assert not later.fetch and later.reason == "lastmod-older"
+
+
+@pytest.mark.parametrize("fresh", [False, True])
+def test_an_older_lastmod_puts_a_revalidation_off_for_a_while_never_for_ever(fresh):
+    """``lastmod`` (often wrong on CMS sitemaps) skips a due page only within LASTMOD_TRUST
+    of its last check; the run's remembered verdict (listing links, the sweep) too."""
+    old = state(checked="2023-05-01T18:00:00Z", sitemap_fresh=fresh)
+    lastmod = None if fresh else "2023-04-01"
+    week = decide(old, now=datetime(2023, 5, 9, tzinfo=UTC), revalidate_after=86400,
+                  lastmod=lastmod)  # fmt: skip
+    assert not week.fetch and week.reason == "lastmod-older"
+    months = decide(old, now=datetime(2023, 7, 1, tzinfo=UTC), revalidate_after=86400,
+                    lastmod=lastmod)  # fmt: skip
+    assert months.fetch and months.reason == "due" and months.conditional
+
+
 def test_listings_and_errors_are_fetched_every_run():
     assert decide(state(kind="listing", article_id=None), now=NOW, revalidate_after=1e9).fetch
     failed = state(kind="error", status=503, article_id=None)

@@ -25,6 +25,7 @@ from crawler.middlewares import (
     RetryAfterMiddleware,
     SafetyMiddleware,
     address_class,
+    hold_slot,
     redirect_problem,
     retry_after_seconds,
 )
@@ -272,6 +273,41 @@ async def test_retry_after_pauses_the_site_and_then_resumes_it():
     assert slot.latercall is not None and not req.meta.get("dont_retry")
     await asyncio.sleep(1.3)
     assert downloader.resumed == [slot] and slot.latercall is None
+
+
+async def test_holding_a_slot_uses_what_the_installed_scrapy_does_for_its_download_delay():
+    """hold_slot's one private use (``Downloader._latercall``), against the real Downloader:
+    a pending ``latercall`` holds the slot's queue, and the call it schedules releases it."""
+    from scrapy.core.downloader import Downloader, Slot
+    from scrapy.utils.test import get_crawler
+    from twisted.internet.defer import Deferred
+
+    schemes = get_crawler().settings.getwithbase("DOWNLOAD_HANDLERS")  # none built: no client
+    downloader = Downloader(
+        get_crawler(settings_dict={"DOWNLOAD_HANDLERS": dict.fromkeys(schemes)})
+    )
+    slot = downloader.slots["127.0.0.5"] = Slot(concurrency=1, delay=0, jitter=0)
+    slot.queue.append((Request("http://127.0.0.5/a"), Deferred()))
+    scheduled = []
+
+    class Pending:
+        def cancel(self) -> None:
+            scheduled.append("cancelled")
+
+    def schedule(wait, call, *args):
+        scheduled.append((wait, call, args))
+        return Pending()
+
+    hold_slot(downloader, slot, 30.0, schedule)
+    wait, call, args = scheduled[0]
+    assert (wait, call, args) == (30.0, downloader._latercall, (slot,))
+    downloader._process_queue(slot)
+    assert len(slot.queue) == 1  # held: Scrapy sends nothing while latercall is pending
+    hold_slot(downloader, slot, 40.0, schedule)  # a longer pause replaces the first
+    assert scheduled[1] == "cancelled" and scheduled[2][0] == 40.0
+    slot.queue.clear()
+    call(*args)
+    assert slot.latercall is None  # released by Scrapy's own call
 
 
 def test_retry_after_beyond_the_limit_is_not_retried_this_run():

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import sqlite3
+import os
+import re
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
-import pytest
 from sqlite_utils import Database
 
 from archive.store import summary
@@ -177,24 +179,52 @@ def test_summaries_command(db, tmp_path: Path):
     assert summary.check(db) == []
 
 
-async def test_serving_an_older_archive_brings_it_up_to_date(tmp_path: Path, monkeypatch):
+#: prepare_public in a process that may not write the archive; the message on stdout.
+PREPARE = """
+import sys
+from archive import serve
+try:
+    serve.prepare_public(sys.argv[1])
+except serve.PublicModeError as exc:
+    print(exc)
+    sys.exit(2)
+"""
+
+
+def as_reader(path: Path) -> subprocess.CompletedProcess[str]:
+    """prepare_public run by a user who cannot write ``path`` (a 0444 file): nobody when the
+    tests run as root, whom file modes do not stop."""
+    user = "nobody" if os.geteuid() == 0 else None
+    return subprocess.run([sys.executable, "-c", PREPARE, str(path)], user=user,
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
+
+
+async def test_serving_an_older_archive_brings_it_up_to_date(tmp_path: Path):
     from archive import serve
-    from archive.store import migrations as schema
 
-    path = tmp_path / "archive.db"
-    db = old_archive(path)
-    db.table("sites").insert({"id": "s1", "name": "s1", "province": "Huế"})
-    store.save_article(db, "s1", "http://a/1", make_article("http://a/1"), fetched=T, crawl_id=None)
-    db.close()
-    real = schema.open_db
+    home = Path(tempfile.mkdtemp())  # not under tmp_path: nobody must reach it
+    try:
+        home.chmod(0o755)
+        path = home / "archive.db"
+        db = old_archive(path)
+        db.table("sites").insert({"id": "s1", "name": "s1", "province": "Huế"})
+        store.save_article(db, "s1", "http://a/1", make_article("http://a/1"), fetched=T,
+                           crawl_id=None)  # fmt: skip
+        db.close()
+        path.chmod(0o444)
+        refused = as_reader(path)
+        assert refused.returncode == 2, refused.stderr
+        assert re.search(r"\(m008_summaries, .*not applied\).*readonly", refused.stdout)
+        untouched = Database(str(path))
+        assert [m.name for m in migrations.pending(untouched)][0] == "m008_summaries"
+        untouched.close()
+        path.chmod(0o644)
+        await served_month(serve, path)
+    finally:
+        shutil.rmtree(home)
 
-    def read_only(*args, **kwargs):
-        raise sqlite3.OperationalError("attempt to write a readonly database")
 
-    monkeypatch.setattr(schema, "open_db", read_only)
-    with pytest.raises(serve.PublicModeError, match=r"\(m008_summaries, .*not applied\)"):
-        serve.prepare_public(path)
-    monkeypatch.setattr(schema, "open_db", real)
+async def served_month(serve, path: Path) -> None:
     ds = serve.make_datasette(path, public=True)
     response = await ds.client.get("/archive/per_site_month.json",
                                    params={"site": "", "since": "", "_shape": "array"})  # fmt: skip

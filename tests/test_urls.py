@@ -13,7 +13,15 @@ from archive.sites.urls import canonical_url, in_scope
             "http://h/(S(abcdef12345))/ArticleDetail.aspx?_Article_ID=3",
             "http://h/ArticleDetail.aspx?_Article_ID=3",
         ),
-        ("http://h/list.aspx?cat=2&ASPSESSIONIDQQ=AB12&sid=9", "http://h/list.aspx?cat=2"),
+        ("http://h/list.aspx?cat=2&ASPSESSIONIDQQ=AB12", "http://h/list.aspx?cat=2"),
+        ("http://h/list.aspx?cat=2&sid=5f0c3a9e1b7d2c4a6e8f0a1b", "http://h/list.aspx?cat=2"),
+        ("http://h/a.php?PHPSESSID=9&id=2", "http://h/a.php?id=2"),
+        # PHP-Nuke's stories (NukeViet's ancestor): sid is the story's number
+        (
+            "http://h/modules.php?name=News&file=article&sid=123",
+            "http://h/modules.php?file=article&name=News&sid=123",
+        ),
+        ("http://h/a.php?sid=20230616093000", "http://h/a.php?sid=20230616093000"),
         ("http://h/a;jsessionid=ABC123?x=1", "http://h/a?x=1"),
         ("https://h:443", "https://h/"),
         ("http://h:8080/Tin tức", "http://h:8080/Tin%20t%E1%BB%A9c"),
@@ -22,6 +30,11 @@ from archive.sites.urls import canonical_url, in_scope
 def test_canonical_url(url, canonical):
     assert canonical_url(url) == canonical
     assert canonical_url(canonical) == canonical  # idempotent
+
+
+def test_two_php_nuke_stories_stay_two_urls():
+    story = "http://h/modules.php?name=News&file=article&sid={}"
+    assert canonical_url(story.format(123)) != canonical_url(story.format(456))
 
 
 def test_scope_keeps_to_domains_prefix_and_deny_rules():

@@ -9,7 +9,11 @@ check is older than ``ARCHIVE_REVALIDATE_AFTER``, and then conditionally
 unchanged page costs a 304 and no body. A sitemap ``lastmod`` overrides the
 age: older than the last check skips the page, newer fetches it now; the
 verdict is remembered for the run (a temporary table), so the same page
-found again through a listing link is not fetched either. ``0`` means every
+found again through a listing link is not fetched either. CMS sitemaps are
+often wrong, so a ``lastmod`` can put a revalidation off for ``LASTMOD_TRUST``
+after the last check, never longer; and a bare date means the end of that day
+in Vietnam time (a page checked that morning and edited that evening is
+fetched again). ``0`` means every
 known page is revalidated every run, whatever the sitemaps say. Other errors
 (5xx, timeouts) are retried every run. Known pages no listing links to any
 more (removed articles, old ones beyond the pagination) are found by a sweep
@@ -24,15 +28,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from urllib.parse import urlsplit
 
 from sqlite_utils import Database
+
+from archive.extract.dates import VN_TZ
 
 #: A known page is one of these kinds, or a 404/410 (a removed page is known too).
 REVISITED_KINDS = ("article", "other")
 GONE = (404, 410)
 BATCH = 500
+#: How long after a page's last check a sitemap's "unchanged" (an older ``lastmod``) is
+#: believed; past it the page is revalidated by age like any other (conditionally: an
+#: unchanged page costs a 304).
+LASTMOD_TRUST = timedelta(days=30)
+_BARE_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
 _PART = re.compile(r"(\d+(?:\.\d+)?)([smhdw]?)")
@@ -181,12 +192,14 @@ def decide(
     headers = _validators(state)
     if checked is None:
         return Decision(True, headers, "due")
-    modified = parse_time(lastmod) if lastmod else None
+    modified = parse_lastmod(lastmod) if lastmod else None
+    trusted = revalidate_after > 0 and now - checked < LASTMOD_TRUST
     if modified is not None and revalidate_after > 0:
         if modified >= checked:  # whole seconds: a change in the checked second may be later
             return Decision(True, headers, "lastmod")
-        return Decision(False, {}, "lastmod-older")
-    if state.sitemap_fresh and revalidate_after > 0:
+        if trusted:
+            return Decision(False, {}, "lastmod-older")
+    if state.sitemap_fresh and trusted:
         return Decision(False, {}, "lastmod-older")
     if (now - checked).total_seconds() >= revalidate_after:
         return Decision(True, headers, "due")
@@ -225,6 +238,18 @@ def _validators(state: PageState) -> dict[str, str]:
     if state.last_modified:
         headers["If-Modified-Since"] = state.last_modified
     return headers
+
+
+def parse_lastmod(value: str) -> datetime | None:
+    """A sitemap ``lastmod``; a bare date (``2023-05-01``) is the last second of that day in
+    Vietnam time, since the page may have changed at any moment of it."""
+    text = value.strip()
+    if _BARE_DATE.fullmatch(text):
+        try:
+            return datetime.combine(date.fromisoformat(text), time(23, 59, 59), VN_TZ)
+        except ValueError:
+            return None
+    return parse_time(text)
 
 
 def parse_time(value: str | None) -> datetime | None:

@@ -26,7 +26,7 @@ from typing import Any
 
 from lxml import etree
 
-from archive.extract import dates, rules
+from archive.extract import dates, guard, rules
 from archive.extract.body import body_paragraphs, drop_known, language, lead_text, with_lead
 from archive.extract.captions import find_captions
 from archive.extract.credits import edge_bylines, find_credits, strip_bylines
@@ -46,6 +46,9 @@ from archive.extract.tree import (
     parse,
 )
 
+#: How ``Article.problems`` (and so ``pages.error``) starts when the whole page failed.
+EXTRACTION_FAILED = "extraction failed"
+
 # MAX_INPUT and parse stay importable from here (archive.extract.page and the tests use them).
 __all__ = ["MAX_INPUT", "extract_article", "extract_parsed", "parse"]
 
@@ -57,12 +60,13 @@ def extract_article(
     *,
     encoding: str | None = None,
 ) -> Article:
-    """Extract one article page; never raises (garbage in gives an empty ``text``)."""
+    """Extract one article page; never raises (garbage in gives an empty ``text``; a failure
+    gives an empty record whose ``problems`` say why)."""
     safe_url = url if isinstance(url, str) else ""
     try:
         return _extract(html, safe_url, dict(hints or {}), encoding)
-    except Exception:  # noqa: BLE001 - the crawler must never lose a page to a parser bug
-        return Article(url=safe_url)
+    except Exception as exc:  # noqa: BLE001 - the crawler must never lose a page to a parser bug
+        return _failed(safe_url, exc)
 
 
 def extract_parsed(tree: Any, url: str, hints: Mapping[str, Any] | None = None) -> Article:
@@ -79,8 +83,13 @@ def extract_parsed(tree: Any, url: str, hints: Mapping[str, Any] | None = None) 
         etree.strip_tags(tree, etree.Comment, etree.ProcessingInstruction)
         cut(tree)
         return _from_tree(tree, safe_url, dict(hints or {}))
-    except Exception:  # noqa: BLE001 - the crawler must never lose a page to a parser bug
-        return Article(url=safe_url)
+    except Exception as exc:  # noqa: BLE001 - the crawler must never lose a page to a parser bug
+        return _failed(safe_url, exc)
+
+
+def _failed(url: str, exc: Exception) -> Article:
+    """The record of a page extraction gave up on: no text, and the reason."""
+    return Article(url=url, problems=[f"{EXTRACTION_FAILED}: {guard.describe(exc)}"])
 
 
 def _extract(html: bytes | str, url: str, hints: dict[str, Any], encoding: str | None) -> Article:
@@ -103,14 +112,18 @@ def _str_hint(hints: Mapping[str, Any], key: str) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
+_NOTHING: tuple[Any, Any] = (None, None)  # what a failed pair of fields gives
+
+
 def _article(page: Page) -> Article:
-    """Every part of the record, each from its finder, read from the untouched page first."""
-    title, title_el = find_title(page)
-    day, clock = find_date(page, title_el)
+    """Every part of the record, each from its finder, read from the untouched page first;
+    a metadata field whose finder fails is left empty and noted (archive.extract.guard)."""
+    problems: list[str] = []
+    title, title_el = guard.attempt(problems, "title", lambda: find_title(page), ("", None))
+    day, clock = guard.attempt(problems, "date", lambda: find_date(page, title_el), _NOTHING)
     content = content_node(page)
     near = Region.around(page, title_el, content)
-    lead_el = next((el for rule, el in matches(page, "lead") if near.accepts(rule, el)), None)
-    lead = lead_text(lead_el, content)
+    lead_el, lead = guard.attempt(problems, "lead", lambda: _lead(page, near, content), _NOTHING)
     captions = find_captions([n for n in (content, lead_el) if n is not None] or [page.tree])
     paragraphs, rendered = body_paragraphs(page, content)
     paragraphs = drop_known(paragraphs, title, captions)
@@ -118,7 +131,9 @@ def _article(page: Page) -> Article:
     edges, edge_author, edge_source = edge_bylines(rendered if content is not None else paragraphs)
     paragraphs = [p for p in strip_bylines(paragraphs)[0] if p not in edges]
     paragraphs = with_lead(paragraphs, lead)
-    author, source = find_credits(page, content, near)
+    author, source = guard.attempt(
+        problems, "author", lambda: find_credits(page, content, near), _NOTHING
+    )
     return Article(
         url=page.url,
         title=title or None,
@@ -129,8 +144,16 @@ def _article(page: Page) -> Article:
         text="\n\n".join(paragraphs),
         lead=lead,
         captions=list(dict.fromkeys(captions)),
-        attachments=find_attachments(page, content),
-        canonical_url=canonical_url(page),
+        attachments=guard.attempt(
+            problems, "attachments", lambda: find_attachments(page, content), []
+        ),
+        canonical_url=guard.attempt(problems, "canonical_url", lambda: canonical_url(page), None),
         cms=page.cms,
-        language=language(page.tree, paragraphs),
+        language=guard.attempt(problems, "language", lambda: language(page.tree, paragraphs), None),
+        problems=problems,
     )
+
+
+def _lead(page: Page, near: Region, content: Any | None) -> tuple[Any | None, str | None]:
+    lead_el = next((el for rule, el in matches(page, "lead") if near.accepts(rule, el)), None)
+    return lead_el, lead_text(lead_el, content)

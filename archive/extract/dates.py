@@ -197,6 +197,8 @@ def parse_timestamp(value: str) -> tuple[str, str | None] | None:
 
     Accepts ISO 8601 and NukeViet's ``2023-06-16ICT16:45:00`` (a timezone
     abbreviation where the ``T`` belongs). A zone-less time is taken as local.
+    A time no clock shows (second 60, hour 24, offset ``+25:00``) costs the time,
+    never the day: ``(day, None)``.
     """
     m = _ISO_STAMP.match(value or "")
     if not m:
@@ -209,13 +211,14 @@ def parse_timestamp(value: str) -> tuple[str, str | None] | None:
         return None
     if not m.group("time"):
         return day.isoformat(), None
-    return _to_local(day, m.group("time"), m.group("tz"))
+    try:
+        return _to_local(day, m.group("time"), m.group("tz"))
+    except (ValueError, OverflowError):  # datetime() and timezone() refuse such values
+        return day.isoformat(), None
 
 
-def _to_local(day: date, clock: str, tz: str | None) -> tuple[str, str | None] | None:
+def _to_local(day: date, clock: str, tz: str | None) -> tuple[str, str | None]:
     parts = [int(p) for p in clock.split(":")]
-    if parts[0] > 23 or parts[1] > 59:
-        return None
     stamp = datetime(
         day.year, day.month, day.day, parts[0], parts[1], parts[2] if len(parts) > 2 else 0
     )

@@ -77,17 +77,21 @@ def analyze_page(
     if archived is not None and (found := _known_alias(tree, url, site, archived)):
         return PageResult(url, "article", links, aliases=aliases, article_links=shaped,
                           alias_of=found)  # fmt: skip
-    article = _article(html, tree, url, site)
+    article, problems = _article(html, tree, url, site)
+    if problems.startswith(extract.EXTRACTION_FAILED):  # the links are still followed
+        return PageResult(url, "error", links, reason=problems, article_links=shaped)
     if declared and article:
         kind = "article"
     else:
         if article is not None and kinds.registry_kind(url, site) is None:
             signals = replace(signals, teasers=_teasers(anchors))  # page_kind reads them
         kind = kinds.page_kind(url, site, article, signals, known)
+    reason = problems or None  # a field extraction gave up on: pages.error says which
     if kind != "article":
-        return PageResult(url=url, kind=kind, links=links, article_links=shaped, by_content=True)
+        return PageResult(url=url, kind=kind, links=links, article_links=shaped, reason=reason,
+                          by_content=True)  # fmt: skip
     return PageResult(url, kind, links, article, aliases=aliases, article_links=shaped,
-                      by_content=True)  # fmt: skip
+                      reason=reason, by_content=True)  # fmt: skip
 
 
 def _parse(html: str) -> lxml.html.HtmlElement | None:
@@ -97,9 +101,12 @@ def _parse(html: str) -> lxml.html.HtmlElement | None:
         return None
 
 
-def _article(html: str, tree: lxml.html.HtmlElement, url: str, site: Site) -> Article | None:
+def _article(
+    html: str, tree: lxml.html.HtmlElement, url: str, site: Site
+) -> tuple[Article | None, str]:
     """The page's article, extracted from the tree the links were read from (a page too
-    long for extraction's input limit is parsed again, from its first part)."""
+    long for extraction's input limit is parsed again, from its first part), and what
+    extraction gave up on ('' if nothing)."""
     if len(html) <= extract.MAX_INPUT:
         article = extract.extract_parsed(tree, url, site.hints)
     else:
@@ -107,7 +114,7 @@ def _article(html: str, tree: lxml.html.HtmlElement, url: str, site: Site) -> Ar
     if article.canonical_url:
         canonical = urls.canonical_or_none(article.canonical_url)
         article.canonical_url = canonical if canonical and urls.in_scope(canonical, site) else None
-    return article if article.text.strip() else None
+    return (article if article.text.strip() else None), "; ".join(article.problems)
 
 
 Anchors = dict[str, lxml.html.HtmlElement]  # headline text -> the first link showing it

@@ -18,7 +18,9 @@ class Article:
     """What extraction finds in one article page.
 
     ``date`` is the publication day (YYYY-MM-DD); ``published_at`` adds the
-    time with the +07:00 offset when the page prints one.
+    time with the +07:00 offset when the page prints one. ``problems`` notes what
+    extraction had to give up (a field whose finder failed, or the whole page), for
+    ``pages.error``; it is not an ``articles`` column.
     """
 
     url: str
@@ -34,6 +36,7 @@ class Article:
     canonical_url: str | None = None
     cms: str | None = None
     language: str | None = None
+    problems: list[str] = field(default_factory=list)
     #: Which path found each field: "site" (registry selectors), "cms:<name>", "generic",
     #: or "meta" (the page's metadata), per field name (title, date, author, body...).
     extraction: dict[str, str] = field(default_factory=dict)

@@ -2,8 +2,11 @@
 
 A page must be fetched once, whatever the link that led to it: fragments go,
 the query is sorted, session and tracking parameters are removed (old ASP.NET
-and PHP sites put a session ID in every link), default ports and host case
-are normalized. w3lib does the percent-encoding and sorting.
+and PHP sites put a session ID in every link; an ambiguous name such as ``sid``
+only when its value has a session token's shape), default ports and host case
+are normalized. w3lib does the percent-encoding and sorting. (courlan's cleaning
+is not used: it drops ``cid``, a category number on many PHP sites, and keeps
+``sid=0123456789abcdef0123``.)
 """
 
 from __future__ import annotations
@@ -19,10 +22,16 @@ from archive.sites.registry import Site
 #: Query parameters that never change what a page shows (compared lowercased).
 SESSION_PARAMS = frozenset(
     {
-        "jsessionid", "phpsessid", "sid", "sessionid", "session_id", "aspsessionid",
+        "jsessionid", "phpsessid", "sessionid", "session_id", "aspsessionid",
         "cfid", "cftoken", "zenid", "osCsid".lower(), "nv_session",
     }
 )  # fmt: skip
+#: Names that are a session id only when the value looks like one: PHP-Nuke (NukeViet's
+#: ancestor) numbers its stories ``modules.php?name=News&file=article&sid=123``.
+SHAPED_SESSION_PARAMS = frozenset({"sid"})
+#: A session token: 16 or more letters, digits, ``,`` or ``-``, not all digits (PHP's ids
+#: are 26 to 40 such characters; a story number is digits).
+_SESSION_TOKEN = re.compile(r"(?=.*[^0-9])[A-Za-z0-9,-]{16,}")
 TRACKING_PARAMS = frozenset(
     {"fbclid", "gclid", "dclid", "msclkid", "yclid", "igshid", "mc_cid", "mc_eid", "_ga", "ref_src"}
 )
@@ -80,7 +89,7 @@ def canonical_url(url: str) -> str:
     host = (parts.hostname or "").lower()
     port = parts.port
     netloc = host if port in (None, _DEFAULT_PORTS.get(parts.scheme)) else f"{host}:{port}"
-    query = "&".join(p for p in parts.query.split("&") if p and not _noise(p.split("=", 1)[0]))
+    query = "&".join(p for p in parts.query.split("&") if p and not _noise(*p.partition("=")[::2]))
     return urlunsplit((parts.scheme, netloc, parts.path or "/", query, ""))
 
 
@@ -103,8 +112,11 @@ def web_link(base: str, href: str) -> str | None:
         return None
 
 
-def _noise(name: str) -> bool:
+def _noise(name: str, value: str) -> bool:
+    """A session or tracking parameter: the page is the same without it."""
     name = name.lower()
+    if name in SHAPED_SESSION_PARAMS:
+        return _SESSION_TOKEN.fullmatch(value) is not None
     return name in SESSION_PARAMS or name in TRACKING_PARAMS or name.startswith(TRACKING_PREFIXES)
 
 

@@ -7,9 +7,12 @@ the first time a newer version opens it. The README documents every table.
 
 from __future__ import annotations
 
+import unicodedata
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from archive.store import search
 from archive.store.dedup import NEAR_DUPLICATE_INDEX, bands
 from archive.store.search import FTS_TABLE
 
@@ -637,3 +640,26 @@ def m012_extraction_paths(db: Database) -> None:
         "where flags is not null"
     )
     db.create_view("site_health", SITE_HEALTH_WITH_STATUS, replace=True)
+
+
+@migrations()
+def m013_fold_eth(db: Database) -> None:
+    """Articles holding ``Ð``/``ð`` (a stand-in for ``Đ``) re-indexed: fold now maps them to
+    ``d``, so ``dang`` finds ``ÐẢNG``. Only those rows change: the others fold as before.
+    """
+    where = " or ".join(f"instr(coalesce(title, '') || text, '{c}')" for c in search.ETH)
+    rows = db.execute(f"select id, title, text from articles where {where}").fetchall()
+    for article_id, title, text in rows:
+        before = [_fold_before_m013(title or ""), _fold_before_m013(text or "")]
+        db.execute(
+            f"insert into {FTS_TABLE}({FTS_TABLE}, rowid, title, text) values ('delete', ?, ?, ?)",
+            [article_id, *before],
+        )
+        search.index_article(db, article_id, title, text)
+
+
+def _fold_before_m013(text: str) -> str:
+    """What :func:`archive.store.search.fold` gave before m013 (``ð`` kept): a contentless
+    index's rows are deleted with the values they were indexed with."""
+    decomposed = unicodedata.normalize("NFD", text.translate({ord("đ"): "d", ord("Đ"): "d"}))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()

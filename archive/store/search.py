@@ -1,8 +1,8 @@
 """Vietnamese full-text search: folding, the FTS index and highlighted snippets.
 
 SQLite's ``unicode61 remove_diacritics 2`` strips tone marks but keeps ``đ``,
-so "dang uy" would never find "Đảng ủy". We fold text ourselves (tone marks
-and ``đ`` → ``d``) before it reaches the index and fold every query the same
+so "dang uy" would never find "Đảng ủy". We fold text ourselves (tone marks,
+``đ`` and its look-alike ``ð`` → ``d``) before it reaches the index and fold every query the same
 way; both tone placements (``ủy``/``uỷ``, ``hoà``/``hòa``) fold to the same
 letters. The index is contentless (the text lives once, in ``articles``) and
 is kept in step by :mod:`archive.store.writer`.
@@ -19,12 +19,16 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 FTS_TABLE = "articles_fts"
-_DD = str.maketrans({"đ": "d", "Đ": "d"})
+#: ``Đ`` (U+0110) and its stand-in on many sites, ``Ð`` (U+00D0, the Icelandic eth, which
+#: looks the same), fold to ``d``; Unicode decomposes neither.
+_DD = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d"})
+#: Letters folded to ``d`` since migration m013 (they stayed as they were before).
+ETH = ("ð", "Ð")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def fold(text: str) -> str:
-    """Lowercase, strip every diacritic and map đ to d."""
+    """Lowercase, strip every diacritic and map đ (and its look-alike ð) to d."""
     decomposed = unicodedata.normalize("NFD", text.translate(_DD))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return stripped.lower()
@@ -39,6 +43,44 @@ def fold_query(query: str) -> str:
 def _fold_word(match: re.Match[str]) -> str:
     word = match.group(0)
     return word if word in ("AND", "OR", "NOT", "NEAR") else fold(word)
+
+
+#: Operators a search box query may use between two terms (FTS5's, in capitals).
+FTS_OPERATORS = ("AND", "OR", "NOT")
+_QUERY_TOKEN = re.compile(r'"[^"]*"?\*?|[^\s"]+')
+
+
+def fts_query(query: str) -> str:
+    """A search box query as an FTS5 query that cannot be a syntax error, folded.
+
+    What users get: words (all must match), ``"a phrase"``, ``word*`` (prefix),
+    and ``AND`` / ``OR`` / ``NOT`` in capitals between two terms. Every term is
+    quoted, so punctuation (``-``, ``:``, ``(``) is never syntax; an operator
+    with no term on one side is dropped. An empty query gives ``""`` (matches
+    nothing).
+    """
+    parts: list[str] = []
+    text = unicodedata.normalize("NFC", (query or "").replace("\x00", " "))  # NUL ends C strings
+    for token in _QUERY_TOKEN.findall(text):
+        if token in FTS_OPERATORS:
+            if parts and parts[-1] not in FTS_OPERATORS:
+                parts.append(token)
+            continue
+        term = _fts_term(token)
+        if term:
+            parts.append(term)
+    while parts and parts[-1] in FTS_OPERATORS:
+        parts.pop()
+    return " ".join(parts) or '""'
+
+
+def _fts_term(token: str) -> str | None:
+    """One word or phrase, folded and quoted; a trailing ``*`` kept as a prefix search."""
+    prefix = token.endswith("*")
+    words = fold(token.rstrip("*").replace('"', " ")).split()
+    if not any(_WORD.search(w) for w in words):
+        return None
+    return '"' + " ".join(words) + '"' + ("*" if prefix else "")
 
 
 def index_article(

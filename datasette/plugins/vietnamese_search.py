@@ -2,8 +2,9 @@
 
 The FTS index holds folded text (archive.store.search.fold); these functions fold
 the query the same way. Overriding Datasette's own `escape_fts` (registered
-last, so ours wins) makes the table's search box fold too, and keeps its
-phrase syntax: a query in double quotes is matched as a phrase.
+last, so ours wins) makes the table's search box fold too, and keeps the
+syntax users get: a query in double quotes is matched as a phrase, `OR`,
+`AND` and `NOT` (in capitals) combine terms, `word*` matches a prefix.
 
 Snippets come back as HTML-escaped text with <mark> around the matches;
 `marked` re-escapes any cell named `snippet` and lets only <mark> through,
@@ -16,14 +17,13 @@ import sys
 from pathlib import Path
 
 from datasette import hookimpl
-from datasette.utils import escape_fts
 from markupsafe import Markup
 
 try:
-    from archive.store.search import fold, fold_query, snippet
+    from archive.store.search import fold, fts_query, snippet
 except ImportError:  # a published bundle (archive.serve.write_bundle) ships search.py here
     sys.path.append(str(Path(__file__).resolve().parent))
-    from archive.store.search import fold, fold_query, snippet
+    from archive.store.search import fold, fts_query, snippet
 
 _MARK = re.compile(r"(</?mark>)")
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -60,8 +60,10 @@ def fast_snippet(text, query, width=240):
 
 
 def escape_folded(query):
-    """Fold, then escape as Datasette does; an empty query matches nothing instead of failing."""
-    return escape_fts(fold_query(query or "")) or '""'
+    """The search box's query for FTS5 (archive.store.search.fts_query): folded, every term
+    quoted, ``OR`` / ``AND`` / ``NOT`` between terms and a trailing ``*`` kept; never a
+    syntax error, and an empty query matches nothing."""
+    return fts_query(query or "")
 
 
 def marked(value):
