@@ -13,10 +13,14 @@ rows: an empty result gets an empty, valid feed here, everything else goes
 to datasette-atom.
 """
 
+import asyncio
 import html
 import re
+import sqlite3
+import weakref
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import parse_qs
 
 from datasette import hookimpl
 from datasette.database import QueryInterrupted
@@ -28,6 +32,12 @@ PLUGIN = "tct-archive"
 _PARAGRAPHS = re.compile(r"\n\s*\n")
 _HOST = re.compile(r"^[A-Za-z0-9.\-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$")
 MAX_RECORD_BYTES = 64 * 1024 * 1024
+#: Public mode: the longest string or blob one SQL value may be (SQLITE_LIMIT_LENGTH; the
+#: longest archived text is under 3 MB), the bytes of values one query may return, and
+#: how many requests with custom SQL (?sql=) run at once (the others wait their turn).
+MAX_VALUE_BYTES = 8_000_000
+MAX_RESULT_BYTES = 32_000_000
+CUSTOM_SQL_AT_ONCE = 1
 
 
 def safe_href(url):
@@ -324,18 +334,63 @@ def read_only(app, is_public):
     return wrapped
 
 
+def one_query_at_a_time(app, is_public, at_once=CUSTOM_SQL_AT_ONCE):
+    """ASGI wrapper: in public mode, requests carrying custom SQL (``?sql=``) take turns,
+    so however many arrive, their results are held in memory only ``at_once`` at a time
+    and the other SQL threads stay free for table pages."""
+    turns = None
+
+    async def wrapped(scope, receive, send):
+        nonlocal turns
+        query = scope.get("query_string", b"").decode("latin-1") if scope["type"] == "http" else ""
+        if "sql" not in parse_qs(query) or not is_public():
+            await app(scope, receive, send)
+            return
+        turns = turns or asyncio.Semaphore(at_once)
+        async with turns:
+            await app(scope, receive, send)
+
+    return wrapped
+
+
+def _is_public(datasette):
+    """Published read-only: the archive is open immutable (``--public``, or ``datasette -i``)."""
+    return DATABASE in datasette.databases and not datasette.databases[DATABASE].is_mutable
+
+
 @hookimpl
 def asgi_wrapper(datasette):
     def is_public():
-        return DATABASE in datasette.databases and not datasette.databases[DATABASE].is_mutable
+        return _is_public(datasette)
 
-    return lambda app: read_only(app, is_public)
+    return lambda app: one_query_at_a_time(read_only(app, is_public), is_public)
+
+
+def capped_rows(limit=MAX_RESULT_BYTES):
+    """A row factory that refuses a query once its values pass ``limit`` bytes: SQLite's
+    time limit cannot stop rows that are each quick but together take gigabytes."""
+    seen = {"cursor": lambda: None, "bytes": 0}
+
+    def row(cursor, values):
+        if seen["cursor"]() is not cursor:
+            seen["cursor"], seen["bytes"] = weakref.ref(cursor), 0
+        seen["bytes"] += sum(len(v) for v in values if isinstance(v, str | bytes))
+        if seen["bytes"] > limit:
+            raise sqlite3.OperationalError(
+                f"result too large: over {limit // 1_000_000} MB; select fewer rows or columns"
+            )
+        return sqlite3.Row(cursor, values)
+
+    return row
 
 
 @hookimpl
-def prepare_connection(conn):
+def prepare_connection(conn, database, datasette):
     conn.create_function("vn_feed_html", 4, feed_html, deterministic=True)
     conn.create_function("vn_page_url", 3, page_url, deterministic=True)
+    if database == DATABASE and _is_public(datasette):
+        conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+        conn.row_factory = capped_rows()
 
 
 @hookimpl(trylast=True)
