@@ -82,13 +82,35 @@ def load_metadata(folder: Path | None = None) -> dict[str, Any]:
     return merge(_read_yaml(folder / "metadata.yml"), _read_yaml(folder / "datasette.yml"))
 
 
+def base_url_origin(url: str) -> str:
+    """``--base-url`` as ``scheme://host[:port]``: where the public archive is reached, which
+    its feeds and absolute links name. Raises ValueError for anything else."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url.strip())
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    if parts.scheme not in ("http", "https") or not parts.hostname or port == -1:
+        raise ValueError(f"{url!r} is not an http(s) URL such as https://archive.example/")
+    if parts.path not in ("", "/") or parts.query or parts.fragment or parts.username:
+        raise ValueError(f"{url!r}: give only scheme, host and port (no path, query or user)")
+    return f"{parts.scheme}://{parts.netloc.lower()}"
+
+
 def make_datasette(
-    db_path: str | Path, *, public: bool = False, warc_dir: str | Path | None = None
+    db_path: str | Path,
+    *,
+    public: bool = False,
+    warc_dir: str | Path | None = None,
+    base_url: str | None = None,
 ) -> Any:
     """A configured Datasette instance (also what the tests use in-process).
 
     ``warc_dir`` is where the plugin finds WARC files to serve raw capture
-    records from; by default ``warcs/`` beside the database.
+    records from; by default ``warcs/`` beside the database. ``base_url``
+    (``https://archive.example``) is what public mode's feeds and absolute links name.
     """
     from datasette.app import Datasette
     from datasette.database import Database
@@ -98,7 +120,10 @@ def make_datasette(
     folder = datasette_dir()
     metadata = load_metadata(folder)
     warcs = Path(warc_dir) if warc_dir else Path(db_path).resolve().parent / "warcs"
-    metadata = merge(metadata, {"plugins": {PLUGIN_NAME: {"warc_dir": str(warcs)}}})
+    config: dict[str, str] = {"warc_dir": str(warcs)}
+    if base_url:
+        config["base_url"] = base_url_origin(base_url)
+    metadata = merge(metadata, {"plugins": {PLUGIN_NAME: config}})
     ds = Datasette(
         [],
         metadata=metadata,
@@ -195,11 +220,12 @@ def serve(
     port: int,
     public: bool,
     warc_dir: str | Path | None = None,
+    base_url: str | None = None,
 ) -> None:
     """Serve until interrupted (uvicorn, as `datasette serve` does)."""
     import uvicorn
 
-    ds = make_datasette(db_path, public=public, warc_dir=warc_dir)
+    ds = make_datasette(db_path, public=public, warc_dir=warc_dir, base_url=base_url)
     uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on")
 
 

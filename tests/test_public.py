@@ -5,11 +5,18 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
+import sqlite3
+import urllib.error
 import urllib.parse
+import urllib.request
 from collections.abc import Iterator
+from contextlib import closing
 
 import pytest
+from click.testing import CliRunner
 
+from archive.cli import cli
 from tests.test_datasette import build_archive
 from tests.test_serve import fetch, running_server
 
@@ -18,6 +25,14 @@ from tests.test_serve import fetch, running_server
 def public_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     path = tmp_path_factory.mktemp("public") / "archive.db"
     build_archive(path)
+    with closing(sqlite3.connect(path)) as conn, conn:  # operations data a crawl leaves
+        conn.execute("update crawls set pid = 4242, message = 'disk full writing /srv/x.db'")
+        conn.execute(
+            "insert into pages(url, site_id, kind, error) values "
+            "('http://tn/9', 'thai-nguyen', 'error', 'AddressRefused: 10.0.0.1')"
+        )
+        conn.execute("insert into frontier(url, site_id, depth, kind, crawl_id, added) values "
+                     "('http://tn/10', 'thai-nguyen', 0, 'page', 1, 't')")  # fmt: skip
     with running_server(path) as url:
         yield url
 
@@ -77,3 +92,70 @@ async def test_custom_sql_takes_turns():
     release.set()
     await asyncio.gather(*tasks, table)
     assert most == 2
+
+
+def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, str]:
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as exc:
+        body = exc.read().decode()
+        exc.close()
+        return exc.code, body
+
+
+FORGED = {"Host": "evil.example", "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https"}
+
+
+def test_feeds_never_name_the_client_host(public_url):
+    """Without --base-url, links are relative and absolute URLs name the server itself."""
+    for path in ("/archive/feed.atom", "/archive/feed_search.atom?q=dang+uy",
+                 "/archive/articles.json?_size=1"):  # fmt: skip
+        status, body = get(public_url + path, FORGED)
+        assert status == 200 and "evil.example" not in body, path
+    status, body = get(public_url + "/archive/feed.atom", FORGED)
+    assert re.search(r'<link href="/archive/articles/\d+"', body)
+    assert f"<id>{public_url}/archive/feed.atom</id>" in body
+
+
+def test_base_url_names_the_public_address(tmp_path):
+    path = tmp_path / "archive.db"
+    build_archive(path)
+    with running_server(path, args=["--base-url", "https://archive.example/"]) as url:
+        status, body = get(url + "/archive/feed.atom", FORGED)
+        assert status == 200 and "evil.example" not in body
+        assert re.search(r'<link href="https://archive\.example/archive/articles/\d+"', body)
+        assert "<id>https://archive.example/archive/feed.atom</id>" in body
+        status, body = get(url + "/archive/articles.json?_size=1", FORGED)
+        assert json.loads(body)["next_url"].startswith("https://archive.example/archive/")
+
+
+def test_base_url_must_be_an_origin(tmp_path):
+    for bad in ("archive.example", "ftp://archive.example/", "https://archive.example/tct/"):
+        result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "x.db"), "--public",
+                                          "--base-url", bad])  # fmt: skip
+        assert result.exit_code == 2 and "--base-url" in result.output, bad
+        assert "http(s) URL" in result.output or "only scheme" in result.output, bad
+
+
+def test_operations_data_stays_local(public_url):
+    """Readers get the archive; pids, errors, the frontier, paths and threads stay local."""
+    for path in ("/-/databases.json", "/-/threads.json", "/-/metadata.json", "/-/databases"):
+        assert get(public_url + path)[0] == 404, path
+    status, body = get(public_url + "/archive.json")
+    tables = {t["name"] for t in json.loads(body)["tables"]}
+    assert {"articles", "sites", "pages", "crawls"} <= tables
+    assert not tables & {"frontier", "_sqlite_migrations"}
+    assert get(public_url + "/archive/frontier.json")[0] == 403
+    for query in ("select * from frontier", "select count(url) from frontier",
+                  "select name from _sqlite_migrations"):  # fmt: skip
+        status, body = sql(public_url, query)
+        assert status == 400 and "prohibited" in json.loads(body)["error"], query
+    status, body = sql(public_url, "select pid, message, status from crawls")
+    assert json.loads(body)["rows"] == [[None, None, "finished"]]
+    status, body = sql(public_url, "select kind, error from pages where url = 'http://tn/9'")
+    assert json.loads(body)["rows"] == [["error", None]]
+    status, body = get(public_url + "/archive/pages.json?_shape=array")
+    assert status == 200 and "AddressRefused" not in body and "4242" not in body
+    assert "/srv/x.db" not in get(public_url + "/archive/crawls.json")[1]
