@@ -141,7 +141,8 @@ def check_database(path: str, *, write: bool = True) -> None:
 
     The check leaves nothing behind: SQLite gives a database in WAL mode
     -wal and -shm files when it opens it, so one without a log is read as
-    an immutable file (there is no log to miss).
+    an immutable file (there is no log to miss), and so is one where it could
+    not make them (read-only storage).
     """
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
@@ -153,7 +154,7 @@ def check_database(path: str, *, write: bool = True) -> None:
     if write and not writable:
         raise UsageError(f"{path}: not writable")
     if target.exists():
-        immutable = "" if Path(f"{target}-wal").exists() else "&immutable=1"
+        immutable = "" if Path(f"{target}-wal").exists() and writable else "&immutable=1"
         try:
             with closing(sqlite3.connect(f"file:{target}?mode=ro{immutable}", uri=True)) as conn:
                 conn.execute("select count(*) from sqlite_master").fetchone()

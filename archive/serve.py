@@ -15,6 +15,7 @@ into the main file first, and a file a crawl is still writing is refused.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import sys
@@ -157,6 +158,14 @@ def prepare_public(db_path: str | Path) -> None:
     wal = Path(f"{path}-wal")
     if not wal.exists() or wal.stat().st_size == 0:
         return
+    if not writable(path):
+        raise PublicModeError(
+            f"{path}: on read-only storage, its newest rows are still in {wal.name} "
+            f"({wal.stat().st_size:,} bytes), which an immutable open would miss. Where the "
+            f"file is writable, run `sqlite3 {path.name} 'pragma wal_checkpoint(truncate)'` "
+            f"(or serve a copy: `sqlite3 {path.name} \"vacuum into 'public.db'\"`), then "
+            "publish the result."
+        )
     try:
         with closing(sqlite3.connect(path, timeout=5)) as conn:
             busy, log_frames, done = conn.execute("pragma wal_checkpoint(truncate)").fetchone()
@@ -173,6 +182,20 @@ def prepare_public(db_path: str | Path) -> None:
         )
 
 
+def writable(path: str | Path) -> bool:
+    """Can SQLite write beside the file (its -wal and -shm files)? Not on read-only storage,
+    nor for a user without write permission there."""
+    path = Path(path)
+    return os.access(path.parent if str(path.parent) else ".", os.W_OK) and os.access(path, os.W_OK)
+
+
+def read_only_uri(path: str | Path) -> str:
+    """An SQLite URI that reads ``path`` without writing anything: ``mode=ro`` where SQLite
+    can make the WAL index beside it, else ``immutable=1`` (a WAL-mode file on read-only
+    storage cannot be opened otherwise: "unable to open database file")."""
+    return f"file:{path}?{'mode=ro' if writable(path) else 'immutable=1'}"
+
+
 def bring_up_to_date(path: str | Path) -> None:
     """Apply the migrations an archive made by an older version lacks (the canned queries
     read tables added since, such as ``site_months``); a read-only file cannot be."""
@@ -180,7 +203,7 @@ def bring_up_to_date(path: str | Path) -> None:
 
     from archive.store.migrations import migrations, open_db
 
-    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+    with closing(sqlite3.connect(read_only_uri(path), uri=True)) as conn:
         if not migrations.applied(Sqlite(conn)):
             return  # not an archive (or an empty file): nothing of ours to bring up
         pending = [m.name for m in migrations.pending(Sqlite(conn))]
@@ -201,7 +224,7 @@ def _running_crawl(path: Path) -> tuple[int, int] | None:
     import psutil
 
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        with closing(sqlite3.connect(read_only_uri(path), uri=True)) as conn:
             rows = conn.execute(
                 "select id, pid from crawls where status = 'running' and pid is not null"
             ).fetchall()

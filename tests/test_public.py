@@ -6,19 +6,23 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import shutil
 import sqlite3
+import subprocess
+import sys
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from contextlib import closing
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from archive.cli import cli
 from tests.test_datasette import build_archive
-from tests.test_serve import fetch, running_server
+from tests.test_serve import ROOT, fetch, running_server
 
 
 @pytest.fixture(scope="module")
@@ -159,3 +163,47 @@ def test_operations_data_stays_local(public_url):
     status, body = get(public_url + "/archive/pages.json?_shape=array")
     assert status == 200 and "AddressRefused" not in body and "4242" not in body
     assert "/srv/x.db" not in get(public_url + "/archive/crawls.json")[1]
+
+
+#: Runs a command with the folder "$0" mounted read-only in a private mount namespace: read-only
+#: storage as root sees it (root ignores file modes, so chmod would prove nothing).
+READ_ONLY = 'mount --bind "$0" "$0" && mount -o remount,bind,ro "$0" "$0" && exec "$@"'
+
+
+def read_only(folder: Path) -> list[str]:
+    probe = subprocess.run(["unshare", "-m", "sh", "-c", READ_ONLY, str(folder), "true"],
+                           capture_output=True)  # fmt: skip
+    if probe.returncode:
+        pytest.skip(f"no private read-only mount here: {probe.stderr.decode().strip()}")
+    return ["unshare", "-m", "sh", "-c", READ_ONLY, str(folder)]
+
+
+def test_a_wal_archive_on_read_only_storage_is_served(tmp_path):
+    """A WAL-mode snapshot without a log, on a read-only mount: opened immutable."""
+    path = tmp_path / "snapshot" / "archive.db"
+    path.parent.mkdir()
+    build_archive(path)
+    with closing(sqlite3.connect(path)) as conn:
+        assert conn.execute("pragma journal_mode").fetchone() == ("wal",)
+    assert not Path(f"{path}-wal").exists()
+    with running_server(path, prefix=read_only(path.parent)) as url:
+        status, body = get(url + "/archive/articles.json?_shape=array")
+        assert status == 200 and len(json.loads(body)) == 4
+    assert sorted(p.name for p in path.parent.iterdir()) == ["archive.db", "warcs"]
+
+
+def test_a_write_ahead_log_on_read_only_storage_is_refused_with_what_to_do(tmp_path):
+    live, path = tmp_path / "live.db", tmp_path / "snapshot" / "archive.db"
+    path.parent.mkdir()
+    build_archive(live)
+    with closing(sqlite3.connect(live)) as conn:  # rows still only in the log when copied
+        conn.execute("pragma wal_autocheckpoint = 0")
+        conn.execute("update sites set name = 'mới' where id = 'ben-tre'")
+        conn.commit()
+        shutil.copy(live, path)
+        shutil.copy(f"{live}-wal", f"{path}-wal")
+    command = [*read_only(path.parent), sys.executable, "-m", "archive", "serve", "--db",
+               str(path), "--public", "--port", "1"]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert "read-only storage" in done.stderr and "wal_checkpoint(truncate)" in done.stderr

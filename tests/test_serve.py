@@ -93,11 +93,14 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_server(db: Path, *, public: bool = True, args: Sequence[str] = ()) -> Iterator[str]:
-    """`python -m archive serve` in a subprocess on a free loopback port; yields its URL."""
+def running_server(
+    db: Path, *, public: bool = True, args: Sequence[str] = (), prefix: Sequence[str] = ()
+) -> Iterator[str]:
+    """`python -m archive serve` in a subprocess on a free loopback port (``prefix`` runs
+    it, e.g. in a mount namespace); yields its URL."""
     port = free_port()
-    command = [sys.executable, "-m", "archive", "serve", "--db", str(db), "--port", str(port),
-               *args]  # fmt: skip
+    command = [*prefix, sys.executable, "-m", "archive", "serve", "--db", str(db),
+               "--port", str(port), *args]  # fmt: skip
     process = subprocess.Popen(
         command + (["--public"] if public else []), cwd=ROOT,
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,

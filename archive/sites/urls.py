@@ -137,6 +137,12 @@ def _domain_port(domain: str) -> tuple[str, int | None]:
     return (host, int(port)) if port.isdigit() else (domain, None)
 
 
+def allowed_hosts(site: Site) -> list[str]:
+    """The host names of a site's ``allowed_domains``, ports left out (what Scrapy's
+    offsite filter and the per-host delays take)."""
+    return [_domain_port(d)[0] for d in site.allowed_domains]
+
+
 def host_allowed(url: str, site: Site) -> bool:
     """True when the URL's host is one of the site's domains or a subdomain of one, on one
     of the site's ports: those of its start, sitemap and feed URLs, or an
