@@ -143,7 +143,8 @@ def check_database(path: str, *, write: bool = True) -> None:
 
     The check leaves nothing behind: SQLite gives a database in WAL mode
     -wal and -shm files when it opens it, so one without a log is read as
-    an immutable file (there is no log to miss).
+    an immutable file (there is no log to miss), and so is one where it could
+    not make them (read-only storage).
     """
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
@@ -155,7 +156,7 @@ def check_database(path: str, *, write: bool = True) -> None:
     if write and not writable:
         raise UsageError(f"{path}: not writable")
     if target.exists():
-        immutable = "" if Path(f"{target}-wal").exists() else "&immutable=1"
+        immutable = "" if Path(f"{target}-wal").exists() and writable else "&immutable=1"
         try:
             with closing(sqlite3.connect(f"file:{target}?mode=ro{immutable}", uri=True)) as conn:
                 conn.execute("select count(*) from sqlite_master").fetchone()
@@ -283,12 +284,26 @@ def extract(file: Any, url: str, site_id: str | None, sites_file: str | None,
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8001, show_default=True, type=int)
 @click.option("--public", is_flag=True, help="Read-only, immutable, with a SQL time limit.")
-def serve(db: str, host: str, port: int, public: bool) -> None:
+@click.option(
+    "--base-url",
+    metavar="URL",
+    help="Where readers reach the archive (https://archive.example/): feeds and absolute "
+    "links name it, never the request's Host header.",
+)
+def serve(db: str, host: str, port: int, public: bool, base_url: str | None) -> None:
     """Browse and search the archive with Datasette.
 
     \b
         tct-archive serve --db archive.db --port 8001
+        tct-archive serve --db public/archive.db --public --base-url https://archive.example/
     """
+    if base_url:
+        from archive.serve import base_url_origin
+
+        try:
+            base_url = base_url_origin(base_url)
+        except ValueError as exc:
+            raise UsageError(f"--base-url: {exc}") from exc
     if not Path(db).exists():
         raise UsageError(f"{db}: no such archive (run `tct-archive crawl` first)")
     check_database(db, write=not public)  # a public archive may sit on a read-only disk
@@ -299,7 +314,7 @@ def serve(db: str, host: str, port: int, public: bool) -> None:
         bring_up_to_date(db)
 
     click.echo(f"serving {db} at http://{host}:{port}/", err=True)
-    run_server(db, host=host, port=port, public=public)
+    run_server(db, host=host, port=port, public=public, base_url=base_url)
 
 
 @cli.command()

@@ -15,6 +15,7 @@ into the main file first, and a file a crawl is still writing is refused.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import sys
@@ -82,13 +83,35 @@ def load_metadata(folder: Path | None = None) -> dict[str, Any]:
     return merge(_read_yaml(folder / "metadata.yml"), _read_yaml(folder / "datasette.yml"))
 
 
+def base_url_origin(url: str) -> str:
+    """``--base-url`` as ``scheme://host[:port]``: where the public archive is reached, which
+    its feeds and absolute links name. Raises ValueError for anything else."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url.strip())
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    if parts.scheme not in ("http", "https") or not parts.hostname or port == -1:
+        raise ValueError(f"{url!r} is not an http(s) URL such as https://archive.example/")
+    if parts.path not in ("", "/") or parts.query or parts.fragment or parts.username:
+        raise ValueError(f"{url!r}: give only scheme, host and port (no path, query or user)")
+    return f"{parts.scheme}://{parts.netloc.lower()}"
+
+
 def make_datasette(
-    db_path: str | Path, *, public: bool = False, warc_dir: str | Path | None = None
+    db_path: str | Path,
+    *,
+    public: bool = False,
+    warc_dir: str | Path | None = None,
+    base_url: str | None = None,
 ) -> Any:
     """A configured Datasette instance (also what the tests use in-process).
 
     ``warc_dir`` is where the plugin finds WARC files to serve raw capture
-    records from; by default ``warcs/`` beside the database.
+    records from; by default ``warcs/`` beside the database. ``base_url``
+    (``https://archive.example``) is what public mode's feeds and absolute links name.
     """
     from datasette.app import Datasette
     from datasette.database import Database
@@ -98,7 +121,10 @@ def make_datasette(
     folder = datasette_dir()
     metadata = load_metadata(folder)
     warcs = Path(warc_dir) if warc_dir else Path(db_path).resolve().parent / "warcs"
-    metadata = merge(metadata, {"plugins": {PLUGIN_NAME: {"warc_dir": str(warcs)}}})
+    config: dict[str, str] = {"warc_dir": str(warcs)}
+    if base_url:
+        config["base_url"] = base_url_origin(base_url)
+    metadata = merge(metadata, {"plugins": {PLUGIN_NAME: config}})
     ds = Datasette(
         [],
         metadata=metadata,
@@ -132,6 +158,14 @@ def prepare_public(db_path: str | Path) -> None:
     wal = Path(f"{path}-wal")
     if not wal.exists() or wal.stat().st_size == 0:
         return
+    if not writable(path):
+        raise PublicModeError(
+            f"{path}: on read-only storage, its newest rows are still in {wal.name} "
+            f"({wal.stat().st_size:,} bytes), which an immutable open would miss. Where the "
+            f"file is writable, run `sqlite3 {path.name} 'pragma wal_checkpoint(truncate)'` "
+            f"(or serve a copy: `sqlite3 {path.name} \"vacuum into 'public.db'\"`), then "
+            "publish the result."
+        )
     try:
         with closing(sqlite3.connect(path, timeout=5)) as conn:
             busy, log_frames, done = conn.execute("pragma wal_checkpoint(truncate)").fetchone()
@@ -148,6 +182,20 @@ def prepare_public(db_path: str | Path) -> None:
         )
 
 
+def writable(path: str | Path) -> bool:
+    """Can SQLite write beside the file (its -wal and -shm files)? Not on read-only storage,
+    nor for a user without write permission there."""
+    path = Path(path)
+    return os.access(path.parent if str(path.parent) else ".", os.W_OK) and os.access(path, os.W_OK)
+
+
+def read_only_uri(path: str | Path) -> str:
+    """An SQLite URI that reads ``path`` without writing anything: ``mode=ro`` where SQLite
+    can make the WAL index beside it, else ``immutable=1`` (a WAL-mode file on read-only
+    storage cannot be opened otherwise: "unable to open database file")."""
+    return f"file:{path}?{'mode=ro' if writable(path) else 'immutable=1'}"
+
+
 def bring_up_to_date(path: str | Path) -> None:
     """Apply the migrations an archive made by an older version lacks (the canned queries
     read tables added since, such as ``site_months``); a read-only file cannot be."""
@@ -155,7 +203,7 @@ def bring_up_to_date(path: str | Path) -> None:
 
     from archive.store.migrations import migrations, open_db
 
-    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+    with closing(sqlite3.connect(read_only_uri(path), uri=True)) as conn:
         if not migrations.applied(Sqlite(conn)):
             return  # not an archive (or an empty file): nothing of ours to bring up
         pending = [m.name for m in migrations.pending(Sqlite(conn))]
@@ -176,7 +224,7 @@ def _running_crawl(path: Path) -> tuple[int, int] | None:
     import psutil
 
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        with closing(sqlite3.connect(read_only_uri(path), uri=True)) as conn:
             rows = conn.execute(
                 "select id, pid from crawls where status = 'running' and pid is not null"
             ).fetchall()
@@ -195,11 +243,12 @@ def serve(
     port: int,
     public: bool,
     warc_dir: str | Path | None = None,
+    base_url: str | None = None,
 ) -> None:
     """Serve until interrupted (uvicorn, as `datasette serve` does)."""
     import uvicorn
 
-    ds = make_datasette(db_path, public=public, warc_dir=warc_dir)
+    ds = make_datasette(db_path, public=public, warc_dir=warc_dir, base_url=base_url)
     uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on")
 
 

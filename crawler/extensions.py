@@ -14,6 +14,8 @@ from scrapy.http import Response
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet import task
 
+from archive.sites import urls
+
 logger = logging.getLogger(__name__)
 
 
@@ -86,7 +88,7 @@ class CrawlDelay:
         for site in getattr(spider, "sites", ()):
             if site.crawl_delay:
                 declared = [*site.start_urls, *site.sitemap_urls, *site.feed_urls]
-                hosts = {urlsplit(u).hostname for u in declared} | set(site.allowed_domains)
+                hosts = {urlsplit(u).hostname for u in declared} | set(urls.allowed_hosts(site))
                 for host in filter(None, hosts):
                     self.raise_floor(host, float(site.crawl_delay), "the registry")
 

@@ -110,18 +110,21 @@ def redirect_problem(chain: Iterable[str], target: str, site: Site) -> str | Non
     parts = urlsplit(target)
     if parts.scheme not in ("http", "https"):
         return None  # RedirectMiddleware does not follow these either
-    origin = (urlsplit(chain[0]).hostname or "").lower()
-    if not urls.host_allowed(target, site) and (parts.hostname or "").lower() != origin:
-        return f"redirect to another domain: {target}"
+    canonical = urls.canonical_or_none(target)
+    if canonical is None:
+        return f"redirect to a malformed URL: {target}"
+    host, origin = (parts.hostname or "").lower(), (urlsplit(chain[0]).hostname or "").lower()
+    if not urls.host_allowed(target, site) and (host, urls.port_of(target)) != (
+        origin,
+        urls.port_of(chain[0]),
+    ):
+        return f"redirect to another {'port' if host == origin else 'domain'}: {target}"
     if (
         site.path_prefix
         and not parts.path.startswith(site.path_prefix)
         and urls.host_allowed(chain[0], site)
     ):
         return f"redirect out of the site's path {site.path_prefix}: {target}"
-    canonical = urls.canonical_or_none(target)
-    if canonical is None:
-        return f"redirect to a malformed URL: {target}"
     if canonical in {urls.canonical_url(u) for u in chain}:
         hops = " -> ".join([*chain, target][-4:])
         return f"redirect loop: {hops}"

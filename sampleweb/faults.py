@@ -755,13 +755,13 @@ class FaultyWeb:
 
     # -- the registry ----------------------------------------------------------------
     def extra_domains(self) -> dict[str, list[str]]:
-        """Private hosts the registry must list for some sites, so that the address check
-        (not the domain check) is what refuses them."""
+        """Private hosts the registry must list for some sites, with their port (the sites
+        live on another one), so that the address check (not the scope check) refuses them."""
         domains: dict[str, list[str]] = {}
         for injection in self.injected:
             if injection.fault.name in ("redirect-private", "redirect-metadata", "link-private"):
                 host = PRIVATE_TARGETS[1 if injection.fault.name == "redirect-metadata" else 0]
-                domains.setdefault(injection.site_id, []).append(host.split("/")[2])
+                domains.setdefault(injection.site_id, []).append(f"{host.split('/')[2]}:80")
         return domains
 
     def sites_toml(self, server: SampleWebServer) -> str:

@@ -29,6 +29,16 @@ def test_gzipped_index_rss_and_atom():
     assert parse_listing(atom).entries[0].url == "http://h/x"
 
 
+def test_a_gzipped_sitemap_is_xml_whatever_its_type_says():
+    """Old IIS and Apache label .xml.gz application/x-gzip or application/octet-stream."""
+    sitemap = b"\xef\xbb\xbf<?xml version='1.0'?><urlset><url><loc>http://a/1</loc></url></urlset>"
+    for content_type in ("application/x-gzip", "application/octet-stream", ""):
+        assert looks_like_xml(gzip.compress(sitemap), content_type), content_type
+    assert not looks_like_xml(gzip.compress(b"%PDF-1.4 not a sitemap"), "application/x-gzip")
+    assert not looks_like_xml(b"\x1f\x8b broken gzip", "application/x-gzip")
+    assert parse_listing(gzip.compress(sitemap)).entries[0].url == "http://a/1"
+
+
 def test_garbage_is_unknown_not_an_error():
     assert parse_listing(b"\x00\xff garbage <<").entries == ()
     assert parse_listing(b"\x1f\x8b broken gzip").kind == "unknown"

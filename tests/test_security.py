@@ -90,6 +90,13 @@ LOOPBACK = Site(
     start_urls=("http://127.0.0.5:8080/",),
     allowed_domains=("127.0.0.5", "10.0.0.1", "localhost"),
 )
+LOOPBACK_TWO_PORTS = Site(
+    id="sample",
+    name="x",
+    province="x",
+    start_urls=("http://127.0.0.5:8080/",),
+    allowed_domains=("127.0.0.5", "127.0.0.5:8081"),  # the registry names a second port
+)
 DNS = {
     "truongchinhtri.example.vn": ["45.76.1.2"],
     "intranet.truongchinhtri.example.vn": ["10.1.2.3"],
@@ -175,6 +182,15 @@ def test_addresses_are_checked_on_every_request(url, site, refusal):
          "redirect to another domain"),  # but not the parent domain
         (["http://truongchinhtri.example.vn/a"], "http://truongchinhtri.example.vn:vi/a",
          PUBLIC, "malformed URL"),  # a port that is not a number
+        (["http://truongchinhtri.example.vn/a"], "http://truongchinhtri.example.vn:9999/a",
+         PUBLIC, "redirect to another port"),  # a site is its host and port
+        (["http://truongchinhtri.example.vn/a"], "https://truongchinhtri.example.vn:443/a",
+         PUBLIC, None),  # http and https on their default ports are one site
+        (["http://127.0.0.5:8080/a"], "http://127.0.0.5:9999/a", LOOPBACK,
+         "redirect to another port"),
+        (["http://127.0.0.5:8080/a"], "http://127.0.0.5/a", LOOPBACK,
+         "redirect to another port"),  # not even the default one
+        (["http://127.0.0.5:8080/a"], "http://127.0.0.5:8081/b", LOOPBACK_TWO_PORTS, None),
     ],
 )  # fmt: skip
 def test_redirect_problems(chain, target, site, problem):

@@ -18,6 +18,7 @@ _W3C_DATE = re.compile(
     r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$"
 )
 MAX_XML_BYTES = 50 * 1024 * 1024  # the sitemap protocol's own limit
+GZIP_MAGIC = b"\x1f\x8b"
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,16 @@ class Listing:
 
 
 def looks_like_xml(body: bytes, content_type: str) -> bool:
-    head = body[:512].lstrip().lower()
+    """A sitemap or feed, by its type or its first bytes; a gzipped one too, whatever its
+    type says (old IIS and Apache serve ``.xml.gz`` as application/x-gzip or
+    application/octet-stream)."""
+    head = body[:512]
+    if head[:2] == GZIP_MAGIC:
+        try:
+            head, content_type = _gunzip(body, 512), ""
+        except (OSError, EOFError, zlib.error):
+            return False
+    head = head.lstrip().removeprefix(b"\xef\xbb\xbf").lstrip().lower()
     return (
         "xml" in content_type
         or "rss" in content_type
@@ -45,7 +55,7 @@ def looks_like_xml(body: bytes, content_type: str) -> bool:
 
 def parse_listing(body: bytes) -> Listing:
     """Parse a sitemap, sitemap index, RSS or Atom document (gzip accepted)."""
-    if body[:2] == b"\x1f\x8b":
+    if body[:2] == GZIP_MAGIC:
         try:
             body = _gunzip(body, MAX_XML_BYTES)
         except (OSError, EOFError, zlib.error):

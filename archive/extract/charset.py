@@ -184,3 +184,23 @@ def _syllable(word: str) -> bool:
         else:
             return False
     return tones <= 1
+
+
+#: Bytes looked at to tell text from binary, and the share of control bytes (not tab,
+#: newline, form feed, carriage return or escape) above which they are not text: random
+#: bytes have about 11 %, HTML none but a stray NUL or two.
+BINARY_SAMPLE = 8192
+BINARY_SHARE = 0.02
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27)) + b"\x7f"
+
+
+def not_text(body: bytes) -> str | None:
+    """Why ``body`` is not a text document (an image, a PDF, random bytes labelled
+    ``text/html``), or None. UTF-16 and UTF-32 with a BOM are text."""
+    sample = body[:BINARY_SAMPLE]
+    if not sample or sample.startswith(tuple(bom for bom, name in _BOMS if name != "utf-8")):
+        return None
+    control = len(sample) - len(sample.translate(None, _CONTROL))
+    if control > BINARY_SHARE * len(sample):
+        return f"not text: {control} control bytes in the first {len(sample)}"
+    return None

@@ -18,7 +18,7 @@ from lxml import etree
 
 from archive.extract import article as extract
 from archive.extract import kinds
-from archive.extract.charset import decode_html
+from archive.extract.charset import decode_html, not_text
 from archive.extract.records import Article, PageResult
 from archive.extract.shapes import shape_of
 from archive.sites import urls
@@ -59,6 +59,8 @@ def analyze_page(
     ``/node/N``. The crawl fetched a quarter more article pages than articles,
     and extracted each.
     """
+    if binary := not_text(body):  # random bytes decode to a few words of mojibake
+        return PageResult(url=url, kind="other", reason=binary)
     try:
         html, _ = decode_html(body, encoding)
     except Exception as exc:  # decode_html should not raise; never let one page stop a crawl

@@ -12,6 +12,7 @@ is not used: it drops ``cid``, a category number on many PHP sites, and keeps
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url
@@ -126,15 +127,49 @@ def extension(url: str) -> str:
     return path[dot:] if dot > path.rfind("/") else ""
 
 
+def port_of(url: str) -> int | None:
+    """The port a URL connects to (its scheme's default when none is written)."""
+    parts = urlsplit(url)
+    try:
+        return parts.port or _DEFAULT_PORTS.get(parts.scheme)
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=1024)
+def _site_ports(declared: tuple[str, ...]) -> frozenset[int | None]:
+    """The ports of a site's declared URLs; http and https on their default ports are one
+    site (schools move to https), any other port is a server of its own."""
+    ports = {port_of(url) for url in declared}
+    return frozenset(ports | {80, 443} if ports & {80, 443} else ports)
+
+
+def _domain_port(domain: str) -> tuple[str, int | None]:
+    """``host`` or ``host:port`` of a registry ``allowed_domains`` entry."""
+    host, _, port = domain.rpartition(":") if domain.count(":") == 1 else (domain, "", "")
+    return (host, int(port)) if port.isdigit() else (domain, None)
+
+
+def allowed_hosts(site: Site) -> list[str]:
+    """The host names of a site's ``allowed_domains``, ports left out (what Scrapy's
+    offsite filter and the per-host delays take)."""
+    return [_domain_port(d)[0] for d in site.allowed_domains]
+
+
 def host_allowed(url: str, site: Site) -> bool:
-    """True when the URL's host is one of the site's domains or a subdomain of one.
+    """True when the URL's host is one of the site's domains or a subdomain of one, on one
+    of the site's ports: those of its start, sitemap and feed URLs, or an
+    ``allowed_domains`` entry written ``host:port``.
 
     ``www.`` is not a different site: a school registered at ``www.x.gov.vn``
     that redirects to ``x.gov.vn`` (or links there) stays in scope.
     """
-    host = (urlsplit(url).hostname or "").lower()
+    host, port = (urlsplit(url).hostname or "").lower(), port_of(url)
+    ports = _site_ports(site.start_urls + site.sitemap_urls + site.feed_urls)
     return any(
-        host == d or host.endswith("." + d) or f"www.{host}" == d for d in site.allowed_domains
+        (host == domain or host.endswith("." + domain) or f"www.{host}" == domain)
+        and (port == only if only is not None else port in ports)
+        for domain, only in map(_domain_port, site.allowed_domains)
     )
 
 

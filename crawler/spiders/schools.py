@@ -87,7 +87,7 @@ class SchoolsSpider(Spider):
         ids = spider.site_arg.split(",") if spider.site_arg else settings.getlist("ARCHIVE_SITES")
         spider.sites = select_sites(load_sites(settings.get("ARCHIVE_SITES_FILE")), ids)
         spider.by_id = {s.id: s for s in spider.sites}
-        spider.allowed_domains = sorted({d for s in spider.sites for d in s.allowed_domains})
+        spider.allowed_domains = sorted({d for s in spider.sites for d in urls.allowed_hosts(s)})
         spider.max_pages = settings.getint("ARCHIVE_MAX_PAGES_PER_SITE")
         spider.max_depth = settings.getint("ARCHIVE_MAX_DEPTH")
         spider.revalidate_after = recrawl.parse_duration(settings.get("ARCHIVE_REVALIDATE_AFTER"))

@@ -7,16 +7,21 @@ autoescaping (Datasette turns it on) prints it as text, never as markup.
 Feeds are canned queries rendered by datasette-atom. `vn_feed_html` builds
 an entry from the archived text by escaping it paragraph by paragraph (and
 datasette-atom's bleach pass is a second line of defence); `vn_page_url`
-makes the entry link absolute from the request's Host header. A search that
+makes the entry link absolute from the request's Host header locally, and in
+public mode from the configured ``base_url`` only (else relative). A search that
 matches nothing must still be a feed, but datasette-atom 0.9 fails on zero
 rows: an empty result gets an empty, valid feed here, everything else goes
 to datasette-atom.
 """
 
+import asyncio
 import html
 import re
+import sqlite3
+import weakref
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 from datasette import hookimpl
 from datasette.database import QueryInterrupted
@@ -28,6 +33,17 @@ PLUGIN = "tct-archive"
 _PARAGRAPHS = re.compile(r"\n\s*\n")
 _HOST = re.compile(r"^[A-Za-z0-9.\-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$")
 MAX_RECORD_BYTES = 64 * 1024 * 1024
+#: Public mode: the longest string or blob one SQL value may be (SQLITE_LIMIT_LENGTH; the
+#: longest archived text is under 3 MB), the bytes of values one query may return, and
+#: how many requests with custom SQL (?sql=) run at once (the others wait their turn).
+MAX_VALUE_BYTES = 8_000_000
+MAX_RESULT_BYTES = 32_000_000
+CUSTOM_SQL_AT_ONCE = 1
+#: Public mode keeps operations data local: these tables are neither listed nor readable,
+#: these columns read as NULL, these pages (a file path, threads, plugin settings) are 404.
+WITHHELD_TABLES = frozenset({"frontier", "_sqlite_migrations"})
+WITHHELD_COLUMNS = frozenset({("crawls", "pid"), ("crawls", "message"), ("pages", "error")})
+WITHHELD_PAGES = re.compile(r"^/-/(databases|threads|metadata)(\.json)?$")
 
 
 def safe_href(url):
@@ -83,6 +99,17 @@ def page_url(host, proto, path):
         return path
     scheme = proto if proto in ("http", "https") else "http"
     return f"{scheme}://{host}{path}"
+
+
+def public_page_url(base_url):
+    """``vn_page_url`` with a base URL or in public mode: never from the client's Host header
+    (a shared cache would keep the link it names); the base URL, else a relative link."""
+
+    def url(_host, _proto, path):
+        path = "/" + (path or "").lstrip("/")
+        return base_url.rstrip("/") + path if base_url else path
+
+    return url
 
 
 def empty_feed(request, title):
@@ -339,18 +366,133 @@ def read_only(app, is_public):
     return wrapped
 
 
+def one_query_at_a_time(app, is_public, at_once=CUSTOM_SQL_AT_ONCE):
+    """ASGI wrapper: in public mode, requests carrying custom SQL (``?sql=``) take turns,
+    so however many arrive, their results are held in memory only ``at_once`` at a time
+    and the other SQL threads stay free for table pages."""
+    turns = None
+
+    async def wrapped(scope, receive, send):
+        nonlocal turns
+        query = scope.get("query_string", b"").decode("latin-1") if scope["type"] == "http" else ""
+        if "sql" not in parse_qs(query) or not is_public():
+            await app(scope, receive, send)
+            return
+        turns = turns or asyncio.Semaphore(at_once)
+        async with turns:
+            await app(scope, receive, send)
+
+    return wrapped
+
+
+def pinned_origin(app, is_public, base_url=None):
+    """ASGI wrapper: every URL Datasette makes absolute (feed ids, ``next_url``) names the
+    configured base URL; without one, in public mode, the address the server answers on:
+    never the client's Host or X-Forwarded-* headers."""
+    forged = (b"host", b"x-forwarded-host", b"x-forwarded-proto", b"forwarded")
+    base = urlsplit(base_url) if base_url else None
+
+    async def wrapped(scope, receive, send):
+        if scope["type"] != "http" or not (base or is_public()):
+            await app(scope, receive, send)
+            return
+        if base:
+            scheme, host = base.scheme, base.netloc
+        else:
+            address, port = scope.get("server") or ("localhost", None)
+            scheme = "http"  # tct-archive serve speaks plain HTTP; a TLS proxy: --base-url
+            host = f"[{address}]" if ":" in address else address
+            host += f":{port}" if port else ""
+        headers = [(k, v) for k, v in scope.get("headers", []) if k.lower() not in forged]
+        headers.append((b"host", host.encode("idna")))
+        await app({**scope, "scheme": scheme, "headers": headers}, receive, send)
+
+    return wrapped
+
+
+def withheld_pages(app, is_public):
+    """ASGI wrapper: in public mode, Datasette's pages about the server itself (the file's
+    absolute path, threads, plugin settings) answer 404."""
+
+    async def wrapped(scope, receive, send):
+        if scope["type"] == "http" and WITHHELD_PAGES.match(scope["path"]) and is_public():
+            await Response.text("Not found", status=404).asgi_send(send)
+            return
+        await app(scope, receive, send)
+
+    return wrapped
+
+
+def withhold(action, table, column, _database, _trigger):
+    """SQLite authorizer for public mode: operations tables cannot be read at all, and
+    operations columns read as NULL, whatever SQL asks for them."""
+    if action != sqlite3.SQLITE_READ:
+        return sqlite3.SQLITE_OK
+    if table in WITHHELD_TABLES:
+        return sqlite3.SQLITE_DENY
+    return sqlite3.SQLITE_IGNORE if (table, column) in WITHHELD_COLUMNS else sqlite3.SQLITE_OK
+
+
+def _is_public(datasette):
+    """Published read-only: the archive is open immutable (``--public``, or ``datasette -i``)."""
+    return DATABASE in datasette.databases and not datasette.databases[DATABASE].is_mutable
+
+
 @hookimpl
 def asgi_wrapper(datasette):
     def is_public():
-        return DATABASE in datasette.databases and not datasette.databases[DATABASE].is_mutable
+        return _is_public(datasette)
 
-    return lambda app: read_only(app, is_public)
+    base_url = (datasette.plugin_config(PLUGIN) or {}).get("base_url")
+
+    def wrap(app):
+        app = one_query_at_a_time(read_only(app, is_public), is_public)
+        return pinned_origin(withheld_pages(app, is_public), is_public, base_url)
+
+    return wrap
 
 
 @hookimpl
-def prepare_connection(conn):
+def permission_allowed(datasette, action, resource):
+    """In public mode the operations tables are not shown (and not readable: ``withhold``)."""
+    withheld = (
+        action == "view-table"
+        and tuple(resource or ())[1:]
+        and (resource[0] == DATABASE and resource[1] in WITHHELD_TABLES)
+    )
+    return False if withheld and _is_public(datasette) else None
+
+
+def capped_rows(limit=MAX_RESULT_BYTES):
+    """A row factory that refuses a query once its values pass ``limit`` bytes: SQLite's
+    time limit cannot stop rows that are each quick but together take gigabytes."""
+    seen = {"cursor": lambda: None, "bytes": 0}
+
+    def row(cursor, values):
+        if seen["cursor"]() is not cursor:
+            seen["cursor"], seen["bytes"] = weakref.ref(cursor), 0
+        seen["bytes"] += sum(len(v) for v in values if isinstance(v, str | bytes))
+        if seen["bytes"] > limit:
+            raise sqlite3.OperationalError(
+                f"result too large: over {limit // 1_000_000} MB; select fewer rows or columns"
+            )
+        return sqlite3.Row(cursor, values)
+
+    return row
+
+
+@hookimpl
+def prepare_connection(conn, database, datasette):
     conn.create_function("vn_feed_html", 4, feed_html, deterministic=True)
     conn.create_function("vn_page_url", 3, page_url, deterministic=True)
+    base_url = (datasette.plugin_config(PLUGIN) or {}).get("base_url")
+    public = database == DATABASE and _is_public(datasette)
+    if base_url or public:
+        conn.create_function("vn_page_url", 3, public_page_url(base_url), deterministic=True)
+    if public:
+        conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+        conn.row_factory = capped_rows()
+        conn.set_authorizer(withhold)
 
 
 @hookimpl(trylast=True)
