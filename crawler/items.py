@@ -68,12 +68,13 @@ class SiteCounts:
     aliases_new: int = 0
     not_modified: int = 0  # 304 answers to conditional requests
     articles_removed: int = 0  # article URLs answering 404/410
-    articles_linked: int = 0  # known articles a page linked, not fetched (not due)
+    found: set[int] = field(default_factory=set)  # articles stored, 304ed or linked while fresh
     listings: int = 0  # pages read (or known) as listings
     scheduled: int = 0
     messages: list[str] = field(default_factory=list)
 
     @property
     def articles_found(self) -> int:
-        """Articles this run saw or confirmed: stored, answered 304, or linked while fresh."""
-        return self.articles_seen + self.not_modified + self.articles_linked
+        """Distinct articles this run saw or confirmed: stored, answered 304 at one of their
+        URLs, or still linked while not due for revalidation."""
+        return len(self.found)

@@ -198,6 +198,8 @@ class ArchiveSession:
         counts.pages += 1
         counts.ok += 1
         counts.not_modified += 1
+        if (article_id := self.article_id(item.url)) is not None:
+            counts.found.add(article_id)
         also = [item.final_url] if item.final_url else []
         store.save_not_modified(
             self.db, item.url, checked=item.fetched, crawl_id=self.crawl_id, also=also
@@ -243,6 +245,7 @@ class ArchiveSession:
     @staticmethod
     def _count(counts: SiteCounts, outcome: store.Outcome) -> None:
         counts.articles_seen += 1
+        counts.found.add(outcome.article_id)
         if outcome.status == store.NEW:
             counts.articles_new += 1
         elif outcome.status == store.CHANGED:
@@ -265,15 +268,15 @@ class ArchiveSession:
     def _shortfall(self, site_id: str, counts: SiteCounts) -> tuple[str, str] | None:
         """A site that answered but yielded no article, or under half its last crawl's:
         never silent (a redesign, a move, or pages we took for listings)."""
-        found = counts.articles_found + self._found_before_resume(site_id)
+        found = len(counts.found | self._found_before_resume(site_id))
         if found == 0:
             return "no-articles", (
                 f"no articles among {counts.pages} pages fetched "
                 f"({counts.listings} read as listings)"
             )
         before = self.db.execute(
-            "select cs.articles_seen + coalesce(cs.not_modified, 0) "
-            "+ coalesce(cs.articles_linked, 0) from crawl_sites cs "
+            "select coalesce(cs.articles_found, cs.articles_seen + coalesce(cs.not_modified, 0)) "
+            "from crawl_sites cs "
             "join crawls c on c.id = cs.crawl_id where cs.site_id = ? and cs.crawl_id != ? "
             "and c.status = 'finished' and cs.status != 'failed' order by c.id desc limit 1",
             [site_id, self.crawl_id],
@@ -284,17 +287,17 @@ class ArchiveSession:
             )
         return None
 
-    def _found_before_resume(self, site_id: str) -> int:
+    def _found_before_resume(self, site_id: str) -> set[int]:
         """Articles of the site the crawls this one resumes had already stored or seen."""
         earlier = sorted(self.job - {self.crawl_id})
         if not earlier:
-            return 0
-        row = self.db.execute(
-            "select count(*) from articles where site_id = ? and last_seen >= "
+            return set()
+        rows = self.db.execute(
+            "select id from articles where site_id = ? and last_seen >= "
             f"(select min(started) from crawls where id in ({','.join('?' * len(earlier))}))",
             [site_id, *earlier],
-        ).fetchone()
-        return int(row[0])
+        )
+        return {row[0] for row in rows}
 
     def _finish(self, reason: str, stats: Mapping[str, Any] | None) -> dict[str, Any]:
         """Write the per-site rows and the crawl row; returns the totals.
@@ -316,7 +319,7 @@ class ArchiveSession:
                 "errors": counts.errors,
                 "not_modified": counts.not_modified,
                 "articles_removed": counts.articles_removed,
-                "articles_linked": counts.articles_linked,
+                "articles_found": counts.articles_found,
                 "listings": counts.listings,
                 "message": "; ".join(counts.messages[:5]) or None,
             }

@@ -619,9 +619,10 @@ def m012_extraction_paths(db: Database) -> None:
     ``extraction`` (JSON: which path found each field: a site rule, a CMS rule
     or the generic path), ``generic`` (1 when the body came from the generic
     path) and ``flags`` (quality flags, space-separated, null when none).
-    ``crawl_sites`` gains ``articles_linked`` (known articles a listing of this
-    run still linked, not fetched because not due) and ``listings``, so a crawl
-    that finds no article, or far fewer than the last one, says so. Two
+    ``crawl_sites`` gains ``articles_found`` (distinct articles the run stored,
+    confirmed with a 304, or still found linked while not due) and
+    ``listings``, so a crawl that finds no article, or far fewer than the
+    last one, says so. Two
     partial indexes let ``site_health`` count generic and flagged articles per
     site without reading the others.
     """
@@ -629,7 +630,7 @@ def m012_extraction_paths(db: Database) -> None:
     for column, kind in (("captions", str), ("extraction", str), ("generic", int), ("flags", str)):
         if column not in articles.columns_dict:
             articles.add_column(column, kind)
-    for column in ("articles_linked", "listings"):
+    for column in ("articles_found", "listings"):
         if column not in db.table("crawl_sites").columns_dict:
             db.table("crawl_sites").add_column(column, int)
     db.execute(

@@ -71,7 +71,6 @@ class SchoolsSpider(Spider):
     pending_attachments: dict[str, list[str]]  # document URL -> articles waiting for it
     requested: set[str]  # page URLs this run has scheduled (the page cap counts each once)
     fed: set[str]  # sites whose feed or sitemap lists articles (this run or an earlier one)
-    linked: set[str]  # known article URLs linked this run but not fetched (not due)
     shapes: defaultdict[str, ShapeBook]  # per site: what its pages of each URL shape were
     traps: TrapGuard
     committer: task.LoopingCall | None  # commits the session's batch every interval
@@ -96,7 +95,6 @@ class SchoolsSpider(Spider):
         spider.pending_attachments = {}
         spider.requested = set()
         spider.shapes = defaultdict(ShapeBook)
-        spider.linked = set()
         spider.traps = TrapGuard(settings.getint("ARCHIVE_TRAP_DEPTH"))
         spider.session = ArchiveSession(
             settings.get("ARCHIVE_DB"), spider.sites,
@@ -234,9 +232,8 @@ class SchoolsSpider(Spider):
     def _count_linked(self, url: str, site: Site, state: recrawl.PageState | None) -> None:
         """A known article still linked, not fetched because not due: it counts as found
         (a site that stops linking its articles is reported: crawler/session.py)."""
-        if state is not None and state.article_id is not None and url not in self.linked:
-            self.linked.add(url)
-            self.session.counts[site.id].articles_linked += 1
+        if state is not None and state.article_id is not None:
+            self.session.counts[site.id].found.add(state.article_id)
 
     def _count_request(self, site: Site) -> bool:
         """Count one more request against the site's cap; False once the cap is reached."""
