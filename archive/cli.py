@@ -6,7 +6,8 @@ interrupted (Ctrl-C, SIGTERM; the next run resumes it) or a command's work
 failed, 2 for bad usage or bad input (sites file, database, settings), 3 when
 another crawl holds the database's lock (nothing is written; safe under cron),
 4 when the archive could not be written (disk full, quota, file size limit,
-read-only or failing disk: what was committed before stays intact).
+read-only or failing disk: what was committed before stays intact), 5 when
+`serve` or `demo` finds its port taken by another program.
 """
 
 from __future__ import annotations
@@ -286,14 +287,15 @@ def serve(db: str, host: str, port: int, public: bool) -> None:
     if not Path(db).exists():
         raise UsageError(f"{db}: no such archive (run `tct-archive crawl` first)")
     check_database(db, write=not public)  # a public archive may sit on a read-only disk
-    from archive.serve import bring_up_to_date
+    from archive.serve import bring_up_to_date, listen_socket
     from archive.serve import serve as run_server
 
     if not public:  # public mode does it while preparing the file (archive.serve)
         bring_up_to_date(db)
+    sock = listen_socket(host, port)  # a busy port: exit status 5, before saying "serving"
 
     click.echo(f"serving {db} at http://{host}:{port}/", err=True)
-    run_server(db, host=host, port=port, public=public)
+    run_server(db, host=host, port=port, public=public, sock=sock)
 
 
 @cli.command()
