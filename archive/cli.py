@@ -16,6 +16,7 @@ import errno
 import json
 import os
 import sqlite3
+import stat
 import sys
 from contextlib import closing
 from pathlib import Path
@@ -25,7 +26,13 @@ import click
 
 from archive.sites import registry
 from archive.store import stats
-from archive.store.storage import EXIT_STORAGE, StorageError, describe, storage_problem
+from archive.store.storage import (
+    EXIT_STORAGE,
+    StorageError,
+    describe,
+    folder_problem,
+    storage_problem,
+)
 
 #: The one table mapping `crawl` options onto crawler/settings.py names.
 OPTION_SETTINGS = {
@@ -150,6 +157,10 @@ def check_database(path: str, *, write: bool = True) -> None:
         raise UsageError(f"{path}: directory {folder} does not exist")
     if target.is_dir():
         raise UsageError(f"{path}: is a directory, not a database file")
+    if target.exists() and not target.is_file():
+        raise UsageError(f"{path}: is a {_file_kind(target)}, not a database file")
+    if write and (problem := folder_problem(folder)):
+        raise UsageError(f"{path}: {problem}")
     writable = os.access(folder, os.W_OK) and (not target.exists() or os.access(target, os.W_OK))
     if write and not writable:
         raise UsageError(f"{path}: not writable")
@@ -160,6 +171,13 @@ def check_database(path: str, *, write: bool = True) -> None:
                 conn.execute("select count(*) from sqlite_master").fetchone()
         except sqlite3.DatabaseError as exc:
             raise UsageError(f"{path}: not an SQLite database ({exc})") from exc
+
+
+def _file_kind(path: Path) -> str:
+    mode = path.stat().st_mode
+    kinds = [(stat.S_ISCHR, "character device"), (stat.S_ISBLK, "block device"),
+             (stat.S_ISFIFO, "named pipe"), (stat.S_ISSOCK, "socket")]  # fmt: skip
+    return next((name for test, name in kinds if test(mode)), "special file")
 
 
 @cli.command()

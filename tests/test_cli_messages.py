@@ -67,3 +67,46 @@ def test_serve_on_an_address_that_is_not_this_machines(tmp_path):
     run = tct("serve", "--db", str(db), "--host", "192.0.2.1")  # TEST-NET-1: never local
     assert run.returncode == 2, run.stderr
     assert "--host 192.0.2.1: not an address of this machine" in one_error_line(run)
+
+
+SITES = '[[site]]\nid = "s"\nname = "S"\nprovince = "P"\nstart_urls = ["http://127.0.0.9:9/"]\n'
+
+
+@pytest.mark.parametrize(
+    ("db", "reason"),
+    [
+        ("/proc/archive.db", "/proc is a proc file system, which holds no ordinary files"),
+        ("/proc/version", "/proc is a proc file system, which holds no ordinary files"),
+        ("/sys/archive.db", "/sys is a sysfs file system, which holds no ordinary files"),
+        ("/dev/null", "is a character device, not a database file"),
+    ],
+)
+def test_a_database_path_on_a_special_file_system_names_the_path_and_the_reason(
+    tmp_path, db, reason
+):
+    if not Path(db).parent.is_dir() or not Path("/proc/self/mountinfo").exists():
+        pytest.skip(f"no {Path(db).parent} here")
+    sites = tmp_path / "sites.toml"
+    sites.write_text(SITES, encoding="utf-8")
+    run = tct("crawl", "--sites", str(sites), "--db", db)
+    assert run.returncode == 2, run.stderr
+    line = one_error_line(run)
+    assert line.startswith(f"Error: {db}: ") and reason in line, line
+    assert ".lock" not in line
+
+
+def test_file_systems_are_read_from_the_mount_table(tmp_path):
+    from archive.store.storage import file_system, folder_problem
+
+    table = tmp_path / "mountinfo"
+    table.write_text(
+        "22 1 8:1 / / rw,relatime shared:1 - ext4 /dev/sda1 rw\n"
+        "23 22 0:5 / /proc rw,nosuid shared:2 - proc proc rw\n"
+        "24 22 0:6 / /srv/my\\040disk rw - xfs /dev/sdb1 rw\n"
+    )  # fmt: skip
+    assert file_system("/proc/archive.db", str(table)) == "proc"
+    assert file_system("/procedures/a.db", str(table)) == "ext4"
+    assert file_system("/srv/my disk/a.db", str(table)) == "xfs"
+    assert file_system("/x", str(tmp_path / "missing")) is None
+    assert folder_problem(tmp_path) is None
+    assert list(tmp_path.iterdir()) == [table]  # the probe file is gone
