@@ -255,11 +255,18 @@ def crawl_locked(db_path: str, overrides: dict[str, Any]) -> None:
     if resumed:
         click.echo(f"crawl {crawl_id} resumed the unfinished crawl(s) {resumed}", err=True)
     rows = stats.crawl_summary(db, crawl_id)
+    notes = []
+    for row in rows:  # the message column says what went wrong; normal behaviour goes below
+        row["message"], site_notes = stats.split_message(row["message"])
+        notes += [f"  {row['site']}: {note}" for note in site_notes]
     click.echo(stats.format_table(rows))
-    failed = [r["site"] for r in rows if r["status"] == "failed"]
+    if notes:
+        click.echo("notes (normal behaviour, not faults):\n" + "\n".join(notes))
+    failed = [r for r in rows if r["status"] == "failed"]
     status = stats.crawl_row(db, crawl_id)["status"]
     if failed:
-        click.echo(f"failed entirely: {', '.join(failed)}", err=True)
+        reasons = "".join(f"\n  {row['site']}: {row['message']}" for row in failed)
+        click.echo(f"failed entirely: {', '.join(r['site'] for r in failed)}{reasons}", err=True)
         sys.exit(EXIT_SITE_FAILED)
     if status != "finished":
         click.echo(f"crawl {crawl_id} {status}", err=True)

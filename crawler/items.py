@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,4 +70,6 @@ class SiteCounts:
     not_modified: int = 0  # 304 answers to conditional requests
     articles_removed: int = 0  # article URLs answering 404/410
     scheduled: int = 0
-    messages: list[str] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)  # notes on normal behaviour (caps, traps)
+    failures: Counter[str] = field(default_factory=Counter)  # failed pages by kind of failure
+    robots: int = 0  # pages robots.txt forbade (recorded, not failed)

@@ -40,6 +40,7 @@ from archive.sites.registry import Site
 from archive.store import lock
 from archive.store import writer as store
 from archive.store.migrations import open_db
+from archive.store.stats import failure_kind, site_message
 from crawler.items import AttachmentItem, PageItem, SiteCounts
 from crawler.workers import ARTICLE_SEEN_IN_CRAWL
 
@@ -174,8 +175,10 @@ class ArchiveSession:
             counts.ok += 1  # the site answered; the article is gone, which is recorded
         elif item.kind == "error":
             counts.errors += 1
+            counts.failures[failure_kind(item.error)] += 1
         else:
             counts.ok += 1
+            counts.robots += "robots.txt" in (item.error or "")
         store.save_page(self.db, row)
         return outcome
 
@@ -249,6 +252,17 @@ class ArchiveSession:
             return "failed"
         return "partial" if counts.errors else "ok"
 
+    def _message(self, site_id: str, counts: SiteCounts) -> str | None:
+        """Why the site failed or is partial, in one line, then notes on normal behaviour."""
+        archived = 0
+        if counts.articles_seen == 0 and counts.pages > counts.errors:
+            row = self.db.execute("select 1 from articles where site_id = ? limit 1", [site_id])
+            archived = 1 if row.fetchone() else 0
+        return site_message(
+            pages=counts.pages, failures=counts.failures, robots=counts.robots,
+            articles=counts.articles_seen, archived=archived, notes=counts.messages[:5],
+        )  # fmt: skip
+
     def _finish(self, reason: str, stats: Mapping[str, Any] | None) -> dict[str, Any]:
         """Write the per-site rows and the crawl row; returns the totals.
 
@@ -269,7 +283,7 @@ class ArchiveSession:
                 "errors": counts.errors,
                 "not_modified": counts.not_modified,
                 "articles_removed": counts.articles_removed,
-                "message": "; ".join(counts.messages[:5]) or None,
+                "message": self._message(site_id, counts),
             }
             store.save_crawl_site(self.db, self.crawl_id, site_id, row)
             for key in totals:
