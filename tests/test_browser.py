@@ -95,6 +95,9 @@ def test_search_without_diacritics_then_open_an_article(page, server):
     marks = page.locator("td.col-snippet mark")
     assert marks.count() > 0
     assert {fold(m) for m in marks.all_inner_texts()} == {"dang", "uy"}
+    total = page.locator("p.search-total")  # the 50 best of how many, and the way to the rest
+    assert re.search(r"Results 1–50 of [\d,]+ matching articles", total.inner_text())
+    assert total.get_by_role("link", name=re.compile("articles table")).count() == 1
     shot(page, "1-search-dang-uy", full_page=False)
     title = page.locator("td.col-title a").first
     expected = title.inner_text()
