@@ -127,6 +127,9 @@ class FaultyHandler(http.server.BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802
         kind = SITE_KINDS[self.server.server_address[0]]
+        if kind == "timeout":  # slower than the crawl's DOWNLOAD_TIMEOUT: it gives up first
+            self.server.gone.wait(SLOW)
+            return
         if kind == "http-500":
             self.answer(500, "<html>lỗi</html>")
         elif kind == "robots" and self.path == "/robots.txt":
@@ -150,7 +153,8 @@ class FaultyHandler(http.server.BaseHTTPRequestHandler):
 
 
 SITE_KINDS = {"127.0.0.21": "http-500", "127.0.0.22": "robots", "127.0.0.23": "listings",
-              "127.0.0.24": "tls", "127.0.0.25": "refused"}  # fmt: skip
+              "127.0.0.24": "tls", "127.0.0.25": "refused", "127.0.0.26": "timeout"}  # fmt: skip
+SLOW = 30  # seconds the timeout site would take; the crawl waits 1 (DOWNLOAD_TIMEOUT)
 
 
 @pytest.fixture(scope="module")
@@ -164,6 +168,7 @@ def faulty_sites(tmp_path_factory) -> Iterator[Path]:
     for host, kind in SITE_KINDS.items():
         if kind != "refused":
             server = http.server.ThreadingHTTPServer((host, port), FaultyHandler)
+            server.gone = threading.Event()
             threading.Thread(target=server.serve_forever, daemon=True).start()
             servers.append(server)
     entries = []
@@ -177,6 +182,7 @@ def faulty_sites(tmp_path_factory) -> Iterator[Path]:
     sites.write_text("\n".join(entries), encoding="utf-8")
     yield sites
     for server in servers:
+        server.gone.set()
         server.shutdown()
         server.server_close()
 
@@ -187,6 +193,7 @@ def faulty_crawl(faulty_sites) -> tuple[subprocess.CompletedProcess[str], dict[s
     run = tct(
         "crawl", "--sites", str(faulty_sites), "--db", str(db), "-s", "RETRY_TIMES=0",
         "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "ARCHIVE_MAX_PAGES_PER_SITE=8",
+        "-s", "DOWNLOAD_TIMEOUT=1",
         "-s", "ARCHIVE_PROGRESS_INTERVAL=0", timeout=300,
     )  # fmt: skip
     with closing(sqlite3.connect(db)) as conn:
@@ -200,6 +207,7 @@ def faulty_crawl(faulty_sites) -> tuple[subprocess.CompletedProcess[str], dict[s
         ("refused", "1 of 1 page failed: connection refused (1)"),
         ("tls", "1 of 1 page failed: TLS/SSL failure (1)"),
         ("http-500", "1 of 1 page failed: HTTP 500 (1)"),
+        ("timeout", "1 of 1 page failed: timeout (1)"),
         ("robots", "robots.txt forbids every page asked for (1 page)"),
         ("listings", "no article found: the "),
     ],
