@@ -7,6 +7,9 @@ from __future__ import annotations
 import re
 import sqlite3
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tests.test_datasette import archive, ds, ids, load_plugin  # noqa: F401
 
 
@@ -92,3 +95,19 @@ def test_article_items_is_a_plain_function():
     assert plugin.list_mode({}) and plugin.list_mode({"_search": "x", "_sort": "id"})
     assert not plugin.list_mode({"_col": "title"}) and not plugin.list_mode({"_nocol": "text"})
     assert str(plugin.marked("<mark>a</mark><script>")) == "<mark>a</mark>&lt;script&gt;"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="aăâdđeêioôơuưy AĐƠÚỦỤÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬỳýỷỹỵ<&>\n.,-İß\u0301", max_size=900),
+    st.sampled_from(["dang uy", "Đảng uỷ", '"hoa binh"', "a OR d", "y", "ss", "AND"]),
+    st.sampled_from([20, 60, 220]),
+)
+def test_the_list_excerpt_is_the_reference_snippet(text, query, width):
+    """The list reads a window of the text, the reference folds all of it: same excerpt."""
+    from archive.store.search import snippet
+
+    plugin = load_plugin("article_list")
+    assert str(plugin.excerpt(text, query, width)) == str(
+        plugin.marked(snippet(text, query, width))
+    )

@@ -21,10 +21,10 @@ from datasette import hookimpl
 from markupsafe import Markup, escape
 
 try:
-    from archive.store.search import snippet
+    from archive.store.search import fold, snippet
 except ImportError:  # a published bundle (archive.serve.write_bundle) ships search.py here
     sys.path.append(str(Path(__file__).resolve().parent))
-    from archive.store.search import snippet
+    from archive.store.search import fold, snippet
 
 DATABASE = "archive"
 TABLE = "articles"
@@ -32,6 +32,8 @@ TABLE = "articles"
 GRID_ARGS = ("_col", "_nocol")
 SNIPPET_WIDTH = 220
 _MARK = re.compile(r"(</?mark>)")
+_WORD = re.compile(r"\w+")
+_OPERATORS = ("AND", "OR", "NOT", "NEAR")
 
 
 def list_mode(args):
@@ -64,10 +66,31 @@ def article_items(rows, search=None, site_names=None):
                 "author": values.get("author"),
                 "removed": values.get("removed"),
                 "duplicate_of": values.get("duplicate_of"),
-                "snippet": marked(snippet(values.get("text"), search or "", SNIPPET_WIDTH)),
+                "snippet": excerpt(values.get("text"), search, SNIPPET_WIDTH),
             }
         )
     return items
+
+
+def excerpt(text, search, width=SNIPPET_WIDTH):
+    """archive.store.search.snippet's excerpt (escaped, matches in <mark>), read from a window
+    of the text instead of the whole of it: the reference folds every word of the text, which
+    cost 1 ms per article of 2,000 characters, 50 ms a page. Without a search: the start."""
+    text = text or ""
+    if not search:
+        end = "…" if len(text) > width else ""
+        return Markup(str(escape(text[:width])).replace("\n", " ") + end)
+    terms = {fold(t) for t in _WORD.findall(search) if t not in _OPERATORS}
+    folded = fold(text)
+    if not terms or len(folded) != len(text):  # folding moved letters: the reference, whole
+        return marked(snippet(text, search, width))
+    pattern = r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(terms))) + r")(?!\w)"
+    first = re.search(pattern, folded)
+    start = max(0, first.start() - width // 3) if first else 0
+    window = snippet(text[start : start + width], search, width)  # its first match: <= width/3
+    before = "…" if start > 0 else ""
+    after = "…" if start + width < len(text) else ""
+    return marked(before + window + after)
 
 
 def _plain(value):
