@@ -294,6 +294,7 @@ def test_site_messages_put_faults_first_and_mark_notes():
     # A later crawl that only saw listings of a site already archived: nothing to explain.
     assert site_message(pages=5, failures={}, articles=0, archived=1) is None
     assert split_message(None) == ("", [])
+    assert site_message(pages=0, failures={}).startswith("no page was fetched in this run")
 
 
 def test_the_terminal_drops_the_traceback_of_a_network_failure_a_log_file_keeps():

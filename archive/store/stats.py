@@ -68,6 +68,8 @@ def site_message(
     ``archived``: the site's articles in the whole archive.
     """
     faults = []
+    if pages == 0:
+        faults.append("no page was fetched in this run (it ended before any answer came back)")
     failed = sum(failures.values())
     if failed:
         kinds = sorted(failures.items(), key=lambda kv: (-kv[1], kv[0]))
