@@ -6,8 +6,9 @@ interrupted (Ctrl-C, SIGTERM; the next run resumes it) or a command's work
 failed, 2 for bad usage or bad input (sites file, database, settings), 3 when
 another crawl holds the database's lock (nothing is written; safe under cron),
 4 when the archive could not be written (disk full, quota, file size limit,
-read-only or failing disk: what was committed before stays intact), 6 when a
-site answered but yielded no article, or under half its last crawl's.
+read-only or failing disk: what was committed before stays intact), 5 when
+`serve` or `demo` finds its port taken by another program, 6 when a site
+answered but yielded no article, or under half its last crawl's.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import errno
 import json
 import os
 import sqlite3
+import stat
 import sys
 from contextlib import closing
 from pathlib import Path
@@ -25,7 +27,13 @@ import click
 
 from archive.sites import registry
 from archive.store import stats
-from archive.store.storage import EXIT_STORAGE, StorageError, describe, storage_problem
+from archive.store.storage import (
+    EXIT_STORAGE,
+    StorageError,
+    describe,
+    folder_problem,
+    storage_problem,
+)
 
 #: The one table mapping `crawl` options onto crawler/settings.py names.
 OPTION_SETTINGS = {
@@ -152,6 +160,10 @@ def check_database(path: str, *, write: bool = True) -> None:
         raise UsageError(f"{path}: directory {folder} does not exist")
     if target.is_dir():
         raise UsageError(f"{path}: is a directory, not a database file")
+    if target.exists() and not target.is_file():
+        raise UsageError(f"{path}: is a {_file_kind(target)}, not a database file")
+    if write and (problem := folder_problem(folder)):
+        raise UsageError(f"{path}: {problem}")
     writable = os.access(folder, os.W_OK) and (not target.exists() or os.access(target, os.W_OK))
     if write and not writable:
         raise UsageError(f"{path}: not writable")
@@ -162,6 +174,13 @@ def check_database(path: str, *, write: bool = True) -> None:
                 conn.execute("select count(*) from sqlite_master").fetchone()
         except sqlite3.DatabaseError as exc:
             raise UsageError(f"{path}: not an SQLite database ({exc})") from exc
+
+
+def _file_kind(path: Path) -> str:
+    mode = path.stat().st_mode
+    kinds = [(stat.S_ISCHR, "character device"), (stat.S_ISBLK, "block device"),
+             (stat.S_ISFIFO, "named pipe"), (stat.S_ISSOCK, "socket")]  # fmt: skip
+    return next((name for test, name in kinds if test(mode)), "special file")
 
 
 @cli.command()
@@ -239,12 +258,19 @@ def crawl_locked(db_path: str, overrides: dict[str, Any]) -> None:
     if resumed:
         click.echo(f"crawl {crawl_id} resumed the unfinished crawl(s) {resumed}", err=True)
     rows = stats.crawl_summary(db, crawl_id)
+    notes = []
+    for row in rows:  # the message column says what went wrong; normal behaviour goes below
+        row["message"], site_notes = stats.split_message(row["message"])
+        notes += [f"  {row['site']}: {note}" for note in site_notes]
     click.echo(stats.format_table(rows))
-    failed = [r["site"] for r in rows if r["status"] == "failed"]
+    if notes:
+        click.echo("notes (normal behaviour, not faults):\n" + "\n".join(notes))
+    failed = [r for r in rows if r["status"] == "failed"]
     short = [r["site"] for r in rows if r["status"] in ("no-articles", "fewer-articles")]
     status = stats.crawl_row(db, crawl_id)["status"]
     if failed:
-        click.echo(f"failed entirely: {', '.join(failed)}", err=True)
+        reasons = "".join(f"\n  {row['site']}: {row['message']}" for row in failed)
+        click.echo(f"failed entirely: {', '.join(r['site'] for r in failed)}{reasons}", err=True)
         sys.exit(EXIT_SITE_FAILED)
     if status != "finished":
         click.echo(f"crawl {crawl_id} {status}", err=True)
@@ -307,14 +333,15 @@ def serve(db: str, host: str, port: int, public: bool, base_url: str | None) -> 
     if not Path(db).exists():
         raise UsageError(f"{db}: no such archive (run `tct-archive crawl` first)")
     check_database(db, write=not public)  # a public archive may sit on a read-only disk
-    from archive.serve import bring_up_to_date
+    from archive.serve import bring_up_to_date, listen_socket
     from archive.serve import serve as run_server
 
     if not public:  # public mode does it while preparing the file (archive.serve)
         bring_up_to_date(db)
+    sock = listen_socket(host, port)  # a busy port: exit status 5, before saying "serving"
 
     click.echo(f"serving {db} at http://{host}:{port}/", err=True)
-    run_server(db, host=host, port=port, public=public, base_url=base_url)
+    run_server(db, host=host, port=port, public=public, base_url=base_url, sock=sock)
 
 
 @cli.command()

@@ -30,6 +30,11 @@ DEMO_SETTINGS = (
 
 
 def run_demo(workdir: Path, articles_per_site: int, *, port: int, serve: bool) -> int:
+    from archive.serve import listen_socket
+    from archive.serve import serve as run_server
+
+    # The port first: a busy one stops the demo before it crawls (exit status 5).
+    sock = listen_socket("127.0.0.1", port) if serve else None
     workdir.mkdir(parents=True, exist_ok=True)
     db_path = workdir / "archive.db"
     for stale in workdir.glob("archive.db*"):
@@ -42,12 +47,12 @@ def run_demo(workdir: Path, articles_per_site: int, *, port: int, serve: bool) -
         status = _crawl(db_path, sites_file)
         elapsed = time.monotonic() - started
         _summarize(db_path, web, elapsed)
-        if status not in (0, 1) or not serve:
+        if status not in (0, 1) or sock is None:
+            if sock is not None:
+                sock.close()
             return status
         click.echo(f"\nbrowse the archive: http://127.0.0.1:{port}/archive  (Ctrl-C to stop)")
-        from archive.serve import serve as run_server
-
-        run_server(db_path, host="127.0.0.1", port=port, public=False)
+        run_server(db_path, host="127.0.0.1", port=port, public=False, sock=sock)
     return status
 
 

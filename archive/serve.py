@@ -15,8 +15,10 @@ into the main file first, and a file a crawl is still writing is refused.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
+import socket
 import sqlite3
 import sys
 from contextlib import closing
@@ -50,6 +52,53 @@ class PublicModeError(click.ClickException):
     """The archive cannot be served read-only as it is (exit status 2, one message)."""
 
     exit_code = 2
+
+
+#: Exit status when the port to serve on is taken by another program.
+EXIT_PORT_BUSY = 5
+
+
+class PortBusyError(click.ClickException):
+    """Another program listens on the port (exit status 5, one line with the way out)."""
+
+    exit_code = EXIT_PORT_BUSY
+
+
+class AddressError(click.ClickException):
+    """A host or port this machine cannot serve on (exit status 2)."""
+
+    exit_code = 2
+
+
+def listen_socket(host: str, port: int) -> socket.socket:
+    """The server's socket, bound to ``host:port`` now (not listening yet), so that a port
+    another program holds is found before anything is printed or crawled, and nothing
+    can take it between the check and the server's start (uvicorn serves on this one)."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except (socket.gaierror, UnicodeError) as exc:
+        raise AddressError(f"--host {host}: unknown host ({exc})") from exc
+    sock = socket.socket(family, kind, proto)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does
+    try:
+        sock.bind(address)
+    except OSError as exc:
+        sock.close()
+        if exc.errno == errno.EADDRINUSE:
+            other = port + 1 if port < 65535 else 8002
+            raise PortBusyError(
+                f"port {port} on {host} is already in use by another program; "
+                f"serve on another one with --port (e.g. --port {other})"
+            ) from exc
+        if exc.errno == errno.EACCES:
+            raise AddressError(
+                f"port {port} on {host}: permission denied (ports below 1024 need root); "
+                "choose another with --port"
+            ) from exc
+        if exc.errno == errno.EADDRNOTAVAIL:
+            raise AddressError(f"--host {host}: not an address of this machine") from exc
+        raise AddressError(f"{host}:{port}: cannot serve there ({exc.strerror})") from exc
+    return sock
 
 
 def datasette_dir() -> Path:
@@ -244,12 +293,17 @@ def serve(
     public: bool,
     warc_dir: str | Path | None = None,
     base_url: str | None = None,
+    sock: socket.socket | None = None,
 ) -> None:
-    """Serve until interrupted (uvicorn, as `datasette serve` does)."""
+    """Serve until interrupted (uvicorn, as `datasette serve` does), on ``sock`` when given
+    (from :func:`listen_socket`), else on a socket bound here (PortBusyError if taken)."""
     import uvicorn
 
     ds = make_datasette(db_path, public=public, warc_dir=warc_dir, base_url=base_url)
-    uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on")
+    sock = sock or listen_socket(host, port)
+    config = uvicorn.Config(ds.app(), host=host, port=port, log_level="warning", lifespan="on")
+    with sock:
+        uvicorn.Server(config).run(sockets=[sock])
 
 
 def write_bundle(out: str | Path) -> Path:

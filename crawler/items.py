@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,7 +72,9 @@ class SiteCounts:
     found: set[int] = field(default_factory=set)  # articles stored, 304ed or linked while fresh
     listings: int = 0  # pages read (or known) as listings
     scheduled: int = 0
-    messages: list[str] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)  # notes on normal behaviour (caps, traps)
+    failures: Counter[str] = field(default_factory=Counter)  # failed pages by kind of failure
+    robots: int = 0  # pages robots.txt forbade (recorded, not failed)
 
     @property
     def articles_found(self) -> int:

@@ -40,6 +40,7 @@ from archive.sites.registry import Site
 from archive.store import lock
 from archive.store import writer as store
 from archive.store.migrations import open_db
+from archive.store.stats import failure_kind, site_message
 from crawler.items import AttachmentItem, PageItem, SiteCounts
 from crawler.workers import ARTICLE_SEEN_IN_CRAWL
 
@@ -180,9 +181,11 @@ class ArchiveSession:
             counts.ok += 1  # the site answered; the article is gone, which is recorded
         elif item.kind == "error":
             counts.errors += 1
+            counts.failures[failure_kind(item.error)] += 1
         else:
             counts.ok += 1
             counts.listings += item.kind == "listing"
+            counts.robots += "robots.txt" in (item.error or "")
         store.save_page(self.db, row)
         return outcome
 
@@ -255,15 +258,16 @@ class ArchiveSession:
 
     def site_status(self, site_id: str) -> str:
         """failed, no-articles, fewer-articles, partial or ok (README: Crawl summaries)."""
+        return self._judge(site_id)[0]
+
+    def _judge(self, site_id: str) -> tuple[str, str | None]:
+        """The site's status, and the shortfall of articles that explains it, if any."""
         counts = self.counts.get(site_id)
         if counts is None or counts.ok == 0:
-            return "failed"
+            return "failed", None
         if shortfall := self._shortfall(site_id, counts):
-            status, message = shortfall
-            if message not in counts.messages:
-                counts.messages.insert(0, message)
-            return status
-        return "partial" if counts.errors else "ok"
+            return shortfall
+        return ("partial" if counts.errors else "ok"), None
 
     def _shortfall(self, site_id: str, counts: SiteCounts) -> tuple[str, str] | None:
         """A site that answered but yielded no article, or under half its last crawl's:
@@ -271,8 +275,8 @@ class ArchiveSession:
         found = len(counts.found | self._found_before_resume(site_id))
         if found == 0:
             return "no-articles", (
-                f"no articles among {counts.pages} pages fetched "
-                f"({counts.listings} read as listings)"
+                f"no article found: the {counts.pages - counts.errors} pages fetched were all "
+                f"listings or other pages ({counts.listings} read as listings)"
             )
         before = self.db.execute(
             "select coalesce(cs.articles_found, cs.articles_seen + coalesce(cs.not_modified, 0)) "
@@ -299,6 +303,19 @@ class ArchiveSession:
         )
         return {row[0] for row in rows}
 
+    def _message(self, site_id: str, counts: SiteCounts, shortfall: str | None) -> str | None:
+        """Why the site failed, is partial or short of articles, in one line, then notes on
+        normal behaviour."""
+        archived = 0
+        if counts.articles_seen == 0 and counts.pages > counts.errors:
+            row = self.db.execute("select 1 from articles where site_id = ? limit 1", [site_id])
+            archived = 1 if row.fetchone() else 0
+        return site_message(
+            pages=counts.pages, failures=counts.failures, robots=counts.robots,
+            articles=counts.articles_seen, archived=archived, notes=counts.messages[:5],
+            shortfall=shortfall,
+        )  # fmt: skip
+
     def _finish(self, reason: str, stats: Mapping[str, Any] | None) -> dict[str, Any]:
         """Write the per-site rows and the crawl row; returns the totals.
 
@@ -309,8 +326,9 @@ class ArchiveSession:
                   "errors": 0, "not_modified": 0}  # fmt: skip
         for site_id in self.sites:
             counts = self.counts.get(site_id, SiteCounts())
+            status, shortfall = self._judge(site_id)
             row: dict[str, Any] = {
-                "status": self.site_status(site_id),
+                "status": status,
                 "pages": counts.pages,
                 "articles_new": counts.articles_new,
                 "articles_changed": counts.articles_changed,
@@ -321,7 +339,7 @@ class ArchiveSession:
                 "articles_removed": counts.articles_removed,
                 "articles_found": counts.articles_found,
                 "listings": counts.listings,
-                "message": "; ".join(counts.messages[:5]) or None,
+                "message": self._message(site_id, counts, shortfall),
             }
             store.save_crawl_site(self.db, self.crawl_id, site_id, row)
             for key in totals:

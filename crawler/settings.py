@@ -55,6 +55,7 @@ EXTENSIONS = {
     "crawler.extensions.Progress": 500,
     "crawler.extensions.CrawlDelay": 510,
     "crawler.storage.StorageGuard": 520,  # a full disk stops the crawl (exit status 4)
+    "crawler.logs.NetworkFailuresOneLine": 530,  # no tracebacks of refusals on the terminal
 }
 # WARC capture sits above HttpCompressionMiddleware (590), so it stores bodies as
 # received, with their Content-Encoding (see crawler/warc.py).

@@ -100,7 +100,7 @@ def test_a_site_that_yields_no_article_is_reported_with_exit_code_6(tmp_path: Pa
         .execute("select status, message from crawl_sites where site_id = 'quiet'")
         .fetchone()
     )
-    assert row[0] == "no-articles" and "no articles among 3 pages" in row[1]
+    assert row[0] == "no-articles" and "no article found: the 3 pages fetched" in row[1]
 
 
 def test_a_site_that_loses_most_of_its_articles_is_reported(tmp_path: Path):

@@ -95,6 +95,9 @@ def test_search_without_diacritics_then_open_an_article(page, server):
     marks = page.locator("td.col-snippet mark")
     assert marks.count() > 0
     assert {fold(m) for m in marks.all_inner_texts()} == {"dang", "uy"}
+    total = page.locator("p.search-total")  # the 50 best of how many, and the way to the rest
+    assert re.search(r"Results 1–50 of [\d,]+ matching articles", total.inner_text())
+    assert total.get_by_role("link", name=re.compile("articles table")).count() == 1
     shot(page, "1-search-dang-uy", full_page=False)
     title = page.locator("td.col-title a").first
     expected = title.inner_text()
@@ -123,8 +126,11 @@ def test_table_search_box_and_a_facet(page, server):
     faceted = page.locator("h3").first.inner_text()
     assert f'search matches "hoi nghi so ket" and province = "{province}"' in faceted
     assert int(re.search(r"([\d,]+) rows?", faceted)[1].replace(",", "")) <= searched
-    assert page.locator("td.col-province").first.inner_text() == province
     shot(page, "3-facet-province", full_page=False)
+    page.get_by_role("link", name=re.compile("All columns as a table")).click()  # the grid
+    page.wait_for_url(re.compile(r"_nocol=text"))
+    assert page.locator("td.col-province").first.inner_text() == province
+    assert page.locator("td.col-text").count() == 0
 
 
 def test_dashboard_draws_the_charts(page, server):
@@ -147,8 +153,57 @@ def test_dashboard_draws_the_charts(page, server):
 
 def test_malicious_article_shows_as_text(page, server):
     page.goto(server + "/archive/articles?_search=hoa+binh")
-    page.locator("td.col-id a").first.click()
+    page.locator("h3.article-title a").first.click()
     assert page.locator("article h1").inner_text() == EVIL_TITLE
     assert "<img src=x onerror=alert(1)>" in page.locator(".article-text").inner_text()
     assert page.locator("article img, article script").count() == 0
     shot(page, "5-malicious-article-inert")
+
+
+#: Words of facet values that the browser broke across two lines ("Đồng Thá/p").
+BROKEN_WORDS = """() => {
+  const broken = [];
+  for (const li of document.querySelectorAll('.facet-info li')) {
+    const walker = document.createTreeWalker(li, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const m of node.data.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+        if (lines.size > 1) broken.push(m[0]);
+      }
+    }
+  }
+  return broken;
+}"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 900), (390, 844)])
+def test_a_table_search_shows_the_first_result_on_the_first_screen(page, server, width, height):
+    """The articles table as a reader's list: typed without diacritics, the search shows the
+    first result's title within the first screen, above (narrow) or beside (wide) the
+    facets, whose values wrap between words."""
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(server + "/archive/articles")
+    page.fill("input[name=_search]", "dang uy")
+    page.locator("input[name=_search]").press("Enter")
+    page.wait_for_url(re.compile(r"_search=dang\+uy"))
+    title = page.locator("ol.article-list h3.article-title a").first
+    box = title.bounding_box()
+    assert box is not None and box["height"] > 0
+    assert box["y"] + box["height"] <= height, f"first title at {box['y']:.0f} px"
+    item = page.locator("ol.article-list li.article-item").first
+    assert item.locator("mark").count() > 0  # the search snippet
+    assert item.bounding_box()["height"] < 320  # a short item, not the whole text
+    facets = page.locator(".facet-results").bounding_box()
+    if width < 900:
+        assert facets["y"] > box["y"] + box["height"]  # results above the facets
+    else:
+        assert facets["x"] >= box["x"] + box["width"]  # beside them
+    assert page.locator(".facet-info li").count() > 20
+    assert page.evaluate(BROKEN_WORDS) == []
+    shot(page, f"6-table-search-{width}px", full_page=False)
+    title.click()
+    page.wait_for_url(re.compile(r"/archive/articles/\d+$"))
+    assert page.locator("article h1").count() == 1

@@ -174,7 +174,7 @@ def test_traps_stay_bounded_and_are_reported(campaign):
             (injection.site_id,),
         )[0][0]
         assert 1 < pages <= 40, (injection.fault.name, pages)
-        assert "cap reached" in message or "trap cut" in message, message
+        assert "cap reached" in message or "trap guard" in message, message
 
 
 def test_session_ids_never_reach_stored_urls(campaign):

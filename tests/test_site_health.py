@@ -25,7 +25,7 @@ def ds(tmp_path: Path):
         db.execute("insert into crawl_sites(crawl_id, site_id, status) values (1, 'ok', 'ok')")
         db.execute(
             "insert into crawl_sites(crawl_id, site_id, status, message) values "
-            "(1, 'quiet', 'no-articles', 'no articles among 17 pages fetched')"
+            "(1, 'quiet', 'no-articles', 'no article found: the 17 pages fetched were all listings or other pages')"
         )
     article = make_article("http://ok/1")
     article.captions = [CAPTION]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlite_utils import Database
@@ -20,6 +21,90 @@ def crawl_summary(db: Database, crawl_id: int) -> list[dict[str, Any]]:
             [crawl_id],
         )
     )
+
+
+#: What a recorded failure (``pages.error``) was, in a reader's words: the first rule whose
+#: words appear in the error wins.
+FAILURE_KINDS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("ConnectionRefused", "Connection refused"), "connection refused"),
+    (("DNSLookupError", "CannotResolveHost", "DNS lookup failed"), "DNS lookup failed"),
+    (("SSL", "TLS", "certificate", "handshake"), "TLS/SSL failure"),
+    (("TimeoutError", "TimedOut", "took longer than", "timed out"), "timeout"),
+    (("ResponseDataLoss", "ConnectionLost", "ConnectionDone", "ResponseNeverReceived",
+      "ResponseFailed", "ConnectionAborted", "connection broke", "DownloadFailedError"),
+     "connection broken"),
+    (("robots.txt",), "forbidden by robots.txt"),
+    (("max redirections",), "too many redirects"),
+    (("redirect loop",), "redirect loop"),
+    (("RedirectRefused",), "redirect out of the site refused"),
+    (("AddressRefused",), "private address refused"),
+    (("DownloadCancelled", "larger than"), "too large"),
+    (("extraction failed",), "extraction failed"),
+)  # fmt: skip
+_HTTP = re.compile(r"^HTTP (\d{3})")
+NOTE = "note: "  # crawl_sites.message parts that report normal behaviour, not a fault
+
+
+def failure_kind(error: str | None) -> str:
+    """The kind of a recorded failure: 'connection refused', 'HTTP 503', 'timeout'..."""
+    error = error or ""
+    if http := _HTTP.match(error):
+        return f"HTTP {http[1]}"
+    for words, kind in FAILURE_KINDS:
+        if any(word in error for word in words):
+            return kind
+    return error.split(":", 1)[0].strip() or "unknown error"
+
+
+def site_message(
+    *, pages: int, failures: Mapping[str, int], robots: int = 0,
+    articles: int = 0, archived: int = 0, notes: Sequence[str] = (),
+    shortfall: str | None = None,
+) -> str | None:  # fmt: skip
+    """``crawl_sites.message``: why a site failed or is partial, in one line, then the notes
+    on normal behaviour (a trap cut, a cap), each marked as such (:data:`NOTE`).
+
+    ``failures``: failed pages by :func:`failure_kind`; ``robots``: pages robots.txt
+    forbade (recorded, not failed); ``articles``: articles seen in the run;
+    ``archived``: the site's articles in the whole archive; ``shortfall``: why the run
+    found no article, or under half its last crawl's (the crawl's own judgement).
+    """
+    faults = []
+    if pages == 0:
+        faults.append("no page was fetched in this run (it ended before any answer came back)")
+    failed = sum(failures.values())
+    if failed:
+        kinds = sorted(failures.items(), key=lambda kv: (-kv[1], kv[0]))
+        shown = ", ".join(f"{kind} ({n})" for kind, n in kinds[:4])
+        more = f", {len(kinds) - 4} other kinds" if len(kinds) > 4 else ""
+        faults.append(f"{failed} of {_n(pages, 'page')} failed: {shown}{more}")
+    answered = pages - failed
+    if robots and robots >= answered:
+        faults.append(f"robots.txt forbids every page asked for ({_n(robots, 'page')})")
+    elif shortfall:
+        faults.append(shortfall)
+    elif answered > 0 and articles == 0 and archived == 0:
+        faults.append(
+            f"no article found: the {_n(answered, 'page')} fetched were all listings or "
+            "other pages (does the registry's article_allow fit the site's URLs?)"
+        )
+    notes = list(notes)
+    if robots and robots < answered:
+        notes.append(f"robots.txt forbade {_n(robots, 'page')}")
+    parts = faults + [note if note.startswith(NOTE) else NOTE + note for note in notes]
+    return "; ".join(parts) or None
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+def split_message(message: str | None) -> tuple[str, list[str]]:
+    """A ``crawl_sites.message`` as (the faults, the notes without their mark)."""
+    parts = [p.strip() for p in (message or "").split("; ") if p.strip()]
+    faults = [p for p in parts if not p.startswith(NOTE)]
+    notes = [p[len(NOTE) :] for p in parts if p.startswith(NOTE)]
+    return "; ".join(faults), notes
 
 
 def crawl_row(db: Database, crawl_id: int) -> dict[str, Any]:

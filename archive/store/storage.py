@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import resource
 import sqlite3
 
@@ -84,3 +85,60 @@ def _at_size_limit(path: str) -> bool:
         return False
     sizes = (os.path.getsize(p) for p in (path, f"{path}-wal") if os.path.exists(p))
     return any(size >= limit - 65_536 for size in sizes)
+
+
+#: File systems that hold no ordinary files: a database cannot live there.
+SPECIAL_FILE_SYSTEMS = frozenset({
+    "proc", "sysfs", "devpts", "cgroup", "cgroup2", "debugfs", "tracefs", "securityfs",
+    "configfs", "pstore", "bpf", "fusectl", "mqueue", "efivarfs", "binfmt_misc", "autofs",
+    "hugetlbfs", "nsfs",
+})  # fmt: skip
+
+
+def file_system(
+    path: str | os.PathLike[str], mountinfo: str = "/proc/self/mountinfo"
+) -> str | None:
+    """The type of the file system ``path`` is on (``proc``, ``ext4``...), from the kernel's
+    mount table; None when it cannot be told (no /proc, another system)."""
+    target = os.path.realpath(path)
+    best, kind = "", None
+    try:
+        with open(mountinfo, encoding="utf-8", errors="replace") as table:
+            for line in table:
+                left, sep, right = line.partition(" - ")
+                fields = left.split()
+                if not sep or len(fields) < 5 or not right.split():
+                    continue
+                point = _unescape_mount(fields[4])
+                inside = target == point or target.startswith(point.rstrip("/") + "/")
+                if inside and len(point) >= len(best):
+                    best, kind = point, right.split()[0]
+    except OSError:
+        return None
+    return kind
+
+
+def _unescape_mount(field: str) -> str:
+    """Mount points escape spaces, tabs, newlines and backslashes as octal (\\040)."""
+    return re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), field)
+
+
+def folder_problem(folder: str | os.PathLike[str]) -> str | None:
+    """Why a database (and its lock and log files) cannot be created in ``folder``, in words,
+    or None when it can. Tries for real: a probe file is made and removed."""
+    import tempfile
+
+    kind = file_system(folder)
+    special = (
+        f"cannot hold a database: {folder} is a {kind} file system, which holds no ordinary files"
+    )
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".tct-archive-probe-", dir=folder)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        if kind in SPECIAL_FILE_SYSTEMS:
+            return f"{special} ({reason})"
+        return f"not writable: cannot create files in {folder} ({reason})"
+    os.close(fd)
+    os.unlink(probe)
+    return special if kind in SPECIAL_FILE_SYSTEMS else None

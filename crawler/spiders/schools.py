@@ -203,7 +203,7 @@ class SchoolsSpider(Spider):
         if not force and not urls.in_scope(url, site):
             return None
         if not force and depth > (site.max_depth if site.max_depth is not None else self.max_depth):
-            self._note(site, "depth cap reached")
+            self._note(site, "depth cap reached (ARCHIVE_MAX_DEPTH): deeper links not followed")
             return None
         state = self.session.page_state(url)
         if self.session.done_in_job(state):
@@ -239,13 +239,14 @@ class SchoolsSpider(Spider):
         """Count one more request against the site's cap; False once the cap is reached."""
         counts = self.session.counts[site.id]
         if counts.scheduled >= (site.max_pages if site.max_pages is not None else self.max_pages):
-            self._note(site, "page cap reached")
+            self._note(site, "page cap reached (--max-pages, ARCHIVE_MAX_PAGES_PER_SITE)")
             return False
         counts.scheduled += 1
         return True
 
     def _note(self, site: Site, message: str) -> None:
-        """A cap or trap this run ran into, reported once in crawl_sites.message."""
+        """A cap or trap this run ran into, reported once in crawl_sites.message as a note:
+        normal behaviour, told apart from the site's faults (archive.store.stats)."""
         messages = self.session.counts[site.id].messages
         if message not in messages:
             messages.append(message)
@@ -306,8 +307,7 @@ class SchoolsSpider(Spider):
             barren = self.traps.step(site.id, response.meta.get("barren", 0), result.article_links)
             depth = response.meta.get(LINK_DEPTH, 0) + _hop(result.kind, barren)
             if not self.traps.follow(site.id, barren):
-                self._note(site, "trap cut (links of pages without new articles not followed)")
-                result.links = []
+                result.links = []  # counted by the guard, told in the site's notes (closed)
             for link in result.links:
                 if follow := self.page_request(link, site, depth=depth, canonical=True):
                     follow.meta["barren"] = barren
@@ -430,6 +430,10 @@ class SchoolsSpider(Spider):
     def closed(self, reason: str) -> None:
         if self.committer is not None and self.committer.running:
             self.committer.stop()
+        for site_id, cut in sorted(self.traps.cut.items()):
+            pages = f"{cut} page" + ("" if cut == 1 else "s")
+            self._note(self.by_id[site_id], f"trap guard: the links of {pages} that showed "
+                       "no new article were not followed")  # fmt: skip
         self.analyzer.close()
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
         self.totals = self.session.close(reason, stats)
