@@ -619,3 +619,61 @@ def test_headline_beats_a_generic_page_title() -> None:
     assert titles.choose(candidates, "Tin hoạt động", "") == TITLE
     assert titles.choose([], f"{TITLE} - Tin hoạt động - Trường Chính trị", "") == TITLE
     assert titles.choose([], "Trang chủ", "Tiêu đề từ og:title") == "Tiêu đề từ og:title"
+
+
+# --------------------------------------------------------------------------- generic path (issue 23)
+
+
+@pytest.mark.parametrize(
+    ("meta_row", "author"),
+    [
+        (
+            '<div class="submitted">Gửi bởi <span>Lăng Thị Hoa</span> vào Thứ Sáu, 22/11/2019 - 10:05</div>',
+            "Lăng Thị Hoa",
+        ),
+        (
+            '<div class="meta">Ngày xuất bản: 12/04/2023 10:20 | <span>Người đăng: Kim Thị Sa Ry</span> | Lượt xem: 576</div>',
+            "Kim Thị Sa Ry",
+        ),
+        (
+            '<div class="td-meta"><div>By</div> <a href="/author/x/">Nguyễn Hoàng Phúc</a><div> - </div></div>',
+            "Nguyễn Hoàng Phúc",
+        ),
+        ('<span class="small">Viết bởi Nguyễn Thị Minh Thư</span>', "Nguyễn Thị Minh Thư"),
+    ],
+)
+def test_theme_bylines_beside_the_headline(meta_row: str, author: str) -> None:
+    """Meta rows of unseen themes name the author with a label; the label is never kept."""
+    page = html(
+        f"<title>{TITLE}</title>",
+        f"<h1>{TITLE}</h1>{meta_row}<div class='noidung'>{ps(P1, P2)}</div>",
+    )
+    a = extract_article(page, "https://tct.example.vn/tin/1.html")
+    assert a.author == author
+    check(a, [P1, P2], ["bởi", "Người đăng", "By"])
+
+
+def test_header_clock_matched_by_a_rule_selector_is_never_the_date() -> None:
+    page = html(
+        f"<title>{TITLE}</title>",
+        '<input type="hidden" name="__VIEWSTATE" value="x">'
+        '<span id="ctl00_lblDate">Hôm nay: Chủ nhật, ngày 06/12/2026</span>'
+        f'<span id="ctl00_Detail_lblTitle">{TITLE}</span>'
+        '<span id="ctl00_Detail_lblDate">Ngày cập nhật: 15/10/2020 3:42:18 CH</span>'
+        f'<div id="ctl00_Detail_pnlContent">{ps(P1, P2)}</div>',
+    )
+    a = extract_article(page, "https://tct.example.vn/ArticleDetail.aspx?ID=5")
+    assert a.date == "2020-10-15" and a.published_at == "2020-10-15T15:42:18+07:00"
+
+
+def test_hatom_published_stamp_dates_a_blog_post() -> None:
+    page = html(
+        f"<title>Blog: {TITLE}</title>",
+        "<h2 class='date-header'><span>Tuesday, March 26, 2019</span></h2>"
+        f"<h3 class='post-title'>{TITLE}</h3><div class='post-body entry-content'>{ps(P1, P2)}</div>"
+        "<div class='post-footer'><span class='post-author vcard'>Posted by <span class='fn'>Lò Thị Mai</span>"
+        " at <abbr class='published' title='2019-03-26T08:36:00+07:00'>8:36 AM</abbr></span></div>",
+    )
+    a = extract_article(page, "https://x.blogspot.com/2019/03/post.html")
+    assert (a.date, a.author) == ("2019-03-26", "Lò Thị Mai")
+    check(a, [P1, P2], ["Posted by", "8:36 AM"])

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from archive.extract import titles
-from archive.extract.bylines import is_role_line, parse_byline
+from archive.extract.bylines import is_role_line, labelled_author, parse_byline
 from archive.extract.tree import Page, Region, following, matches, own_text, render_blocks, text_of
 
 #: Credit lines taken from the end of a body: author (with role line) and source.
@@ -29,6 +29,7 @@ def find_credits(page: Page, content: Any | None, near: Region) -> tuple[str | N
             author, source = author or parsed[0], source or parsed[1]
     for _, el in matches(page, "source"):
         source = source or _source_text(text_of(el))
+    author = author or _labelled_near(page, near)
     if content is not None and not (author and source):
         for index, line in enumerate(_lines_after(content)):
             bare_name_first = index == 0 and len(line) <= 40 and not author
@@ -36,6 +37,27 @@ def find_credits(page: Page, content: Any | None, near: Region) -> tuple[str | N
             if parsed:
                 author, source = author or parsed[0], source or parsed[1]
     return author, source
+
+
+def _labelled_near(page: Page, near: Region) -> str | None:
+    """A labelled byline line anywhere in the article's stretch of the page (theme meta rows
+    such as ``Gửi bởi X vào ...``, ``Ngày xuất bản: ... | Người đăng: X``)."""
+    for el in page.tree.iter():
+        position = page.position(el)
+        if position > near.end:
+            break
+        if position >= near.start and isinstance(el.tag, str):
+            line = own_text(el) or _short_text(el)
+            found = labelled_author(line) if line else None
+            if found:
+                return found
+    return None
+
+
+def _short_text(el: Any) -> str:
+    """A meta row split into inline blocks (``<div>By</div> <a>Name</a>``), read as one line."""
+    text = text_of(el)
+    return text if len(text) <= 80 else ""
 
 
 def _byline_in(el: Any) -> tuple[str | None, str | None] | None:

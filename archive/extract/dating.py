@@ -47,6 +47,8 @@ def find_date(page: Page, title_el: Any | None) -> tuple[str | None, str | None]
 
 def _date_from_rules(page: Page) -> tuple[str, str | None] | None:
     for _, el in matches(page, "date"):
+        if dates.is_clock(text_of(el)):
+            continue
         for value in (el.get("datetime"), el.get("content"), text_of(el)):
             found = _parse_date_text(value)
             if found:
@@ -122,6 +124,7 @@ def _date_just_before(el: Any) -> tuple[str, str | None] | None:
 _META_DATES = (
     "//meta[@property='article:published_time' or @name='article:published_time']/@content",
     "//meta[@itemprop='datePublished']/@content",
+    "//abbr[contains(concat(' ', normalize-space(@class), ' '), ' published ')]/@title",
     "//*[@itemprop='datePublished']/@datetime",
     "//meta[translate(@name, 'PUBDATEISH', 'pubdateish')='pubdate' or @name='publishdate' "
     "or translate(@name, 'DCATE', 'dcate')='dc.date' or @name='dcterms.created' "
