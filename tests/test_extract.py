@@ -677,3 +677,39 @@ def test_hatom_published_stamp_dates_a_blog_post() -> None:
     a = extract_article(page, "https://x.blogspot.com/2019/03/post.html")
     assert (a.date, a.author) == ("2019-03-26", "Lò Thị Mai")
     check(a, [P1, P2], ["Posted by", "8:36 AM"])
+
+
+def test_frontpage_headline_in_a_centred_paragraph_and_place_date_line() -> None:
+    """No heading, ``<title>`` is the site name: the bold large line above the text is the title."""
+    page = html(
+        "<title>Trường Chính trị tỉnh Hòa Bình</title>",
+        '<p><font size="1"><a href="/">Trang chủ</a> &gt;&gt; <a href="/tintuc.htm">Tin tức</a></font></p>'
+        f'<p align="center"><b><font size="4" color="#CC0000">{TITLE}</font></b></p>'
+        '<p align="center"><i><font size="3">Hòa Bình, ngày 12 tháng 10 năm 2009</font></i></p>'
+        + ps(P1, P2, P3),
+    )
+    a = extract_article(page, "http://tct.hoabinh.example.vn/tintuc/2009/k25.htm")
+    assert (a.title, a.date) == (TITLE, "2009-10-12")
+    check(a, [P1, P3], ["Hòa Bình, ngày 12"])
+
+
+def test_headline_div_with_a_title_class_beats_a_site_name_title() -> None:
+    page = html(
+        "<title>Truong chinh tri Nguyen Van Cu</title>",
+        f'<div id="content"><div class="news_title">{TITLE}</div>'
+        '<div class="news_date">Ngày đăng: 28/12/2022</div>'
+        f'<div class="news_body">{ps(P1, P2)}</div></div>',
+    )
+    a = extract_article(page, "http://tct.bacninh.example.vn/?page=news_detail&id=12")
+    assert (a.title, a.date) == (TITLE, "2022-12-28")
+
+
+def test_date_in_brackets_inside_the_headline_is_the_date_not_part_of_the_title() -> None:
+    page = html(
+        "<title>Trường Chính trị tỉnh Đắk Lắk</title>",
+        f'<h2 class="post-title">{TITLE} <span class="post-date">(14/06/2017, 15:42)</span></h2>'
+        f"<div class='news_content'>{ps(P1, P2)}</div>",
+    )
+    a = extract_article(page, "http://tct.daklak.example.vn/index.php?act=detail&id=7")
+    assert (a.title, a.date, a.published_at) == (TITLE, "2017-06-14", "2017-06-14T15:42:00+07:00")
+    check(a, [P1, P2], ["14/06/2017", TITLE])

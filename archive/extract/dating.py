@@ -69,7 +69,16 @@ def _parse_date_text(value: str | None) -> tuple[str, str | None] | None:
 def _date_near_title(page: Page, title_el: Any | None) -> tuple[str, str | None] | None:
     if title_el is None:
         return None
-    return _date_after(title_el) or _date_just_before(title_el)
+    return _date_inside(title_el) or _date_after(title_el) or _date_just_before(title_el)
+
+
+def _date_inside(el: Any) -> tuple[str, str | None] | None:
+    """A date printed inside the headline's element (``<h2>Headline <span>(14/06/2017)</span>``)."""
+    for child in el.iterdescendants():
+        own = own_text(child) if isinstance(child.tag, str) else ""
+        if own and dates.is_date_line(own):
+            return dates.parse_vn_date(own)
+    return None
 
 
 def _date_after(el: Any) -> tuple[str, str | None] | None:

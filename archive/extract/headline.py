@@ -9,10 +9,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from archive.extract import titles
-from archive.extract.chrome import in_chrome
+import re
+
+from archive.extract import bylines, dates, titles
+from archive.extract.chrome import in_chrome, is_chrome_line
 from archive.extract.dating import date_follows
-from archive.extract.tree import Page, matches, text_of
+from archive.extract.tree import BLOCKS, Page, content_node, matches, text_of
+
+#: Elements looked at above the first paragraph of the text for a headline.
+ABOVE_WINDOW = 30
+#: Weight of the headline found above the text (between an h2 and an h1).
+ABOVE_WEIGHT = 1.75
+_TITLE_CLASS = re.compile(r"title|tieude|tieu-de|headline", re.IGNORECASE)
+_NOT_TITLE_CLASS = re.compile(r"site|box|block|portlet|widget|menu|logo|cat", re.IGNORECASE)
 
 
 def find_title(page: Page) -> tuple[str, Any | None]:
@@ -21,16 +30,26 @@ def find_title(page: Page) -> tuple[str, Any | None]:
     og = titles.clean_title(_meta(page.tree, "og:title") or _meta(page.tree, "twitter:title"))
     elements = list(_title_elements(page))
     candidates = [
-        titles.Candidate(text_of(el), weight, i, date_follows(el))
+        titles.Candidate(headline_text(el), weight, i, date_follows(el))
         for i, (el, weight) in enumerate(elements)
     ]
     chosen = titles.choose(candidates, page_title, og)
     if not chosen:
         return "", None
     for el, _ in elements:
-        if titles.clean_title(text_of(el)) == chosen:
+        if titles.clean_title(headline_text(el)) == chosen:
             return chosen, el
     return chosen, None
+
+
+def headline_text(el: Any) -> str:
+    """The element's text without a date printed inside it (``Headline (14/06/2017, 15:42)``)."""
+    text = text_of(el)
+    for child in el.iterdescendants():
+        own = text_of(child) if isinstance(child.tag, str) else ""
+        if own and own != text and dates.is_date_line(own):
+            text = text.replace(own, " ")
+    return text
 
 
 def _title_elements(page: Page) -> Iterator[tuple[Any, float]]:
@@ -44,6 +63,56 @@ def _title_elements(page: Page) -> Iterator[tuple[Any, float]]:
             if el not in seen and not in_chrome(el):
                 seen.add(el)
                 yield el, weight
+    above = _above_text(page)
+    if above is not None and above not in seen:
+        yield above, ABOVE_WEIGHT
+
+
+def _above_text(page: Page) -> Any | None:
+    """The generic headline: the nearest short, emphasised line above the first paragraph
+    of the text (a ``<b><font size=4>`` in a centred ``<p>``, a ``div.news_title``),
+    skipping date lines and bylines."""
+    first = _first_paragraph(page)
+    if first is None:
+        return None
+    ordered = list(page.order)
+    start = page.position(first)
+    for el in reversed(ordered[max(0, start - ABOVE_WINDOW) : start]):
+        text = text_of(el) if isinstance(el.tag, str) else ""
+        if not text or len(text) > 250 or first in el.iterdescendants():
+            continue
+        if dates.is_date_line(text) or bylines.parse_byline(text) or is_chrome_line(text):
+            continue
+        if in_chrome(el):
+            return None
+        if _emphasised(el) and 2 <= len(titles.words(text)) <= 60:
+            return el
+        if el.tag in BLOCKS:
+            return None  # a plain line (a lead, a caption) sits between: no headline here
+    return None
+
+
+def _first_paragraph(page: Page) -> Any | None:
+    """The first block of the text: a paragraph of prose in the article's container (or page)."""
+    root = content_node(page)
+    for el in (root if root is not None else page.tree).iter("p", "div", "td"):
+        if any(isinstance(c.tag, str) and c.tag in BLOCKS for c in el):
+            continue
+        if len(text_of(el)) >= 150 and not in_chrome(el):
+            return el
+    return None
+
+
+def _emphasised(el: Any) -> bool:
+    """Printed as a headline: a heading, a title-like class, or bold/large type."""
+    classes = f"{el.get('class', '')} {el.get('id', '')}"
+    if el.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        return True
+    if _TITLE_CLASS.search(classes) and not _NOT_TITLE_CLASS.search(classes):
+        return True
+    if el.tag in ("b", "strong") or (el.tag == "font" and el.get("size", "") in ("4", "5", "6")):
+        return True
+    return False
 
 
 def _meta(tree: Any, name: str) -> str:

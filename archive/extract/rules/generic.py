@@ -32,7 +32,7 @@ RULE = CmsRule(
     lead=(
         with_class(
             "div|p|h2|h3",
-            "sapo news-sapo detail-sapo summary article-summary news-summary lead news-lead "
+            "sapo news-sapo detail-sapo sapo-detail summary article-summary news-summary lead news-lead "
             "tomtat tom-tat chapeau",
         ),
     ),
