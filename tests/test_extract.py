@@ -713,3 +713,77 @@ def test_date_in_brackets_inside_the_headline_is_the_date_not_part_of_the_title(
     a = extract_article(page, "http://tct.daklak.example.vn/index.php?act=detail&id=7")
     assert (a.title, a.date, a.published_at) == (TITLE, "2017-06-14", "2017-06-14T15:42:00+07:00")
     check(a, [P1, P2], ["14/06/2017", TITLE])
+
+
+def test_frontpage_cell_keeps_the_article_and_drops_menus_footer_and_other_news() -> None:
+    """No rule names the container: the cell holding headline and text is the article, and
+    the "Các tin khác" table after it is chrome."""
+    menu = "".join(
+        f'<tr><td><a href="/{i}.htm"><b>{n}</b></a></td></tr>'
+        for i, n in enumerate(["Giới thiệu", "Văn bản", "Liên hệ"])
+    )
+    page = html(
+        "<title>Trường Chính trị tỉnh Vĩnh Phúc</title>",
+        f'<table><tr><td width="180"><table>{menu}</table><p align="center"><b>Liên kết</b><br>'
+        '<a href="http://tinhuy.example.vn">Văn phòng Tỉnh ủy</a></p></td><td width="710">'
+        f'<p align="center"><b><font size="4">{TITLE}</font></b></p>'
+        '<p align="center"><i>Vĩnh Yên, ngày 05 tháng 12 năm 2008</i></p>'
+        + ps(P1, P2, P3)
+        + '<p align="right"><b>ThS. Nguyễn Văn Bình - GV khoa Nhà nước và pháp luật</b></p>'
+        '<p align="right"><a href="/index.htm">Về trang chủ</a> | <a href="#top">Lên đầu trang</a></p>'
+        '<hr><p><b><font size="2">Các tin khác</font></b></p><table>'
+        '<tr><td><a href="/a.htm">Giải bóng chuyền hơi chào mừng Ngày Phụ nữ Việt Nam 2008</a> (20/10/2008)</td></tr>'
+        '<tr><td><a href="/b.htm">Nghiệm thu đề tài khoa học cấp cơ sở năm 2008</a> (02/10/2008)</td></tr>'
+        "</table></td></tr></table>"
+        "<p>Bản quyền thuộc Trường Chính trị tỉnh Vĩnh Phúc. Địa chỉ: Phường Đống Đa</p>",
+    )
+    a = extract_article(page, "http://tct.vinhphuc.example.vn/tintuc/2008/hoithao.htm")
+    assert (a.title, a.date, a.author) == (TITLE, "2008-12-05", "Nguyễn Văn Bình")
+    check(
+        a,
+        [P1, P2, P3],
+        [
+            "Giới thiệu",
+            "Liên kết",
+            "Văn phòng Tỉnh ủy",
+            "Về trang chủ",
+            "Các tin khác",
+            "Giải bóng",
+            "Bản quyền",
+        ],
+    )
+
+
+def test_meta_rows_between_an_inferred_headline_and_the_text_are_not_body() -> None:
+    page = html(
+        "<title>Trường Chính trị tỉnh Tây Ninh</title>",
+        '<div class="wrap"><ul class="cats"><li><a href="/c/">Tin hoạt động</a></li></ul>'
+        f'<h1 class="entry-title">{TITLE}</h1><div class="meta"><div>By</div> <a href="/author/p/">'
+        "Nguyễn Hoàng Phúc</a><div> - </div><span>18/11/2025</span><div>487</div></div>"
+        f"<div class='td-post-text'>{ps(P1, P2)}</div></div>",
+    )
+    a = extract_article(page, "https://tct.tayninh.example.vn/ky-niem-20-11/")
+    assert (a.title, a.author) == (TITLE, "Nguyễn Hoàng Phúc")
+    assert a.text.startswith(P1)
+
+
+def test_a_unit_signing_alone_at_the_end_is_the_author() -> None:
+    page = html(
+        f"<title>{TITLE}</title>",
+        f"<h1>{TITLE}</h1><div class='noidung'>{ps(P1, P2)}"
+        '<p style="text-align: right;"><strong>Khoa Xây dựng Đảng</strong></p></div>',
+    )
+    a = extract_article(page, "https://tct.example.vn/tin/2.html")
+    assert a.author == "Khoa Xây dựng Đảng"
+    check(a, [P1, P2], ["Khoa Xây dựng Đảng"])
+
+
+def test_elementor_theme_footer_is_chrome() -> None:
+    page = html(
+        f'<meta name="generator" content="WordPress 6.4"><title>{TITLE}</title>',
+        f"<div data-elementor-type='single-post'><h1>{TITLE}</h1><div class='elementor-widget-container'>{ps(P1, P2)}</div></div>"
+        "<div data-elementor-type='footer'><div><p>Địa chỉ: Số 588, đường Nguyễn Văn Cừ, phường Hồng Hải</p>"
+        "<p>Điện thoại: 0203.3835.312</p><p>Bản quyền © 2026 Trường Đào tạo cán bộ.</p></div></div>",
+    )
+    a = extract_article(page, "https://tct.example.vn/2024/01/25/ke-hoach/")
+    check(a, [P1, P2], ["Số 588", "Điện thoại", "Bản quyền"])

@@ -27,11 +27,18 @@ from typing import Any
 from lxml import etree
 
 from archive.extract import dates, guard, rules
-from archive.extract.body import body_paragraphs, drop_known, language, lead_text, with_lead
+from archive.extract.body import (
+    body_paragraphs,
+    drop_known,
+    language,
+    lead_text,
+    starting_at,
+    with_lead,
+)
 from archive.extract.captions import find_captions
 from archive.extract.credits import edge_bylines, find_credits, strip_bylines
 from archive.extract.dating import find_date
-from archive.extract.headline import find_title
+from archive.extract.headline import container_below, find_title
 from archive.extract.links import canonical_url, find_attachments
 from archive.extract.records import Article
 from archive.extract.tree import (
@@ -121,13 +128,15 @@ def _article(page: Page) -> Article:
     problems: list[str] = []
     title, title_el = guard.attempt(problems, "title", lambda: find_title(page), ("", None))
     day, clock = guard.attempt(problems, "date", lambda: find_date(page, title_el), _NOTHING)
-    content = content_node(page)
+    content, first = content_node(page), None
+    if content is None:
+        content, first = container_below(page, title_el) or (None, None)
     near = Region.around(page, title_el, content)
     lead_el, lead = guard.attempt(problems, "lead", lambda: _lead(page, near, content), _NOTHING)
     captions = find_captions([n for n in (content, lead_el) if n is not None] or [page.tree])
     paragraphs, rendered = body_paragraphs(page, content)
-    paragraphs = drop_known(paragraphs, title, captions)
-    rendered = drop_known(rendered, title, captions)
+    paragraphs = starting_at(drop_known(paragraphs, title, captions), first)
+    rendered = starting_at(drop_known(rendered, title, captions), first)
     edges, edge_author, edge_source = edge_bylines(rendered if content is not None else paragraphs)
     paragraphs = [p for p in strip_bylines(paragraphs)[0] if p not in edges]
     paragraphs = with_lead(paragraphs, lead)

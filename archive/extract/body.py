@@ -125,6 +125,20 @@ def drop_known(paragraphs: list[str], title: str, captions: list[str]) -> list[s
     return kept
 
 
+#: Shortest line kept above the first paragraph of an inferred container (a lead, not a meta row).
+LEAD_MIN = 100
+
+
+def starting_at(paragraphs: list[str], first: str | None) -> list[str]:
+    """Drop the meta rows (category, "By", a name, counters) printed between an inferred
+    container's headline and the first paragraph of its text; a lead above it stays."""
+    key = norm(first or "")[:80]
+    start = next((i for i, line in enumerate(paragraphs) if key and line.startswith(key)), None)
+    if not start:
+        return paragraphs
+    return [p for p in paragraphs[:start] if len(p) >= LEAD_MIN] + paragraphs[start:]
+
+
 def _dated_title(key: str, title_key: str) -> bool:
     """The headline with its date printed after it (``Headline (14/06/2017, 15:42)``)."""
     return (

@@ -250,6 +250,24 @@ def _name_word(word: str) -> bool:
     )
 
 
+#: First words of a school unit that signs an item alone (``Khoa Xây dựng Đảng``).
+UNIT_WORDS = re.compile(
+    r"^(?:khoa|phòng|ban|bộ\s+môn|trung\s+tâm|văn\s+phòng|đoàn\s+thanh\s+niên|công\s+đoàn"
+    r"|chi\s+bộ|đảng\s+ủy|đảng\s+uỷ)\s+\S",
+    re.IGNORECASE,
+)
+
+
+def unit_signature(text: str) -> str | None:
+    """A unit signing the item on the last line (``Khoa Xây dựng Đảng``, ``Phòng Đào tạo``):
+    short, capitalised, no sentence punctuation."""
+    line = _clean(text).strip(" .")
+    words = line.split()
+    if not UNIT_WORDS.match(line) or not 2 <= len(words) <= 8 or re.search(r"[,;:!?\d]", line):
+        return None
+    return line if line[0].isupper() else None
+
+
 def is_role_line(text: str) -> bool:
     """The line under an author's name: ``Phó Khoa Nhà nước và Pháp luật``, ``(Phòng NCKH)``."""
     line = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text or "")).strip()

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from archive.extract import titles
-from archive.extract.bylines import is_role_line, labelled_author, parse_byline
+from archive.extract.bylines import is_role_line, labelled_author, parse_byline, unit_signature
 from archive.extract.tree import Page, Region, following, matches, own_text, render_blocks, text_of
 
 #: Credit lines taken from the end of a body: author (with role line) and source.
@@ -136,7 +136,8 @@ def _tail_byline(body: list[str]) -> tuple[int, str | None, str | None] | None:
         above = parse_byline(body[-2])
         if above is not None and above[0]:
             return 2, above[0], above[1]
-    return None
+    unit = unit_signature(last) if len(body) >= 2 and len(body[-2]) > 120 else None
+    return (1, unit, None) if unit else None
 
 
 def _bare_name(line: str, parsed: tuple[str | None, str | None] | None = None) -> bool:

@@ -92,6 +92,22 @@ def _above_text(page: Page) -> Any | None:
     return None
 
 
+def container_below(page: Page, title_el: Any | None) -> tuple[Any, str] | None:
+    """When no rule names the article's container: the smallest block holding both the
+    headline and the first paragraph of the text (a FrontPage cell, a hand-made ``div``),
+    never the whole page; with the first paragraph's text, where the text starts."""
+    first = _first_paragraph(page) if title_el is not None else None
+    if first is None:
+        return None
+    ancestors = set(title_el.iterancestors())
+    for anc in first.iterancestors():
+        if anc in ancestors:
+            if anc.tag in ("html", "body") or in_chrome(anc):
+                return None
+            return anc, text_of(first)
+    return None
+
+
 def _first_paragraph(page: Page) -> Any | None:
     """The first block of the text: a paragraph of prose in the article's container (or page)."""
     root = content_node(page)
