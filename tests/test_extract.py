@@ -787,3 +787,54 @@ def test_elementor_theme_footer_is_chrome() -> None:
     )
     a = extract_article(page, "https://tct.example.vn/2024/01/25/ke-hoach/")
     check(a, [P1, P2], ["Số 588", "Điện thoại", "Bản quyền"])
+
+
+# --------------------------------------------------------------------------- provenance and flags
+
+
+def test_each_field_says_which_rule_found_it() -> None:
+    """NukeViet selectors found every field."""
+    page = html(
+        f'<meta name="generator" content="NukeViet v4.0"><title>{TITLE} - Tin tức</title>',
+        f'<div class="news_column"><h1>{TITLE}</h1><span class="h5">Thứ năm - 01/07/2021 22:50</span>'
+        f'<div class="hometext">{P3}</div><div id="news-bodyhtml">{ps(P1, P2)}</div>'
+        '<p class="h5 text-right"><strong>Tác giả bài viết: Võ Thị Nhiên</strong></p></div>',
+    )
+    a = extract_article(page, "https://tct.example.vn/news/tin-tuc/khai-giang-123.html")
+    assert a.extraction["title"] == a.extraction["date"] == a.extraction["body"] == "cms:nukeviet"
+    assert a.extraction["lead"] == a.extraction["author"] == "cms:nukeviet"
+    assert not a.generic and "source" not in a.extraction
+    assert "no-author" not in a.flags and "no-date" not in a.flags
+
+
+def test_site_hints_are_the_site_path_and_metadata_the_meta_path() -> None:
+    page = html(
+        '<meta property="article:published_time" content="2023-06-16T03:00:00Z">'
+        f'<meta property="og:title" content="{TITLE}"><title>Trang chủ</title>',
+        f"<div class='box'>{ps(P1, P2, P3)}</div>",
+    )
+    a = extract_article(page, "https://tct.example.vn/a?id=1", {"content": "div.box"})
+    assert a.extraction == {"title": "meta", "date": "meta", "body": "site"}
+    assert a.date == "2023-06-16" and "title-from-title-tag" not in a.flags
+
+
+def test_quality_flags_name_what_a_person_should_check() -> None:
+    page = html(
+        "<title>Hội nghị sơ kết công tác - Trường Chính trị tỉnh</title>", f"<div>{P1}</div>"
+    )
+    a = extract_article(page, "https://tct.example.vn/tin?id=9")
+    assert a.title == "Hội nghị sơ kết công tác"
+    assert a.extraction["title"] == "title-tag" and a.extraction["body"] == "generic" and a.generic
+    assert a.flags == ["no-date", "no-author", "title-from-title-tag", "short-body"]
+
+
+def test_a_long_dated_signed_article_has_no_flags() -> None:
+    page = html(
+        f"<title>{TITLE}</title>",
+        f"<h1>{TITLE}</h1><p>Ngày đăng: 01/02/2021</p><div class='noidung'>{ps(P1, P2, P3, P1 + ' ' + P2)}"
+        "<p>Tin, ảnh: Võ Thị Nhiên</p></div>",
+    )
+    a = extract_article(page, "https://tct.example.vn/tin/3.html")
+    assert (
+        a.flags == [] and a.extraction["date"] == "generic" and a.extraction["author"] == "generic"
+    )

@@ -195,9 +195,11 @@ def _plausible_source(src: str) -> bool:
 
 
 def _labelled(line: str) -> tuple[bool, str | None]:
-    """Credits such as ``Tin, ảnh: X``, ``Tin: X; Ảnh: Y`` (both credited), ``Đăng bởi X vào
-    lúc 08:15`` or ``Ngày xuất bản: ... | Người đăng: X``: (was it labelled, author)."""
-    labelled, names, photo = False, [], []
+    """Credits such as ``Tin, ảnh: X``, ``Tin: X; Ảnh: Y`` (the photographer is not the
+    author: the sample web's convention), ``Đăng bởi X vào lúc 08:15`` or ``Ngày xuất bản:
+    ... | Người đăng: X``: (was it labelled, author)."""
+    labelled = False
+    names: list[str] = []
     for part in re.split(r"\s*[;|]\s*", line):
         m = AUTHOR_LABEL.match(part)
         by = None if m else BY_LABEL.match(part)
@@ -206,10 +208,8 @@ def _labelled(line: str) -> tuple[bool, str | None]:
         name = names_in(BY_TRAILER.sub("", part[found.end() :])) if found else None
         if m or shot or (by and name):
             labelled = True
-        if name:
-            (photo if shot else names).append(name)
-    if names:
-        names += [n for n in photo if n not in names]
+        if name and not shot:
+            names.append(name)
     return labelled, (", ".join(names) or None)
 
 

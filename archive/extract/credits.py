@@ -20,23 +20,36 @@ from archive.extract.tree import Page, Region, following, matches, own_text, ren
 MAX_TAIL_CREDITS = 2
 
 
-def find_credits(page: Page, content: Any | None, near: Region) -> tuple[str | None, str | None]:
-    """Author and source from byline/source selectors and labelled lines near the body."""
-    author = source = None
+#: Path of a credit found by reading the lines near the body rather than a rule's selector.
+GENERIC = "generic"
+
+
+def find_credits(page: Page, content: Any | None, near: Region) -> dict[str, tuple[str, str]]:
+    """Author and source from byline/source selectors and labelled lines near the body:
+    ``{"author": (name, path), "source": (name, path)}`` for those found, the path being
+    the rule's path or "generic"."""
+    found: dict[str, tuple[str, str]] = {}
+
+    def keep(author: str | None, source: str | None, path: str) -> None:
+        for field, value in (("author", author), ("source", source)):
+            if value and field not in found:
+                found[field] = (value, path)
+
     for rule, el in matches(page, "byline"):
         parsed = _byline_in(el) if near.accepts(rule, el) else None
         if parsed:
-            author, source = author or parsed[0], source or parsed[1]
-    for _, el in matches(page, "source"):
-        source = source or _source_text(text_of(el))
-    author = author or _labelled_near(page, near)
-    if content is not None and not (author and source):
+            keep(parsed[0], parsed[1], rule.path)
+    for rule, el in matches(page, "source"):
+        keep(None, _source_text(text_of(el)), rule.path)
+    if "author" not in found:
+        keep(_labelled_near(page, near), None, GENERIC)
+    if content is not None and len(found) < 2:
         for index, line in enumerate(_lines_after(content)):
-            bare_name_first = index == 0 and len(line) <= 40 and not author
+            bare_name_first = index == 0 and len(line) <= 40 and "author" not in found
             parsed = parse_byline(line) if _labelled(line) or bare_name_first else None
             if parsed:
-                author, source = author or parsed[0], source or parsed[1]
-    return author, source
+                keep(parsed[0], parsed[1], GENERIC)
+    return found
 
 
 def _labelled_near(page: Page, near: Region) -> str | None:

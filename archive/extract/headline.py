@@ -6,16 +6,16 @@ Candidates are the rules' title matches and ``h1``-``h3`` outside the chrome;
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
-
-import re
 
 from archive.extract import bylines, dates, titles
 from archive.extract.chrome import in_chrome, is_chrome_line
 from archive.extract.dating import date_follows
 from archive.extract.tree import BLOCKS, Page, content_node, matches, text_of
 
+GENERIC = "generic"
 #: Elements looked at above the first paragraph of the text for a headline.
 ABOVE_WINDOW = 30
 #: Weight of the headline found above the text (between an h2 and an h1).
@@ -24,22 +24,27 @@ _TITLE_CLASS = re.compile(r"title|tieude|tieu-de|headline", re.IGNORECASE)
 _NOT_TITLE_CLASS = re.compile(r"site|box|block|portlet|widget|menu|logo|cat", re.IGNORECASE)
 
 
-def find_title(page: Page) -> tuple[str, Any | None]:
-    """The headline and its element (None when only ``<title>`` or og:title had it)."""
+#: Where a title read from the page's metadata came from.
+FROM_OG, FROM_TITLE_TAG = "meta", "title-tag"
+
+
+def find_title(page: Page) -> tuple[str, Any | None, str | None]:
+    """The headline, its element (None when only ``<title>`` or og:title had it) and the path
+    that found it: a rule's path, "generic" for a heading, "meta" (og:title) or "title-tag"."""
     page_title = titles.clean_title(page.tree.xpath("string((//title)[1])"))
     og = titles.clean_title(_meta(page.tree, "og:title") or _meta(page.tree, "twitter:title"))
     elements = list(_title_elements(page))
     candidates = [
         titles.Candidate(headline_text(el), weight, i, date_follows(el))
-        for i, (el, weight) in enumerate(elements)
+        for i, (el, weight, _) in enumerate(elements)
     ]
     chosen = titles.choose(candidates, page_title, og)
     if not chosen:
-        return "", None
-    for el, _ in elements:
+        return "", None, None
+    for el, _, path in elements:
         if titles.clean_title(headline_text(el)) == chosen:
-            return chosen, el
-    return chosen, None
+            return chosen, el, path
+    return chosen, None, (FROM_OG if chosen == og else FROM_TITLE_TAG)
 
 
 def headline_text(el: Any) -> str:
@@ -52,20 +57,24 @@ def headline_text(el: Any) -> str:
     return text
 
 
-def _title_elements(page: Page) -> Iterator[tuple[Any, float]]:
+def _title_elements(page: Page) -> Iterator[tuple[Any, float, str]]:
     seen: set[Any] = set()
     for rule, el in matches(page, "title"):
         if el not in seen:
             seen.add(el)
-            yield el, 6.0 if rule.id == "site" else (4.0 if rule.id != "generic" else 3.0)
+            yield (
+                el,
+                6.0 if rule.id == "site" else (4.0 if rule.id != "generic" else 3.0),
+                rule.path,
+            )
     for tag, weight in (("h1", 2.0), ("h2", 1.5), ("h3", 1.0)):
         for el in page.tree.iter(tag):
             if el not in seen and not in_chrome(el):
                 seen.add(el)
-                yield el, weight
+                yield el, weight, GENERIC
     above = _above_text(page)
     if above is not None and above not in seen:
-        yield above, ABOVE_WEIGHT
+        yield above, ABOVE_WEIGHT, GENERIC
 
 
 def _above_text(page: Page) -> Any | None:
@@ -97,7 +106,7 @@ def container_below(page: Page, title_el: Any | None) -> tuple[Any, str] | None:
     headline and the first paragraph of the text (a FrontPage cell, a hand-made ``div``),
     never the whole page; with the first paragraph's text, where the text starts."""
     first = _first_paragraph(page) if title_el is not None else None
-    if first is None:
+    if first is None or title_el is None:
         return None
     ancestors = set(title_el.iterancestors())
     for anc in first.iterancestors():
@@ -126,9 +135,7 @@ def _emphasised(el: Any) -> bool:
         return True
     if _TITLE_CLASS.search(classes) and not _NOT_TITLE_CLASS.search(classes):
         return True
-    if el.tag in ("b", "strong") or (el.tag == "font" and el.get("size", "") in ("4", "5", "6")):
-        return True
-    return False
+    return el.tag in ("b", "strong") or (el.tag == "font" and el.get("size", "") in ("4", "5", "6"))
 
 
 def _meta(tree: Any, name: str) -> str:

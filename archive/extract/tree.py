@@ -148,6 +148,12 @@ def matches(page: Page, kind: str) -> Iterator[tuple[CmsRule, Any]]:
 
 def content_node(page: Page) -> Any | None:
     """The article's container: the biggest match of the first rule whose selectors match."""
+    found = content_match(page)
+    return found[1] if found else None
+
+
+def content_match(page: Page) -> tuple[CmsRule, Any] | None:
+    """The rule that names the article's container, and the container."""
     for rule in page.chain:
         for selector in rule.content:
             found = [
@@ -156,7 +162,7 @@ def content_node(page: Page) -> Any | None:
                 if len(text_of(el)) >= (1 if rule.id == "site" else 40)
             ]
             if found:
-                return max(found, key=lambda el: (len(text_of(el)), -page.position(el)))
+                return rule, max(found, key=lambda el: (len(text_of(el)), -page.position(el)))
     return None
 
 
