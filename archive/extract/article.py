@@ -152,7 +152,10 @@ def _article(page: Page) -> Article:
     paragraphs = with_lead(paragraphs, lead)
     no_credits: dict[str, tuple[str, str]] = {}
     credits = guard.attempt(
-        problems, "author", lambda: find_credits(page, content, near), no_credits
+        problems,
+        "author",
+        lambda: find_credits(page, content, near, signed=bool(edge_author)),
+        no_credits,
     )
     author, author_by = credits.get("author") or (edge_author, "generic")
     source, source_by = credits.get("source") or (edge_source, "generic")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Iterator
+from itertools import islice
 from typing import Any
 
 from archive.extract import titles
@@ -24,10 +25,13 @@ MAX_TAIL_CREDITS = 2
 GENERIC = "generic"
 
 
-def find_credits(page: Page, content: Any | None, near: Region) -> dict[str, tuple[str, str]]:
+def find_credits(
+    page: Page, content: Any | None, near: Region, *, signed: bool = False
+) -> dict[str, tuple[str, str]]:
     """Author and source from byline/source selectors and labelled lines near the body:
     ``{"author": (name, path), "source": (name, path)}`` for those found, the path being
-    the rule's path or "generic"."""
+    the rule's path or "generic". ``signed``: the body's edges already name the author, so
+    the page around it need not be read for a labelled byline."""
     found: dict[str, tuple[str, str]] = {}
 
     def keep(author: str | None, source: str | None, path: str) -> None:
@@ -41,7 +45,7 @@ def find_credits(page: Page, content: Any | None, near: Region) -> dict[str, tup
             keep(parsed[0], parsed[1], rule.path)
     for rule, el in matches(page, "source"):
         keep(None, _source_text(text_of(el)), rule.path)
-    if "author" not in found:
+    if "author" not in found and not signed:
         keep(_labelled_near(page, near), None, GENERIC)
     if content is not None and len(found) < 2:
         for index, line in enumerate(_lines_after(content)):
@@ -55,16 +59,21 @@ def find_credits(page: Page, content: Any | None, near: Region) -> dict[str, tup
 def _labelled_near(page: Page, near: Region) -> str | None:
     """A labelled byline line anywhere in the article's stretch of the page (theme meta rows
     such as ``Gửi bởi X vào ...``, ``Ngày xuất bản: ... | Người đăng: X``)."""
-    for el in page.tree.iter():
-        position = page.position(el)
-        if position > near.end:
-            break
-        if position >= near.start and isinstance(el.tag, str):
+    for el in islice(page.order, max(near.start, 0), near.end + 1):
+        if isinstance(el.tag, str) and _may_credit(el):
             line = own_text(el) or _short_text(el)
             found = labelled_author(line) if line else None
             if found:
                 return found
     return None
+
+
+def _may_credit(el: Any) -> bool:
+    """A label word in the element's own text or its children's (cheap, before reading it)."""
+    return bool(
+        _LABEL_HINT.search(el.text or "")
+        or any(_LABEL_HINT.search(c.text or "") for c in el if isinstance(c.tag, str))
+    )
 
 
 def _short_text(el: Any) -> str:
@@ -89,6 +98,12 @@ def _source_text(text: str) -> str | None:
     return text or None
 
 
+#: Words every labelled byline starts with (bylines.AUTHOR_LABEL and BY_LABEL).
+_LABEL_HINT = re.compile(
+    r"bởi|\bby\b|tác\s*giả|người\s*(?:viết|đăng)|\btin\b|\bbài\b|author|thực\s*hiện"
+    r"|phóng\s*viên|\bpv\b|\bctv\b",
+    re.IGNORECASE,
+)
 _LABEL = re.compile(
     r"^\(?\s*(?:tác\s*giả|nguồn|theo|tin|bài|người\s*viết)\b[^:]{0,20}:", re.IGNORECASE
 )

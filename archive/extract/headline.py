@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 from typing import Any
 
 from archive.extract import bylines, dates, titles
@@ -50,6 +51,8 @@ def find_title(page: Page) -> tuple[str, Any | None, str | None]:
 def headline_text(el: Any) -> str:
     """The element's text without a date printed inside it (``Headline (14/06/2017, 15:42)``)."""
     text = text_of(el)
+    if len(el) == 0:
+        return text
     for child in el.iterdescendants():
         own = text_of(child) if isinstance(child.tag, str) else ""
         if own and own != text and dates.is_date_line(own):
@@ -72,6 +75,8 @@ def _title_elements(page: Page) -> Iterator[tuple[Any, float, str]]:
             if el not in seen and not in_chrome(el):
                 seen.add(el)
                 yield el, weight, GENERIC
+    if any(el.tag != "h2" and el.tag != "h3" for el in seen):
+        return  # a rule's title or an h1: the headline is marked up, no need to look for it
     above = _above_text(page)
     if above is not None and above not in seen:
         yield above, ABOVE_WEIGHT, GENERIC
@@ -84,11 +89,12 @@ def _above_text(page: Page) -> Any | None:
     first = _first_paragraph(page)
     if first is None:
         return None
-    ordered = list(page.order)
     start = page.position(first)
-    for el in reversed(ordered[max(0, start - ABOVE_WINDOW) : start]):
-        text = text_of(el) if isinstance(el.tag, str) else ""
-        if not text or len(text) > 250 or first in el.iterdescendants():
+    window = list(islice(page.order, max(0, start - ABOVE_WINDOW), start))
+    holders = set(first.iterancestors())
+    for el in reversed(window):
+        text = text_of(el) if isinstance(el.tag, str) and el not in holders else ""
+        if not text or len(text) > 250:
             continue
         if dates.is_date_line(text) or bylines.parse_byline(text) or is_chrome_line(text):
             continue
@@ -119,11 +125,17 @@ def container_below(page: Page, title_el: Any | None) -> tuple[Any, str] | None:
 
 def _first_paragraph(page: Page) -> Any | None:
     """The first block of the text: a paragraph of prose in the article's container (or page)."""
+    if "first" not in page.memo:
+        page.memo["first"] = _find_first_paragraph(page)
+    return page.memo["first"]
+
+
+def _find_first_paragraph(page: Page) -> Any | None:
     root = content_node(page)
     for el in (root if root is not None else page.tree).iter("p", "div", "td"):
         if any(isinstance(c.tag, str) and c.tag in BLOCKS for c in el):
             continue
-        if len(text_of(el)) >= 150 and not in_chrome(el):
+        if len(el.text_content()) >= 150 and len(text_of(el)) >= 150 and not in_chrome(el):
             return el
     return None
 

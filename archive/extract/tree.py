@@ -79,6 +79,8 @@ class Page:
     cms: str | None
     chain: list[CmsRule]
     order: dict[Any, int] = field(default_factory=dict)
+    #: What several finders ask for, found once (the container, the first paragraph).
+    memo: dict[str, Any] = field(default_factory=dict)
 
     def position(self, el: Any) -> int:
         return self.order.get(el, -1)
@@ -154,6 +156,13 @@ def content_node(page: Page) -> Any | None:
 
 def content_match(page: Page) -> tuple[CmsRule, Any] | None:
     """The rule that names the article's container, and the container."""
+    if "content" not in page.memo:
+        page.memo["content"] = _content_match(page)
+    found: tuple[CmsRule, Any] | None = page.memo["content"]
+    return found
+
+
+def _content_match(page: Page) -> tuple[CmsRule, Any] | None:
     for rule in page.chain:
         for selector in rule.content:
             found = [
