@@ -26,7 +26,7 @@ GENERIC = "generic"
 
 
 def find_credits(
-    page: Page, content: Any | None, near: Region, *, signed: bool = False
+    page: Page, content: Any | None, near: Region, signed: bool = False
 ) -> dict[str, tuple[str, str]]:
     """Author and source from byline/source selectors and labelled lines near the body:
     ``{"author": (name, path), "source": (name, path)}`` for those found, the path being
