@@ -838,3 +838,14 @@ def test_a_long_dated_signed_article_has_no_flags() -> None:
     assert (
         a.flags == [] and a.extraction["date"] == "generic" and a.extraction["author"] == "generic"
     )
+
+
+def test_a_page_wrapper_holding_a_sidebar_is_not_taken_for_the_article() -> None:
+    page = html(
+        "<title>Trường Chính trị tỉnh</title>",
+        f'<div id="wrapper"><div class="main"><div class="news_title">{TITLE}</div>'
+        f"<div class='text'>{ps(P1, P2, P3)}</div></div>{SIDEBAR}</div>",
+    )
+    a = extract_article(page, "https://tct.example.vn/?page=news_detail&id=4")
+    assert a.title == TITLE
+    check(a, [P1, P2, P3], ["Hội nghị tổng kết công tác thi đua", "Lượt truy cập"])

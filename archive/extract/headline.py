@@ -12,7 +12,7 @@ from itertools import islice
 from typing import Any
 
 from archive.extract import bylines, dates, titles
-from archive.extract.chrome import in_chrome, is_chrome_line
+from archive.extract.chrome import chrome_marked, in_chrome, is_chrome_line
 from archive.extract.dating import date_follows
 from archive.extract.tree import BLOCKS, Page, content_node, matches, text_of
 
@@ -117,10 +117,18 @@ def container_below(page: Page, title_el: Any | None) -> tuple[Any, str] | None:
     ancestors = set(title_el.iterancestors())
     for anc in first.iterancestors():
         if anc in ancestors:
-            if anc.tag in ("html", "body") or in_chrome(anc):
+            if anc.tag in ("html", "body") or in_chrome(anc) or _holds_chrome(anc):
                 return None
             return anc, text_of(first)
     return None
+
+
+def _holds_chrome(el: Any) -> bool:
+    """A page wrapper rather than the article: menus, sidebars or widgets inside it."""
+    return any(
+        isinstance(d.tag, str) and (d.tag in ("nav", "aside") or chrome_marked(d))
+        for d in el.iterdescendants()
+    )
 
 
 def _first_paragraph(page: Page) -> Any | None:

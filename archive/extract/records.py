@@ -41,7 +41,7 @@ class Article:
     #: selectors), "cms:<name>", "generic", "meta" (og:title, article:published_time, JSON-LD,
     #: hAtom), "url" (a date in the URL) or "title-tag" (a title only ``<title>`` gave).
     extraction: dict[str, str] = field(default_factory=dict)
-    #: What a person should check: no-date, no-author, title-from-title-tag, short-body (< 80 words).
+    #: What a person should check: no-date, no-author, title-from-title-tag, short-body.
     flags: list[str] = field(default_factory=list)
 
     @property
