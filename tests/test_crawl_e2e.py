@@ -7,6 +7,7 @@ archive with the sample web's ground truth.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -134,6 +135,22 @@ def test_metadata_is_right_on_every_cms_style(crawled, field):
         if row[column] != getattr(article, field):
             wrong.append((article.site_id, getattr(article, field), row[column]))
     assert wrong == []
+
+
+def test_each_article_says_how_it_was_extracted(crawled):
+    """Issue 23 item 7: the crawl stores which path found each field and the quality flags."""
+    rows = list(crawled.db.query("select url, cms, extraction, generic, flags from articles"))
+    assert rows
+    for row in rows:
+        paths = json.loads(row["extraction"])
+        assert {"title", "date", "body"} <= set(paths), row["url"]
+        assert set(paths.values()) <= {"site", "generic", "meta", "url", "title-tag"} | {
+            f"cms:{row['cms']}"
+        }, row["url"]
+        assert row["generic"] == int(paths["body"] == "generic"), row["url"]
+        assert "no-date" not in (row["flags"] or ""), row["url"]
+    nukeviet = [json.loads(r["extraction"]) for r in rows if r["cms"] == "nukeviet"]
+    assert nukeviet and all(p["body"] == "cms:nukeviet" for p in nukeviet)
 
 
 def test_aliases_point_at_one_article(crawled):

@@ -94,6 +94,8 @@ def test_nfd_input() -> None:
         "Thứ 7, 04/02/2023, 12:06[GMT+7]",
         "Cập nhật lúc: 10:15 - 12/05/2022",
         "22/10/2021",
+        "Ngày gửi: 14/11/2008 10:25:17 | Số lần xem: 1025",
+        "Ngày xuất bản: 12/04/2023 10:20 | Người đăng: Kim Thị Sa Ry | Lượt xem: 576",
     ],
 )
 def test_date_lines(line: str) -> None:
@@ -106,6 +108,7 @@ def test_date_lines(line: str) -> None:
         "Chiều ngày 29/6/2022, Đảng bộ Trường Chính trị tổ chức Hội nghị sơ kết",
         "Kết luận số 21-KL/TW, ngày 25/10/2021 của Ban Chấp hành Trung ương",
         "Tin khác",
+        "Hội nghị ngày 12/04/2023 | Kết luận của Hiệu trưởng về công tác đào tạo năm học mới",
         "",
     ],
 )

@@ -619,3 +619,233 @@ def test_headline_beats_a_generic_page_title() -> None:
     assert titles.choose(candidates, "Tin hoạt động", "") == TITLE
     assert titles.choose([], f"{TITLE} - Tin hoạt động - Trường Chính trị", "") == TITLE
     assert titles.choose([], "Trang chủ", "Tiêu đề từ og:title") == "Tiêu đề từ og:title"
+
+
+# --------------------------------------------------------------------------- generic path (issue 23)
+
+
+@pytest.mark.parametrize(
+    ("meta_row", "author"),
+    [
+        (
+            '<div class="submitted">Gửi bởi <span>Lăng Thị Hoa</span> vào Thứ Sáu, 22/11/2019 - 10:05</div>',
+            "Lăng Thị Hoa",
+        ),
+        (
+            '<div class="meta">Ngày xuất bản: 12/04/2023 10:20 | <span>Người đăng: Kim Thị Sa Ry</span> | Lượt xem: 576</div>',
+            "Kim Thị Sa Ry",
+        ),
+        (
+            '<div class="td-meta"><div>By</div> <a href="/author/x/">Nguyễn Hoàng Phúc</a><div> - </div></div>',
+            "Nguyễn Hoàng Phúc",
+        ),
+        ('<span class="small">Viết bởi Nguyễn Thị Minh Thư</span>', "Nguyễn Thị Minh Thư"),
+    ],
+)
+def test_theme_bylines_beside_the_headline(meta_row: str, author: str) -> None:
+    """Meta rows of unseen themes name the author with a label; the label is never kept."""
+    page = html(
+        f"<title>{TITLE}</title>",
+        f"<h1>{TITLE}</h1>{meta_row}<div class='noidung'>{ps(P1, P2)}</div>",
+    )
+    a = extract_article(page, "https://tct.example.vn/tin/1.html")
+    assert a.author == author
+    check(a, [P1, P2], ["bởi", "Người đăng", "By"])
+
+
+def test_header_clock_matched_by_a_rule_selector_is_never_the_date() -> None:
+    page = html(
+        f"<title>{TITLE}</title>",
+        '<input type="hidden" name="__VIEWSTATE" value="x">'
+        '<span id="ctl00_lblDate">Hôm nay: Chủ nhật, ngày 06/12/2026</span>'
+        f'<span id="ctl00_Detail_lblTitle">{TITLE}</span>'
+        '<span id="ctl00_Detail_lblDate">Ngày cập nhật: 15/10/2020 3:42:18 CH</span>'
+        f'<div id="ctl00_Detail_pnlContent">{ps(P1, P2)}</div>',
+    )
+    a = extract_article(page, "https://tct.example.vn/ArticleDetail.aspx?ID=5")
+    assert a.date == "2020-10-15" and a.published_at == "2020-10-15T15:42:18+07:00"
+
+
+def test_hatom_published_stamp_dates_a_blog_post() -> None:
+    page = html(
+        f"<title>Blog: {TITLE}</title>",
+        "<h2 class='date-header'><span>Tuesday, March 26, 2019</span></h2>"
+        f"<h3 class='post-title'>{TITLE}</h3><div class='post-body entry-content'>{ps(P1, P2)}</div>"
+        "<div class='post-footer'><span class='post-author vcard'>Posted by <span class='fn'>Lò Thị Mai</span>"
+        " at <abbr class='published' title='2019-03-26T08:36:00+07:00'>8:36 AM</abbr></span></div>",
+    )
+    a = extract_article(page, "https://x.blogspot.com/2019/03/post.html")
+    assert (a.date, a.author) == ("2019-03-26", "Lò Thị Mai")
+    check(a, [P1, P2], ["Posted by", "8:36 AM"])
+
+
+def test_frontpage_headline_in_a_centred_paragraph_and_place_date_line() -> None:
+    """No heading, ``<title>`` is the site name: the bold large line above the text is the title."""
+    page = html(
+        "<title>Trường Chính trị tỉnh Hòa Bình</title>",
+        '<p><font size="1"><a href="/">Trang chủ</a> &gt;&gt; <a href="/tintuc.htm">Tin tức</a></font></p>'
+        f'<p align="center"><b><font size="4" color="#CC0000">{TITLE}</font></b></p>'
+        '<p align="center"><i><font size="3">Hòa Bình, ngày 12 tháng 10 năm 2009</font></i></p>'
+        + ps(P1, P2, P3),
+    )
+    a = extract_article(page, "http://tct.hoabinh.example.vn/tintuc/2009/k25.htm")
+    assert (a.title, a.date) == (TITLE, "2009-10-12")
+    check(a, [P1, P3], ["Hòa Bình, ngày 12"])
+
+
+def test_headline_div_with_a_title_class_beats_a_site_name_title() -> None:
+    page = html(
+        "<title>Truong chinh tri Nguyen Van Cu</title>",
+        f'<div id="content"><div class="news_title">{TITLE}</div>'
+        '<div class="news_date">Ngày đăng: 28/12/2022</div>'
+        f'<div class="news_body">{ps(P1, P2)}</div></div>',
+    )
+    a = extract_article(page, "http://tct.bacninh.example.vn/?page=news_detail&id=12")
+    assert (a.title, a.date) == (TITLE, "2022-12-28")
+
+
+def test_date_in_brackets_inside_the_headline_is_the_date_not_part_of_the_title() -> None:
+    page = html(
+        "<title>Trường Chính trị tỉnh Đắk Lắk</title>",
+        f'<h2 class="post-title">{TITLE} <span class="post-date">(14/06/2017, 15:42)</span></h2>'
+        f"<div class='news_content'>{ps(P1, P2)}</div>",
+    )
+    a = extract_article(page, "http://tct.daklak.example.vn/index.php?act=detail&id=7")
+    assert (a.title, a.date, a.published_at) == (TITLE, "2017-06-14", "2017-06-14T15:42:00+07:00")
+    check(a, [P1, P2], ["14/06/2017", TITLE])
+
+
+def test_frontpage_cell_keeps_the_article_and_drops_menus_footer_and_other_news() -> None:
+    """No rule names the container: the cell holding headline and text is the article, and
+    the "Các tin khác" table after it is chrome."""
+    menu = "".join(
+        f'<tr><td><a href="/{i}.htm"><b>{n}</b></a></td></tr>'
+        for i, n in enumerate(["Giới thiệu", "Văn bản", "Liên hệ"])
+    )
+    page = html(
+        "<title>Trường Chính trị tỉnh Vĩnh Phúc</title>",
+        f'<table><tr><td width="180"><table>{menu}</table><p align="center"><b>Liên kết</b><br>'
+        '<a href="http://tinhuy.example.vn">Văn phòng Tỉnh ủy</a></p></td><td width="710">'
+        f'<p align="center"><b><font size="4">{TITLE}</font></b></p>'
+        '<p align="center"><i>Vĩnh Yên, ngày 05 tháng 12 năm 2008</i></p>'
+        + ps(P1, P2, P3)
+        + '<p align="right"><b>ThS. Nguyễn Văn Bình - GV khoa Nhà nước và pháp luật</b></p>'
+        '<p align="right"><a href="/index.htm">Về trang chủ</a> | <a href="#top">Lên đầu trang</a></p>'
+        '<hr><p><b><font size="2">Các tin khác</font></b></p><table>'
+        '<tr><td><a href="/a.htm">Giải bóng chuyền hơi chào mừng Ngày Phụ nữ Việt Nam 2008</a> (20/10/2008)</td></tr>'
+        '<tr><td><a href="/b.htm">Nghiệm thu đề tài khoa học cấp cơ sở năm 2008</a> (02/10/2008)</td></tr>'
+        "</table></td></tr></table>"
+        "<p>Bản quyền thuộc Trường Chính trị tỉnh Vĩnh Phúc. Địa chỉ: Phường Đống Đa</p>",
+    )
+    a = extract_article(page, "http://tct.vinhphuc.example.vn/tintuc/2008/hoithao.htm")
+    assert (a.title, a.date, a.author) == (TITLE, "2008-12-05", "Nguyễn Văn Bình")
+    check(
+        a,
+        [P1, P2, P3],
+        [
+            "Giới thiệu",
+            "Liên kết",
+            "Văn phòng Tỉnh ủy",
+            "Về trang chủ",
+            "Các tin khác",
+            "Giải bóng",
+            "Bản quyền",
+        ],
+    )
+
+
+def test_meta_rows_between_an_inferred_headline_and_the_text_are_not_body() -> None:
+    page = html(
+        "<title>Trường Chính trị tỉnh Tây Ninh</title>",
+        '<div class="wrap"><ul class="cats"><li><a href="/c/">Tin hoạt động</a></li></ul>'
+        f'<h1 class="entry-title">{TITLE}</h1><div class="meta"><div>By</div> <a href="/author/p/">'
+        "Nguyễn Hoàng Phúc</a><div> - </div><span>18/11/2025</span><div>487</div></div>"
+        f"<div class='td-post-text'>{ps(P1, P2)}</div></div>",
+    )
+    a = extract_article(page, "https://tct.tayninh.example.vn/ky-niem-20-11/")
+    assert (a.title, a.author) == (TITLE, "Nguyễn Hoàng Phúc")
+    assert a.text.startswith(P1)
+
+
+def test_a_unit_signing_alone_at_the_end_is_the_author() -> None:
+    page = html(
+        f"<title>{TITLE}</title>",
+        f"<h1>{TITLE}</h1><div class='noidung'>{ps(P1, P2)}"
+        '<p style="text-align: right;"><strong>Khoa Xây dựng Đảng</strong></p></div>',
+    )
+    a = extract_article(page, "https://tct.example.vn/tin/2.html")
+    assert a.author == "Khoa Xây dựng Đảng"
+    check(a, [P1, P2], ["Khoa Xây dựng Đảng"])
+
+
+def test_elementor_theme_footer_is_chrome() -> None:
+    page = html(
+        f'<meta name="generator" content="WordPress 6.4"><title>{TITLE}</title>',
+        f"<div data-elementor-type='single-post'><h1>{TITLE}</h1><div class='elementor-widget-container'>{ps(P1, P2)}</div></div>"
+        "<div data-elementor-type='footer'><div><p>Địa chỉ: Số 588, đường Nguyễn Văn Cừ, phường Hồng Hải</p>"
+        "<p>Điện thoại: 0203.3835.312</p><p>Bản quyền © 2026 Trường Đào tạo cán bộ.</p></div></div>",
+    )
+    a = extract_article(page, "https://tct.example.vn/2024/01/25/ke-hoach/")
+    check(a, [P1, P2], ["Số 588", "Điện thoại", "Bản quyền"])
+
+
+# --------------------------------------------------------------------------- provenance and flags
+
+
+def test_each_field_says_which_rule_found_it() -> None:
+    """NukeViet selectors found every field."""
+    page = html(
+        f'<meta name="generator" content="NukeViet v4.0"><title>{TITLE} - Tin tức</title>',
+        f'<div class="news_column"><h1>{TITLE}</h1><span class="h5">Thứ năm - 01/07/2021 22:50</span>'
+        f'<div class="hometext">{P3}</div><div id="news-bodyhtml">{ps(P1, P2)}</div>'
+        '<p class="h5 text-right"><strong>Tác giả bài viết: Võ Thị Nhiên</strong></p></div>',
+    )
+    a = extract_article(page, "https://tct.example.vn/news/tin-tuc/khai-giang-123.html")
+    assert a.extraction["title"] == a.extraction["date"] == a.extraction["body"] == "cms:nukeviet"
+    assert a.extraction["lead"] == a.extraction["author"] == "cms:nukeviet"
+    assert not a.generic and "source" not in a.extraction
+    assert "no-author" not in a.flags and "no-date" not in a.flags
+
+
+def test_site_hints_are_the_site_path_and_metadata_the_meta_path() -> None:
+    page = html(
+        '<meta property="article:published_time" content="2023-06-16T03:00:00Z">'
+        f'<meta property="og:title" content="{TITLE}"><title>Trang chủ</title>',
+        f"<div class='box'>{ps(P1, P2, P3)}</div>",
+    )
+    a = extract_article(page, "https://tct.example.vn/a?id=1", {"content": "div.box"})
+    assert a.extraction == {"title": "meta", "date": "meta", "body": "site"}
+    assert a.date == "2023-06-16" and "title-from-title-tag" not in a.flags
+
+
+def test_quality_flags_name_what_a_person_should_check() -> None:
+    page = html(
+        "<title>Hội nghị sơ kết công tác - Trường Chính trị tỉnh</title>", f"<div>{P1}</div>"
+    )
+    a = extract_article(page, "https://tct.example.vn/tin?id=9")
+    assert a.title == "Hội nghị sơ kết công tác"
+    assert a.extraction["title"] == "title-tag" and a.extraction["body"] == "generic" and a.generic
+    assert a.flags == ["no-date", "no-author", "title-from-title-tag", "short-body"]
+
+
+def test_a_long_dated_signed_article_has_no_flags() -> None:
+    page = html(
+        f"<title>{TITLE}</title>",
+        f"<h1>{TITLE}</h1><p>Ngày đăng: 01/02/2021</p><div class='noidung'>{ps(P1, P2, P3, P1 + ' ' + P2)}"
+        "<p>Tin, ảnh: Võ Thị Nhiên</p></div>",
+    )
+    a = extract_article(page, "https://tct.example.vn/tin/3.html")
+    assert (
+        a.flags == [] and a.extraction["date"] == "generic" and a.extraction["author"] == "generic"
+    )
+
+
+def test_a_page_wrapper_holding_a_sidebar_is_not_taken_for_the_article() -> None:
+    page = html(
+        "<title>Trường Chính trị tỉnh</title>",
+        f'<div id="wrapper"><div class="main"><div class="news_title">{TITLE}</div>'
+        f"<div class='text'>{ps(P1, P2, P3)}</div></div>{SIDEBAR}</div>",
+    )
+    a = extract_article(page, "https://tct.example.vn/?page=news_detail&id=4")
+    assert a.title == TITLE
+    check(a, [P1, P2, P3], ["Hội nghị tổng kết công tác thi đua", "Lượt truy cập"])

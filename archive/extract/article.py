@@ -27,11 +27,18 @@ from typing import Any
 from lxml import etree
 
 from archive.extract import dates, guard, rules
-from archive.extract.body import body_paragraphs, drop_known, language, lead_text, with_lead
+from archive.extract.body import (
+    body_paragraphs,
+    drop_known,
+    language,
+    lead_text,
+    starting_at,
+    with_lead,
+)
 from archive.extract.captions import find_captions
 from archive.extract.credits import edge_bylines, find_credits, strip_bylines
 from archive.extract.dating import find_date
-from archive.extract.headline import find_title
+from archive.extract.headline import FROM_TITLE_TAG, container_below, find_title
 from archive.extract.links import canonical_url, find_attachments
 from archive.extract.records import Article
 from archive.extract.tree import (
@@ -39,7 +46,7 @@ from archive.extract.tree import (
     Page,
     Region,
     base_url,
-    content_node,
+    content_match,
     cut,
     decode,
     matches,
@@ -112,36 +119,63 @@ def _str_hint(hints: Mapping[str, Any], key: str) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-_NOTHING: tuple[Any, Any] = (None, None)  # what a failed pair of fields gives
+# What a failed finder gives.
+_NO_TITLE: tuple[str, Any | None, str | None] = ("", None, None)
+_NO_DATE: tuple[str | None, str | None, str | None] = (None, None, None)
+_NO_LEAD: tuple[Any | None, str | None, str | None] = (None, None, None)
+#: Fewer words than this make a body worth a look (flag ``short-body``).
+SHORT_BODY = 80
 
 
 def _article(page: Page) -> Article:
     """Every part of the record, each from its finder, read from the untouched page first;
-    a metadata field whose finder fails is left empty and noted (archive.extract.guard)."""
+    a metadata field whose finder fails is left empty and noted (archive.extract.guard).
+    ``extraction`` records which path found each field, ``flags`` what a reader should check."""
     problems: list[str] = []
-    title, title_el = guard.attempt(problems, "title", lambda: find_title(page), ("", None))
-    day, clock = guard.attempt(problems, "date", lambda: find_date(page, title_el), _NOTHING)
-    content = content_node(page)
+    title, title_el, title_by = guard.attempt(
+        problems, "title", lambda: find_title(page), _NO_TITLE
+    )
+    day, clock, date_by = guard.attempt(
+        problems, "date", lambda: find_date(page, title_el), _NO_DATE
+    )
+    content, body_by, first = _container(page, title_el)
     near = Region.around(page, title_el, content)
-    lead_el, lead = guard.attempt(problems, "lead", lambda: _lead(page, near, content), _NOTHING)
+    lead_el, lead, lead_by = guard.attempt(
+        problems, "lead", lambda: _lead(page, near, content), _NO_LEAD
+    )
     captions = find_captions([n for n in (content, lead_el) if n is not None] or [page.tree])
     paragraphs, rendered = body_paragraphs(page, content)
-    paragraphs = drop_known(paragraphs, title, captions)
-    rendered = drop_known(rendered, title, captions)
+    paragraphs = starting_at(drop_known(paragraphs, title, captions), first)
+    rendered = starting_at(drop_known(rendered, title, captions), first)
     edges, edge_author, edge_source = edge_bylines(rendered if content is not None else paragraphs)
     paragraphs = [p for p in strip_bylines(paragraphs)[0] if p not in edges]
     paragraphs = with_lead(paragraphs, lead)
-    author, source = guard.attempt(
-        problems, "author", lambda: find_credits(page, content, near), _NOTHING
+    no_credits: dict[str, tuple[str, str]] = {}
+    credits = guard.attempt(
+        problems,
+        "author",
+        lambda: find_credits(page, content, near, bool(edge_author)),
+        no_credits,
     )
+    author, author_by = credits.get("author") or (edge_author, "generic")
+    source, source_by = credits.get("source") or (edge_source, "generic")
+    text = "\n\n".join(paragraphs)
+    found_by = {
+        "title": title_by if title else None,
+        "date": date_by if day else None,
+        "author": author_by if author else None,
+        "source": source_by if source else None,
+        "lead": lead_by if lead else None,
+        "body": body_by if text else None,
+    }
     return Article(
         url=page.url,
         title=title or None,
         date=day,
         published_at=dates.published_at(day, clock),
-        author=author or edge_author,
-        source=source or edge_source,
-        text="\n\n".join(paragraphs),
+        author=author,
+        source=source,
+        text=text,
         lead=lead,
         captions=list(dict.fromkeys(captions)),
         attachments=guard.attempt(
@@ -151,9 +185,42 @@ def _article(page: Page) -> Article:
         cms=page.cms,
         language=guard.attempt(problems, "language", lambda: language(page.tree, paragraphs), None),
         problems=problems,
+        extraction={field: path for field, path in found_by.items() if path},
+        flags=quality_flags(day, author, title_by, text),
     )
 
 
-def _lead(page: Page, near: Region, content: Any | None) -> tuple[Any | None, str | None]:
-    lead_el = next((el for rule, el in matches(page, "lead") if near.accepts(rule, el)), None)
-    return lead_el, lead_text(lead_el, content)
+def _container(page: Page, title_el: Any | None) -> tuple[Any | None, str, str | None]:
+    """The article's container, the path that found it, and (for a container the generic path
+    inferred from the headline) the first paragraph's text."""
+    found = content_match(page)
+    if found is not None:
+        return found[1], found[0].path, None
+    inferred = container_below(page, title_el)
+    return (inferred[0], "generic", inferred[1]) if inferred else (None, "generic", None)
+
+
+def quality_flags(
+    day: str | None, author: str | None, title_by: str | None, text: str
+) -> list[str]:
+    """What a person should check on this article: no date, no author, a title that only
+    ``<title>`` gave, a short body."""
+    flags = []
+    if not day:
+        flags.append("no-date")
+    if not author:
+        flags.append("no-author")
+    if title_by == FROM_TITLE_TAG:
+        flags.append("title-from-title-tag")
+    if len(text.split()) < SHORT_BODY:
+        flags.append("short-body")
+    return flags
+
+
+def _lead(
+    page: Page, near: Region, content: Any | None
+) -> tuple[Any | None, str | None, str | None]:
+    for rule, el in matches(page, "lead"):
+        if near.accepts(rule, el):
+            return el, lead_text(el, content), rule.path
+    return None, None, None

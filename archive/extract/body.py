@@ -115,7 +115,7 @@ def drop_known(paragraphs: list[str], title: str, captions: list[str]) -> list[s
     kept: list[str] = []
     for line in paragraphs:
         key = titles.clean_title(line).casefold()
-        if not key or key == title_key or key in caption_keys:
+        if not key or key == title_key or key in caption_keys or _dated_title(key, title_key):
             continue
         if is_chrome_line(line) or (len(line) <= SHORT_TEXT and dates.is_date_line(line)):
             continue
@@ -123,6 +123,27 @@ def drop_known(paragraphs: list[str], title: str, captions: list[str]) -> list[s
             continue
         kept.append(line)
     return kept
+
+
+#: Shortest line kept above the first paragraph of an inferred container (a lead, not a meta row).
+LEAD_MIN = 100
+
+
+def starting_at(paragraphs: list[str], first: str | None) -> list[str]:
+    """Drop the meta rows (category, "By", a name, counters) printed between an inferred
+    container's headline and the first paragraph of its text; a lead above it stays."""
+    key = norm(first or "")[:80]
+    start = next((i for i, line in enumerate(paragraphs) if key and line.startswith(key)), None)
+    if not start:
+        return paragraphs
+    return [p for p in paragraphs[:start] if len(p) >= LEAD_MIN] + paragraphs[start:]
+
+
+def _dated_title(key: str, title_key: str) -> bool:
+    """The headline with its date printed after it (``Headline (14/06/2017, 15:42)``)."""
+    return (
+        bool(title_key) and key.startswith(title_key) and dates.is_date_line(key[len(title_key) :])
+    )
 
 
 def lead_text(lead_el: Any | None, content: Any | None) -> str | None:

@@ -28,7 +28,19 @@ AUTHOR_LABEL = re.compile(
     r"|nhóm\s*phóng\s*viên|phóng\s*viên|pv|ctv|author|written\s*by|posted\s*by)\s*:\s*",
     re.IGNORECASE,
 )
+#: Theme bylines written without a colon ("Posted by X at 8:36 AM", "Đăng bởi X vào lúc 08:15",
+#: "Gửi bởi X vào Thứ Sáu, ..."): a label only when a name follows it.
+BY_LABEL = re.compile(
+    r"^(?:(?:được\s*)?(?:đăng|gửi|viết|cập\s*nhật)\s*bởi|bởi|posted\s*by|written\s*by|by)\s*:?\s+",
+    re.IGNORECASE,
+)
+#: What follows a name on a theme's byline line: the time, a separator, a dash.
+BY_TRAILER = re.compile(
+    r"\s+(?:vào\s*lúc|vào|lúc|at|on|ngày)\s+.*$|\s*[|•·]\s*.*$|[\s\-–—,:]+$", re.IGNORECASE
+)
 PHOTO_LABEL = re.compile(r"^(?:ảnh|video|clip|đồ\s*họa)\s*:\s*", re.IGNORECASE)
+#: ``Đạo Thị Ngọc Hà (Trường Chính trị tỉnh)``: a role in brackets after the name.
+ROLE_IN_BRACKETS = re.compile(r"\s*\(([^()]{2,80})\)\s*$")
 SOURCE_LINE = re.compile(
     r"^\(?\s*(?:theo|nguồn(?:\s*tin)?|source)\s*:?\s+(?P<src>[^()]+?)\s*\)?\s*\.?$", re.IGNORECASE
 )
@@ -149,6 +161,16 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
     return author, source
 
 
+def labelled_author(text: str) -> str | None:
+    """The author of a line that says it is a byline (``Người đăng: X``, ``Posted by X at ...``),
+    wherever it sits: a bare name is only an author at the body's edges."""
+    line = _clean(text)
+    if not line or len(line) > MAX_LINE:
+        return None
+    labelled, author = _labelled(_split_source(line)[0])
+    return author if labelled else None
+
+
 def _clean(text: str) -> str:
     line = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text or "")).strip()
     if line.startswith("(") and line.endswith(")") and line.count("(") == 1:
@@ -173,17 +195,21 @@ def _plausible_source(src: str) -> bool:
 
 
 def _labelled(line: str) -> tuple[bool, str | None]:
-    """Credits such as ``Tin, ảnh: X`` or ``Tin: X; Ảnh: Y``: (was it labelled, author)."""
-    labelled, names = False, []
-    for part in re.split(r"\s*;\s*", line):
+    """Credits such as ``Tin, ảnh: X``, ``Tin: X; Ảnh: Y`` (the photographer is not the
+    author: the sample web's convention), ``Đăng bởi X vào lúc 08:15`` or ``Ngày xuất bản:
+    ... | Người đăng: X``: (was it labelled, author)."""
+    labelled = False
+    names: list[str] = []
+    for part in re.split(r"\s*[;|]\s*", line):
         m = AUTHOR_LABEL.match(part)
-        if m:
+        by = None if m else BY_LABEL.match(part)
+        shot = None if m or by else PHOTO_LABEL.match(part)
+        found = m or by or shot
+        name = names_in(BY_TRAILER.sub("", part[found.end() :])) if found else None
+        if m or shot or (by and name):
             labelled = True
-            name = names_in(part[m.end() :])
-            if name:
-                names.append(name)
-        elif PHOTO_LABEL.match(part):
-            labelled = True
+        if name and not shot:
+            names.append(name)
     return labelled, (", ".join(names) or None)
 
 
@@ -194,6 +220,9 @@ def strip_degree(text: str) -> str:
 def names_in(chunk: str) -> str | None:
     """The person names at the start of ``chunk``, degrees and trailing role removed."""
     names: list[str] = []
+    bracket = ROLE_IN_BRACKETS.search(chunk)
+    if bracket and is_role_line(bracket.group(1)):
+        chunk = chunk[: bracket.start()]
     for index, piece in enumerate(NAME_SPLIT.split(strip_degree(chunk))):
         piece = strip_degree(piece).strip(" .()")
         if is_person_name(piece):
@@ -214,7 +243,29 @@ def is_person_name(text: str) -> bool:
 
 
 def _name_word(word: str) -> bool:
-    return word.isalpha() and word[0].isupper() and (len(word) == 1 or word[1:].islower())
+    """``Hoa``, ``Y``, and Central Highlands names such as ``H’Nhi`` (capitalised parts)."""
+    parts = re.split(r"[’']", word)
+    return len(parts) <= 2 and all(
+        p.isalpha() and p[0].isupper() and (len(p) == 1 or p[1:].islower()) for p in parts
+    )
+
+
+#: First words of a school unit that signs an item alone (``Khoa Xây dựng Đảng``).
+UNIT_WORDS = re.compile(
+    r"^(?:khoa|phòng|ban|bộ\s+môn|trung\s+tâm|văn\s+phòng|đoàn\s+thanh\s+niên|công\s+đoàn"
+    r"|chi\s+bộ|đảng\s+ủy|đảng\s+uỷ)\s+\S",
+    re.IGNORECASE,
+)
+
+
+def unit_signature(text: str) -> str | None:
+    """A unit signing the item on the last line (``Khoa Xây dựng Đảng``, ``Phòng Đào tạo``):
+    short, capitalised, no sentence punctuation."""
+    line = _clean(text).strip(" .")
+    words = line.split()
+    if not UNIT_WORDS.match(line) or not 2 <= len(words) <= 8 or re.search(r"[,;:!?\d]", line):
+        return None
+    return line if line[0].isupper() else None
 
 
 def is_role_line(text: str) -> bool:

@@ -12,10 +12,11 @@ from archive.extract.rules import (
     BOILERPLATE_LINES,
     BOILERPLATE_PRUNE,
     CHROME_WORDS,
+    RELATED_HEADING,
     CmsRule,
     select,
 )
-from archive.extract.tree import remove, text_of
+from archive.extract.tree import BLOCKS, remove, text_of
 
 #: Ancestors that make a heading part of the chrome.
 _CHROME_ANCESTORS = frozenset(
@@ -57,6 +58,9 @@ _MASTHEAD = frozenset(
     ]
 )
 _CHROME_LINES = tuple(re.compile(p, re.IGNORECASE) for p in BOILERPLATE_LINES)
+_RELATED = re.compile(RELATED_HEADING, re.IGNORECASE)
+#: Share of a block's text in links that makes it a list of links.
+LINK_DENSE = 0.6
 
 
 def in_chrome(el: Any) -> bool:
@@ -89,6 +93,7 @@ def prune(work: Any, chain: list[CmsRule]) -> None:
     for selector in BOILERPLATE_PRUNE:
         targets.extend(select(work, selector))
     targets.extend(_chrome_blocks(work))
+    targets.extend(_related_lists(work))
     targets.extend(caption_elements(work))
     total = len(text_of(work)) or 1
     for el in targets:
@@ -109,6 +114,32 @@ def _chrome_blocks(work: Any) -> list[Any]:
         ):
             found.append(el)
     return found
+
+
+def _related_lists(work: Any) -> list[Any]:
+    """A "Các tin khác" heading and the lists of links right after it, however they are marked
+    up (a bold paragraph and a table on FrontPage pages)."""
+    found = []
+    for el in work.iter():
+        if not isinstance(el.tag, str) or not el.text or not _RELATED.search(el.text.strip()):
+            continue
+        block = next((a for a in (el, *el.iterancestors()) if a.tag in BLOCKS), el)
+        if not _RELATED.search(text_of(block)):
+            continue
+        found.append(block)
+        sibling = block.getnext()
+        while sibling is not None and isinstance(sibling.tag, str) and _link_list(sibling):
+            found.append(sibling)
+            sibling = sibling.getnext()
+    return found
+
+
+def _link_list(el: Any) -> bool:
+    if el.tag in ("hr", "br"):
+        return True
+    text = text_of(el)
+    linked = sum(len(text_of(a)) for a in el.iter("a"))
+    return bool(text) and linked >= LINK_DENSE * len(text)
 
 
 def is_chrome_line(line: str) -> bool:

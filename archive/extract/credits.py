@@ -10,32 +10,76 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Iterator
+from itertools import islice
 from typing import Any
 
 from archive.extract import titles
-from archive.extract.bylines import is_role_line, parse_byline
+from archive.extract.bylines import is_role_line, labelled_author, parse_byline, unit_signature
 from archive.extract.tree import Page, Region, following, matches, own_text, render_blocks, text_of
 
 #: Credit lines taken from the end of a body: author (with role line) and source.
 MAX_TAIL_CREDITS = 2
 
 
-def find_credits(page: Page, content: Any | None, near: Region) -> tuple[str | None, str | None]:
-    """Author and source from byline/source selectors and labelled lines near the body."""
-    author = source = None
+#: Path of a credit found by reading the lines near the body rather than a rule's selector.
+GENERIC = "generic"
+
+
+def find_credits(
+    page: Page, content: Any | None, near: Region, signed: bool = False
+) -> dict[str, tuple[str, str]]:
+    """Author and source from byline/source selectors and labelled lines near the body:
+    ``{"author": (name, path), "source": (name, path)}`` for those found, the path being
+    the rule's path or "generic". ``signed``: the body's edges already name the author, so
+    the page around it need not be read for a labelled byline."""
+    found: dict[str, tuple[str, str]] = {}
+
+    def keep(author: str | None, source: str | None, path: str) -> None:
+        for field, value in (("author", author), ("source", source)):
+            if value and field not in found:
+                found[field] = (value, path)
+
     for rule, el in matches(page, "byline"):
         parsed = _byline_in(el) if near.accepts(rule, el) else None
         if parsed:
-            author, source = author or parsed[0], source or parsed[1]
-    for _, el in matches(page, "source"):
-        source = source or _source_text(text_of(el))
-    if content is not None and not (author and source):
+            keep(parsed[0], parsed[1], rule.path)
+    for rule, el in matches(page, "source"):
+        keep(None, _source_text(text_of(el)), rule.path)
+    if "author" not in found and not signed:
+        keep(_labelled_near(page, near), None, GENERIC)
+    if content is not None and len(found) < 2:
         for index, line in enumerate(_lines_after(content)):
-            bare_name_first = index == 0 and len(line) <= 40 and not author
+            bare_name_first = index == 0 and len(line) <= 40 and "author" not in found
             parsed = parse_byline(line) if _labelled(line) or bare_name_first else None
             if parsed:
-                author, source = author or parsed[0], source or parsed[1]
-    return author, source
+                keep(parsed[0], parsed[1], GENERIC)
+    return found
+
+
+def _labelled_near(page: Page, near: Region) -> str | None:
+    """A labelled byline line anywhere in the article's stretch of the page (theme meta rows
+    such as ``Gửi bởi X vào ...``, ``Ngày xuất bản: ... | Người đăng: X``)."""
+    for el in islice(page.order, max(near.start, 0), near.end + 1):
+        if isinstance(el.tag, str) and _may_credit(el):
+            line = own_text(el) or _short_text(el)
+            found = labelled_author(line) if line else None
+            if found:
+                return found
+    return None
+
+
+def _may_credit(el: Any) -> bool:
+    """A label word in the element's own text or its children's (cheap, before reading it)."""
+    return bool(
+        _LABEL_HINT.search(el.text or "")
+        or any(_LABEL_HINT.search(c.text or "") for c in el if isinstance(c.tag, str))
+    )
+
+
+def _short_text(el: Any) -> str:
+    """A meta row split into inline blocks (``<div>By</div> <a>Name</a>``), read as one line."""
+    text = text_of(el)
+    return text if len(text) <= 80 else ""
 
 
 def _byline_in(el: Any) -> tuple[str | None, str | None] | None:
@@ -54,6 +98,12 @@ def _source_text(text: str) -> str | None:
     return text or None
 
 
+#: Words every labelled byline starts with (bylines.AUTHOR_LABEL and BY_LABEL).
+_LABEL_HINT = re.compile(
+    r"bởi|\bby\b|tác\s*giả|người\s*(?:viết|đăng)|\btin\b|\bbài\b|author|thực\s*hiện"
+    r"|phóng\s*viên|\bpv\b|\bctv\b",
+    re.IGNORECASE,
+)
 _LABEL = re.compile(
     r"^\(?\s*(?:tác\s*giả|nguồn|theo|tin|bài|người\s*viết)\b[^:]{0,20}:", re.IGNORECASE
 )
@@ -114,7 +164,8 @@ def _tail_byline(body: list[str]) -> tuple[int, str | None, str | None] | None:
         above = parse_byline(body[-2])
         if above is not None and above[0]:
             return 2, above[0], above[1]
-    return None
+    unit = unit_signature(last) if len(body) >= 2 and len(body[-2]) > 120 else None
+    return (1, unit, None) if unit else None
 
 
 def _bare_name(line: str, parsed: tuple[str | None, str | None] | None = None) -> bool:

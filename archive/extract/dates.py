@@ -62,7 +62,7 @@ _TIME_BEFORE = re.compile(r"(?<![\d:])" + _TIME + r"\s*(?:ngày\s*)?[\s,|\-–�
 WEEKDAY = re.compile(r"\b(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật)\b", re.IGNORECASE)
 #: Words that may sit next to a date in a date line without making it prose.
 DATE_LINE_WORDS = re.compile(
-    r"ngày\s*đăng|đăng\s*ngày|ngày\s*cập\s*nhật|cập\s*nhật(?:\s*lúc)?|ngày\s*xuất\s*bản|thời\s*gian"
+    r"ngày\s*(?:đăng|gửi|viết)|(?:đăng|gửi)\s*(?:ngày|lúc)|số\s*lần\s*xem|ngày\s*cập\s*nhật|cập\s*nhật(?:\s*lúc)?|ngày\s*xuất\s*bản|thời\s*gian"
     r"|publish(?:ed)?\s*(?:date|on)?|posted(?:\s*on)?|updated|view\s*count|lượt\s*xem|lượt\s*đọc|views?"
     r"|lúc|ngày|tháng|năm|gmt\s*\+?\s*7|ict|sa|ch|am|pm|\bcn\b",
     re.IGNORECASE,
@@ -143,13 +143,36 @@ def _clock(m: re.Match[str]) -> str | None:
     return f"{hour:02d}:{minute:02d}" + (f":{second}" if second else "")
 
 
+#: A header clock ("Hôm nay: Chủ nhật, ngày 06/12/2026"): the day it was viewed, never published.
+CLOCK = re.compile(r"^\W*(?:hôm\s*nay|today|bây\s*giờ|now)\b", re.IGNORECASE)
+#: ``Ngày xuất bản: 12/04/2023 10:20 | Người đăng: X | Lượt xem: 576``: a date and meta fields.
+_META_FIELD = re.compile(r"^[^:|]{1,25}:\s*[^:|]{1,40}$")
+
+
+def is_clock(text: str) -> bool:
+    return bool(CLOCK.match(unicodedata.normalize("NFC", text or "")))
+
+
 def is_date_line(text: str, max_rest: int = 8) -> bool:
-    """A short line that is mostly a date: ``Ngày đăng: 01/02/2021 | Lượt xem: 30``.
+    """A short line that is mostly a date: ``Ngày đăng: 01/02/2021 | Lượt xem: 30``, also
+    when the other ``|`` fields are labelled (``Người đăng: X``).
 
     Prose that merely mentions a date (``Chiều ngày 29/6/2022, Đảng bộ ...``)
     is not a date line.
     """
     text = unicodedata.normalize("NFC", text or "")
+    if _mostly_date(text, max_rest):
+        return True
+    parts = [p.strip() for p in re.split(r"\s[|]\s", text)]
+    dated = [p for p in parts if _mostly_date(p, max_rest)]
+    return (
+        len(parts) > 1
+        and len(dated) == 1
+        and all(p in dated or _META_FIELD.match(p) for p in parts)
+    )
+
+
+def _mostly_date(text: str, max_rest: int) -> bool:
     found = find_dates(text)
     if not found or len(text) > 160:
         return False

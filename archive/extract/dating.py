@@ -30,27 +30,33 @@ from archive.extract.tree import (
 DATE_WINDOW = 40
 
 
-def find_date(page: Page, title_el: Any | None) -> tuple[str | None, str | None]:
-    """The publication day and printed time: rule selectors, then the date line next to
-    the headline, then metadata, then the URL, then htmldate on the article's container."""
-    for finder in (
-        _date_from_rules,
-        lambda p: _date_near_title(p, title_el),
-        _date_from_meta,
-        _date_from_url,
+def find_date(page: Page, title_el: Any | None) -> tuple[str | None, str | None, str | None]:
+    """The publication day, printed time and the path that found them: rule selectors (the
+    rule's path), then the date line next to the headline ("generic"), then metadata
+    ("meta"), then the URL ("url"), then htmldate on the article's container ("generic")."""
+    found = _date_from_rules(page)
+    if found:
+        return found
+    for finder, path in (
+        (lambda p: _date_near_title(p, title_el), "generic"),
+        (_date_from_meta, "meta"),
+        (_date_from_url, "url"),
     ):
-        found = finder(page)
-        if found:
-            return found
-    return _date_from_htmldate(page), None
+        day = finder(page)
+        if day:
+            return day[0], day[1], path
+    day_only = _date_from_htmldate(page)
+    return day_only, None, ("generic" if day_only else None)
 
 
-def _date_from_rules(page: Page) -> tuple[str, str | None] | None:
-    for _, el in matches(page, "date"):
+def _date_from_rules(page: Page) -> tuple[str, str | None, str] | None:
+    for rule, el in matches(page, "date"):
+        if dates.is_clock(text_of(el)):
+            continue
         for value in (el.get("datetime"), el.get("content"), text_of(el)):
             found = _parse_date_text(value)
             if found:
-                return found
+                return found[0], found[1], rule.path
     return None
 
 
@@ -67,7 +73,16 @@ def _parse_date_text(value: str | None) -> tuple[str, str | None] | None:
 def _date_near_title(page: Page, title_el: Any | None) -> tuple[str, str | None] | None:
     if title_el is None:
         return None
-    return _date_after(title_el) or _date_just_before(title_el)
+    return _date_inside(title_el) or _date_after(title_el) or _date_just_before(title_el)
+
+
+def _date_inside(el: Any) -> tuple[str, str | None] | None:
+    """A date printed inside the headline's element (``<h2>Headline <span>(14/06/2017)</span>``)."""
+    for child in el.iterdescendants():
+        own = own_text(child) if isinstance(child.tag, str) else ""
+        if own and dates.is_date_line(own):
+            return dates.parse_vn_date(own)
+    return None
 
 
 def _date_after(el: Any) -> tuple[str, str | None] | None:
@@ -122,6 +137,7 @@ def _date_just_before(el: Any) -> tuple[str, str | None] | None:
 _META_DATES = (
     "//meta[@property='article:published_time' or @name='article:published_time']/@content",
     "//meta[@itemprop='datePublished']/@content",
+    "//abbr[contains(concat(' ', normalize-space(@class), ' '), ' published ')]/@title",
     "//*[@itemprop='datePublished']/@datetime",
     "//meta[translate(@name, 'PUBDATEISH', 'pubdateish')='pubdate' or @name='publishdate' "
     "or translate(@name, 'DCATE', 'dcate')='dc.date' or @name='dcterms.created' "

@@ -6,44 +6,156 @@ Candidates are the rules' title matches and ``h1``-``h3`` outside the chrome;
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from itertools import islice
 from typing import Any
 
-from archive.extract import titles
-from archive.extract.chrome import in_chrome
+from archive.extract import bylines, dates, titles
+from archive.extract.chrome import chrome_marked, in_chrome, is_chrome_line
 from archive.extract.dating import date_follows
-from archive.extract.tree import Page, matches, text_of
+from archive.extract.tree import BLOCKS, Page, content_node, matches, text_of
+
+GENERIC = "generic"
+#: Elements looked at above the first paragraph of the text for a headline.
+ABOVE_WINDOW = 30
+#: Weight of the headline found above the text (between an h2 and an h1).
+ABOVE_WEIGHT = 1.75
+_TITLE_CLASS = re.compile(r"title|tieude|tieu-de|headline", re.IGNORECASE)
+_NOT_TITLE_CLASS = re.compile(r"site|box|block|portlet|widget|menu|logo|cat", re.IGNORECASE)
 
 
-def find_title(page: Page) -> tuple[str, Any | None]:
-    """The headline and its element (None when only ``<title>`` or og:title had it)."""
+#: Where a title read from the page's metadata came from.
+FROM_OG, FROM_TITLE_TAG = "meta", "title-tag"
+
+
+def find_title(page: Page) -> tuple[str, Any | None, str | None]:
+    """The headline, its element (None when only ``<title>`` or og:title had it) and the path
+    that found it: a rule's path, "generic" for a heading, "meta" (og:title) or "title-tag"."""
     page_title = titles.clean_title(page.tree.xpath("string((//title)[1])"))
     og = titles.clean_title(_meta(page.tree, "og:title") or _meta(page.tree, "twitter:title"))
     elements = list(_title_elements(page))
     candidates = [
-        titles.Candidate(text_of(el), weight, i, date_follows(el))
-        for i, (el, weight) in enumerate(elements)
+        titles.Candidate(headline_text(el), weight, i, date_follows(el))
+        for i, (el, weight, _) in enumerate(elements)
     ]
     chosen = titles.choose(candidates, page_title, og)
     if not chosen:
-        return "", None
-    for el, _ in elements:
-        if titles.clean_title(text_of(el)) == chosen:
-            return chosen, el
-    return chosen, None
+        return "", None, None
+    for el, _, path in elements:
+        if titles.clean_title(headline_text(el)) == chosen:
+            return chosen, el, path
+    return chosen, None, (FROM_OG if chosen == og else FROM_TITLE_TAG)
 
 
-def _title_elements(page: Page) -> Iterator[tuple[Any, float]]:
+def headline_text(el: Any) -> str:
+    """The element's text without a date printed inside it (``Headline (14/06/2017, 15:42)``)."""
+    text = text_of(el)
+    if len(el) == 0:
+        return text
+    for child in el.iterdescendants():
+        own = text_of(child) if isinstance(child.tag, str) else ""
+        if own and own != text and dates.is_date_line(own):
+            text = text.replace(own, " ")
+    return text
+
+
+def _title_elements(page: Page) -> Iterator[tuple[Any, float, str]]:
     seen: set[Any] = set()
     for rule, el in matches(page, "title"):
         if el not in seen:
             seen.add(el)
-            yield el, 6.0 if rule.id == "site" else (4.0 if rule.id != "generic" else 3.0)
+            yield (
+                el,
+                6.0 if rule.id == "site" else (4.0 if rule.id != "generic" else 3.0),
+                rule.path,
+            )
     for tag, weight in (("h1", 2.0), ("h2", 1.5), ("h3", 1.0)):
         for el in page.tree.iter(tag):
             if el not in seen and not in_chrome(el):
                 seen.add(el)
-                yield el, weight
+                yield el, weight, GENERIC
+    if any(el.tag != "h2" and el.tag != "h3" for el in seen):
+        return  # a rule's title or an h1: the headline is marked up, no need to look for it
+    above = _above_text(page)
+    if above is not None and above not in seen:
+        yield above, ABOVE_WEIGHT, GENERIC
+
+
+def _above_text(page: Page) -> Any | None:
+    """The generic headline: the nearest short, emphasised line above the first paragraph
+    of the text (a ``<b><font size=4>`` in a centred ``<p>``, a ``div.news_title``),
+    skipping date lines and bylines."""
+    first = _first_paragraph(page)
+    if first is None:
+        return None
+    start = page.position(first)
+    window = list(islice(page.order, max(0, start - ABOVE_WINDOW), start))
+    holders = set(first.iterancestors())
+    for el in reversed(window):
+        text = text_of(el) if isinstance(el.tag, str) and el not in holders else ""
+        if not text or len(text) > 250:
+            continue
+        if dates.is_date_line(text) or bylines.parse_byline(text) or is_chrome_line(text):
+            continue
+        if in_chrome(el):
+            return None
+        if _emphasised(el) and 2 <= len(titles.words(text)) <= 60:
+            return el
+        if el.tag in BLOCKS:
+            return None  # a plain line (a lead, a caption) sits between: no headline here
+    return None
+
+
+def container_below(page: Page, title_el: Any | None) -> tuple[Any, str] | None:
+    """When no rule names the article's container: the smallest block holding both the
+    headline and the first paragraph of the text (a FrontPage cell, a hand-made ``div``),
+    never the whole page; with the first paragraph's text, where the text starts."""
+    first = _first_paragraph(page) if title_el is not None else None
+    if first is None or title_el is None:
+        return None
+    ancestors = set(title_el.iterancestors())
+    for anc in first.iterancestors():
+        if anc in ancestors:
+            if anc.tag in ("html", "body") or in_chrome(anc) or _holds_chrome(anc):
+                return None
+            return anc, text_of(first)
+    return None
+
+
+def _holds_chrome(el: Any) -> bool:
+    """A page wrapper rather than the article: menus, sidebars or widgets inside it."""
+    return any(
+        isinstance(d.tag, str) and (d.tag in ("nav", "aside") or chrome_marked(d))
+        for d in el.iterdescendants()
+    )
+
+
+def _first_paragraph(page: Page) -> Any | None:
+    """The first block of the text: a paragraph of prose in the article's container (or page)."""
+    if "first" not in page.memo:
+        page.memo["first"] = _find_first_paragraph(page)
+    return page.memo["first"]
+
+
+def _find_first_paragraph(page: Page) -> Any | None:
+    root = content_node(page)
+    for el in (root if root is not None else page.tree).iter("p", "div", "td"):
+        if any(isinstance(c.tag, str) and c.tag in BLOCKS for c in el):
+            continue
+        if len(el.text_content()) >= 150 and len(text_of(el)) >= 150 and not in_chrome(el):
+            return el
+    return None
+
+
+def _emphasised(el: Any) -> bool:
+    """Printed as a headline: a heading, a title-like class, or bold/large type."""
+    classes = f"{el.get('class', '')} {el.get('id', '')}"
+    if el.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        return True
+    if _TITLE_CLASS.search(classes) and not _NOT_TITLE_CLASS.search(classes):
+        return True
+    return el.tag in ("b", "strong") or (el.tag == "font" and el.get("size", "") in ("4", "5", "6"))
 
 
 def _meta(tree: Any, name: str) -> str:

@@ -37,10 +37,12 @@ class Article:
     cms: str | None = None
     language: str | None = None
     problems: list[str] = field(default_factory=list)
-    #: Which path found each field: "site" (registry selectors), "cms:<name>", "generic",
-    #: or "meta" (the page's metadata), per field name (title, date, author, body...).
+    #: Which path found each field (title, date, author, source, lead, body): "site" (registry
+    #: selectors), "cms:<name>", "generic", "meta" (og:title, article:published_time, JSON-LD,
+    #: hAtom), "url" (a date in the URL) or "title-tag" (a title only ``<title>`` gave).
     extraction: dict[str, str] = field(default_factory=dict)
-    flags: list[str] = field(default_factory=list)  # quality flags: no-date, short-body...
+    #: What a person should check: no-date, no-author, title-from-title-tag, short-body.
+    flags: list[str] = field(default_factory=list)
 
     @property
     def generic(self) -> bool:

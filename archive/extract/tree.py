@@ -79,6 +79,8 @@ class Page:
     cms: str | None
     chain: list[CmsRule]
     order: dict[Any, int] = field(default_factory=dict)
+    #: What several finders ask for, found once (the container, the first paragraph).
+    memo: dict[str, Any] = field(default_factory=dict)
 
     def position(self, el: Any) -> int:
         return self.order.get(el, -1)
@@ -148,6 +150,19 @@ def matches(page: Page, kind: str) -> Iterator[tuple[CmsRule, Any]]:
 
 def content_node(page: Page) -> Any | None:
     """The article's container: the biggest match of the first rule whose selectors match."""
+    found = content_match(page)
+    return found[1] if found else None
+
+
+def content_match(page: Page) -> tuple[CmsRule, Any] | None:
+    """The rule that names the article's container, and the container."""
+    if "content" not in page.memo:
+        page.memo["content"] = _content_match(page)
+    found: tuple[CmsRule, Any] | None = page.memo["content"]
+    return found
+
+
+def _content_match(page: Page) -> tuple[CmsRule, Any] | None:
     for rule in page.chain:
         for selector in rule.content:
             found = [
@@ -156,7 +171,7 @@ def content_node(page: Page) -> Any | None:
                 if len(text_of(el)) >= (1 if rule.id == "site" else 40)
             ]
             if found:
-                return max(found, key=lambda el: (len(text_of(el)), -page.position(el)))
+                return rule, max(found, key=lambda el: (len(text_of(el)), -page.position(el)))
     return None
 
 

@@ -31,13 +31,19 @@ from importlib import import_module
 from typing import Any
 from urllib.parse import urlsplit
 
-from archive.extract.rules.boilerplate import BOILERPLATE_LINES, BOILERPLATE_PRUNE, CHROME_WORDS
+from archive.extract.rules.boilerplate import (
+    BOILERPLATE_LINES,
+    BOILERPLATE_PRUNE,
+    CHROME_WORDS,
+    RELATED_HEADING,
+)
 from archive.extract.rules.generic import RULE as GENERIC
 from archive.extract.rules.rule import CmsRule
 from archive.extract.rules.selectors import compile_selector, is_xpath, select
 
 __all__ = [
     "BOILERPLATE_LINES",
+    "RELATED_HEADING",
     "BOILERPLATE_PRUNE",
     "CHROME_WORDS",
     "CMS",

@@ -62,11 +62,16 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     r"^[\d.,]+\s+(?:lượt xem|lượt đọc|views?)$",
     r"^\[?\s*(?:in bài(?: viết)?|in trang|bản in|bản để in|in ra"
     r"|gửi (?:email|e-mail|cho bạn bè|bạn bè|bài viết)"
-    r"|chia sẻ|về đầu trang|đầu trang|lên đầu trang|trở về|quay lại"
+    r"|chia sẻ|về đầu trang|đầu trang|lên đầu trang|trở về|về trang chủ|quay lại"
     r"|xem tiếp|xem thêm|xem tất cả|đóng cửa sổ"
     r"|print|email|e-mail|share)\b.{0,60}$",
     r"^(?:từ khóa|từ khoá|tags?|thẻ|chủ đề)\s*:",
     r"^(?:tổng số điểm của bài viết|click để đánh giá|đánh giá bài viết|xếp hạng)\b",
     r"^(?:file|tập tin|tài liệu) đính kèm\s*:",
     r"^(?:url của bản tin này|nguồn bài viết)\s*:",
+    r"^(?:bản quyền|copyright|©)\b.{0,160}$",
 )
+
+#: The heading of a list of other news ("Các tin khác", "Tin liên quan"): it and the link lists
+#: after it are chrome wherever they sit.
+RELATED_HEADING: str = BOILERPLATE_LINES[0]

@@ -32,8 +32,8 @@ RULE = CmsRule(
     lead=(
         with_class(
             "div|p|h2|h3",
-            "sapo news-sapo detail-sapo summary article-summary news-summary lead news-lead "
-            "tomtat tom-tat chapeau",
+            "sapo news-sapo detail-sapo sapo-detail summary article-summary news-summary lead "
+            "news-lead tomtat tom-tat chapeau",
         ),
     ),
     byline=(

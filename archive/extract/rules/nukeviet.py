@@ -36,7 +36,7 @@ RULE = CmsRule(
         "#print #content ul.list-inline > li",
     ),
     byline=(".news_column p.h5.text-right", "#news_detail > p[style*='right']", "#print #author p"),
-    lead=(".news_column .hometext", "#hometext"),
+    lead=(".news_column .hometext", "#hometext", "div.hometext"),
     attachments=(".news-download-file",),
     prune=(
         ".other-news",

@@ -33,6 +33,11 @@ class CmsRule:
     prune: tuple[str, ...] = ()
     notes: str = ""
 
+    @property
+    def path(self) -> str:
+        """How an article records a field this rule found: "site", "cms:<id>" or "generic"."""
+        return self.id if self.id in ("site", "generic") else f"cms:{self.id}"
+
 
 def has_class(name: str) -> str:
     """XPath test for one class token (CSS ``.name`` without cssselect's cost)."""

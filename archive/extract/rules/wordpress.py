@@ -26,6 +26,7 @@ RULE = CmsRule(
     date=("time.entry-date", ".entry-meta .posted-on"),
     byline=(".entry-meta .author .fn", ".entry-meta .byline .author"),
     prune=(
+        "//*[@data-elementor-type='header' or @data-elementor-type='footer']",
         ".sharedaddy",
         "#jp-relatedposts",
         ".jp-relatedposts",
