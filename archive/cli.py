@@ -7,7 +7,9 @@ failed, 2 for bad usage or bad input (sites file, database, settings), 3 when
 another crawl holds the database's lock (nothing is written; safe under cron),
 4 when the archive could not be written (disk full, quota, file size limit,
 read-only or failing disk: what was committed before stays intact), 6 when a
-site answered but yielded no article, or under half its last crawl's.
+site answered but yielded no article, or under half its last crawl's, 7 when a
+monitor failed (archive/store/history.py; crawler/monitors.py). 1 wins over 6,
+and 6 over 7.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from typing import Any
 import click
 
 from archive.sites import registry
-from archive.store import stats
+from archive.store import history, stats
 from archive.store.storage import EXIT_STORAGE, StorageError, describe, storage_problem
 
 #: The one table mapping `crawl` options onto crawler/settings.py names.
@@ -44,6 +46,7 @@ EXIT_SITE_FAILED = 1
 EXIT_USAGE = 2
 EXIT_LOCKED = 3
 EXIT_NO_ARTICLES = 6  # 4 is storage (archive.store.storage), 5 a busy port
+EXIT_MONITORS = 7  # a monitor failed (one line each after the summary)
 
 db_option = click.option(
     "--db", default="archive.db", show_default=True, type=click.Path(dir_okay=False),
@@ -243,6 +246,9 @@ def crawl_locked(db_path: str, overrides: dict[str, Any]) -> None:
     failed = [r["site"] for r in rows if r["status"] == "failed"]
     short = [r["site"] for r in rows if r["status"] in ("no-articles", "fewer-articles")]
     status = stats.crawl_row(db, crawl_id)["status"]
+    alerts = [f for f in history.results(db, crawl_id) if not f.passed]
+    for finding in alerts:
+        click.echo(f"monitor failed: {finding.line()}")
     if failed:
         click.echo(f"failed entirely: {', '.join(failed)}", err=True)
         sys.exit(EXIT_SITE_FAILED)
@@ -252,6 +258,10 @@ def crawl_locked(db_path: str, overrides: dict[str, Any]) -> None:
     if short:
         click.echo(f"no articles, or under half the last crawl's: {', '.join(short)}", err=True)
         sys.exit(EXIT_NO_ARTICLES)
+    if alerts:
+        sites = sorted({f.site_id or "(all)" for f in alerts})
+        click.echo(f"{len(alerts)} monitors failed: {', '.join(sites)}", err=True)
+        sys.exit(EXIT_MONITORS)
 
 
 @cli.command()

@@ -71,6 +71,13 @@ class SiteCounts:
     articles_linked: int = 0  # known articles a page linked, not fetched (not due)
     listings: int = 0  # pages read (or known) as listings
     scheduled: int = 0
+    # What this run extracted (archive/store/history.py compares them with earlier runs):
+    extracted: int = 0  # articles extracted from a fetched page
+    with_title: int = 0
+    with_date: int = 0
+    with_author: int = 0
+    body_words: int = 0
+    generic: int = 0  # bodies found by the generic path
     messages: list[str] = field(default_factory=list)
 
     @property
