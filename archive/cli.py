@@ -198,6 +198,7 @@ def crawl(site_ids: tuple[str, ...], settings: tuple[str, ...], **options: Any) 
     check_database(options["db"])
     overrides = settings_from_options({**options, "site_ids": site_ids}, settings)
     check_duration(overrides.get("ARCHIVE_REVALIDATE_AFTER"))
+    check_duration(overrides.get("ARCHIVE_MONITOR_SCHEDULE"), "-s ARCHIVE_MONITOR_SCHEDULE")
     from archive.store import lock
 
     try:
@@ -210,8 +211,10 @@ def crawl(site_ids: tuple[str, ...], settings: tuple[str, ...], **options: Any) 
         lock.release(options["db"])
 
 
-def check_duration(value: str | None) -> None:
-    """--revalidate-after (or -s ARCHIVE_REVALIDATE_AFTER) must be a duration."""
+def check_duration(
+    value: str | None, option: str = "--revalidate-after (ARCHIVE_REVALIDATE_AFTER)"
+) -> None:
+    """--revalidate-after and -s ARCHIVE_MONITOR_SCHEDULE must be durations."""
     if value is None:
         return
     from archive.capture.recrawl import parse_duration
@@ -219,7 +222,7 @@ def check_duration(value: str | None) -> None:
     try:
         parse_duration(value)
     except ValueError as exc:
-        raise UsageError(f"--revalidate-after (ARCHIVE_REVALIDATE_AFTER): {exc}") from exc
+        raise UsageError(f"{option}: {exc}") from exc
 
 
 def refuse_locked(message: str, log_file: str | None) -> None:
