@@ -128,13 +128,17 @@ def findings(data: Any) -> list[history.Finding]:
     if cached is not None:
         return list(cached)
     session = getattr(data.spider, "session", None)
-    if session is None:  # the spider never opened the archive
-        crawler.archive_findings = []
+    crawler.archive_findings = []
+    # Not judged: a crawl that never opened the archive, or stopped by a full disk.
+    if session is None or getattr(crawler, "storage_error", None):
         return []
     settings = crawler.settings
     schedule = parse_duration(settings.get("ARCHIVE_MONITOR_SCHEDULE"))
     db = open_db(session.db_path)
     try:
+        status = db.execute("select status from crawls where id = ?", [session.crawl_id])
+        if status.fetchone()[0] != "finished":  # interrupted: the next run resumes and is judged
+            return []
         result = history.evaluate(
             db, session.crawl_id, validation=validation_by_site(data.stats), schedule=schedule
         )
@@ -251,7 +255,7 @@ class StoreResults(Action):
     def run_action(self) -> None:
         crawl_id = _crawl_id(self)
         if crawl_id is None:
-            raise SkipAction("the crawl never opened the archive")
+            raise SkipAction("not judged: the crawl did not finish (or never started)")
         results = findings(self.data)
         settings = self.data.crawler.settings
         db_path = settings.get("ARCHIVE_DB")
@@ -400,6 +404,17 @@ class _Result(SpiderMonitorResult):
 
     def log(self, msg: Any, level: int = logging.DEBUG) -> None:
         self.spider.logger.log(level, "[Spidermon] %s", msg)
+
+    def write_errors(self) -> None:
+        """A failed monitor is an alert, not a bug: one line with its message, no
+        traceback (``tct-archive crawl`` prints the alerts; a monitor or action that
+        raised keeps its traceback)."""
+        for status in self.step.error_statuses:
+            for item in self.step.items_for_status(status):
+                error = str(item.error or "")
+                if status == "FAIL":
+                    error = error.strip().splitlines()[-1].removeprefix("AssertionError: ")
+                self.log_error(f"{status}: {item.item.name}: {error}")
 
 
 class _Runner(SpiderMonitorRunner):

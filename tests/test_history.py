@@ -64,6 +64,14 @@ def test_a_field_that_disappears_is_caught_against_the_sites_history() -> None:
     undated = verdicts(history.judge_coverage(crawl(3, with_date=0), before))
     assert undated == {"coverage-title": True, "coverage-date": False, "coverage-author": True,
                        "body-length": True, "generic-share": True}  # fmt: skip
+    # 0 authors among 3 articles, where 75 % had one: chance does that 1.6 % of the time.
+    few_authors = crawl(3, extracted=3, with_title=3, with_date=3, with_author=0, body_words=1200)
+    assert verdicts(history.judge_coverage(few_authors, before))["coverage-author"]
+    assert not verdicts(
+        history.judge_coverage(
+            replace(few_authors, extracted=5, with_title=5, with_date=5, body_words=2000), before
+        )
+    )["coverage-author"]  # 0.1 %: an alert
     # A site that never printed authors is not alerted for having none.
     no_authors = [crawl(2, with_author=0), crawl(1, with_author=0)]
     assert verdicts(history.judge_coverage(crawl(3, with_author=0), no_authors))["coverage-author"]
@@ -84,6 +92,12 @@ def test_listings_errors_timeouts_and_offsite_redirects_against_history() -> Non
         crawl(2, listings=30, errors=20, timeouts=10, offsite_redirects=3), before))  # fmt: skip
     assert bad == {"listings": False, "http-errors": False, "timeouts": False,
                    "offsite-redirects": False}  # fmt: skip
+
+
+def test_errors_and_timeouts_are_judged_only_against_history() -> None:
+    # A first crawl's dead template links (404s) are the site's normal, not an alert.
+    first = verdicts(history.judge_pages(crawl(1, errors=10, timeouts=8), []))
+    assert first["http-errors"] and first["timeouts"]
 
 
 def test_robots_and_validation_findings_name_what_they_found() -> None:
@@ -117,6 +131,18 @@ def test_evaluate_and_schedule_on_an_archive(tmp_path: Path) -> None:
                                 now=datetime(2026, 1, 5, 12, tzinfo=UTC))  # fmt: skip
     failed = {(f.site_id, f.monitor) for f in findings if not f.passed}
     assert failed == {("dark", "zero-articles"), ("dark", "schedule"), ("stale", "schedule")}
+    # A site that never had a good crawl is judged by its own crawls, not by others'.
+    db["sites"].insert({"id": "never", "name": "never", "province": "P", "start_urls": "[]",
+                        "first_crawled": "2026-01-01T02:00:00Z"})  # fmt: skip
+    db["crawl_sites"].insert({"crawl_id": 1, "site_id": "never", "status": "failed"})
+    later = datetime(2026, 1, 5, 12, tzinfo=UTC)
+
+    def never(crawled: list[str]) -> history.Finding:
+        found = history.judge_schedule(db, later, 86400.0, crawled)
+        return next(f for f in found if f.site_id == "never")
+
+    assert never(["fresh"]).passed
+    assert not never(["never"]).passed
     history.save(db, 2, findings)
     history.save(db, 2, findings)  # the monitors run again: replaced, not doubled
     assert history.results(db, 2) == findings
