@@ -8,7 +8,9 @@ another crawl holds the database's lock (nothing is written; safe under cron),
 4 when the archive could not be written (disk full, quota, file size limit,
 read-only or failing disk: what was committed before stays intact), 5 when
 `serve` or `demo` finds its port taken by another program, 6 when a site
-answered but yielded no article, or under half its last crawl's.
+answered but yielded no article, or under half its last crawl's, 7 when a
+monitor failed (archive/store/history.py; crawler/monitors.py). 1 wins over 6,
+and 6 over 7.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from typing import Any
 import click
 
 from archive.sites import registry
-from archive.store import stats
+from archive.store import history, stats
 from archive.store.storage import (
     EXIT_STORAGE,
     StorageError,
@@ -52,6 +54,7 @@ EXIT_SITE_FAILED = 1
 EXIT_USAGE = 2
 EXIT_LOCKED = 3
 EXIT_NO_ARTICLES = 6  # 4 is storage (archive.store.storage), 5 a busy port
+EXIT_MONITORS = 7  # a monitor failed (one line each after the summary)
 
 db_option = click.option(
     "--db", default="archive.db", show_default=True, type=click.Path(dir_okay=False),
@@ -214,6 +217,7 @@ def crawl(site_ids: tuple[str, ...], settings: tuple[str, ...], **options: Any) 
     check_database(options["db"])
     overrides = settings_from_options({**options, "site_ids": site_ids}, settings)
     check_duration(overrides.get("ARCHIVE_REVALIDATE_AFTER"))
+    check_duration(overrides.get("ARCHIVE_MONITOR_SCHEDULE"), "-s ARCHIVE_MONITOR_SCHEDULE")
     from archive.store import lock
 
     try:
@@ -226,8 +230,10 @@ def crawl(site_ids: tuple[str, ...], settings: tuple[str, ...], **options: Any) 
         lock.release(options["db"])
 
 
-def check_duration(value: str | None) -> None:
-    """--revalidate-after (or -s ARCHIVE_REVALIDATE_AFTER) must be a duration."""
+def check_duration(
+    value: str | None, option: str = "--revalidate-after (ARCHIVE_REVALIDATE_AFTER)"
+) -> None:
+    """--revalidate-after and -s ARCHIVE_MONITOR_SCHEDULE must be durations."""
     if value is None:
         return
     from archive.capture.recrawl import parse_duration
@@ -235,7 +241,7 @@ def check_duration(value: str | None) -> None:
     try:
         parse_duration(value)
     except ValueError as exc:
-        raise UsageError(f"--revalidate-after (ARCHIVE_REVALIDATE_AFTER): {exc}") from exc
+        raise UsageError(f"{option}: {exc}") from exc
 
 
 def refuse_locked(message: str, log_file: str | None) -> None:
@@ -268,6 +274,9 @@ def crawl_locked(db_path: str, overrides: dict[str, Any]) -> None:
     failed = [r for r in rows if r["status"] == "failed"]
     short = [r["site"] for r in rows if r["status"] in ("no-articles", "fewer-articles")]
     status = stats.crawl_row(db, crawl_id)["status"]
+    alerts = [f for f in history.results(db, crawl_id) if not f.passed]
+    for finding in alerts:
+        click.echo(f"monitor failed: {finding.line()}")
     if failed:
         reasons = "".join(f"\n  {row['site']}: {row['message']}" for row in failed)
         click.echo(f"failed entirely: {', '.join(r['site'] for r in failed)}{reasons}", err=True)
@@ -278,6 +287,10 @@ def crawl_locked(db_path: str, overrides: dict[str, Any]) -> None:
     if short:
         click.echo(f"no articles, or under half the last crawl's: {', '.join(short)}", err=True)
         sys.exit(EXIT_NO_ARTICLES)
+    if alerts:
+        sites = sorted({f.site_id or "(all)" for f in alerts})
+        click.echo(f"{len(alerts)} monitors failed: {', '.join(sites)}", err=True)
+        sys.exit(EXIT_MONITORS)
 
 
 @cli.command()

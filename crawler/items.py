@@ -72,6 +72,13 @@ class SiteCounts:
     found: set[int] = field(default_factory=set)  # articles stored, 304ed or linked while fresh
     listings: int = 0  # pages read (or known) as listings
     scheduled: int = 0
+    # What this run extracted (archive/store/history.py compares them with earlier runs):
+    extracted: int = 0  # articles extracted from a fetched page
+    with_title: int = 0
+    with_date: int = 0
+    with_author: int = 0
+    body_words: int = 0
+    generic: int = 0  # bodies found by the generic path
     messages: list[str] = field(default_factory=list)  # notes on normal behaviour (caps, traps)
     failures: Counter[str] = field(default_factory=Counter)  # failed pages by kind of failure
     robots: int = 0  # pages robots.txt forbade (recorded, not failed)

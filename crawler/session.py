@@ -36,8 +36,9 @@ from typing import Any
 from sqlite_utils import Database
 
 from archive.capture import frontier, recrawl
+from archive.extract.records import Article
 from archive.sites.registry import Site
-from archive.store import lock
+from archive.store import history, lock
 from archive.store import writer as store
 from archive.store.migrations import open_db
 from archive.store.stats import failure_kind, site_message
@@ -163,6 +164,7 @@ class ArchiveSession:
                 fetched=item.fetched, crawl_id=self.crawl_id, also=also,
             )  # fmt: skip
             self._count(counts, outcome)
+            self._tally(counts, item.article)
             store.link_captures(self.db, item.captures, outcome.article_id)
         elif item.alias_of is not None:
             also = [item.location, *item.aliases, *([item.url] if item.final_url else [])]
@@ -246,6 +248,16 @@ class ArchiveSession:
             frontier.done(self.db, [item.url])
 
     @staticmethod
+    def _tally(counts: SiteCounts, article: Article) -> None:
+        """Which fields extraction found: the monitors compare them with earlier crawls."""
+        counts.extracted += 1
+        counts.with_title += bool(article.title)
+        counts.with_date += bool(article.date)
+        counts.with_author += bool(article.author)
+        counts.body_words += len(article.text.split())
+        counts.generic += article.generic
+
+    @staticmethod
     def _count(counts: SiteCounts, outcome: store.Outcome) -> None:
         counts.articles_seen += 1
         counts.found.add(outcome.article_id)
@@ -324,6 +336,7 @@ class ArchiveSession:
         """
         totals = {"pages": 0, "articles_new": 0, "articles_changed": 0, "aliases_new": 0,
                   "errors": 0, "not_modified": 0}  # fmt: skip
+        tallies = history.page_tallies(self.db, self.crawl_id)
         for site_id in self.sites:
             counts = self.counts.get(site_id, SiteCounts())
             status, shortfall = self._judge(site_id)
@@ -339,6 +352,14 @@ class ArchiveSession:
                 "articles_removed": counts.articles_removed,
                 "articles_found": counts.articles_found,
                 "listings": counts.listings,
+                "extracted": counts.extracted,
+                "with_title": counts.with_title,
+                "with_date": counts.with_date,
+                "with_author": counts.with_author,
+                "body_words": counts.body_words,
+                "generic": counts.generic,
+                "timeouts": tallies.get(site_id, {}).get("timeouts", 0),
+                "offsite_redirects": tallies.get(site_id, {}).get("offsite_redirects", 0),
                 "message": self._message(site_id, counts, shortfall),
             }
             store.save_crawl_site(self.db, self.crawl_id, site_id, row)

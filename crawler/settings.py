@@ -49,13 +49,20 @@ SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
 # default of 100 only cost an asyncio task each (~15 % of the crawl process's CPU).
 CONCURRENT_ITEMS = 4
 
-ITEM_PIPELINES = {"crawler.pipelines.StorePipeline": 300}
+# Spidermon's schema check of the article item (crawler/monitors.py) before storing; it
+# counts failures per site and never drops an item.
+ITEM_PIPELINES = {
+    "crawler.monitors.ArticleValidation": 200,
+    "crawler.pipelines.StorePipeline": 300,
+}
 # CrawlDelay after AutoThrottle (0), so that its floor is applied after AutoThrottle's changes.
 EXTENSIONS = {
     "crawler.extensions.Progress": 500,
     "crawler.extensions.CrawlDelay": 510,
     "crawler.storage.StorageGuard": 520,  # a full disk stops the crawl (exit status 4)
     "crawler.logs.NetworkFailuresOneLine": 530,  # no tracebacks of refusals on the terminal
+    # Monitors when the spider closes, after it wrote crawl_sites (crawler/monitors.py)
+    "crawler.monitors.SpidermonExtension": 600,
 }
 # WARC capture sits above HttpCompressionMiddleware (590), so it stores bodies as
 # received, with their Content-Encoding (see crawler/warc.py).
@@ -96,3 +103,23 @@ ARCHIVE_ATTACHMENT_MAX_BYTES = 25 * 1024 * 1024  # larger documents are not fetc
 # --- Incremental recrawl, resume, scheduling (archive/capture/recrawl.py, frontier.py) --
 ARCHIVE_REVALIDATE_AFTER = "7d"  # known pages checked more recently are not fetched (0 = every run)
 ARCHIVE_CRAWL_DELAY_MAX = 60.0  # robots.txt Crawl-delay is honoured up to this many seconds
+
+# --- Monitors and alerts (Spidermon; crawler/monitors.py, archive/store/history.py) ------
+SPIDERMON_ENABLED = True
+SPIDERMON_SPIDER_CLOSE_MONITORS = ["crawler.monitors.ArchiveMonitors"]
+# The page item's schema (checked on PageItem only: crawler.monitors.ArticleValidation)
+SPIDERMON_VALIDATION_SCHEMAS = ["crawler.monitors.PAGE_ITEM_SCHEMA"]
+ARCHIVE_MONITOR_SCHEDULE = "2d"  # a site without a good crawl for this long alerts (`schedule`)
+# A JSON report per crawl (crawl-ID.json) goes here; None = monitor-reports/ beside ARCHIVE_DB
+ARCHIVE_MONITOR_REPORT_DIR = None
+ARCHIVE_MONITOR_WEBHOOK_URL = None  # POST the report here when a monitor fails (None = off)
+ARCHIVE_MONITOR_WEBHOOK_TIMEOUT = 30.0  # seconds
+# E-mail when a monitor fails: Spidermon's settings. Off while SPIDERMON_EMAIL_TO is empty.
+SPIDERMON_EMAIL_TO: list[str] = []  # recipients
+SPIDERMON_EMAIL_SENDER = "tct-archive@localhost"
+SPIDERMON_SMTP_HOST = "localhost"
+SPIDERMON_SMTP_PORT = 25
+SPIDERMON_SMTP_USER = None  # login only when set
+SPIDERMON_SMTP_PASSWORD = None
+SPIDERMON_SMTP_ENFORCE_TLS = False  # STARTTLS
+SPIDERMON_SMTP_ENFORCE_SSL = False  # SMTP over TLS (port 465)

@@ -888,3 +888,75 @@ class ForeignHost:
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
+
+
+# --- Whole-site breakages, for the monitors (issue 21) ----------------------------------
+
+#: What a redesign that drops the publication date removes: dated metadata, <time>
+#: elements and any element whose class names a date (the sidebars' dates go too).
+_DATE_MARKUP = (
+    re.compile(rb"<meta[^>]+(?:published|modified|date|time)[^>]*>", re.I),
+    re.compile(rb"<time\b[^>]*>.*?</time>", re.I | re.S),
+    re.compile(rb"<(\w+)\b[^>]*class=\"[^\"]*date[^\"]*\"[^>]*>.*?</\1>", re.I | re.S),
+)
+
+
+@dataclass
+class Breakages:
+    """Sites that break quietly between two crawls: one hook for the server's ``faults``.
+
+    ``undated``: a redesign drops the publication date from every page (answers
+    are 200 without validators, so a conditional recrawl gets the new layout);
+    ``dark``: every URL answers 404 (a merger emptied the site); ``forbidden``:
+    robots.txt adds ``Disallow`` lines for these path prefixes. Switched on by
+    filling the sets between crawls; the server consults it before routing::
+
+        breakages = Breakages(web)
+        with SampleWebServer(web, faults={EVERYWHERE: breakages}) as server:
+            ... crawl ...
+            breakages.undated.add("liferay")
+            ... crawl again ...
+    """
+
+    web: SampleWeb
+    undated: set[str] = field(default_factory=set)
+    dark: set[str] = field(default_factory=set)
+    forbidden: dict[str, list[str]] = field(default_factory=dict)
+
+    def __call__(self, request: Request) -> Response | None:
+        site = request.site_id
+        if site in self.dark:
+            page = _html("<h1>Không tìm thấy trang</h1>", "404 Not Found")
+            return Response(404, page.body)
+        if request.path == "/robots.txt" and site in self.forbidden:
+            robots = self.render(request)
+            extra = "".join(f"Disallow: {prefix}\n" for prefix in self.forbidden[site])
+            text = robots.body.decode("utf-8").replace("User-agent: *\n", "User-agent: *\n" + extra)
+            return Response(200, text.encode("utf-8"), robots.content_type)
+        if site in self.undated and request.path != "/robots.txt":
+            page = self.render(request)
+            if not page.content_type.startswith("text/html"):
+                return page
+            body = page.body
+            for pattern in _DATE_MARKUP:
+                body = pattern.sub(b"", body)
+            return Response(
+                page.status,
+                body,
+                page.content_type,
+                {k: v for k, v in page.headers.items() if k not in ("ETag", "Last-Modified")},
+            )
+        return None
+
+    def render(self, request: Request) -> Response:
+        """What the site answers without the breakage (conditions ignored: always 200)."""
+        plain = Request(
+            request.site_id, "GET", request.target, request.path, request.query, {}, request.url
+        )
+        ctx = Ctx(self.web.bases[request.site_id], datetime.now(dates.VN))
+        with self.web.lock:
+            return dispatch(self.web.model(request.site_id), plain, ctx)
+
+
+#: The ``faults`` key that sends every request to a hook (a pattern found in every URL).
+EVERYWHERE = re.compile("")

@@ -108,6 +108,8 @@ def test_a_malformed_sites_file_is_refused_by_every_command_that_reads_one(
         (["crawl", "--sites", "{good}", "-s", "RETRY_TIMES=many"], "bad -s", "not a valid int"),
         (["crawl", "--sites", "{good}", "-s", "ARCHIVE_MAXPAGES=5"], "bad -s", "unknown setting"),
         (["crawl", "--sites", "{good}", "--revalidate-after", "soon"], "bad option", "soon"),
+        (["crawl", "--sites", "{good}", "-s", "ARCHIVE_MONITOR_SCHEDULE=weekly"], "bad -s",
+         "-s ARCHIVE_MONITOR_SCHEDULE: "),
         (["stats", "--db", "{missing}"], "missing", "no such archive"),
         (["stats", "--db", "{corrupt}"], "corrupt", "not an SQLite database"),
         (["stats", "--db", "{truncated}"], "truncated", "malformed"),

@@ -664,3 +664,43 @@ def _fold_before_m013(text: str) -> str:
     index's rows are deleted with the values they were indexed with."""
     decomposed = unicodedata.normalize("NFD", text.translate({ord("đ"): "d", ord("Đ"): "d"}))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+#: site_health as m014 leaves it: m012's, plus the count of monitors that failed for the
+#: site in its last crawl (the site health page links them).
+SITE_HEALTH_WITH_ALERTS = SITE_HEALTH_WITH_STATUS.replace(
+    "from sites s\n",
+    """  , (select count(*) from monitor_results m where m.site_id = s.id and m.passed = 0
+     and m.crawl_id = (select cs.crawl_id from crawl_sites cs join crawls c on c.id = cs.crawl_id
+       where cs.site_id = s.id order by c.started desc, c.id desc limit 1)) as alerts
+from sites s
+""",
+)
+
+
+@migrations()
+def m014_monitor_results(db: Database) -> None:
+    """What the monitors found at the end of each crawl, and the tallies they judge.
+
+    ``monitor_results`` has one row per crawl, site and monitor (``passed`` 0 or 1, and
+    why). ``crawl_sites`` gains what the crawl extracted (articles, with a title, a date,
+    an author, their words, by the generic path) and its time-outs and off-site
+    redirects, so each crawl is compared with the site's own earlier crawls
+    (archive/store/history.py). ``site_health`` gains ``alerts``.
+    """
+    if "monitor_results" not in db.table_names():
+        db.table("monitor_results").create(
+            {"id": int, "crawl_id": int, "site_id": str, "monitor": str, "passed": int,
+             "message": str},
+            pk="id",
+            foreign_keys=[("crawl_id", "crawls", "id"), ("site_id", "sites", "id")],
+        )  # fmt: skip
+        db.table("monitor_results").create_index(["crawl_id"])
+        db.table("monitor_results").create_index(["site_id", "passed"])
+    crawl_sites = db.table("crawl_sites")
+    for column in ("extracted", "with_title", "with_date", "with_author", "body_words",
+                   "generic", "timeouts", "offsite_redirects"):  # fmt: skip
+        if column not in crawl_sites.columns_dict:
+            crawl_sites.add_column(column, int)
+    db.execute("create index if not exists idx_pages_crawl_id on pages(crawl_id)")
+    db.create_view("site_health", SITE_HEALTH_WITH_ALERTS, replace=True)

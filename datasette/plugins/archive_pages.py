@@ -21,7 +21,7 @@ import sqlite3
 import weakref
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from datasette import hookimpl
 from datasette.database import QueryInterrupted
@@ -276,12 +276,34 @@ def status_cell(value):
     return None
 
 
+def alerts_cell(value, site_id, href):
+    """Site health's count of failed monitors: linked to them, marked when not zero."""
+    if not value or not site_id:
+        return None
+    return Markup('<a class="status-alert" href="{}">{} alerts</a>').format(href, value)
+
+
+def result_cell(value):
+    """A monitor's result in the crawl's report: a failure is marked (the row turns red)."""
+    if value == "failed":
+        return Markup('<span class="status-alert">failed</span>')
+    return None
+
+
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
     """In query results, a title next to an article id links to the article page; a
-    site's failing status is marked (site health)."""
+    site's failing status is marked (site health), its alerts linked; a failed monitor is
+    marked (monitor_report)."""
     if database == DATABASE and column in ("last_status", "status") and table != "pages":
         return status_cell(value)
+    columns = row.keys()  # a sqlite3.Row: `in row` would look among its values
+    if database == DATABASE and table is None and column == "alerts" and "site_id" in columns:
+        site_id = row["site_id"]
+        href = datasette.urls.path(f"/{DATABASE}/site_alerts?" + urlencode({"site": site_id or ""}))
+        return alerts_cell(value, site_id, href)
+    if database == DATABASE and table is None and column == "result":
+        return result_cell(value)
     if database != DATABASE or table is not None or column != "title" or value is None:
         return None
     article_id = _article_id(row)
