@@ -351,8 +351,12 @@ def _xlsx(body: bytes, budget: _Budget) -> DocumentText:
                     lines.append(line)
                     size += len(line)
                 if size > budget.limits.max_chars:
-                    return DocumentText("\n".join(lines), len(book.worksheets), "xlsx",
-                                        f"text cut at {budget.limits.max_chars} characters")
+                    return DocumentText(
+                        "\n".join(lines),
+                        len(book.worksheets),
+                        "xlsx",
+                        f"text cut at {budget.limits.max_chars} characters",
+                    )
             budget.left()
         return DocumentText("\n".join(lines), len(book.worksheets), "xlsx")
     finally:

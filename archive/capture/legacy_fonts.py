@@ -49,8 +49,8 @@ def _tcvn3_table() -> dict[int, str]:
 TCVN3 = _tcvn3_table()
 # VNI: a base letter followed by a mark byte (Latin-1 letters in a VNI font).
 _VNI_TONE = {"ù": 0, "ø": 1, "û": 2, "õ": 3, "ï": 4}  # sắc huyền hỏi ngã nặng
-_VNI_CIRCUMFLEX = {"â": None, "á": 0, "à": 1, "å": 2, "ã": 3, "ä": 4}
-_VNI_BREVE = {"ê": None, "é": 0, "è": 1, "ú": 2, "ü": 3, "ë": 4}
+_VNI_CIRCUMFLEX: dict[str, int | None] = {"â": None, "á": 0, "à": 1, "å": 2, "ã": 3, "ä": 4}
+_VNI_BREVE: dict[str, int | None] = {"ê": None, "é": 0, "è": 1, "ú": 2, "ü": 3, "ë": 4}
 _VNI_SINGLE = {"í": "í", "ì": "ì", "æ": "ỉ", "ó": "ĩ", "ò": "ị", "ô": "ơ", "ö": "ư", "î": "ỵ",
                "ñ": "đ"}  # fmt: skip
 
@@ -95,7 +95,7 @@ def detect(text: str) -> str | None:
     turns mojibake into valid syllables and the wrong ones do not.
     """
     sample = text[:100_000]
-    scores = {None: _score(sample)}
+    scores: dict[str | None, int] = {None: _score(sample)}
     if not any(ord(c) > 0x7F and c not in _VIETNAMESE_LATIN1 for c in sample):
         return None  # nothing a legacy font could have left
     for encoding in ("tcvn3", "vni"):
