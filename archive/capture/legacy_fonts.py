@@ -66,10 +66,10 @@ def _vni_table() -> dict[str, str]:
         for mark, tone in _VNI_TONE.items():
             add(base + mark, base + _TONES[tone])
     for base in "aeo":
-        for mark, tone in _VNI_CIRCUMFLEX.items():
-            add(base + mark, base + "\u0302" + ("" if tone is None else _TONES[tone]))
-    for mark, tone in _VNI_BREVE.items():
-        add("a" + mark, "a\u0306" + ("" if tone is None else _TONES[tone]))
+        for mark, mod in _VNI_CIRCUMFLEX.items():
+            add(base + mark, base + "\u0302" + ("" if mod is None else _TONES[mod]))
+    for mark, mod in _VNI_BREVE.items():
+        add("a" + mark, "a\u0306" + ("" if mod is None else _TONES[mod]))
     for vni, letter in (("ô", "ơ"), ("ö", "ư")):
         for mark, tone in _VNI_TONE.items():
             add(vni + mark, letter + _TONES[tone])
