@@ -37,6 +37,7 @@ from typing import Any
 
 from archive.capture import legacy_fonts
 
+_TEMP_PATH = re.compile(re.escape(tempfile.gettempdir()) + r"/\S+")
 #: ``text_method`` values: where the text came from.
 PDF_TEXT, OCR = "pdf-text", "ocr"
 
@@ -297,6 +298,8 @@ def _image(body: bytes, budget: _Budget) -> DocumentText:
     try:
         with Image.open(io.BytesIO(body)) as picture:  # reads the header only
             width, height = picture.size
+    except Image.DecompressionBombError as exc:  # Pillow's own bound, before ours
+        raise Unreadable(f"image too large to OCR: {exc}") from exc
     except Exception as exc:
         raise Unreadable(f"corrupt image: {type(exc).__name__}") from exc
     if width * height > budget.limits.max_pixels:
@@ -436,5 +439,6 @@ def _run(command: list[str], budget: _Budget) -> str:
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         detail = message[-1][:200] if message else f"exit status {done.returncode}"
+        detail = _TEMP_PATH.sub("the document", detail)  # no server paths in the reason
         raise Unreadable(f"{command[0]} failed: {detail}")
     return done.stdout.decode("utf-8", "replace")
