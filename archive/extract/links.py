@@ -70,13 +70,17 @@ def labelled_blocks(page: Page, content: Any | None) -> list[Any]:
                 break
     found: list[Any] = []
     for el in candidates:
-        if not isinstance(el.tag, str) or el.tag in _CHROME_TAGS or chrome_marked(el):
-            continue
+        if not isinstance(el.tag, str) or _chrome(el) or any(map(_chrome, el.iterdescendants())):
+            continue  # a menu, a sidebar, a list of other news, or a block holding one
         opening = " ".join(el.text_content()[:80].split()).lower()
         if not opening.startswith(ATTACHMENT_LABELS):
             continue
         found.append(el)
         if not el.xpath(".//a[@href]") and (after := el.getnext()) is not None:
-            if not (after.tag in _CHROME_TAGS or chrome_marked(after)):
+            if not (_chrome(after) or any(map(_chrome, after.iterdescendants()))):
                 found.append(after)  # "Tập tin đính kèm:" alone, the list follows
     return found
+
+
+def _chrome(el: Any) -> bool:
+    return isinstance(el.tag, str) and (el.tag in _CHROME_TAGS or chrome_marked(el))
