@@ -28,7 +28,6 @@ from archive.sites.urls import canonical_url
 from archive.store.migrations import open_db
 from sampleweb import Response, SampleWebServer, build_sample_web
 
-
 pytestmark = pytest.mark.e2e
 SITE = "nukeviet"
 FILES = "/uploads/news/files/"

@@ -76,9 +76,9 @@ def labelled_blocks(page: Page, content: Any | None) -> list[Any]:
         if not opening.startswith(ATTACHMENT_LABELS):
             continue
         found.append(el)
-        if not el.xpath(".//a[@href]") and (after := el.getnext()) is not None:
-            if not (_chrome(after) or any(map(_chrome, after.iterdescendants()))):
-                found.append(after)  # "Tập tin đính kèm:" alone, the list follows
+        after = None if el.xpath(".//a[@href]") else el.getnext()
+        if after is not None and not (_chrome(after) or any(map(_chrome, after.iterdescendants()))):
+            found.append(after)  # "Tập tin đính kèm:" alone, the list follows
     return found
 
 
