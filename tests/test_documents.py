@@ -158,3 +158,33 @@ def test_the_same_file_is_read_once_and_searchable(db):
     hits = db.execute("select rowid from attachments_fts where attachments_fts match ?",
                       [search.fts_query("lich thi")])  # fmt: skip
     assert [r[0] for r in hits] == [1]
+
+
+PAGE = """<html><head><title>Thông báo</title></head><body>
+<ul class="menu"><li><a href="/gioi-thieu.pdf">Giới thiệu</a></li></ul>
+<div class="main"><div class="article"><h1>Thông báo tuyển sinh năm 2025</h1>
+<p class="date">01/07/2025</p>
+<div class="content"><p>{body}</p><p>Xem <a href="/files/ke-hoach.pdf">kế hoạch</a>.</p></div>
+{after}
+</div><div class="other-news"><p>Tải về</p><a href="/files/lich-tuan.pdf">Lịch tuần</a></div></div>
+<aside class="sidebar"><p>Văn bản kèm theo</p><a href="/files/quy-che.doc">Quy chế</a></aside>
+</body></html>"""
+AFTER = {
+    "label then list": '<p><strong>Tập tin đính kèm:</strong></p><ul><li><a href="/files/ds.xlsx">DS</a></li></ul>',
+    "labelled block": '<div class="files">File đính kèm: <a href="/files/ds.xlsx">DS</a></div>',
+    "table": '<table><tr><td>Văn bản kèm theo</td><td><a href="/files/ds.xlsx">DS</a></td></tr></table>',
+}
+
+
+@pytest.mark.parametrize("after", AFTER.values(), ids=AFTER.keys())
+@pytest.mark.parametrize("hints", [{"content": "div.content", "title": "h1"}, None],
+                         ids=["rule", "generic"])  # fmt: skip
+def test_documents_after_the_body_are_the_articles_sidebars_are_not(after, hints):
+    from archive.extract.article import extract_article
+
+    html = PAGE.format(body="Trường Chính trị tỉnh thông báo tuyển sinh lớp trung cấp. " * 12,
+                       after=after)  # fmt: skip
+    found = extract_article(html, "http://h/tin/1.html", hints)
+    assert "http://h/files/ds.xlsx" in found.attachments
+    assert not {"http://h/files/lich-tuan.pdf", "http://h/files/quy-che.doc",
+                "http://h/gioi-thieu.pdf"} & set(found.attachments)  # fmt: skip

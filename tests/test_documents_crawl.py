@@ -106,6 +106,9 @@ def crawled(tmp_path_factory: pytest.TempPathFactory) -> Crawled:
         )
         done = crawl(tmp / "archive.db", sites, "-s", "ARCHIVE_DOCUMENT_WORKERS=1")
         assert done.returncode == 0, done.stderr[-3000:]
+        no_ocr = crawl(tmp / "no-ocr.db", sites, "-s", "ARCHIVE_DOCUMENT_OCR=0",
+                       "-s", "ARCHIVE_DOCUMENT_WORKERS=0")  # fmt: skip
+        assert no_ocr.returncode == 0, no_ocr.stderr[-3000:]
     return Crawled(tmp / "archive.db", tmp / "warcs", sites, articles, served, done.stderr)
 
 
@@ -131,6 +134,14 @@ def test_every_document_of_the_article_region_is_read(crawled):
     assert "Tự đánh giá\tQuý III" in first["ke-hoach.docx"]["text"]
     assert "Danh sách học viên trúng tuyển" in first["danh-sach.pdf"]["text"]
     assert all(row["text_error"] is None for row in first.values())
+
+
+def test_ocr_can_be_turned_off(crawled):
+    db = Database(crawled.db_path.with_name("no-ocr.db"))
+    found = {r["file_name"]: r for r in db.query("select * from attachments")}
+    assert found["quyet-dinh.pdf"]["text"] is None
+    assert found["quyet-dinh.pdf"]["text_error"] == "no text layer (OCR is off)"
+    assert found["thong-bao.pdf"]["text_method"] == "pdf-text"  # the text layer still counts
 
 
 def test_the_sidebar_download_box_is_not_the_articles(crawled):
