@@ -188,3 +188,9 @@ def test_documents_after_the_body_are_the_articles_sidebars_are_not(after, hints
     assert "http://h/files/ds.xlsx" in found.attachments
     assert not {"http://h/files/lich-tuan.pdf", "http://h/files/quy-che.doc",
                 "http://h/gioi-thieu.pdf"} & set(found.attachments)  # fmt: skip
+
+
+def test_rich_text_goes_through_catdoc():
+    rtf = rb"{\rtf1\ansi\deff0{\fonttbl{\f0 Times New Roman;}}\f0 K\u7871? ho\u7841?ch n\u259?m h\u7885?c 2025\par}"
+    found = read_text(rtf, "application/rtf", "kh.rtf")
+    assert (found.method, found.text) == ("catdoc", "Kế hoạch năm học 2025")
