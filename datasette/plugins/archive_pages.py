@@ -15,8 +15,8 @@ to datasette-atom.
 """
 
 import asyncio
-import io
 import html
+import io
 import re
 import sqlite3
 import weakref
@@ -373,7 +373,7 @@ async def captured_document(datasette, request):
     body = record_body(record) if record else None
     if body is None:
         return Response.text("No stored capture of this document", status=404)
-    name = re.sub(r'[^\w.\- ]', "_", rows[0]["file_name"] or f"document-{attachment_id}")
+    name = re.sub(r"[^\w.\- ]", "_", rows[0]["file_name"] or f"document-{attachment_id}")
     return Response(
         body,
         status=200,
