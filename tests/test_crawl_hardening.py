@@ -13,8 +13,7 @@ from crawling import crawl
 from sqlite_utils import Database
 
 from archive.sites.urls import canonical_url
-from sampleweb import SampleWebServer, build_sample_web
-from sampleweb.routing import Response
+from sampleweb import Response, SampleWebServer, build_sample_web
 
 pytestmark = pytest.mark.e2e
 SITE = "nukeviet"
