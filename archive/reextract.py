@@ -23,7 +23,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from archive.capture import attachments, feeds, warcs
+from archive.capture import attachments, documents, feeds, warcs
 from archive.extract.page import analyze_page
 from archive.extract.records import PageResult
 from archive.sites import urls
@@ -63,6 +63,7 @@ def reextract(
 ) -> list[dict[str, Any]]:
     """Re-extract every site in ``sites`` from its captures; one tally row per site."""
     rows = []
+    texts: dict[str, dict[str, Any]] = {}  # SHA-256 -> text columns: each file read once
     pool = _pool(workers)
     try:
         for site in sites:
@@ -70,7 +71,7 @@ def reextract(
             pages = _pages(db, site, warc_dir, tally)
             for capture, result in _analyzed(pages, site, pool, workers):
                 if result.article is not None:
-                    _store(db, site, capture, result, warc_dir, tally)
+                    _store(db, site, capture, result, warc_dir, tally, texts)
             rows.append(asdict(tally))
     finally:
         if pool is not None:
@@ -127,7 +128,8 @@ def _analyzed(pages: Iterator[tuple[dict[str, Any], bytes]], site: Site,
 
 
 def _store(db: Database, site: Site, capture: dict[str, Any], result: PageResult,
-           warc_dir: str | os.PathLike[str], tally: SiteTally) -> None:  # fmt: skip
+           warc_dir: str | os.PathLike[str], tally: SiteTally,
+           texts: dict[str, dict[str, Any]]) -> None:  # fmt: skip
     """Save the article as the crawl's pipeline would, then relink captures and pages."""
     assert result.article is not None
     location = _location(capture)
@@ -138,11 +140,13 @@ def _store(db: Database, site: Site, capture: dict[str, Any], result: PageResult
     store.link_captures(db, [capture["id"], *_newest(db, sources)], outcome.article_id)
     store.set_page_article(db, location, outcome.article_id)
     for url in attachments.wanted(result.article.attachments, site):
-        if _attachment(db, url, outcome.article_id, warc_dir):
+        if _attachment(db, url, outcome.article_id, warc_dir, texts):
             tally.attachments += 1
 
 
-def _attachment(db: Database, url: str, article_id: int, warc_dir: str | os.PathLike[str]) -> bool:
+def _attachment(db: Database, url: str, article_id: int, warc_dir: str | os.PathLike[str],
+                texts: dict[str, dict[str, Any]]) -> bool:  # fmt: skip
+    """The document's row rebuilt from its capture, its text read again (once per file)."""
     row = db.execute(
         "select id, warc_file, offset, length, fetched from captures "
         "where url = ? and status between 200 and 299 order by id desc limit 1",
@@ -157,8 +161,11 @@ def _attachment(db: Database, url: str, article_id: int, warc_dir: str | os.Path
         return False
     facts = attachments.describe(url, record.header("Content-Type"),
                                  record.header("Content-Disposition"), record.body)  # fmt: skip
+    if facts["sha256"] not in texts:
+        read = documents.read_text(record.body, facts["media_type"], facts["file_name"])
+        texts[facts["sha256"]] = read.row()
     store.save_attachment(db, {**facts, "article_id": article_id, "capture_id": capture_id,
-                               "fetched": fetched})  # fmt: skip
+                               "fetched": fetched, **texts[facts["sha256"]]})  # fmt: skip
     return True
 
 

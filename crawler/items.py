@@ -54,6 +54,8 @@ class AttachmentItem:
     size: int
     sha256: str
     captures: list[int] = field(default_factory=list)
+    #: archive.capture.documents: text, pages, text_method, text_error (None: not read)
+    document: dict[str, Any] | None = None
 
 
 @dataclass

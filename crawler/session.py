@@ -229,6 +229,10 @@ class ArchiveSession:
         """A document already archived, whichever article it was fetched for."""
         return store.get_attachment(self.db, url)
 
+    def document_text(self, sha256: str) -> dict[str, Any] | None:
+        """The text of a file already read (same SHA-256): read once, whoever links it."""
+        return store.document_text(self.db, sha256)
+
     def save_attachment(self, item: AttachmentItem) -> None:
         """One ``attachments`` row per article linking the document; one capture for all.
 
@@ -244,6 +248,7 @@ class ArchiveSession:
                         "article_id": article_id, "url": item.url, "file_name": item.file_name,
                         "media_type": item.media_type, "size": item.size, "sha256": item.sha256,
                         "capture_id": capture, "fetched": item.fetched,
+                        **(item.document or {}),
                     })  # fmt: skip
             frontier.done(self.db, [item.url])
 

@@ -99,6 +99,15 @@ ARCHIVE_WARC_DIR = None  # None = warcs/ beside ARCHIVE_DB (tct-archive crawl --
 ARCHIVE_WARC_MAX_BYTES = 1_000_000_000  # start a new WARC file beyond this size (1 GB)
 ARCHIVE_ATTACHMENTS = True  # fetch documents (PDF, DOC, XLS...) that stored articles link to
 ARCHIVE_ATTACHMENT_MAX_BYTES = 25 * 1024 * 1024  # larger documents are not fetched
+# Document text (archive/capture/documents.py), read in worker processes of its own
+# (crawler/workers.py DocumentReader): what each document may cost. README: "Document text".
+ARCHIVE_DOCUMENT_TEXT = True  # read the text of fetched documents (False: facts only)
+ARCHIVE_DOCUMENT_OCR = True  # OCR scans and PDFs without a usable text layer (Tesseract, vie)
+ARCHIVE_DOCUMENT_WORKERS = 1  # processes reading documents (0 = in the crawl's process)
+ARCHIVE_DOCUMENT_TIMEOUT = 120.0  # seconds per document, OCR included; then the reason is kept
+ARCHIVE_DOCUMENT_MAX_PAGES = 300  # text-layer pages read per PDF
+ARCHIVE_DOCUMENT_OCR_PAGES = 20  # pages OCR'd per document (a 500-page scan: its first 20)
+ARCHIVE_DOCUMENT_MEMORY = 1536 * 1024 * 1024  # bytes of address space per reader and tool
 
 # --- Incremental recrawl, resume, scheduling (archive/capture/recrawl.py, frontier.py) --
 ARCHIVE_REVALIDATE_AFTER = "7d"  # known pages checked more recently are not fetched (0 = every run)

@@ -19,6 +19,7 @@ import asyncio
 import logging
 import multiprocessing
 import os
+import resource
 import signal
 import sqlite3
 import threading
@@ -30,6 +31,7 @@ from pathlib import Path
 
 import psutil
 
+from archive.capture import documents
 from archive.extract.page import analyze_page
 from archive.extract.records import PageResult
 from archive.sites.registry import Site
@@ -191,3 +193,72 @@ def _exit_with(pid: int) -> None:
 def _describe(exc: BaseException) -> str:
     text = str(exc).strip()
     return f"{type(exc).__name__}: {text[:200]}" if text else type(exc).__name__
+
+
+class DocumentReader:
+    """Document text (archive.capture.documents) in its own worker processes.
+
+    Separate from the page pool, so that OCR of a scan never holds up page analysis;
+    each document is bounded by its ``Limits`` inside the worker (a deadline that kills
+    the external tools), and the pool is replaced if a document outlives that by
+    ``GRACE`` seconds (a pure-Python parser stuck on a hostile file). A worker's address
+    space is capped at ``memory`` bytes: a decompression bomb is a ``MemoryError``, a
+    reason on its row, never the machine's memory.
+    """
+
+    GRACE = 15.0
+
+    def __init__(self, workers: int, limits: documents.Limits, memory: int = 0):
+        self.workers = workers
+        self.limits = limits
+        self.memory = memory
+        self._pool: ProcessPoolExecutor | None = None
+
+    async def read(self, body: bytes, media_type: str | None,
+                   file_name: str | None) -> documents.DocumentText:  # fmt: skip
+        if self.workers == 0:
+            return documents.read_text(body, media_type, file_name, self.limits)
+        for _attempt in (1, 2):
+            if self._pool is None:
+                context = multiprocessing.get_context("forkserver")
+                self._pool = ProcessPoolExecutor(
+                    self.workers, mp_context=context, initializer=_reader_setup,
+                    initargs=(os.getpid(), self.memory),
+                )  # fmt: skip
+            pool = self._pool
+            future = pool.submit(documents.read_text, body, media_type, file_name, self.limits)
+            try:
+                return await asyncio.wait_for(
+                    asyncio.wrap_future(future), self.limits.timeout + self.GRACE
+                )
+            except TimeoutError:
+                logger.warning("reading a document took over %ss; reader replaced",
+                               self.limits.timeout + self.GRACE)  # fmt: skip
+                self._restart(pool)
+                return documents.DocumentText(
+                    None, reason=f"time limit reached ({self.limits.timeout:g}s)"
+                )
+            except BrokenProcessPool:
+                self._restart(pool)  # this document (or another) killed it: once more
+            except Exception as exc:
+                return documents.DocumentText(None, reason=f"unreadable: {_describe(exc)}")
+        return documents.DocumentText(None, reason="document reader crashed")
+
+    def _restart(self, pool: ProcessPoolExecutor) -> None:
+        if self._pool is not pool:
+            return
+        self._pool = None
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.kill()
+        pool.shutdown(wait=False, cancel_futures=True)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+def _reader_setup(crawler: int, memory: int) -> None:
+    _worker_setup(crawler)
+    if memory > 0:
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))

@@ -704,3 +704,27 @@ def m014_monitor_results(db: Database) -> None:
             crawl_sites.add_column(column, int)
     db.execute("create index if not exists idx_pages_crawl_id on pages(crawl_id)")
     db.create_view("site_health", SITE_HEALTH_WITH_ALERTS, replace=True)
+
+
+@migrations()
+def m015_document_text(db: Database) -> None:
+    """The text of attached documents, searchable with the articles.
+
+    ``attachments`` gains ``text`` (NFC), ``pages``, ``text_method`` (``pdf-text``,
+    ``ocr``, ``docx``, ``xlsx``, ``odt``, ``antiword``, ``catdoc``, ``xls2csv``; ``+tcvn3``
+    or ``+vni`` when converted from a legacy font encoding) and ``text_error`` (why there
+    is no text, or only part of it). ``attachments_fts`` is a contentless index of that
+    text (rowid = ``attachments.id``), folded like ``articles_fts``; existing rows get
+    their text from ``tct-archive reextract``. An index on ``sha256`` lets the same file
+    linked from several articles be read once.
+    """
+    table = db.table("attachments")
+    for column, kind in (("text", str), ("pages", int), ("text_method", str),
+                         ("text_error", str)):  # fmt: skip
+        if column not in table.columns_dict:
+            table.add_column(column, kind)
+    db.execute("create index if not exists idx_attachments_sha256 on attachments(sha256)")
+    db.execute(
+        f"create virtual table if not exists {search.DOCUMENTS_FTS} using fts5(text, "
+        f"content='', tokenize='{FTS_TOKENIZE}')"
+    )

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 FTS_TABLE = "articles_fts"
+#: Attached documents' text (rowid = ``attachments.id``), folded the same way (m015).
+DOCUMENTS_FTS = "attachments_fts"
 #: ``Đ`` (U+0110) and its stand-in on many sites, ``Ð`` (U+00D0, the Icelandic eth, which
 #: looks the same), fold to ``d``; Unicode decomposes neither.
 _DD = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d"})
@@ -109,6 +111,22 @@ def indexed_text(text: str | None, captions: str | None) -> str:
     return f"{text or ''}\n{captions}" if captions else text or ""
 
 
+def index_document(db: Database, attachment_id: int, text: str | None) -> None:
+    """Index an attachment's text (nothing to do without text)."""
+    if text:
+        db.execute(f"insert into {DOCUMENTS_FTS}(rowid, text) values (?, ?)",
+                   [attachment_id, fold(text)])  # fmt: skip
+
+
+def unindex_document(db: Database, attachment_id: int, text: str | None) -> None:
+    """Remove an attachment's text from the contentless index, given the text it had."""
+    if text:
+        db.execute(
+            f"insert into {DOCUMENTS_FTS}({DOCUMENTS_FTS}, rowid, text) values ('delete', ?, ?)",
+            [attachment_id, fold(text)],
+        )
+
+
 def rebuild_index(db: Database) -> int:
     """Re-index every article (after a change to :func:`fold`); returns the count."""
     with db.conn:
@@ -116,6 +134,10 @@ def rebuild_index(db: Database) -> int:
         rows = db.execute("select id, title, text, captions from articles").fetchall()
         for article_id, title, text, captions in rows:
             index_article(db, article_id, title, text, captions)
+        db.execute(f"insert into {DOCUMENTS_FTS}({DOCUMENTS_FTS}) values ('delete-all')")
+        documents = db.execute("select id, text from attachments where text is not null")
+        for attachment_id, text in documents.fetchall():
+            index_document(db, attachment_id, text)
     return len(rows)
 
 

@@ -397,13 +397,22 @@ def capture_ends(db: Database, names: Sequence[str] | None = None) -> dict[str, 
 
 ATTACHMENT_COLUMNS = ("article_id", "url", "file_name", "media_type", "size", "sha256",
                       "capture_id", "fetched")  # fmt: skip
+#: What archive.capture.documents read from the file (m015).
+TEXT_COLUMNS = ("text", "pages", "text_method", "text_error")
 
 
 def save_attachment(db: Database, row: Mapping[str, Any]) -> int:
-    """One document linked from one article; a refetch replaces the row's facts."""
-    columns = [c for c in ATTACHMENT_COLUMNS if c in row]
+    """One document linked from one article; a refetch replaces the row's facts. With the
+    text columns, the document's text replaces the row's, in the full-text index too."""
+    columns = [c for c in (*ATTACHMENT_COLUMNS, *TEXT_COLUMNS) if c in row]
     updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in ("article_id", "url"))
+    key = [row["article_id"], row["url"]]
     with db.atomic():
+        before = db.execute(
+            "select id, text from attachments where article_id = ? and url = ?", key
+        ).fetchone()
+        if before is not None and "text" in row:
+            search.unindex_document(db, before[0], before[1])
         db.execute(
             f"insert into attachments ({', '.join(columns)}) "
             f"values ({', '.join('?' for _ in columns)}) "
@@ -411,10 +420,22 @@ def save_attachment(db: Database, row: Mapping[str, Any]) -> int:
             [row[c] for c in columns],
         )
         found = db.execute(
-            "select id from attachments where article_id = ? and url = ?",
-            [row["article_id"], row["url"]],
+            "select id from attachments where article_id = ? and url = ?", key
         ).fetchone()
+        if "text" in row:
+            search.index_document(db, found[0], row["text"])
         return int(found[0])
+
+
+def document_text(db: Database, sha256: str) -> dict[str, Any] | None:
+    """The text columns of a file already read (same SHA-256, whichever URL or article):
+    a file linked from several articles is read once."""
+    found = db.execute(
+        "select text, pages, text_method, text_error from attachments where sha256 = ? "
+        "and (text_method is not null or text_error is not null) order by id desc limit 1",
+        [sha256],
+    ).fetchone()
+    return dict(zip(TEXT_COLUMNS, found, strict=True)) if found else None
 
 
 def get_attachment(db: Database, url: str) -> dict[str, Any] | None:

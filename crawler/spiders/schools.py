@@ -30,17 +30,17 @@ from scrapy.http import Response
 from twisted.internet import task
 from twisted.python.failure import Failure
 
-from archive.capture import attachments, feeds, frontier, recrawl
+from archive.capture import attachments, documents, feeds, frontier, recrawl
 from archive.extract import kinds
 from archive.extract.shapes import ShapeBook
 from archive.sites import urls
 from archive.sites.registry import Site, load_sites, select_sites
-from archive.store.writer import now
+from archive.store.writer import TEXT_COLUMNS, now
 from crawler.items import AttachmentItem, PageItem
 from crawler.middlewares import PAGE_URL, AlreadyArchived
 from crawler.session import ArchiveSession
 from crawler.traps import TrapGuard
-from crawler.workers import PageAnalyzer
+from crawler.workers import DocumentReader, PageAnalyzer
 
 #: Request meta: links followed from the site's start to this page, the depth cap's
 #: measure. Unlike Scrapy's own ``depth`` (kept for DEPTH_PRIORITY), the next page of a
@@ -66,6 +66,7 @@ class SchoolsSpider(Spider):
     sweep: Iterator[Request] | None  # known pages due for revalidation, read at idle
     session: ArchiveSession
     analyzer: PageAnalyzer
+    reader: DocumentReader | None  # document text (None: ARCHIVE_DOCUMENT_TEXT off)
     attachments: bool
     attachment_max_bytes: int
     pending_attachments: dict[str, list[str]]  # document URL -> articles waiting for it
@@ -107,6 +108,21 @@ class SchoolsSpider(Spider):
             spider.sites, settings.get("ARCHIVE_DB"),
             (spider.session.crawl_id, spider.session.started),
         )  # fmt: skip
+        spider.reader = (
+            DocumentReader(
+                settings.getint("ARCHIVE_DOCUMENT_WORKERS"),
+                documents.Limits(
+                    ocr=settings.getbool("ARCHIVE_DOCUMENT_OCR"),
+                    max_pages=settings.getint("ARCHIVE_DOCUMENT_MAX_PAGES"),
+                    ocr_pages=settings.getint("ARCHIVE_DOCUMENT_OCR_PAGES"),
+                    timeout=settings.getfloat("ARCHIVE_DOCUMENT_TIMEOUT"),
+                    tool_memory=settings.getint("ARCHIVE_DOCUMENT_MEMORY"),
+                ),
+                settings.getint("ARCHIVE_DOCUMENT_MEMORY"),
+            )
+            if settings.getbool("ARCHIVE_DOCUMENT_TEXT")
+            else None
+        )
         crawler.signals.connect(spider.on_robots_parsed, signal=signals.robots_parsed)
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         crawler.signals.connect(spider.on_opened, signal=signals.spider_opened)
@@ -347,6 +363,8 @@ class SchoolsSpider(Spider):
                 fetched=known["fetched"], file_name=known["file_name"],
                 media_type=known["media_type"], size=known["size"], sha256=known["sha256"],
                 captures=[known["capture_id"]] if known["capture_id"] else [],
+                document={c: known[c] for c in TEXT_COLUMNS}
+                if known.get("text_method") or known.get("text_error") else None,
             )  # fmt: skip
         elif self._count_request(site):
             self.pending_attachments[url] = list(articles)
@@ -358,19 +376,30 @@ class SchoolsSpider(Spider):
         else:
             self.session.drop(url)
 
-    def parse_attachment(self, response: Response) -> Iterator[Any]:
-        """Record the fetch, and the document for each article linking it (no HTML analysis)."""
+    async def parse_attachment(self, response: Response) -> AsyncIterator[Any]:
+        """Record the fetch, and the document for each article linking it (no HTML analysis),
+        with its text, read off the reactor by the document workers (once per file)."""
         site = self.by_id[response.meta["site_id"]]
         content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
         item = self._item(response, site, content_type.lower())
-        linked = self.pending_attachments.pop(item.url, [])
         if not 200 <= response.status < 300:
+            self.pending_attachments.pop(item.url, None)
             item.kind, item.error = "error", f"HTTP {response.status}"
         else:
             facts = attachments.describe(item.url, content_type, _header(
                 response, b"Content-Disposition"), response.body)  # fmt: skip
+            document = None
+            if self.reader is not None:
+                document = self.session.document_text(facts["sha256"])
+                if document is None:
+                    read = await self.reader.read(
+                        response.body, facts["media_type"], facts["file_name"]
+                    )
+                    document = read.row()
+            # articles that linked it while it was read are waiting too
+            linked = self.pending_attachments.pop(item.url, [])
             yield AttachmentItem(site_id=site.id, article_urls=linked, fetched=item.fetched,
-                                 captures=item.captures, **facts)  # fmt: skip
+                                 captures=item.captures, document=document, **facts)  # fmt: skip
         yield item
 
     def _from_listing(self, body: bytes, base: str, site: Site, depth: int) -> Iterator[Request]:
@@ -435,6 +464,8 @@ class SchoolsSpider(Spider):
             self._note(self.by_id[site_id], f"trap guard: the links of {pages} that showed "
                        "no new article were not followed")  # fmt: skip
         self.analyzer.close()
+        if self.reader is not None:
+            self.reader.close()
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
         self.totals = self.session.close(reason, stats)
 

@@ -16,6 +16,7 @@ to datasette-atom.
 
 import asyncio
 import html
+import io
 import re
 import sqlite3
 import weakref
@@ -55,6 +56,12 @@ def safe_href(url):
 def paragraphs(text):
     """The article's paragraphs (stored separated by a blank line)."""
     return [p.strip() for p in _PARAGRAPHS.split(text or "") if p.strip()]
+
+
+def first_lines(text, lines=3, width=300):
+    """The opening lines of a document's text, for the article page."""
+    found = [" ".join(line.split()) for line in (text or "").splitlines() if line.strip()]
+    return [line[:width] for line in found[:lines]]
 
 
 def warc_path(warc_dir, warc_file):
@@ -205,12 +212,16 @@ async def article_context(db, article_id, warc_dir=None):
         capture["downloadable"] = warc_path(warc_dir, capture["warc_file"]) is not None
     article["attachments"] = await _rows(
         db,
-        "select id, url, file_name, media_type, size from attachments "
-        "where article_id = ? order by id",
+        "select t.id, t.url, t.file_name, t.media_type, t.size, t.pages, t.text_method, "
+        "t.text_error, substr(t.text, 1, 600) as opening, t.capture_id, c.warc_file "
+        "from attachments t left join captures c on c.id = t.capture_id "
+        "where t.article_id = ? order by t.id",
         [article_id],
     )
     for attachment in article["attachments"]:
         attachment["href"] = safe_href(attachment["url"])
+        attachment["first_lines"] = first_lines(attachment.pop("opening"))
+        attachment["captured"] = warc_path(warc_dir, attachment.pop("warc_file")) is not None
     return article
 
 
@@ -369,9 +380,53 @@ async def capture_record(datasette, request):
     )
 
 
+async def captured_document(datasette, request):
+    """An attached document as captured (the body of its WARC record), as a download:
+    never rendered by the browser, whatever the site said it was."""
+    attachment_id = int(request.url_vars["attachment_id"])
+    rows = await _rows(
+        datasette.get_database(DATABASE),
+        "select t.file_name, t.media_type, c.warc_file, c.offset, c.length from attachments t "
+        "join captures c on c.id = t.capture_id where t.id = ?",
+        [attachment_id],
+    )
+    path = warc_path(_warc_dir(datasette), rows[0]["warc_file"]) if rows else None
+    record = read_record(path, rows[0]["offset"], rows[0]["length"]) if path else None
+    body = record_body(record) if record else None
+    if body is None:
+        return Response.text("No stored capture of this document", status=404)
+    name = re.sub(r"[^\w.\- ]", "_", rows[0]["file_name"] or f"document-{attachment_id}")
+    return Response(
+        body,
+        status=200,
+        content_type="application/octet-stream",
+        headers={
+            "content-disposition": f'attachment; filename="{name}"',
+            "x-content-type-options": "nosniff",
+            "content-security-policy": "sandbox",
+        },
+    )
+
+
+def record_body(record):
+    """The payload of one stored WARC response record (gzip member), decoded as served."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    try:
+        for item in ArchiveIterator(io.BytesIO(record)):
+            if item.rec_type == "response":
+                return item.content_stream().read(MAX_RECORD_BYTES)
+    except Exception:
+        return None
+    return None
+
+
 @hookimpl
 def register_routes():
-    return [(r"^/-/capture/(?P<capture_id>\d+)\.warc$", capture_record)]
+    return [
+        (r"^/-/capture/(?P<capture_id>\d+)\.warc$", capture_record),
+        (r"^/-/document/(?P<attachment_id>\d+)$", captured_document),
+    ]
 
 
 def read_only(app, is_public):

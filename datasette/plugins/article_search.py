@@ -45,13 +45,21 @@ PROBE_SHARE = 20  # more than 1 article in PROBE_SHARE matching: ask the index r
 MARK = ("_matches", "many")
 #: Filters with a (column, published) index: a walk in publication order stays in the index.
 ORDERED_FILTERS = frozenset({"site_id", "province", "year", "author"})
-MATCHES = "select rowid from articles_fts where articles_fts match escape_fts(:search)"
+#: Articles whose attached documents match (attachments_fts, m015): found like their text.
+DOCUMENT_MATCHES = (
+    "select article_id from attachments where id in (select rowid from attachments_fts "
+    "where attachments_fts match escape_fts(:search))"
+)
+MATCHES = (
+    "select rowid from articles_fts where articles_fts match escape_fts(:search) "
+    f"union {DOCUMENT_MATCHES}"
+)
 CLAUSES = {
     "list": f"id in ({MATCHES})",  # Datasette's own: from the matches to the articles
     "lookup": f"+id in ({MATCHES})",  # matches read once, articles walked by SQLite's index
     "probe": (
-        "exists (select 1 from articles_fts where articles_fts.rowid = articles.id "
-        "and articles_fts match escape_fts(:search))"
+        "(exists (select 1 from articles_fts where articles_fts.rowid = articles.id "
+        f"and articles_fts match escape_fts(:search)) or articles.id in ({DOCUMENT_MATCHES}))"
     ),
 }
 STATE = "tct_archive_search"
@@ -76,8 +84,7 @@ async def plan_search(db, search, args):
     total = (await db.execute("select coalesce(max(rowid), 0) from articles")).rows[0][0]
     bound = max(COUNTED, total // PROBE_SHARE) + 1
     rows = await db.execute(
-        f"select count(*) from (select 1 from articles_fts "
-        f"where articles_fts match escape_fts(:search) limit {bound})",
+        f"select count(*) from ({MATCHES} limit {bound})",
         {"search": search},
     )
     matches = rows.rows[0][0]
