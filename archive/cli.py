@@ -17,23 +17,27 @@ from __future__ import annotations
 
 import errno
 import json
-import os
 import sqlite3
-import stat
 import sys
-from contextlib import closing
 from pathlib import Path
 from typing import Any
 
 import click
 
+from archive.checks import (
+    EXIT_USAGE,
+    UsageError,
+    check_database,
+    check_duration,
+    check_folder,
+    load_registry,
+)
 from archive.sites import registry
 from archive.store import history, stats
 from archive.store.storage import (
     EXIT_STORAGE,
     StorageError,
     describe,
-    folder_problem,
     storage_problem,
 )
 
@@ -51,7 +55,6 @@ OPTION_SETTINGS = {
 }
 
 EXIT_SITE_FAILED = 1
-EXIT_USAGE = 2
 EXIT_LOCKED = 3
 EXIT_NO_ARTICLES = 6  # 4 is storage (archive.store.storage), 5 a busy port
 EXIT_MONITORS = 7  # a monitor failed (one line each after the summary)
@@ -73,12 +76,6 @@ REVALIDATE_HELP = (
 
 
 WARC_DIR_HELP = "Where the WARC files are [default: warcs/ beside the database]."
-
-
-class UsageError(click.ClickException):
-    """Bad input: one clear message, exit status 2, nothing written."""
-
-    exit_code = EXIT_USAGE
 
 
 class ArchiveGroup(click.Group):
@@ -120,13 +117,6 @@ def crawl_stage() -> Any:
     return next(iter(found)).load()
 
 
-def load_registry(sites_file: str | None) -> list[registry.Site]:
-    try:
-        return registry.load_sites(sites_file)
-    except registry.RegistryError as exc:
-        raise UsageError(str(exc)) from exc
-
-
 def settings_from_options(options: dict[str, Any], pairs: tuple[str, ...]) -> dict[str, Any]:
     """`-s` pairs first, then the named options (which win), via OPTION_SETTINGS."""
     try:
@@ -138,52 +128,6 @@ def settings_from_options(options: dict[str, Any], pairs: tuple[str, ...]) -> di
         if value not in (None, (), []):
             overrides[setting] = list(value) if isinstance(value, tuple) else value
     return overrides
-
-
-def check_folder(folder: Path, path: str) -> None:
-    """Where a command writes ``path``: an existing folder it may write in."""
-    folder = folder if str(folder) else Path(".")
-    if not folder.is_dir():
-        raise UsageError(f"{path}: directory {folder} does not exist")
-    if not os.access(folder, os.W_OK):
-        raise UsageError(f"{path}: directory {folder} is not writable")
-
-
-def check_database(path: str, *, write: bool = True) -> None:
-    """Refuse a path that is not a usable SQLite file before anything starts.
-
-    The check leaves nothing behind: SQLite gives a database in WAL mode
-    -wal and -shm files when it opens it, so one without a log is read as
-    an immutable file (there is no log to miss), and so is one where it could
-    not make them (read-only storage).
-    """
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise UsageError(f"{path}: directory {folder} does not exist")
-    if target.is_dir():
-        raise UsageError(f"{path}: is a directory, not a database file")
-    if target.exists() and not target.is_file():
-        raise UsageError(f"{path}: is a {_file_kind(target)}, not a database file")
-    if write and (problem := folder_problem(folder)):
-        raise UsageError(f"{path}: {problem}")
-    writable = os.access(folder, os.W_OK) and (not target.exists() or os.access(target, os.W_OK))
-    if write and not writable:
-        raise UsageError(f"{path}: not writable")
-    if target.exists():
-        immutable = "" if Path(f"{target}-wal").exists() and writable else "&immutable=1"
-        try:
-            with closing(sqlite3.connect(f"file:{target}?mode=ro{immutable}", uri=True)) as conn:
-                conn.execute("select count(*) from sqlite_master").fetchone()
-        except sqlite3.DatabaseError as exc:
-            raise UsageError(f"{path}: not an SQLite database ({exc})") from exc
-
-
-def _file_kind(path: Path) -> str:
-    mode = path.stat().st_mode
-    kinds = [(stat.S_ISCHR, "character device"), (stat.S_ISBLK, "block device"),
-             (stat.S_ISFIFO, "named pipe"), (stat.S_ISSOCK, "socket")]  # fmt: skip
-    return next((name for test, name in kinds if test(mode)), "special file")
 
 
 @cli.command()
@@ -228,20 +172,6 @@ def crawl(site_ids: tuple[str, ...], settings: tuple[str, ...], **options: Any) 
         crawl_locked(options["db"], overrides)
     finally:
         lock.release(options["db"])
-
-
-def check_duration(
-    value: str | None, option: str = "--revalidate-after (ARCHIVE_REVALIDATE_AFTER)"
-) -> None:
-    """--revalidate-after and -s ARCHIVE_MONITOR_SCHEDULE must be durations."""
-    if value is None:
-        return
-    from archive.capture.recrawl import parse_duration
-
-    try:
-        parse_duration(value)
-    except ValueError as exc:
-        raise UsageError(f"{option}: {exc}") from exc
 
 
 def refuse_locked(message: str, log_file: str | None) -> None:
