@@ -849,3 +849,31 @@ def test_a_page_wrapper_holding_a_sidebar_is_not_taken_for_the_article() -> None
     a = extract_article(page, "https://tct.example.vn/?page=news_detail&id=4")
     assert a.title == TITLE
     check(a, [P1, P2, P3], ["Hội nghị tổng kết công tác thi đua", "Lượt truy cập"])
+
+
+WRONG_HINT_PAGE = """<html><head><meta charset="utf-8"><title>Trường Chính trị tỉnh</title></head>
+<body><div id="skin_header"><div class="header_right">
+<span id="dnn_dnnCURRENTDATE_lblDate" class="DateToken">Thứ hai, 07/12/2026</span></div></div>
+<div id="dnn_ContentPane"><div class="DnnModule DnnModule-EasyDNNnews"><div class="edn_article">
+<h1 class="edn_articleTitle">Hội nghị tổng kết công tác đào tạo năm học 2021 - 2022</h1>
+<div class="edn_metaDetails">Ngày đăng: 04/11/2022</div>
+<div class="edn_articleContent">
+<p>Ngày 03/11/2022, Trường Chính trị tỉnh tổ chức Hội nghị tổng kết công tác đào tạo, bồi dưỡng năm học 2021 - 2022 và triển khai nhiệm vụ năm học mới với sự tham dự của toàn thể cán bộ, giảng viên.</p>
+<p>Năm học qua, Nhà trường đã mở 42 lớp với hơn 3.500 học viên, hoàn thành vượt kế hoạch được giao; chất lượng giảng dạy và nghiên cứu khoa học tiếp tục được nâng lên.</p>
+</div></div></div></div>
+<div id="skin_footer"><div id="dnn_FooterPane" class="FooterPane">
+<div id="dnn_ctr9_HtmlModule_lblContent" class="Normal"><p>TRƯỜNG CHÍNH TRỊ TỈNH</p>
+<p>Địa chỉ: Số 1 đường Trần Hưng Đạo, phường Đức Thắng, thành phố Phan Thiết</p>
+<p>Giấy phép số 04/GP-TTĐT do Sở Thông tin và Truyền thông cấp.</p></div></div></div>
+</body></html>"""
+
+
+def test_a_wrong_cms_hint_never_takes_the_footer_or_the_header_clock() -> None:
+    """The registry says ASP.NET, the site is DotNetNuke: the ASP.NET rule's selectors
+    (``lblContent``, ``lblDate``) match the footer's HTML module and the skin's current
+    date. The body is the article's, the date its own (never today's)."""
+    article = extract_article(WRONG_HINT_PAGE.encode(), "http://h/post/1.aspx", {"cms": "aspnet"})
+    assert "42 lớp với hơn 3.500 học viên" in article.text
+    assert "Địa chỉ" not in article.text and "Giấy phép" not in article.text
+    assert article.date == "2022-11-04"
+    assert article.extraction["body"] != "cms:aspnet"

@@ -49,15 +49,30 @@ def find_date(page: Page, title_el: Any | None) -> tuple[str | None, str | None,
     return day_only, None, ("generic" if day_only else None)
 
 
+#: Class/id fragments of the date widgets of a site's header: today's date, never the
+#: article's (DotNetNuke's CURRENTDATE skin object has an id ending in lblDate, as ASP.NET
+#: article dates do).
+CLOCK_MARKS = ("currentdate", "current-date", "current_date", "datetoken", "clock", "today")
+
+
 def _date_from_rules(page: Page) -> tuple[str, str | None, str] | None:
     for rule, el in matches(page, "date"):
-        if dates.is_clock(text_of(el)):
+        if dates.is_clock(text_of(el)) or _clock_marked(el):
             continue
         for value in (el.get("datetime"), el.get("content"), text_of(el)):
             found = _parse_date_text(value)
             if found:
                 return found[0], found[1], rule.path
     return None
+
+
+def _clock_marked(el: Any) -> bool:
+    for node in (el, el.getparent()):
+        if node is not None:
+            marks = f"{node.get('class', '')} {node.get('id', '')}".lower()
+            if any(m in marks for m in CLOCK_MARKS):
+                return True
+    return False
 
 
 def _parse_date_text(value: str | None) -> tuple[str, str | None] | None:

@@ -162,17 +162,31 @@ def content_match(page: Page) -> tuple[CmsRule, Any] | None:
     return found
 
 
+#: Class/id fragments of a page's footer: a rule's content selector matching there has met
+#: the site's address block (a DotNetNuke footer is an HTML module with the same id).
+FOOTER_MARKS = ("footer", "copyright")
+
+
 def _content_match(page: Page) -> tuple[CmsRule, Any] | None:
     for rule in page.chain:
         for selector in rule.content:
             found = [
                 el
                 for el in select(page.tree, selector)
-                if len(text_of(el)) >= (1 if rule.id == "site" else 40)
+                if len(text_of(el)) >= (1 if rule.id == "site" else 40) and not in_footer(el)
             ]
             if found:
                 return rule, max(found, key=lambda el: (len(text_of(el)), -page.position(el)))
     return None
+
+
+def in_footer(el: Any) -> bool:
+    """The element is, or sits in, the page's footer."""
+    for node in (el, *el.iterancestors()):
+        marks = f"{node.get('class', '')} {node.get('id', '')}".lower()
+        if node.tag == "footer" or any(m in marks for m in FOOTER_MARKS):
+            return True
+    return False
 
 
 def following(el: Any) -> Iterator[Any]:
