@@ -290,6 +290,8 @@ class ArchiveSession:
         """A site that answered but yielded no article, or under half its last crawl's:
         never silent (a redesign, a move, or pages we took for listings)."""
         found = len(counts.found | self._found_before_resume(site_id))
+        if len(self.job) > 1 and found:
+            return None  # a resumed crawl saw only what was left: no fall is judged
         if found == 0:
             return "no-articles", (
                 f"no article found: the {counts.pages - counts.errors} pages fetched were all "

@@ -85,4 +85,12 @@ async def test_no_query_no_line_and_json_unchanged(ds):
     assert 'class="search-total"' not in page
     rows = (await ds.client.get("/archive/search.json",
                                 params={"q": "dang uy", "site": "", "_shape": "array"})).json()  # fmt: skip
-    assert len(rows) == 50 and set(rows[0]) == {"id", "published", "site_id", "title", "snippet"}
+    # found_in (issue 22): "text" or the attached document a match came from
+    assert len(rows) == 50 and set(rows[0]) == {
+        "id",
+        "published",
+        "site_id",
+        "title",
+        "snippet",
+        "found_in",
+    }

@@ -156,17 +156,11 @@ def earlier_figures(
     return [Figures(**r) for r in rows]
 
 
-def found_before_resume(db: Database, crawl_id: int, site_id: str) -> int:
-    """Articles of the site that the killed or interrupted crawls this one resumed had
-    already stored or seen (this crawl does not fetch them again)."""
-    row = db.execute(
-        "with recursive chain(id) as (select id from crawls where resumed_by = ? "
-        "union select c.id from crawls c join chain on c.resumed_by = chain.id) "
-        "select count(*) from articles where site_id = ? and last_seen >= "
-        "(select min(started) from crawls where id in (select id from chain))",
-        [crawl_id, site_id],
-    ).fetchone()
-    return int(row[0] or 0)
+def resumed_others(db: Database, crawl_id: int) -> bool:
+    """The crawl took over the requests of killed or interrupted crawls: it saw only what
+    they left, and what they had confirmed may have died with them (a full disk)."""
+    row = db.execute("select 1 from crawls where resumed_by = ? limit 1", [crawl_id])
+    return row.fetchone() is not None
 
 
 def page_tallies(db: Database, crawl_id: int) -> dict[str, dict[str, int]]:
@@ -219,6 +213,14 @@ def _time(value: str) -> datetime:
 
 
 # --- the rules: pure functions of a crawl's figures and the earlier ones -------------------
+
+
+def unjudged_articles(site_id: str) -> list[Finding]:
+    """A crawl that resumed others is not judged on its article counts (the session's
+    articles_found already holds what the resumed crawls stored; the next full crawl is
+    judged as usual)."""
+    why = "not judged: this crawl resumed an unfinished one and saw only what it left"
+    return [Finding(site_id, m, True, why) for m in ("zero-articles", "fewer-articles")]
 
 
 def judge_articles(now: Figures, before: Sequence[Figures]) -> list[Finding]:
@@ -448,10 +450,10 @@ def evaluate(
     now = now or datetime.now(UTC)
     findings: list[Finding] = []
     figures_now = crawl_figures(db, crawl_id)
+    resumed = resumed_others(db, crawl_id)
     for site_id, figures in figures_now.items():
-        figures.found += found_before_resume(db, crawl_id, site_id)
         before = earlier_figures(db, crawl_id, site_id)
-        findings += judge_articles(figures, before)
+        findings += unjudged_articles(site_id) if resumed else judge_articles(figures, before)
         findings.append(judge_new(figures, before, published_per_day(db, site_id, now)))
         findings += judge_coverage(figures, before)
         findings += judge_pages(figures, before)
