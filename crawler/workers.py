@@ -39,7 +39,27 @@ from archive.sites.registry import Site
 logger = logging.getLogger(__name__)
 
 
-class PageAnalyzer:
+class _Workers:
+    """A process pool that is replaced, its processes killed, when one of them hangs or
+    dies (a hostile page or document), and shut down with the crawl."""
+
+    _pool: ProcessPoolExecutor | None
+
+    def _restart(self, pool: ProcessPoolExecutor) -> None:
+        if self._pool is not pool:
+            return  # already replaced after another failure
+        self._pool = None
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.kill()
+        pool.shutdown(wait=False, cancel_futures=True)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+class PageAnalyzer(_Workers):
     def __init__(
         self, workers: int, timeout: float, sites: list[Site] | None = None,
         db_path: str | None = None, crawl: tuple[int, str] | None = None,
@@ -96,19 +116,6 @@ class PageAnalyzer:
                 logger.exception("extracting %s failed", url)
                 return PageResult(url, "error", reason=f"extraction failed: {_describe(exc)}")
         return PageResult(url, "error", reason="extraction worker crashed")
-
-    def _restart(self, pool: ProcessPoolExecutor) -> None:
-        if self._pool is not pool:
-            return  # already replaced by another page's failure
-        self._pool = None
-        for process in list((getattr(pool, "_processes", None) or {}).values()):
-            process.kill()
-        pool.shutdown(wait=False, cancel_futures=True)
-
-    def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
 
 
 #: The title of the article known at ``:url`` when crawl ``:crawl_id`` (begun at
@@ -195,7 +202,7 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text[:200]}" if text else type(exc).__name__
 
 
-class DocumentReader:
+class DocumentReader(_Workers):
     """Document text (archive.capture.documents) in its own worker processes.
 
     Separate from the page pool, so that OCR of a scan never holds up page analysis;
@@ -243,19 +250,6 @@ class DocumentReader:
             except Exception as exc:
                 return documents.DocumentText(None, reason=f"unreadable: {_describe(exc)}")
         return documents.DocumentText(None, reason="document reader crashed")
-
-    def _restart(self, pool: ProcessPoolExecutor) -> None:
-        if self._pool is not pool:
-            return
-        self._pool = None
-        for process in list((getattr(pool, "_processes", None) or {}).values()):
-            process.kill()
-        pool.shutdown(wait=False, cancel_futures=True)
-
-    def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
 
 
 def _reader_setup(crawler: int, memory: int) -> None:
