@@ -87,10 +87,16 @@ def excerpt(text, search, width=SNIPPET_WIDTH):
     pattern = r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(terms))) + r")(?!\w)"
     first = re.search(pattern, folded)
     start = max(0, first.start() - width // 3) if first else 0
+    if _cuts_a_word(text, start) or _cuts_a_word(text, start + width):
+        return marked(snippet(text, search, width))  # a cut word's part must not match
     window = snippet(text[start : start + width], search, width)  # its first match: <= width/3
     before = "…" if start > 0 else ""
     after = "…" if start + width < len(text) else ""
     return marked(before + window + after)
+
+
+def _cuts_a_word(text, at):
+    return 0 < at < len(text) and text[at - 1].isalnum() and text[at].isalnum()
 
 
 def _plain(value):
