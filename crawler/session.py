@@ -273,12 +273,9 @@ class ArchiveSession:
         elif outcome.status == store.ALIAS:
             counts.aliases_new += 1
 
-    def site_status(self, site_id: str) -> str:
-        """failed, no-articles, fewer-articles, partial or ok (README: Crawl summaries)."""
-        return self._judge(site_id)[0]
-
     def _judge(self, site_id: str) -> tuple[str, str | None]:
-        """The site's status, and the shortfall of articles that explains it, if any."""
+        """The site's status (failed, no-articles, fewer-articles, partial or ok) and the
+        shortfall of articles that explains it, if any."""
         counts = self.counts.get(site_id)
         if counts is None or counts.ok == 0:
             return "failed", None

@@ -368,12 +368,17 @@ async def capture_record(datasette, request):
     if body is None:
         return Response.text("No stored record for this capture", status=404)
     suffix = ".warc.gz" if path.name.endswith(".gz") else ".warc"
+    return download(body, "application/warc", f"capture-{capture_id}{suffix}")
+
+
+def download(body, content_type, file_name):
+    """Bytes from the archive as a download the browser never renders nor sniffs."""
     return Response(
         body,
         status=200,
-        content_type="application/warc",
+        content_type=content_type,
         headers={
-            "content-disposition": f'attachment; filename="capture-{capture_id}{suffix}"',
+            "content-disposition": f'attachment; filename="{file_name}"',
             "x-content-type-options": "nosniff",
             "content-security-policy": "sandbox",
         },
@@ -396,16 +401,7 @@ async def captured_document(datasette, request):
     if body is None:
         return Response.text("No stored capture of this document", status=404)
     name = re.sub(r"[^\w.\- ]", "_", rows[0]["file_name"] or f"document-{attachment_id}")
-    return Response(
-        body,
-        status=200,
-        content_type="application/octet-stream",
-        headers={
-            "content-disposition": f'attachment; filename="{name}"',
-            "x-content-type-options": "nosniff",
-            "content-security-policy": "sandbox",
-        },
-    )
+    return download(body, "application/octet-stream", name)
 
 
 def record_body(record):
