@@ -72,6 +72,7 @@ class SchoolsSpider(Spider):
     pending_attachments: dict[str, list[str]]  # document URL -> articles waiting for it
     requested: set[str]  # page URLs this run has scheduled (the page cap counts each once)
     fed: set[str]  # sites whose feed or sitemap lists articles (this run or an earlier one)
+    mapped: set[str]  # sites whose sitemap listed pages in this run
     shapes: defaultdict[str, ShapeBook]  # per site: what its pages of each URL shape were
     traps: TrapGuard
     committer: task.LoopingCall | None  # commits the session's batch every interval
@@ -102,6 +103,7 @@ class SchoolsSpider(Spider):
             commit_interval=settings.getfloat("ARCHIVE_COMMIT_INTERVAL"),
         )  # fmt: skip
         spider.fed = spider.session.sites_with_feeds()
+        spider.mapped = set()
         spider.analyzer = PageAnalyzer(
             settings.getint("ARCHIVE_EXTRACT_WORKERS"),
             settings.getfloat("ARCHIVE_EXTRACT_TIMEOUT"),
@@ -223,6 +225,9 @@ class SchoolsSpider(Spider):
             return None
         state = self.session.page_state(url)
         if self.session.done_in_job(state):
+            return None
+        if not force and site.id in self.mapped and recrawl.relisting(url):
+            self._note(site, "tag, author and date archives skipped: the sitemap lists articles")
             return None
         settled = site.id in self.fed and recrawl.settled_listing(url, state)
         decision = recrawl.decide(
@@ -408,6 +413,8 @@ class SchoolsSpider(Spider):
         listing = feeds.parse_listing(body)
         if listing.entries and listing.kind != "sitemapindex":
             self.fed.add(site.id)  # its feed or sitemap says what is new: see page_request
+        if listing.entries and listing.kind == "urlset":
+            self.mapped.add(site.id)
         for entry in listing.entries:
             location = urls.web_link(base, entry.url)
             if location is None:
