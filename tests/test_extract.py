@@ -5,7 +5,6 @@ Each test states snippets that must and must not appear, never whole texts.
 
 from __future__ import annotations
 
-import time
 import unicodedata
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from hypothesis import strategies as st
 from archive.extract import rules, titles
 from archive.extract.article import extract_article, parse
 from archive.extract.records import Article
+from archive.extract.tree import MAX_INPUT
 
 P1 = (
     "Sáng ngày 12/9, Trường Chính trị tỉnh tổ chức Lễ khai giảng lớp Trung cấp lý luận chính trị "
@@ -513,11 +513,9 @@ def test_detection_from_markers_and_generator() -> None:
         "bom",
     ],
 )
-def test_never_raises_and_stays_bounded(body: bytes | str) -> None:
-    start = time.monotonic()
+def test_never_raises(body: bytes | str) -> None:
     a = extract_article(body, "http://x.vn/a")
     assert isinstance(a, Article) and isinstance(a.text, str)
-    assert time.monotonic() - start < 20
 
 
 def test_bad_arguments_never_raise() -> None:
@@ -530,9 +528,9 @@ def test_bad_arguments_never_raise() -> None:
 
 def test_huge_input_is_cut() -> None:
     body = ("<html><body>" + f"<h1>{TITLE}</h1>" + ps(P1, P2) + "<p>đệm</p>" * 1_000_000).encode()
-    start = time.monotonic()
     a = extract_article(body, "http://x.vn/a")
-    assert time.monotonic() - start < 30 and P1 in a.text
+    assert P1 in a.text
+    assert a.text.count("đệm") < MAX_INPUT // len("<p>đệm</p>".encode())  # cut, not read whole
 
 
 def test_deterministic() -> None:
