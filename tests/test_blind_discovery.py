@@ -122,4 +122,4 @@ def test_a_site_that_loses_most_of_its_articles_is_reported(tmp_path: Path):
         )
         .fetchone()
     )
-    assert status == "fewer-articles" and "under half of the 12" in message
+    assert status == "fewer-articles" and "under half the 12 its earlier crawls" in message
