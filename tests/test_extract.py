@@ -776,6 +776,22 @@ def test_a_unit_signing_alone_at_the_end_is_the_author() -> None:
     check(a, [P1, P2], ["Khoa Xây dựng Đảng"])
 
 
+def test_a_signature_above_the_attachment_rows_is_the_author() -> None:
+    page = html(
+        f"<title>{TITLE}</title>",
+        f"<table class='tbl_chitiet'><tr><td class='tieude_chitiet'>{TITLE}</td></tr>"
+        "<tr><td class='ngaydang'>Thời gian đăng: 09/06/2022 10:15:33 SA</td></tr>"
+        f"<tr><td class='noidung_chitiet'><div id='divContent'>{ps(P1, P2)}"
+        '<p align="right"><b>Phạm Thị Thanh Huyền - Khoa Xây dựng Đảng</b></p></div></td></tr>'
+        "<tr><td class='file_dinhkem'><b>Tài liệu đính kèm:</b><br>"
+        "<a href='../Uploads/ke-hoach.pdf'>Ke-hoach-2022.pdf</a><br>"
+        "<a href='../Uploads/tai-lieu.docx'>Tai lieu tap huan.docx</a></td></tr></table>",
+    )
+    a = extract_article(page, "https://tct.example.vn/tin/3.aspx")
+    assert a.author == "Phạm Thị Thanh Huyền"
+    check(a, [P1, P2], ["Phạm Thị Thanh Huyền", "Ke-hoach-2022.pdf"])
+
+
 def test_elementor_theme_footer_is_chrome() -> None:
     page = html(
         f'<meta name="generator" content="WordPress 6.4"><title>{TITLE}</title>',

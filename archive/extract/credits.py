@@ -21,6 +21,14 @@ from archive.extract.tree import Page, Region, following, matches, own_text, ren
 MAX_TAIL_CREDITS = 2
 
 
+#: An attachment row rendered after the body ("Tài liệu đính kèm:", a file's name): the
+#: signature above it still ends the article.
+_ATTACHMENT_LINE = re.compile(
+    r"^(?:(?:tài liệu|tệp|tập tin|file)\s+đính\s+kèm\s*:?"
+    r"|.{1,150}\.(?:pdf|docx?|xlsx?|pptx?|zip|rar))$",
+    re.IGNORECASE,
+)
+
 #: Path of a credit found by reading the lines near the body rather than a rule's selector.
 GENERIC = "generic"
 
@@ -126,8 +134,12 @@ def _lines_after(content: Any, limit: int = 12) -> Iterator[str]:
 
 
 def edge_bylines(lines: list[str]) -> tuple[set[str], str | None, str | None]:
-    """Byline lines at either end of the body (and who and where they name)."""
-    kept, author, source = strip_bylines(lines)
+    """Byline lines at either end of the body (and who and where they name), and the
+    attachment rows after them (the documents are stored apart: ``attachments``)."""
+    end = len(lines)
+    while end and _ATTACHMENT_LINE.match(lines[end - 1].strip()):
+        end -= 1
+    kept, author, source = strip_bylines(lines[:end])
     removed = set(lines) - set(kept)
     return removed, author, source
 
