@@ -1,6 +1,6 @@
 """Crawl the blind discovery web (tests/blind/discovery) and score what was found.
 
-    python benchmarks/blind_discovery.py [--crawls 2]
+    python benchmarks/blind_discovery.py [--crawls 2] [--root tests/blind2/discovery]
 
 Per site: articles expected and archived, requests spent (all of them, robots.txt
 included) and requests per archived article, and the crawl's status for the site;
@@ -27,8 +27,9 @@ FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "--workers", "
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--crawls", type=int, default=2)
+    parser.add_argument("--root", type=Path, default=None, help="a blind set's discovery folder")
     args = parser.parse_args()
-    sites = load_sites()
+    sites = load_sites(args.root) if args.root else load_sites()
     with tempfile.TemporaryDirectory() as tmp, BlindWeb(sites) as web:
         registry = Path(tmp) / "sites.toml"
         registry.write_text(web.sites_toml(), encoding="utf-8")
