@@ -42,11 +42,12 @@ def main() -> int:
                  str(registry), *FAST], capture_output=True, text=True, timeout=600,
             )  # fmt: skip
             print(f"crawl {crawl}: exit {done.returncode}")
-            print(f"{'site':<28} {'expected':>8} {'archived':>8} {'requests':>8} "
+            print(f"{'site':<34} {'expected':>8} {'archived':>8} {'stored':>6} {'requests':>8} "
                   f"{'per art.':>8}  status")  # fmt: skip
             for row in score(db, sites):
-                print(f"{row['site']:<28} {row['expected']:>8} {row['archived']:>8} "
-                      f"{row['requests']:>8} {row['per_article']:>8}  {row['status']}")  # fmt: skip
+                print(f"{row['site']:<34} {row['expected']:>8} {row['archived']:>8} "
+                      f"{row['stored']:>6} {row['requests']:>8} {row['per_article']:>8}  "
+                      f"{row['status']}")  # fmt: skip
                 if row["missed"] and crawl == 1:
                     print(f"    missed: {' '.join(row['missed'][:8])}")
             if crawl < args.crawls:
