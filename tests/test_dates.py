@@ -52,8 +52,29 @@ def test_formats_seen_on_school_sites(text: str, expected: tuple[str, str | None
 def test_day_always_comes_before_month() -> None:
     assert parse_vn_date("01/07/2022") == ("2022-07-01", None)
     assert parse_vn_date("12/03/2023") == ("2023-03-12", None)
-    # 13 cannot be a month: still no swap, the date is invalid rather than guessed.
-    assert parse_vn_date("05/13/2023") is None
+    # 13 cannot be a month: only the month-first reading exists (Drupal's default
+    # "D, m/d/Y - H:i", English-UI ASP.NET), so it is taken; an ambiguous date stays day-first.
+    assert parse_vn_date("05/13/2023") == ("2023-05-13", None)
+    assert parse_vn_date("T4, 10/18/2023 - 17:23") == ("2023-10-18", "17:23")
+    assert parse_vn_date("10/05/2023") == ("2023-05-10", None)
+    assert parse_vn_date("13.13.2023") is None and parse_vn_date("13-25-2023") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12 Tháng Mười, 2020", "2020-10-12"),  # WordPress vi: j F, Y
+        ("Tháng Mười Một 22, 2023", "2023-11-22"),  # F j, Y
+        ("05 Tháng Mười Hai, 2019", "2019-12-05"),
+        ("1 tháng Giêng năm 2021", "2021-01-01"),
+        ("Tháng Tư 30, 2024", "2024-04-30"),
+        ("October 18, 2023", "2023-10-18"),  # English UI, month first
+        ("Posted on May 5th, 2021", "2021-05-05"),
+    ],
+)
+def test_month_names(text: str, expected: str) -> None:
+    assert parse_vn_date(text) == (expected, None)
+    assert is_date_line(text)
 
 
 @pytest.mark.parametrize(

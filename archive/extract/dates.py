@@ -50,7 +50,24 @@ _WORDS = (
 )
 _ENGLISH = r"(?<!\d)(?P<d>\d{1,2})\s+(?P<mn>[A-Za-z]{3,9})\.?,?\s+(?P<y>\d{4})(?!\d)"
 _ISO = r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"
-DATE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (_NUMERIC, _WORDS, _ENGLISH, _ISO))
+#: WordPress's and Drupal's Vietnamese month names (``12 Tháng Mười, 2020``, ``Tháng Mười
+#: Một 22, 2023``) and English month-first dates on English-UI themes (``October 18, 2023``).
+_MONTHS_VI = {
+    "một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
+    "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12,
+}  # fmt: skip
+_VI_MONTH = r"(?P<mw>mười\s+một|mười\s+hai|mười|một|giêng|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|chạp)"
+_WORDS_VI_NAMED = (
+    r"(?<!\d)(?P<d>\d{1,2})\s+tháng\s+" + _VI_MONTH + r"\s*,?\s*(?:năm\s+)?(?P<y>\d{4})(?!\d)"
+)
+_WORDS_VI_FIRST = r"tháng\s+" + _VI_MONTH + r"\s+(?P<d>\d{1,2})\s*,\s*(?P<y>\d{4})(?!\d)"
+_ENGLISH_FIRST = (
+    r"\b(?P<mn>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})(?!\d)"
+)
+DATE_PATTERNS = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (_NUMERIC, _WORDS, _WORDS_VI_FIRST, _WORDS_VI_NAMED, _ENGLISH, _ENGLISH_FIRST, _ISO)
+)
 
 _TIME = (
     r"(?P<h>\d{1,2})(?::|h)(?P<mi>\d{2})(?::(?P<s>\d{2}))?"
@@ -103,13 +120,19 @@ def find_dates(text: str) -> list[DateMatch]:
 
 def _day(m: re.Match[str]) -> str | None:
     groups = m.groupdict()
-    month = (
-        _MONTHS_EN.get((groups.get("mn") or "").lower()) if groups.get("mn") else int(groups["m"])
-    )
+    if groups.get("mn"):
+        month = _MONTHS_EN.get(groups["mn"].lower())
+    elif groups.get("mw"):
+        month = _MONTHS_VI.get(re.sub(r"\s+", " ", groups["mw"].lower()))
+    else:
+        month = int(groups["m"])
     if not month:
         return None
+    day = int(groups["d"])
+    if groups.get("sep") == "/" and month > 12 >= day:
+        day, month = month, day  # Drupal's and ASP.NET's en-US "10/18/2023": no 18th month
     try:
-        value = date(int(groups["y"]), month, int(groups["d"]))
+        value = date(int(groups["y"]), month, day)
     except ValueError:
         return None
     return value.isoformat() if MIN_YEAR <= value.year <= MAX_YEAR else None

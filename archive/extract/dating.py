@@ -15,7 +15,7 @@ from typing import Any
 import lxml.html
 
 from archive.extract import dates
-from archive.extract.chrome import chrome_marked
+from archive.extract.chrome import chrome_marked, in_chrome
 from archive.extract.tree import (
     BLOCKS,
     Page,
@@ -41,6 +41,7 @@ def find_date(page: Page, title_el: Any | None) -> tuple[str | None, str | None,
         (lambda p: _date_near_title(p, title_el), "generic"),
         (_date_from_meta, "meta"),
         (_date_from_url, "url"),
+        (lambda p: _labelled_date_after(title_el), "generic"),
     ):
         day = finder(page)
         if day:
@@ -105,8 +106,44 @@ def _date_after(el: Any) -> tuple[str, str | None] | None:
     for i, node in enumerate(following(el)):
         if i > DATE_WINDOW or ends_header(node):
             break
+        if node.tag == "time" and (stamp := _time_element(node)):
+            return stamp
         own = own_text(node)
         if own and dates.is_date_line(own):
+            inner = next(node.iter("time"), None)
+            return (_time_element(inner) if inner is not None else None) or dates.parse_vn_date(own)
+    return None
+
+
+def _time_element(node: Any) -> tuple[str, str | None] | None:
+    """A ``<time datetime>`` (block themes print "12 Tháng Mười, 2020" and keep the time in
+    the attribute); never the "updated" one WordPress prints beside it."""
+    marks = f"{node.get('class', '')} {node.get('itemprop', '')}".lower()
+    if "updated" in marks or "modified" in marks:
+        return None
+    return _parse_date_text(node.get("datetime"))
+
+
+#: A date line that says it is the article's: ``Thời gian đăng: 05/09/2024 15:20``.
+PUBLISHED_LABEL = re.compile(
+    r"^\W*(?:ngày\s*(?:đăng|gửi|xuất\s*bản)|đăng\s*(?:ngày|lúc)|thời\s*gian\s*đăng"
+    r"|published|posted)",
+    re.IGNORECASE,
+)
+#: Elements scanned after the headline for a labelled date line below the body.
+LABELLED_WINDOW = 600
+
+
+def _labelled_date_after(el: Any | None) -> tuple[str, str | None] | None:
+    """A labelled publication date below the body (portals' meta zones under the text),
+    outside menus, sidebars and lists of other news."""
+    if el is None:
+        return None
+    for i, node in enumerate(following(el)):
+        if i > LABELLED_WINDOW:
+            break
+        own = own_text(node)
+        if own and PUBLISHED_LABEL.match(own) and dates.is_date_line(own) and not in_chrome(node):
             return dates.parse_vn_date(own)
     return None
 
