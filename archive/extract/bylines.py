@@ -205,7 +205,8 @@ def _labelled(line: str) -> tuple[bool, str | None]:
         by = None if m else BY_LABEL.match(part)
         shot = None if m or by else PHOTO_LABEL.match(part)
         found = m or by or shot
-        name = names_in(BY_TRAILER.sub("", part[found.end() :])) if found else None
+        rest = BY_TRAILER.sub("", part[found.end() :]) if found else ""
+        name = (names_in(rest) or (unit_signature(rest) if m or by else None)) if found else None
         if m or shot or (by and name):
             labelled = True
         if name and not shot:
@@ -265,7 +266,12 @@ def unit_signature(text: str) -> str | None:
     words = line.split()
     if not UNIT_WORDS.match(line) or not 2 <= len(words) <= 8 or re.search(r"[,;:!?\d]", line):
         return None
+    if EDITORS.match(line):
+        return None  # the website's editors, like a CMS account: nobody in particular
     return line if line[0].isupper() else None
+
+
+EDITORS = re.compile(r"^ban\s+biên\s+tập\b", re.IGNORECASE)
 
 
 def is_role_line(text: str) -> bool:

@@ -15,7 +15,16 @@ from typing import Any
 
 from archive.extract import titles
 from archive.extract.bylines import is_role_line, labelled_author, parse_byline, unit_signature
-from archive.extract.tree import Page, Region, following, matches, own_text, render_blocks, text_of
+from archive.extract.tree import (
+    BLOCKS,
+    Page,
+    Region,
+    following,
+    matches,
+    own_text,
+    render_blocks,
+    text_of,
+)
 
 #: Credit lines taken from the end of a body: author (with role line) and source.
 MAX_TAIL_CREDITS = 2
@@ -24,7 +33,8 @@ MAX_TAIL_CREDITS = 2
 #: An attachment row rendered after the body ("Tài liệu đính kèm:", a file's name): the
 #: signature above it still ends the article.
 _ATTACHMENT_LINE = re.compile(
-    r"^(?:(?:tài liệu|tệp|tập tin|file)\s+đính\s+kèm\s*:?"
+    r"^(?:(?:tài liệu|tệp|tập tin|file|văn bản)(?:\s+đính\s+kèm)?\s*:.{0,200}"
+    r"|(?:tài liệu|tệp|tập tin|file|văn bản)\s+đính\s+kèm"
     r"|.{1,150}\.(?:pdf|docx?|xlsx?|pptx?|zip|rar))$",
     re.IGNORECASE,
 )
@@ -54,14 +64,42 @@ def find_credits(
     for rule, el in matches(page, "source"):
         keep(None, _source_text(text_of(el)), rule.path)
     if "author" not in found and not signed:
-        keep(_labelled_near(page, near), None, GENERIC)
+        keep(_marked_near(page, near) or _labelled_near(page, near), None, GENERIC)
     if content is not None and len(found) < 2:
         for index, line in enumerate(_lines_after(content)):
             bare_name_first = index == 0 and len(line) <= 40 and "author" not in found
             parsed = parse_byline(line) if _labelled(line) or bare_name_first else None
             if parsed:
                 keep(parsed[0], parsed[1], GENERIC)
+            elif bare_name_first:
+                keep(unit_signature(line), None, GENERIC)  # a unit signing under the text
     return found
+
+
+#: Class, id or itemprop of an element that holds the article's author (``author vcard``,
+#: ``ArticleAuthor``, ``wp-block-post-author-name``, ``byline``), not a commenter's.
+_AUTHOR_MARK = re.compile(r"author|byline|tac-?gia|tacgia|nguoi-?viet", re.IGNORECASE)
+_NOT_AUTHOR_MARK = re.compile(r"comment|avatar|bio|desc|box|list|url|link", re.IGNORECASE)
+
+
+def _marked_near(page: Page, near: Region) -> str | None:
+    """An element marked as the author in the article's stretch of the page: a person
+    (label, degree and role dropped) or a unit signing alone (``Phòng Đào tạo``)."""
+    for el in islice(page.order, max(near.start, 0), near.end + 1):
+        if not isinstance(el.tag, str) or not _author_marked(el):
+            continue
+        line = _short_text(el)
+        parsed = parse_byline(line) if line else None
+        if parsed and parsed[0]:
+            return parsed[0]
+        if line and (unit := unit_signature(line)):
+            return unit
+    return None
+
+
+def _author_marked(el: Any) -> bool:
+    marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')}"
+    return bool(_AUTHOR_MARK.search(marks)) and not _NOT_AUTHOR_MARK.search(marks)
 
 
 def _labelled_near(page: Page, near: Region) -> str | None:
@@ -85,9 +123,24 @@ def _may_credit(el: Any) -> bool:
 
 
 def _short_text(el: Any) -> str:
-    """A meta row split into inline blocks (``<div>By</div> <a>Name</a>``), read as one line."""
-    text = text_of(el)
+    """A meta row split into inline blocks (``<div>By</div> <a>Name</a>``, WordPress block
+    themes' ``<p>bởi</p><div>Name</div>``), read as one line, a space between the blocks."""
+    parts: list[str] = []
+    _spaced(el, parts)
+    text = " ".join("".join(parts).split())
     return text if len(text) <= 80 else ""
+
+
+def _spaced(node: Any, parts: list[str]) -> None:
+    """The node's text with a space at each block's edges (inline tags join as printed)."""
+    parts.append(node.text or "")
+    for child in node:
+        if isinstance(child.tag, str):
+            edge = " " if child.tag in BLOCKS else ""
+            parts.append(edge)
+            _spaced(child, parts)
+            parts.append(edge)
+        parts.append(child.tail or "")
 
 
 def _byline_in(el: Any) -> tuple[str | None, str | None] | None:
@@ -176,8 +229,15 @@ def _tail_byline(body: list[str]) -> tuple[int, str | None, str | None] | None:
         above = parse_byline(body[-2])
         if above is not None and above[0]:
             return 2, above[0], above[1]
-    unit = unit_signature(last) if len(body) >= 2 and len(body[-2]) > 120 else None
+    unit = unit_signature(last) if len(body) >= 2 and _prose(body[-2]) else None
     return (1, unit, None) if unit else None
+
+
+def _prose(line: str) -> bool:
+    """A sentence of the text, not an item of a list of units (``- Khoa Dân vận``)."""
+    return len(line) > 120 or (
+        len(line.split()) >= 8 and line.rstrip().endswith((".", "!", "”", '"'))
+    )
 
 
 def _bare_name(line: str, parsed: tuple[str | None, str | None] | None = None) -> bool:
