@@ -891,3 +891,102 @@ def test_a_wrong_cms_hint_never_takes_the_footer_or_the_header_clock() -> None:
     assert "Địa chỉ" not in article.text and "Giấy phép" not in article.text
     assert article.date == "2022-11-04"
     assert article.extraction["body"] != "cms:aspnet"
+
+
+# --------------------------------------------------------------------------- unseen layouts (the second blind set's kinds of page)
+
+
+def test_a_block_theme_date_in_time_datetime_and_a_byline_split_across_blocks() -> None:
+    page = html(
+        f"<title>{TITLE} – Trường Chính trị tỉnh</title>",
+        f"<main><h1 class='wp-block-post-title'>{TITLE}</h1>"
+        "<div class='wp-block-group'><div class='wp-block-post-date'>"
+        "<time datetime='2020-10-12T08:00:00+07:00'>12 Tháng Mười, 2020</time></div>"
+        "<div class='wp-block-group'><p>bởi</p><div class='wp-block-post-author-name'>"
+        "Phòng Đào tạo</div></div></div>"
+        f"<div class='entry-content wp-block-post-content'>{ps(P1, P2)}</div></main>",
+    )
+    a = extract_article(page, "https://tct.example.vn/tin-tuc/boi-duong/")
+    assert (a.date, a.published_at) == ("2020-10-12", "2020-10-12T08:00:00+07:00")
+    assert a.author == "Phòng Đào tạo"
+    check(a, [P1, P2], ["bởi", "Phòng Đào tạo"])
+
+
+@pytest.mark.parametrize(
+    ("marked", "author"),
+    [
+        ("<span class='amp-wp-author author vcard'>Phòng Quản lý đào tạo</span>",
+         "Phòng Quản lý đào tạo"),
+        ("<div class='ArticleAuthor'>ThS. Lường Văn Chung - Khoa Nhà nước và Pháp luật</div>",
+         "Lường Văn Chung"),
+        ("<div class='comment-author'>Nguyễn Văn Bạn Đọc</div>", None),  # a commenter
+    ],
+)  # fmt: skip
+def test_an_element_marked_as_the_author(marked: str, author: str | None) -> None:
+    page = html(
+        f"<title>{TITLE}</title>",
+        f"<div class='article'><h1>{TITLE}</h1><p>Ngày đăng: 16/09/2024</p>{marked}"
+        f"<div class='content'>{ps(P1, P2)}</div></div>",
+    )
+    assert extract_article(page, "https://tct.example.vn/tin/4.html").author == author
+
+
+def test_a_labelled_date_below_the_text_and_never_a_related_item_date() -> None:
+    page = html(
+        "<title>Trường Chính trị tỉnh</title>",
+        "<div class='clock'>Thứ Bảy, 07/09/2024</div>"
+        f"<div class='zone-content'><h1 class='title'>{TITLE}</h1>{ps(P1, P2)}</div>"
+        "<div class='zone-meta'><span>Thời gian đăng: 05/09/2024 15:20</span> "
+        "<span>Người viết: Nguyễn Thị Thùy Linh</span></div>"
+        "<div class='zone-related'><h3>Các tin khác</h3><ul><li><a href='/a.html'>"
+        "Kế hoạch mở lớp tháng 10 năm 2024</a> <em>(12/03/2024)</em></li></ul></div>",
+    )
+    a = extract_article(page, "https://tct.example.vn/ViewDetail/Ab12/bai-viet.html")
+    assert (a.date, a.published_at) == ("2024-09-05", "2024-09-05T15:20:00+07:00")
+    assert a.author == "Nguyễn Thị Thùy Linh"
+
+
+def test_a_unit_signing_under_a_short_last_sentence_and_above_a_documents_row() -> None:
+    last = "Kết thúc lớp học, 100% học viên đạt yêu cầu và được cấp giấy chứng nhận."
+    page = html(
+        f"<title>{TITLE}</title>",
+        f"<h1>{TITLE}</h1><div class='noidung'>{ps(P1, P2, last)}"
+        "<p style='text-align: right'><em>Khoa Dân vận</em></p>"
+        "<p>Tài liệu: <a href='/media/bao-cao.pdf'>Báo cáo tổng kết năm 2021</a></p></div>",
+    )
+    a = extract_article(page, "https://tct.example.vn/tin/5.html")
+    assert a.author == "Khoa Dân vận"
+    check(a, [P1, P2, last], ["Khoa Dân vận", "Báo cáo tổng kết năm 2021", "Tài liệu"])
+
+
+def test_a_layout_table_of_headline_text_and_other_news() -> None:
+    """Classic ASP: one table holds the headline row, the text, a signature row, the
+    documents and "CÁC TIN KHÁC"; the sidebar is a cell of the page's table."""
+    page = html(
+        "<title>Trường Chính trị tỉnh Quảng Bình</title>",
+        "<table><tr><td class='left'><table><tr><td class='boxtitle'>THỐNG KÊ TRUY CẬP</td></tr>"
+        "<tr><td>Số người đang online: 12</td></tr></table></td><td><table>"
+        f"<tr><td class='title_news'>{TITLE}</td></tr><tr><td>Ngày đăng: 11/03/2019</td></tr>"
+        f"<tr><td>{ps(P1, P2)}</td></tr><tr><td align='right'><b>Phòng Quản lý đào tạo</b></td></tr>"
+        "<tr><td><b>File đính kèm:</b><br><a href='../upload/tb.doc'>TB-tuyensinh-2019.doc</a></td></tr>"
+        "<tr><td class='boxtitle'>CÁC TIN KHÁC</td></tr><tr><td class='tinkhac'>"
+        "<a href='chitiet.asp?ID=2100'>Học viên lớp Trung cấp thăm Khu di tích lịch sử</a></td></tr>"
+        "</table></td></tr></table>",
+    )
+    a = extract_article(page, "https://tct.example.vn/tintuc/chitiet.asp?ID=2113")
+    assert (a.title, a.date, a.author) == (TITLE, "2019-03-11", "Phòng Quản lý đào tạo")
+    check(a, [P1, P2], ["THỐNG KÊ", "online", "TB-tuyensinh", "CÁC TIN KHÁC", "Khu di tích"])
+
+
+def test_documents_boxes_and_english_tool_rows_are_not_text() -> None:
+    page = html(
+        f"<title>{TITLE}</title>",
+        f"<div class='news'><h1>{TITLE}</h1><p>Ngày đăng: 13/01/2023</p>"
+        f"<div class='body'>{ps(P1, P2)}</div>"
+        "<div class='na-attachments'><h4>Tài liệu đính kèm</h4><ul><li><a href='/bc.pdf'>"
+        "Báo cáo kết quả Hội nghị cán bộ, viên chức năm 2023</a></li></ul></div>"
+        "<div class='links'><a href='/tin-tuc'>Back to list</a> "
+        "<a href='javascript:window.print()'>Print</a></div></div>",
+    )
+    a = extract_article(page, "https://tct.example.vn/tin-tuc/hoi-nghi")
+    check(a, [P1, P2], ["Tài liệu đính kèm", "Báo cáo kết quả Hội nghị", "Back to list", "Print"])

@@ -9,6 +9,7 @@ from typing import Any
 
 from archive.extract.captions import caption_elements
 from archive.extract.rules import (
+    ATTACHMENT_LABEL,
     BOILERPLATE_LINES,
     BOILERPLATE_PRUNE,
     CHROME_WORDS,
@@ -59,6 +60,7 @@ _MASTHEAD = frozenset(
 )
 _CHROME_LINES = tuple(re.compile(p, re.IGNORECASE) for p in BOILERPLATE_LINES)
 _RELATED = re.compile(RELATED_HEADING, re.IGNORECASE)
+_ATTACHED = re.compile(ATTACHMENT_LABEL, re.IGNORECASE)
 #: Share of a block's text in links that makes it a list of links.
 LINK_DENSE = 0.6
 
@@ -94,6 +96,7 @@ def prune(work: Any, chain: list[CmsRule]) -> None:
         targets.extend(select(work, selector))
     targets.extend(_chrome_blocks(work))
     targets.extend(_related_lists(work))
+    targets.extend(_attachment_boxes(work))
     targets.extend(caption_elements(work))
     total = len(text_of(work)) or 1
     for el in targets:
@@ -125,6 +128,27 @@ def _related_lists(work: Any) -> list[Any]:
             continue
         block = next((a for a in (el, *el.iterancestors()) if a.tag in BLOCKS), el)
         if not _RELATED.search(text_of(block)):
+            continue
+        found.append(block)
+        sibling = block.getnext()
+        while sibling is not None and isinstance(sibling.tag, str) and _link_list(sibling):
+            found.append(sibling)
+            sibling = sibling.getnext()
+    return found
+
+
+def _attachment_boxes(work: Any) -> list[Any]:
+    """A "Tài liệu đính kèm" label with its document links, in one block or as a heading
+    over a list of them."""
+    found = []
+    for el in work.iter():
+        if not isinstance(el.tag, str) or not el.text or not _ATTACHED.match(el.text.strip()):
+            continue
+        block = next((a for a in (el, *el.iterancestors()) if a.tag in BLOCKS), el)
+        rest = text_of(block)
+        for link in block.iter("a"):
+            rest = rest.replace(text_of(link), " ", 1)
+        if not _ATTACHED.match(" ".join(rest.split())):
             continue
         found.append(block)
         sibling = block.getnext()

@@ -118,9 +118,23 @@ def container_below(page: Page, title_el: Any | None) -> tuple[Any, str] | None:
     for anc in first.iterancestors():
         if anc in ancestors:
             if anc.tag in ("html", "body") or in_chrome(anc) or _holds_chrome(anc):
-                return None
+                block = _text_block(first, ancestors)
+                return (block, text_of(first)) if block is not None else None
             return anc, text_of(first)
     return None
+
+
+def _text_block(first: Any, above_title: set[Any]) -> Any | None:
+    """The largest block around the first paragraph that holds neither the headline nor
+    chrome: the text's own cell when headline, text and other news share a layout table."""
+    block = None
+    for anc in first.iterancestors():
+        if anc in above_title or anc.tag in ("html", "body") or in_chrome(anc):
+            break
+        if _holds_chrome(anc):
+            break
+        block = anc
+    return block
 
 
 def _holds_chrome(el: Any) -> bool:

@@ -32,6 +32,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from archive.extract.rules.boilerplate import (
+    ATTACHMENT_LABEL,
     BOILERPLATE_LINES,
     BOILERPLATE_PRUNE,
     CHROME_WORDS,
@@ -42,6 +43,7 @@ from archive.extract.rules.rule import CmsRule
 from archive.extract.rules.selectors import compile_selector, is_xpath, select
 
 __all__ = [
+    "ATTACHMENT_LABEL",
     "BOILERPLATE_LINES",
     "RELATED_HEADING",
     "BOILERPLATE_PRUNE",

@@ -64,12 +64,18 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     r"|gửi (?:email|e-mail|cho bạn bè|bạn bè|bài viết)"
     r"|chia sẻ|về đầu trang|đầu trang|lên đầu trang|trở về|về trang chủ|quay lại"
     r"|xem tiếp|xem thêm|xem tất cả|đóng cửa sổ"
-    r"|print|email|e-mail|share)\b.{0,60}$",
+    r"|print|email|e-mail|share|back to list|go back|back)\b.{0,60}$",
     r"^(?:từ khóa|từ khoá|tags?|thẻ|chủ đề)\s*:",
     r"^(?:tổng số điểm của bài viết|click để đánh giá|đánh giá bài viết|xếp hạng)\b",
-    r"^(?:file|tập tin|tài liệu) đính kèm\s*:",
+    r"^(?:file|tập tin|tài liệu|tệp|văn bản) đính kèm\s*(?::|$)",
     r"^(?:url của bản tin này|nguồn bài viết)\s*:",
     r"^(?:bản quyền|copyright|©)\b.{0,160}$",
+)
+
+#: The label of a box of attached documents ("Tài liệu đính kèm", "File đính kèm:"): the
+#: documents are stored apart (``attachments``), their box is not the article's text.
+ATTACHMENT_LABEL: str = (
+    r"^(?:các\s+)?(?:file|tập tin|tài liệu|tệp|văn bản)\s+(?:đính kèm|kèm theo)\s*:?$"
 )
 
 #: The heading of a list of other news ("Các tin khác", "Tin liên quan"): it and the link lists
