@@ -56,6 +56,21 @@ def test_every_article_of_the_blind_web_is_archived(two_crawls):
         assert row["archived"] == row["expected"], (row["site"], row["missed"])
 
 
+def test_every_article_of_the_second_blind_web_is_archived_once(tmp_path: Path):
+    """tests/blind2/discovery, by another helper: Joomla ?start= pagination, articles only
+    in RSS and Atom feeds, a gzip sitemap of percent-encoded Vietnamese paths, and each
+    article under five URL variants beside a calendar trap."""
+    sites = load_sites(Path(__file__).parent / "blind2" / "discovery")
+    with BlindWeb(sites, first_host=120) as web:
+        registry = tmp_path / "sites.toml"
+        registry.write_text(web.sites_toml(), encoding="utf-8")
+        done = crawl(tmp_path / "archive.db", registry)
+    assert done.returncode == 0, done.stdout + done.stderr
+    for row in score(tmp_path / "archive.db", sites):
+        assert row["archived"] == row["expected"], (row["site"], row["missed"])
+        assert row["stored"] == row["expected"], row["site"]  # no duplicate, no home page
+
+
 def test_a_wordpress_like_site_costs_at_most_three_requests_per_article(two_crawls):
     _, rows, requests = two_crawls[0]
     site = rows["s2-quangngai-wp-shortlinks"]
