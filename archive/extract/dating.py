@@ -106,12 +106,11 @@ def _date_after(el: Any) -> tuple[str, str | None] | None:
     for i, node in enumerate(following(el)):
         if i > DATE_WINDOW or ends_header(node):
             break
-        if node.tag == "time" and (stamp := _time_element(node)):
-            return stamp
         own = own_text(node)
-        if own and dates.is_date_line(own):
-            inner = next(node.iter("time"), None)
-            return (_time_element(inner) if inner is not None else None) or dates.parse_vn_date(own)
+        if node.tag == "time" or (own and dates.is_date_line(own)):
+            stamp = next(filter(None, map(_time_element, node.iter("time"))), None)
+            if found := stamp or dates.parse_vn_date(own):
+                return found
     return None
 
 
