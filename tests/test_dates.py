@@ -43,10 +43,12 @@ from archive.extract.dates import (
         ("08/11/2022 2:40:00 CH", ("2022-11-08", "14:40:00")),
         ("12/01/2020 12:10 AM", ("2020-01-12", "00:10")),
         ("Thứ 7, 04/02/2023, 12:06[GMT+7]", ("2023-02-04", "12:06")),
+        ("Đăng ngày 08/12/2021 - Người đăng: Bùi Văn Nghĩa", ("2021-12-08", None)),
     ],
 )
 def test_formats_seen_on_school_sites(text: str, expected: tuple[str, str | None]) -> None:
     assert parse_vn_date(text) == expected
+    assert is_date_line(text) or "Lượt xem" in text or "View count" in text, text
 
 
 def test_day_always_comes_before_month() -> None:

@@ -990,3 +990,36 @@ def test_documents_boxes_and_english_tool_rows_are_not_text() -> None:
     )
     a = extract_article(page, "https://tct.example.vn/tin-tuc/hoi-nghi")
     check(a, [P1, P2], ["Tài liệu đính kèm", "Báo cáo kết quả Hội nghị", "Back to list", "Print"])
+
+
+def test_a_br_body_around_a_photo_table_still_has_its_headline_above() -> None:
+    """Classic ASP in windows-1258: the text is one ``<br><br>`` block with the photo's
+    table inside, the headline a ``td`` with its date in brackets, ``<title>`` the site."""
+    body = (
+        "<table><tr><td class='title_news'>" + TITLE + " <span class='ngay'>[27/06/2018 16:05]"
+        "</span></td></tr><tr><td><div class='noidung'>" + P1 + "<br><br>"
+        "<table><tr><td><img src='/a.jpg'></td></tr><tr><td>Quang cảnh buổi lễ</td></tr></table>"
+        + P2
+        + "<br><br>"
+        + P3
+        + "</div></td></tr></table>"
+    )
+    page = html("<title>Trường Chính trị tỉnh Sơn La</title>", body)
+    a = extract_article(
+        page.encode("cp1258", "xmlcharrefreplace"), "https://tct.example.vn/t.asp?ID=9"
+    )
+    assert (a.title, a.date, a.published_at) == (TITLE, "2018-06-27", "2018-06-27T16:05:00+07:00")
+
+
+def test_a_paragraph_that_only_links_a_document_is_not_text() -> None:
+    page = html(
+        f"<title>{TITLE}</title>",
+        f"<div class='section'><h1>{TITLE}</h1>"
+        f"<p>Đăng ngày 08/12/2021 - Người đăng: Bùi Văn Nghĩa</p>{ps(P1, P2)}"
+        "<p><a href='https://drive.google.com/file/d/1xK/view'>Bảng điểm học phần (Google Drive)</a></p>"
+        "<p>Xem <a href='/files/kq.pdf'>kết quả</a> và liên hệ Phòng Đào tạo để được giải đáp thêm.</p>"
+        "</div>",
+    )
+    a = extract_article(page, "https://sites.example.vn/tct/tin-tuc/ket-qua")
+    assert (a.date, a.author) == ("2021-12-08", "Bùi Văn Nghĩa")
+    check(a, [P1, P2, "liên hệ Phòng Đào tạo"], ["Bảng điểm học phần", "Google Drive"])

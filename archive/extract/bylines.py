@@ -200,7 +200,7 @@ def _labelled(line: str) -> tuple[bool, str | None]:
     ... | Người đăng: X``: (was it labelled, author)."""
     labelled = False
     names: list[str] = []
-    for part in re.split(r"\s*[;|]\s*", line):
+    for part in re.split(r"\s*[;|]\s*|\s[-–—]\s(?=[^:\-–—]{1,25}:)", line):
         m = AUTHOR_LABEL.match(part)
         by = None if m else BY_LABEL.match(part)
         shot = None if m or by else PHOTO_LABEL.match(part)
@@ -254,7 +254,8 @@ def _name_word(word: str) -> bool:
 #: First words of a school unit that signs an item alone (``Khoa Xây dựng Đảng``).
 UNIT_WORDS = re.compile(
     r"^(?:khoa|phòng|ban|bộ\s+môn|trung\s+tâm|văn\s+phòng|đoàn\s+thanh\s+niên|công\s+đoàn"
-    r"|chi\s+bộ|đảng\s+ủy|đảng\s+uỷ)\s+\S",
+    r"|chi\s+bộ|chi\s+đoàn|đảng\s+ủy|đảng\s+uỷ|đảng\s+bộ|thư\s+viện|hội\s+đồng"
+    r"|hội\s+cựu\s+chiến\s+binh)\s+\S",
     re.IGNORECASE,
 )
 

@@ -97,6 +97,7 @@ def prune(work: Any, chain: list[CmsRule]) -> None:
     targets.extend(_chrome_blocks(work))
     targets.extend(_related_lists(work))
     targets.extend(_attachment_boxes(work))
+    targets.extend(_document_links(work))
     targets.extend(caption_elements(work))
     total = len(text_of(work)) or 1
     for el in targets:
@@ -155,6 +156,28 @@ def _attachment_boxes(work: Any) -> list[Any]:
         while sibling is not None and isinstance(sibling.tag, str) and _link_list(sibling):
             found.append(sibling)
             sibling = sibling.getnext()
+    return found
+
+
+#: Where a link leads to a document rather than a page: a file, or a document host's viewer.
+_DOCUMENT_HREF = re.compile(
+    r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar)(?:[?#]|$)"
+    r"|//(?:drive|docs)\.google\.com/|//(?:www\.)?dropbox\.com/|//onedrive\.live\.com/",
+    re.IGNORECASE,
+)
+
+
+def _document_links(work: Any) -> list[Any]:
+    """A paragraph that is nothing but a link to a document (``Bảng điểm (Google Drive)``):
+    the document is an attachment, its link is not the article's text."""
+    found = []
+    for el in work.iter("p", "li", "div"):
+        links = list(el.iter("a"))
+        if len(links) != 1 or not _DOCUMENT_HREF.search(links[0].get("href", "")):
+            continue
+        text = text_of(el)
+        if text and text == text_of(links[0]):
+            found.append(el)
     return found
 
 

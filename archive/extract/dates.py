@@ -170,6 +170,9 @@ def _clock(m: re.Match[str]) -> str | None:
 CLOCK = re.compile(r"^\W*(?:hôm\s*nay|today|bây\s*giờ|now)\b", re.IGNORECASE)
 #: ``Ngày xuất bản: 12/04/2023 10:20 | Người đăng: X | Lượt xem: 576``: a date and meta fields.
 _META_FIELD = re.compile(r"^[^:|]{1,25}:\s*[^:|]{1,40}$")
+#: Between the fields of a meta line: ``|``, or a dash before a labelled field
+#: (``Đăng ngày 08/12/2021 - Người đăng: X``).
+FIELD_SEPARATOR = re.compile(r"\s[|]\s|\s[-–—]\s(?=[^:|\-–—]{1,25}:)")
 
 
 def is_clock(text: str) -> bool:
@@ -186,7 +189,7 @@ def is_date_line(text: str, max_rest: int = 8) -> bool:
     text = unicodedata.normalize("NFC", text or "")
     if _mostly_date(text, max_rest):
         return True
-    parts = [p.strip() for p in re.split(r"\s[|]\s", text)]
+    parts = [p.strip() for p in FIELD_SEPARATOR.split(text)]
     dated = [p for p in parts if _mostly_date(p, max_rest)]
     return (
         len(parts) > 1

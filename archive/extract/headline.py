@@ -155,11 +155,18 @@ def _first_paragraph(page: Page) -> Any | None:
 def _find_first_paragraph(page: Page) -> Any | None:
     root = content_node(page)
     for el in (root if root is not None else page.tree).iter("p", "div", "td"):
-        if any(isinstance(c.tag, str) and c.tag in BLOCKS for c in el):
+        if any(isinstance(c.tag, str) and c.tag in BLOCKS for c in el) and not _loose_text(el):
             continue
         if len(el.text_content()) >= 150 and len(text_of(el)) >= 150 and not in_chrome(el):
             return el
     return None
+
+
+def _loose_text(el: Any) -> bool:
+    """Prose straight in the element, between its children: a ``<br><br>`` body with a
+    photo's table in the middle is still the text's first block."""
+    loose = (el.text or "") + "".join(c.tail or "" for c in el)
+    return len(" ".join(loose.split())) >= 150
 
 
 def _emphasised(el: Any) -> bool:
