@@ -5,6 +5,7 @@ news, tools, counters), told by tag, class and id, and pruned from the body.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from archive.extract.captions import caption_elements
@@ -123,33 +124,26 @@ def _chrome_blocks(work: Any) -> list[Any]:
 def _related_lists(work: Any) -> list[Any]:
     """A "Các tin khác" heading and the lists of links right after it, however they are marked
     up (a bold paragraph and a table on FrontPage pages)."""
-    found = []
-    for el in work.iter():
-        if not isinstance(el.tag, str) or not el.text or not _RELATED.search(el.text.strip()):
-            continue
-        block = next((a for a in (el, *el.iterancestors()) if a.tag in BLOCKS), el)
-        if not _RELATED.search(text_of(block)):
-            continue
-        found.append(block)
-        sibling = block.getnext()
-        while sibling is not None and isinstance(sibling.tag, str) and _link_list(sibling):
-            found.append(sibling)
-            sibling = sibling.getnext()
-    return found
+    return _labelled_blocks(work, _RELATED.search, text_of)
 
 
 def _attachment_boxes(work: Any) -> list[Any]:
     """A "Tài liệu đính kèm" label with its document links, in one block or as a heading
     over a list of them."""
+    return _labelled_blocks(work, _ATTACHED.match, _text_beside_links)
+
+
+def _labelled_blocks(
+    work: Any, label: Callable[[str], Any], what_else: Callable[[Any], str]
+) -> list[Any]:
+    """Blocks that start with ``label`` and say nothing else (``what_else`` of the block is a
+    label too), with the lists of links right after them."""
     found = []
     for el in work.iter():
-        if not isinstance(el.tag, str) or not el.text or not _ATTACHED.match(el.text.strip()):
+        if not isinstance(el.tag, str) or not el.text or not label(el.text.strip()):
             continue
         block = next((a for a in (el, *el.iterancestors()) if a.tag in BLOCKS), el)
-        rest = text_of(block)
-        for link in block.iter("a"):
-            rest = rest.replace(text_of(link), " ", 1)
-        if not _ATTACHED.match(" ".join(rest.split())):
+        if not label(what_else(block)):
             continue
         found.append(block)
         sibling = block.getnext()
@@ -157,6 +151,13 @@ def _attachment_boxes(work: Any) -> list[Any]:
             found.append(sibling)
             sibling = sibling.getnext()
     return found
+
+
+def _text_beside_links(block: Any) -> str:
+    rest = text_of(block)
+    for link in block.iter("a"):
+        rest = rest.replace(text_of(link), " ", 1)
+    return " ".join(rest.split())
 
 
 #: Where a link leads to a document rather than a page: a file, or a document host's viewer.
