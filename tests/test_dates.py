@@ -44,6 +44,8 @@ from archive.extract.dates import (
         ("12/01/2020 12:10 AM", ("2020-01-12", "00:10")),
         ("Thứ 7, 04/02/2023, 12:06[GMT+7]", ("2023-02-04", "12:06")),
         ("Đăng ngày 08/12/2021 - Người đăng: Bùi Văn Nghĩa", ("2021-12-08", None)),
+        ("Đăng ngày 05/11/2024 bởi Phan Thị Kim Oanh", ("2024-11-05", None)),
+        ("bởi Nguyễn Thị Hằng - Thứ Hai, 12 tháng 5 2025, 9:15 AM", ("2025-05-12", "09:15")),
     ],
 )
 def test_formats_seen_on_school_sites(text: str, expected: tuple[str, str | None]) -> None:

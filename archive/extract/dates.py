@@ -172,7 +172,11 @@ CLOCK = re.compile(r"^\W*(?:hôm\s*nay|today|bây\s*giờ|now)\b", re.IGNORECASE
 _META_FIELD = re.compile(r"^[^:|]{1,25}:\s*[^:|]{1,40}$")
 #: Between the fields of a meta line: ``|``, or a dash before a labelled field
 #: (``Đăng ngày 08/12/2021 - Người đăng: X``).
-FIELD_SEPARATOR = re.compile(r"\s[|]\s|\s[-–—]\s(?=[^:|\-–—]{1,25}:)")
+FIELD_SEPARATOR = re.compile(
+    r"\s[|]\s|\s[-–—]\s(?=[^:|\-–—]{1,25}:|thứ\s|chủ\s*nhật)|\s(?=bởi\s)", re.IGNORECASE
+)
+#: ``bởi X`` after the date (``Đăng ngày 05/11/2024 bởi Phan Thị Kim Oanh``).
+_BY_FIELD = re.compile(r"^bởi\s+\S[^:|]{0,40}$", re.IGNORECASE)
 
 
 def is_clock(text: str) -> bool:
@@ -194,7 +198,7 @@ def is_date_line(text: str, max_rest: int = 8) -> bool:
     return (
         len(parts) > 1
         and len(dated) == 1
-        and all(p in dated or _META_FIELD.match(p) for p in parts)
+        and all(p in dated or _META_FIELD.match(p) or _BY_FIELD.match(p) for p in parts)
     )
 
 
