@@ -154,7 +154,7 @@ def _article(page: Page) -> Article:
     credits = guard.attempt(
         problems,
         "author",
-        lambda: find_credits(page, content, near, bool(edge_author)),
+        lambda: find_credits(page, content, near, bool(edge_author), title_el),
         no_credits,
     )
     author, author_by = credits.get("author") or (edge_author, "generic")

@@ -44,8 +44,9 @@ GENERIC = "generic"
 
 
 def find_credits(
-    page: Page, content: Any | None, near: Region, signed: bool = False
-) -> dict[str, tuple[str, str]]:
+    page: Page, content: Any | None, near: Region, signed: bool = False,
+    title_el: Any | None = None,
+) -> dict[str, tuple[str, str]]:  # fmt: skip
     """Author and source from byline/source selectors and labelled lines near the body:
     ``{"author": (name, path), "source": (name, path)}`` for those found, the path being
     the rule's path or "generic". ``signed``: the body's edges already name the author, so
@@ -65,6 +66,8 @@ def find_credits(
         keep(None, _source_text(text_of(el)), rule.path)
     if "author" not in found and not signed:
         keep(_marked_near(page, near) or _labelled_near(page, near), None, GENERIC)
+    if "author" not in found and not signed and title_el is not None:
+        keep(_name_under_headline(title_el), None, GENERIC)
     if content is not None and len(found) < 2:
         for index, line in enumerate(_lines_after(content)):
             bare_name_first = index == 0 and len(line) <= 40 and "author" not in found
@@ -79,7 +82,10 @@ def find_credits(
 #: Class, id or itemprop of an element that holds the article's author (``author vcard``,
 #: ``ArticleAuthor``, ``wp-block-post-author-name``, ``byline``), not a commenter's.
 _AUTHOR_MARK = re.compile(r"author|byline|tac-?gia|tacgia|nguoi-?viet", re.IGNORECASE)
-_NOT_AUTHOR_MARK = re.compile(r"comment|avatar|bio|desc|box|list|url|link", re.IGNORECASE)
+_NOT_AUTHOR_MARK = re.compile(r"comment|avatar|bio|desc|box|url|link", re.IGNORECASE)
+#: What a marked author element may hold besides a person or a unit: the newsroom's
+#: anonymous credits (``CTV``: a contributor, ``PV``: a reporter) and a one-word unit.
+_MARKED_CREDIT = re.compile(r"^(?:CTV|PV|BTV|Thư viện|Phóng viên|Cộng tác viên)$")
 
 
 def _marked_near(page: Page, near: Region) -> str | None:
@@ -94,12 +100,38 @@ def _marked_near(page: Page, near: Region) -> str | None:
             return parsed[0]
         if line and (unit := unit_signature(line)):
             return unit
+        if line and _MARKED_CREDIT.match(line):
+            return line
     return None
 
 
 def _author_marked(el: Any) -> bool:
     marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')}"
     return bool(_AUTHOR_MARK.search(marks)) and not _NOT_AUTHOR_MARK.search(marks)
+
+
+#: Elements looked at between the headline and the text for a name standing alone.
+UNDER_HEADLINE = 25
+
+
+def _name_under_headline(title_el: Any) -> str | None:
+    """A name alone on its line between the headline and the text's first paragraph (Odoo's
+    blog header, ``TS. X - Khoa Lý luận cơ sở`` above an essay); date lines pass."""
+    for i, node in enumerate(following(title_el)):
+        if i > UNDER_HEADLINE or _prose_block(node):
+            break
+        own = own_text(node)
+        parsed = parse_byline(own) if own and len(own) <= 80 else None
+        if parsed and parsed[0]:
+            return parsed[0]
+    return None
+
+
+def _prose_block(node: Any) -> bool:
+    """A paragraph of the text: where the article's header ends."""
+    if any(isinstance(c.tag, str) and c.tag in BLOCKS for c in node):
+        return False
+    return len(text_of(node)) >= 150
 
 
 def _labelled_near(page: Page, near: Region) -> str | None:

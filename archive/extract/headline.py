@@ -45,7 +45,17 @@ def find_title(page: Page) -> tuple[str, Any | None, str | None]:
     for el, _, path in elements:
         if titles.clean_title(headline_text(el)) == chosen:
             return chosen, el, path
-    return chosen, None, (FROM_OG if chosen == og else FROM_TITLE_TAG)
+    return chosen, _showing(page, chosen), (FROM_OG if chosen == og else FROM_TITLE_TAG)
+
+
+def _showing(page: Page, title: str) -> Any | None:
+    """The element that prints a title found in the metadata (Odoo's ``div`` headline):
+    the date and byline are looked for beside it."""
+    body = page.tree.find("body")
+    for el in body.iter() if body is not None else ():
+        if isinstance(el.tag, str) and len(el) == 0 and titles.clean_title(text_of(el)) == title:
+            return None if in_chrome(el) else el
+    return None
 
 
 def headline_text(el: Any) -> str:
