@@ -919,7 +919,10 @@ def test_a_block_theme_date_in_time_datetime_and_a_byline_split_across_blocks() 
          "Phòng Quản lý đào tạo"),
         ("<div class='ArticleAuthor'>ThS. Lường Văn Chung - Khoa Nhà nước và Pháp luật</div>",
          "Lường Văn Chung"),
-        ("<div class='comment-author'>Nguyễn Văn Bạn Đọc</div>", None),  # a commenter
+        ("<div class='post-author'>Thư viện</div>", "Thư viện"),
+        ("<span class='news-list-author' itemprop='author'>Tác giả: Hoàng Thị Liên</span>",
+         "Hoàng Thị Liên"),
+        ("<p class='tacgia'><b><i>CTV</i></b></p>", "CTV"),
     ],
 )  # fmt: skip
 def test_an_element_marked_as_the_author(marked: str, author: str | None) -> None:
@@ -929,6 +932,18 @@ def test_an_element_marked_as_the_author(marked: str, author: str | None) -> Non
         f"<div class='content'>{ps(P1, P2)}</div></div>",
     )
     assert extract_article(page, "https://tct.example.vn/tin/4.html").author == author
+
+
+def test_a_commenter_under_the_text_is_not_the_author() -> None:
+    page = html(
+        f"<title>{TITLE}</title>",
+        f"<div class='article'><h1>{TITLE}</h1><p>Ngày đăng: 16/09/2024</p>"
+        f"<div class='content'>{ps(P1, P2)}</div><div class='comments'><h3>Ý kiến bạn đọc</h3>"
+        "<div class='comment-author'>Nguyễn Văn Bạn Đọc</div><p>Bài viết rất hay.</p></div></div>",
+    )
+    a = extract_article(page, "https://tct.example.vn/tin/4.html")
+    assert a.author is None
+    check(a, [P1, P2], ["Nguyễn Văn Bạn Đọc", "Bài viết rất hay", "Ý kiến bạn đọc"])
 
 
 def test_a_labelled_date_below_the_text_and_never_a_related_item_date() -> None:
@@ -1023,3 +1038,68 @@ def test_a_paragraph_that_only_links_a_document_is_not_text() -> None:
     a = extract_article(page, "https://sites.example.vn/tct/tin-tuc/ket-qua")
     assert (a.date, a.author) == ("2021-12-08", "Bùi Văn Nghĩa")
     check(a, [P1, P2, "liên hệ Phòng Đào tạo"], ["Bảng điểm học phần", "Google Drive"])
+
+
+def test_a_forum_post_under_a_portal_header() -> None:
+    """Moodle: the portal's h1 names the site; the post's own header (an h3, its author
+    and date on one line) is inside the article; permalink and reply are a menubar."""
+    page = html(
+        "<title>E-learning Trường Chính trị tỉnh Đắk Lắk</title>",
+        "<header id='page-header'><h1>Hệ thống học tập trực tuyến - Trường Chính trị tỉnh Đắk Lắk"
+        f"</h1></header><article class='forum-post'><header class='mb-2 header'><h3>{TITLE}</h3>"
+        "<div>bởi Nguyễn Thị Hằng - Thứ Hai, 12 tháng 5 2025, 9:15 AM</div></header>"
+        f"<div class='post-content'>{ps(P1, P2)}</div><div role='menubar'>"
+        "<a href='/p#1'>Liên kết cố định</a><a href='/reply'>Trả lời</a></div></article>",
+    )
+    a = extract_article(page, "https://lms.example.vn/mod/forum/discuss.php?d=214")
+    assert (a.title, a.date, a.author) == (TITLE, "2025-05-12", "Nguyễn Thị Hằng")
+    check(a, [P1, P2], ["Liên kết cố định", "Trả lời", "Hệ thống học tập"])
+
+
+def test_a_headline_found_only_in_the_metadata_still_leads_to_its_byline() -> None:
+    page = html(
+        f"<title>Tin hoạt động | Trường Chính trị</title><meta property='og:title' content='{TITLE}'>",
+        f"<div class='o_wblog_post_title'><div id='o_wblog_post_name'>{TITLE}</div></div>"
+        "<div><div class='o_wblog_author_avatar'><img src='/a.png'></div>"
+        "<span class='ms-2'>Võ Thị Ngọc Hân</span></div>"
+        f"<section><div class='o_wblog_post_content_field'>{ps(P1, P2)}</div></section>",
+    )
+    a = extract_article(page, "https://tct.example.vn/blog/tin-hoat-dong-2/tong-ket-12")
+    assert (a.title, a.author) == (TITLE, "Võ Thị Ngọc Hân")
+
+
+def test_chrome_of_more_kinds_around_the_text() -> None:
+    """Vietnamese column names (cot-trai), a breadcrumb (duong-dan), next/previous links,
+    a comment box with its form labels, and "Các tin khác" in a one-cell table row."""
+    page = html(
+        f"<title>{TITLE}</title>",
+        "<div id='noidung'><div class='cot-trai'><div class='khung'><div>Văn bản mới</div>"
+        "<ul><li><a href='/vb'>Quyết định ban hành Quy chế học viên</a></li></ul></div></div>"
+        "<div class='cot-giua'><div class='duong-dan'><a href='/'>Trang chủ</a></div>"
+        f"<h2 class='tin-tieude'>{TITLE}</h2><div>Ngày cập nhật: 12/05/2025</div>{ps(P1, P2)}"
+        "<div class='ccm-block-next-previous-wrapper'><h5>Bài trước</h5><p><a href='/x'>"
+        "Hội nghị sơ kết công tác 9 tháng năm 2024</a></p></div>"
+        "<div class='ccm-conversation-wrapper'><h4>Bình luận</h4><p>Chưa có bình luận nào.</p>"
+        "<label>Tên của bạn</label><input type='text'></div>"
+        "<table><tr><td><b>Các tin khác:</b></td></tr><tr><td>- <a href='/k36.htm'>Khai giảng "
+        "lớp Trung cấp chính trị khóa 36</a> (28/8/2006)</td></tr></table></div></div>",
+    )
+    a = extract_article(page, "https://tct.example.vn/Default.aspx?tin_id=88")
+    check(a, [P1, P2], ["Văn bản mới", "Quy chế học viên", "Trang chủ", "Bài trước",
+                        "sơ kết", "Bình luận", "Tên của bạn", "Các tin khác", "khóa 36"])  # fmt: skip
+
+
+def test_a_converted_pdf_page() -> None:
+    """pdftohtml lines: a bulletin's running header, the headline again over two lines,
+    the page number."""
+    head, tail = TITLE[:30], TITLE[31:]
+    lines = ["BẢN TIN NỘI BỘ TRƯỜNG CHÍNH TRỊ TỈNH LAI CHÂU - SỐ 01/2025", head, tail, P1, P2,
+             "- 3 -"]  # fmt: skip
+    page = html(
+        f"<title>{TITLE}</title>",
+        f"<h1>{TITLE}</h1><p>Ngày đăng: 06/03/2025</p><div class='pdf'>"
+        + "".join(f"<p style='position:absolute'>{line}</p>" for line in lines)
+        + "</div>",
+    )
+    a = extract_article(page, "https://tct.example.vn/ban-tin/so-01.html")
+    assert a.text.split("\n\n") == [P1, P2]

@@ -27,6 +27,13 @@ _CHROME_ANCESTORS = frozenset(
 #: Class/id fragments of menus, sidebars and lists of other news.
 _CHROME_MARKS = (
     "sidebar",
+    "cot-trai",
+    "cot-phai",
+    "cottrai",
+    "cotphai",
+    "col-left",
+    "col-right",
+    "duong-dan",
     "menu",
     "related",
     "other-news",
@@ -84,7 +91,9 @@ def _masthead(el: Any) -> bool:
     if el.tag == "header" and el.get("role") == "banner":
         return True
     tokens = f"{el.get('class', '')} {el.get('id', '')}".lower().split()
-    return any(t in _MASTHEAD for t in tokens)
+    if not any(t in _MASTHEAD for t in tokens):
+        return False
+    return not any(a.tag == "article" for a in el.iterancestors())  # a post's own header
 
 
 def prune(work: Any, chain: list[CmsRule]) -> None:
@@ -145,6 +154,9 @@ def _labelled_blocks(
         block = next((a for a in (el, *el.iterancestors()) if a.tag in BLOCKS), el)
         if not label(what_else(block)):
             continue
+        row = block.getparent()
+        if block.tag in ("td", "th") and row is not None and row.tag == "tr" and len(row) == 1:
+            block = row  # a one-cell row of a layout table: the list is in the rows below
         found.append(block)
         sibling = block.getnext()
         while sibling is not None and isinstance(sibling.tag, str) and _link_list(sibling):

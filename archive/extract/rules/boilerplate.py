@@ -13,7 +13,9 @@ BOILERPLATE_PRUNE: tuple[str, ...] = (
     "//button",
     "//marquee",
     "//iframe",
-    "//*[@role='navigation' or @role='banner' or @role='contentinfo' or @role='complementary']",
+    "//*[@role='navigation' or @role='banner' or @role='contentinfo' or @role='complementary'"
+    " or @role='menubar' or @role='toolbar']",
+    "//label",
     "//nav",
     "//aside",
     "//footer",
@@ -33,12 +35,28 @@ CHROME_WORDS: tuple[str, ...] = (
     "social",
     "print",
     "comment",
+    "comments",
+    "binhluan",
+    "binh-luan",
     "rating",
     "tags",
     "keywords",
     "breadcrumb",
+    "duong-dan",
+    "duongdan",
+    "sidebar",
+    "cot-trai",
+    "cot-phai",
+    "cottrai",
+    "cotphai",
+    "col-left",
+    "col-right",
     "pagination",
     "pager",
+    "next-previous",
+    "prev-next",
+    "conversation",
+    "post-actions",
     "nav-links",
     "post-navigation",
     "counter",
@@ -57,6 +75,8 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     r"(?:khác|liên quan|mới hơn|cũ hơn|cùng chuyên mục"
     r"|đã đưa|mới nhất|xem nhiều|mới|nổi bật)\s*:?$",
     r"^(?:related( news| posts)?|same category|more news|read more|có liên quan)\s*:?$",
+    r"^(?:bài|tin)\s+(?:trước|sau|tiếp\s+theo|kế\s+tiếp)\s*:?$",
+    r"^(?:bình luận|ý kiến bạn đọc|gửi bình luận|viết bình luận|chưa có bình luận nào)\.?$",
     r"^(?:số\s+)?(?:lượt xem|lượt đọc|view count|views|lượt truy cập|số người online|đang truy cập"
     r"|hôm nay|hôm qua|tổng lượt truy cập)\s*:?\s*[\d.,\s]*$",
     r"^[\d.,]+\s+(?:lượt xem|lượt đọc|views?)$",
@@ -70,6 +90,9 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     r"^(?:file|tập tin|tài liệu|tệp|văn bản) đính kèm\s*(?::|$)",
     r"^(?:url của bản tin này|nguồn bài viết)\s*:",
     r"^(?:bản quyền|copyright|©)\b.{0,160}$",
+    # a converted PDF's page number and a bulletin's running header
+    r"^[-–—]\s*\d{1,4}\s*[-–—]$|^trang\s+\d{1,4}(?:\s*/\s*\d{1,4})?$",
+    r"^(?:bản tin|tạp chí|thông tin khoa học|đặc san)\b.{0,80}\bsố\s+\d{1,3}(?:/\d{4})?$",
 )
 
 #: The label of a box of attached documents ("Tài liệu đính kèm", "File đính kèm:"): the
