@@ -128,8 +128,12 @@ def drop_known(paragraphs: list[str], title: str, captions: list[str]) -> list[s
 def _headline_lines_dropped(paragraphs: list[str], title_key: str) -> list[str]:
     """Without the headline broken over two to four lines near the top (a converted PDF
     repeats it so, under its running header)."""
+    head = title_key[:8]
+    starts = [i for i, line in enumerate(paragraphs[:8]) if line[:8].casefold() == head]
+    if not head or not starts:
+        return paragraphs
     keys = [titles.clean_title(line).casefold() for line in paragraphs[:8]]
-    for start in range(len(keys)):
+    for start in starts:
         joined = keys[start]
         for end in range(start + 1, min(start + 4, len(keys))):
             joined = f"{joined} {keys[end]}"

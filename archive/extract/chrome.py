@@ -184,13 +184,13 @@ def _document_links(work: Any) -> list[Any]:
     """A paragraph that is nothing but a link to a document (``Bảng điểm (Google Drive)``):
     the document is an attachment, its link is not the article's text."""
     found = []
-    for el in work.iter("p", "li", "div"):
-        links = list(el.iter("a"))
-        if len(links) != 1 or not _DOCUMENT_HREF.search(links[0].get("href", "")):
+    for link in work.iter("a"):
+        if not _DOCUMENT_HREF.search(link.get("href", "")):
             continue
-        text = text_of(el)
-        if text and text == text_of(links[0]):
-            found.append(el)
+        block = next((a for a in link.iterancestors() if a.tag in ("p", "li", "div")), None)
+        text = text_of(block) if block is not None else ""
+        if text and text == text_of(link):
+            found.append(block)
     return found
 
 

@@ -62,7 +62,9 @@ _WORDS_VI_NAMED = (
 )
 _WORDS_VI_FIRST = r"tháng\s+" + _VI_MONTH + r"\s+(?P<d>\d{1,2})\s*,\s*(?P<y>\d{4})(?!\d)"
 _ENGLISH_FIRST = (
-    r"\b(?P<mn>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})(?!\d)"
+    r"\b(?P<mn>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?P<d>\d{1,2})"
+    r"(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})(?!\d)"
 )
 DATE_PATTERNS = tuple(
     re.compile(p, re.IGNORECASE)
