@@ -132,12 +132,16 @@ def text_of(el: Any) -> str:
         raw = el.text_content()
     except (ValueError, AttributeError):
         raw = "".join(el.itertext()) if el is not None else ""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", raw.replace("\xa0", " "))).strip()
+    return " ".join(unicodedata.normalize("NFC", raw).split())
 
 
 def norm(text: str) -> str:
-    """One line of text as the article keeps it: whitespace collapsed, NFC."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text.replace("\xa0", " "))).strip()
+    """One line of text as the article keeps it: whitespace collapsed, NFC.
+
+    ``str.split`` breaks at exactly the characters ``\\s`` matches (a no-break space
+    among them) and is several times cheaper than ``re.sub`` over a page's text.
+    """
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def matches(page: Page, kind: str) -> Iterator[tuple[CmsRule, Any]]:
