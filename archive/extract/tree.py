@@ -81,6 +81,9 @@ class Page:
     order: dict[Any, int] = field(default_factory=dict)
     #: What several finders ask for, found once (the container, the first paragraph).
     memo: dict[str, Any] = field(default_factory=dict)
+    #: The page's class words, ids and itemprops (rules.page_marks): a rule selector naming
+    #: others cannot match, and is not evaluated. None: every selector is evaluated.
+    marks: frozenset[str] | None = None
 
     def position(self, el: Any) -> int:
         return self.order.get(el, -1)
@@ -148,7 +151,7 @@ def matches(page: Page, kind: str) -> Iterator[tuple[CmsRule, Any]]:
     """Elements matched by the ``kind`` selectors of each rule in the chain, in chain order."""
     for rule in page.chain:
         for selector in getattr(rule, kind):
-            for el in select(page.tree, selector):
+            for el in select(page.tree, selector, page.marks):
                 yield rule, el
 
 
@@ -176,7 +179,7 @@ def _content_match(page: Page) -> tuple[CmsRule, Any] | None:
         for selector in rule.content:
             found = [
                 el
-                for el in select(page.tree, selector)
+                for el in select(page.tree, selector, page.marks)
                 if len(text_of(el)) >= (1 if rule.id == "site" else 40) and not in_footer(el)
             ]
             if found:
