@@ -108,8 +108,9 @@ def _extract(html: bytes | str, url: str, hints: dict[str, Any], encoding: str |
 
 
 def _from_tree(tree: Any, url: str, hints: dict[str, Any]) -> Article:
-    cms = rules.detect_cms(tree, url, _str_hint(hints, "cms"))
-    page = Page(tree, url, base_url(tree, url), cms, rules.rules_for(cms, hints))
+    marks = rules.page_marks(tree)
+    cms = rules.detect_cms(tree, url, _str_hint(hints, "cms"), marks)
+    page = Page(tree, url, base_url(tree, url), cms, rules.rules_for(cms, hints), marks=marks)
     page.order = {el: i for i, el in enumerate(tree.iter())}
     return _article(page)
 

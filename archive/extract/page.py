@@ -21,6 +21,7 @@ from archive.extract import kinds
 from archive.extract.charset import decode_html, not_text
 from archive.extract.records import Article, PageResult
 from archive.extract.shapes import shape_of
+from archive.extract.tree import html_parser
 from archive.sites import urls
 from archive.sites.registry import Site
 
@@ -98,7 +99,7 @@ def analyze_page(
 
 def _parse(html: str) -> lxml.html.HtmlElement | None:
     try:
-        return lxml.html.document_fromstring(html)
+        return lxml.html.document_fromstring(html, parser=html_parser())
     except (etree.ParserError, ValueError):
         return None
 

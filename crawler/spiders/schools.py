@@ -110,6 +110,7 @@ class SchoolsSpider(Spider):
             spider.sites, settings.get("ARCHIVE_DB"),
             (spider.session.crawl_id, spider.session.started),
         )  # fmt: skip
+        spider.analyzer.start()  # while Scrapy builds its engine and fetches robots.txt
         spider.reader = (
             DocumentReader(
                 settings.getint("ARCHIVE_DOCUMENT_WORKERS"),
