@@ -142,5 +142,6 @@ ADDONS = {"crawler.redis_mode.RedisMode": 0}
 ARCHIVE_REDIS_URL = None  # redis://HOST:PORT/DB
 ARCHIVE_REDIS_KEY = "tct-archive"  # prefix of the job's keys (one crawl job per prefix)
 ARCHIVE_REDIS_LEASE = 300.0  # seconds a popped request stays leased without a heartbeat
+ARCHIVE_REDIS_IN_FLIGHT = 16  # requests one worker takes at a time (the rest: other workers)
 ARCHIVE_REDIS_TRIES = 3  # leases that expire this often drop the request (a poison page)
 ARCHIVE_REDIS_WORKER = None  # this worker's name (WARC files, registry); None = host.pid
