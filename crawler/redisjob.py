@@ -14,7 +14,7 @@ Keys, under the job's prefix (``ARCHIVE_REDIS_KEY``):
 - ``records`` (STREAM, consumer group ``writer``): what the workers fetched;
 - ``workers`` (ZSET name -> heartbeat deadline), ``seeder`` (who seeds), ``seeded``;
 - ``archived`` (SET): the URLs of the articles this job fetched (not fetched again);
-- ``next:<host>``: the server time before which the host gets no request.
+- ``next:<host>``: the server time before which the host gets no request (by any worker).
 """
 
 from __future__ import annotations
@@ -62,14 +62,17 @@ end
 return back
 """
 
-# The next slot of a host: at least ARGV[1] seconds after the last one granted, by
-# any worker. Returns the seconds to wait (as a string: Lua numbers lose fractions).
-_SLOT = """
+# A host's turn: granted only when due (at least ARGV[1] seconds after the last grant,
+# by any worker), so the request leaves right after its grant and a worker that woke
+# late cannot send closer to the next one. Returns the seconds to wait before asking
+# again, 0 when granted (as a string: Lua numbers lose fractions).
+_TURN = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1e6
-local at = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0'))
-redis.call('SET', KEYS[1], tostring(at + tonumber(ARGV[1])), 'EX', 3600)
-return tostring(at - now)
+local due = tonumber(redis.call('GET', KEYS[1]) or '0')
+if now < due then return tostring(due - now) end
+redis.call('SET', KEYS[1], tostring(now + tonumber(ARGV[1])), 'EX', 3600)
+return '0'
 """
 
 _HEARTBEAT = """
@@ -103,7 +106,7 @@ class Job:
             setattr(self, name, f"{prefix}:{name.replace('_', '-')}")
         self._pop = server.register_script(_POP)
         self._requeue = server.register_script(_REQUEUE)
-        self._slot = server.register_script(_SLOT)
+        self._turn = server.register_script(_TURN)
         self._heartbeat = server.register_script(_HEARTBEAT)
         self._live = server.register_script(_LIVE)
 
@@ -179,6 +182,6 @@ class Job:
                            self.archived, self.lease_seq)  # fmt: skip
 
     # --- politeness ---------------------------------------------------------------
-    def slot(self, host: str, delay: float) -> float:
-        """Seconds to wait before this request to ``host`` may go (0: at once)."""
-        return float(self._slot(keys=[f"{self.prefix}:next:{host}"], args=[repr(delay)]))
+    def turn(self, host: str, delay: float) -> float:
+        """0 when this request to ``host`` may go now; else the seconds until it is due."""
+        return float(self._turn(keys=[f"{self.prefix}:next:{host}"], args=[repr(delay)]))

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,8 +24,9 @@ from typing import Any
 import pytest
 
 from sampleweb import SampleWeb, SampleWebServer, build_sample_web
-from tests.crawling import FAST, IN_PROCESS, crawl
+from tests.crawling import EVERYTHING, FAST, IN_PROCESS, Recorder, crawl
 from tests.redisserver import BINARY, RedisServer, ingest_command
+from tests.test_crawl_delay import gaps
 
 pytestmark = [
     pytest.mark.e2e,
@@ -188,3 +191,91 @@ def test_redis_unreachable_is_one_clear_line_and_exit_8(tmp_path, sites_file):
         assert f"Redis at {url} cannot be reached" in result.stderr
         assert "Traceback" not in result.stderr
     assert not (tmp_path / "a.db").exists()
+
+
+def records_stored(db_path: Path) -> int:
+    try:
+        with sqlite3.connect(db_path, timeout=5) as db:
+            return int(db.execute("select count(*) from pages").fetchone()[0])
+    except sqlite3.Error:
+        return 0
+
+
+def wait_for(condition: Any, what: str, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"never happened: {what}"
+        time.sleep(0.1)
+
+
+def kill(process: subprocess.Popen[bytes]) -> None:
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait(timeout=30)
+
+
+def test_a_worker_then_the_writer_killed_lose_nothing_and_store_nothing_twice(job, single):
+    """SIGKILL mid-crawl: the worker's leased requests come back when its lease expires,
+    the restarted writer resumes from its pending entries; the archive ends as one
+    process's, its integrity check clean."""
+    slow = ("-s", "DOWNLOAD_DELAY=0.3", "-s", "ARCHIVE_REDIS_LEASE=4",
+            "-s", "ARCHIVE_REDIS_IN_FLIGHT=4")  # fmt: skip
+    redis = job.redis.client()
+    writer = job.writer()
+    workers = [job.worker(f"w{i}", *slow) for i in range(3)]
+    wait_for(lambda: redis.hlen("tct-archive:leases") > 0 and records_stored(job.db_path) > 3,
+             "records stored and requests leased")  # fmt: skip
+    victim = next(w for w in workers if w.poll() is None)
+    kill(victim)
+    stream_before = redis.xlen("tct-archive:records")
+    wait_for(lambda: redis.xlen("tct-archive:records") > stream_before + 5, "more records")
+    kill(writer)
+    writer = job.writer()
+    workers = [w for w in workers if w is not victim] + [job.worker("w3", *slow)]
+    assert [wait(w) for w in workers] == [0, 0, 0], job.log("w3")[-3000:]
+    assert wait(writer) == 0, job.log("writer")[-3000:]
+    rows = archive_rows(job.db_path)
+    for table in ("articles", "article_versions", "article_urls", "attachments"):
+        assert rows[table] == single[table], (table, differences(rows[table], single[table]))
+    assert set(single["pages"]) <= set(rows["pages"])
+    assert integrity(job.db_path) == "ok"
+    with sqlite3.connect(job.db_path) as db:
+        statuses = [row[0] for row in db.execute("select status from crawls order by id")]
+    assert statuses == ["killed", "finished"]
+    assert any("expired lease(s) given back" in job.log(f"w{i}") for i in range(4))
+
+
+DELAY = 0.5  # seconds between two requests to one site, whichever worker sends them
+SLACK = 0.1  # loopback and scheduling jitter (as tests/test_crawl_delay.py)
+
+
+def test_three_workers_keep_each_sites_delay_at_the_server(tmp_path, web):
+    """Measured where it matters: the gaps between the requests each site receives, with
+    three workers fetching from the same sites at once."""
+    recorder = Recorder()
+    with (
+        RedisServer(tmp_path / "redis") as redis,
+        SampleWebServer(web, faults={EVERYTHING: recorder}) as server,
+    ):
+        sites_file = server.write_sites(tmp_path / "sites.toml")
+        job = Job(tmp_path, redis, server, sites_file, tmp_path / "archive.db")
+        slow = ("-s", f"DOWNLOAD_DELAY={DELAY}", "-s", "ARCHIVE_REDIS_IN_FLIGHT=3")
+        writer = job.writer()
+        workers = [job.worker(f"w{i}", *slow) for i in range(3)]
+        assert [wait(w) for w in workers] == [0, 0, 0], job.log("w0")[-3000:]
+        assert wait(writer) == 0, job.log("writer")[-3000:]
+    spacing = gaps(recorder.seen)
+    assert len(spacing) == len(web.sites)
+    for host, between in spacing.items():
+        assert len(between) >= 5, host
+        seen = sorted((s.time, s.url) for s in recorder.seen if f"//{host}:" in s.url)
+        close = [
+            (a, b) for a, b in zip(seen, seen[1:], strict=False) if b[0] - a[0] < DELAY - SLACK
+        ]
+        assert close == [], (host, close)
+    # The sites were shared: some site's pages were fetched by two or more workers.
+    with sqlite3.connect(job.db_path) as db:
+        fetchers = db.execute(
+            "select site_id, count(distinct substr(warc_file, 1, 40)) from captures "
+            "group by site_id"
+        ).fetchall()
+    assert max(count for _, count in fetchers) >= 2, fetchers
