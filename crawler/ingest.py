@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import logging
 import signal
+import time
 from collections.abc import Iterator
 from types import FrameType
 from typing import Any
@@ -31,7 +32,7 @@ from archive.extract.records import Article
 from archive.sites.registry import load_sites, select_sites
 from archive.store.writer import TEXT_COLUMNS
 from crawler.items import AttachmentItem, PageItem
-from crawler.redisjob import CONSUMER, GROUP, Job, connect
+from crawler.redisjob import CONSUMER, GROUP, OUTAGE, Job, connect
 from crawler.session import ArchiveSession
 
 logger = logging.getLogger(__name__)
@@ -51,16 +52,27 @@ class Writer:
         self.records = 0
 
     def run(self) -> str:
-        """Until the job is complete (or a signal); returns the reason the crawl ended."""
-        self._create_group()
-        for batch in self._pending():
-            self.store(batch)
+        """Until the job is complete (or a signal); returns the reason the crawl ended.
+
+        Redis unreachable: said in one line, and waited for; then the records read and
+        not acknowledged are read again (those already committed are skipped)."""
+        resume = True
         while not self.stopping:
-            batch = self._read(">", block=BLOCK_MS)
-            if batch:
-                self.store(batch)
-            elif self._complete():
-                return "finished"
+            try:
+                if resume:
+                    self._create_group()
+                    for batch in self._pending():
+                        self.store(batch)
+                    resume = False
+                batch = self._read(">", block=BLOCK_MS)
+                if batch:
+                    self.store(batch)
+                elif self._complete():
+                    return "finished"
+            except OUTAGE as exc:
+                logger.error("Redis unreachable (%s); the writer waits for it", exc)
+                resume = True
+                time.sleep(1.0)
         return "interrupted"
 
     def _create_group(self) -> None:
@@ -100,7 +112,8 @@ class Writer:
         """One transaction for the batch and the progress mark; then the acknowledgement."""
         ids = [entry_id.decode() for entry_id, _ in batch]
         session = self.session
-        session.db.conn.execute("BEGIN") if not session.db.conn.in_transaction else None
+        if not session.db.conn.in_transaction:
+            session.db.conn.execute("BEGIN")
         for entry_id, fields in batch:
             if _order(entry_id.decode()) <= _order(self.stored):
                 continue  # committed by a writer killed before it acknowledged

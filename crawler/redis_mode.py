@@ -30,6 +30,7 @@ import json
 import logging
 import os
 import socket
+import time
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
@@ -50,10 +51,12 @@ from archive.capture import frontier, recrawl
 from archive.sites import urls
 from archive.sites.registry import Site
 from crawler.items import AttachmentItem, PageItem, SiteCounts
-from crawler.redisjob import Job, connect
+from crawler.redisjob import OUTAGE, Job, client_options, connect
 from crawler.session import ArchiveSession
 
 logger = logging.getLogger(__name__)
+
+PATIENCE = 60.0  # seconds a worker waits for Redis to queue a link before giving it up
 
 
 def worker_name(settings: BaseSettings) -> str:
@@ -80,6 +83,7 @@ class RedisMode:
             "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
             "SCHEDULER_PERSIST": True,  # a worker that finishes must not flush the others' queue
             "REDIS_URL": url,
+            "REDIS_PARAMS": client_options(),
         }.items():
             settings.set(name, value, priority="addon")
         # The writer stores, and judges the crawl: no monitors, no SQLite in a worker.
@@ -112,6 +116,19 @@ class RedisScheduler(Scheduler):
             logger.info("joining a crawl with %d requests queued", queued)
 
     def enqueue_request(self, request: Request) -> bool:
+        """Redis down: waited for (up to ``PATIENCE`` seconds, the worker stalled), since
+        the page that links the request may be recorded once Redis is back."""
+        deadline = time.monotonic() + PATIENCE
+        while True:
+            try:
+                return self._enqueue(request)
+            except OUTAGE as exc:
+                if time.monotonic() > deadline:
+                    raise
+                logger.error("Redis unreachable (%s): waiting to queue %s", exc, request.url)
+                time.sleep(1.0)
+
+    def _enqueue(self, request: Request) -> bool:
         if not request.dont_filter and self.df.request_seen(request):
             self.df.log(request, self.spider)
             return False
@@ -127,7 +144,11 @@ class RedisScheduler(Scheduler):
         limit = self.spider.settings.getint("ARCHIVE_REDIS_IN_FLIGHT")
         if isinstance(session, RedisSession) and len(session.held) >= limit:
             return None
-        request: Request | None = self.queue.pop(self.idle_before_close)
+        try:
+            request: Request | None = self.queue.pop(self.idle_before_close)
+        except OUTAGE as exc:
+            logger.error("Redis unreachable (%s): no request taken for now", exc)
+            return None
         if request is not None and self.stats:
             self.stats.inc_value("scheduler/dequeued/redis")
         return request
@@ -214,7 +235,12 @@ class RedisSession(ArchiveSession):
         lease = self.held.pop(url, None) if url else None
         if lease is not None:
             self.redis_job.release(pipe, lease)
-        pipe.execute()
+        try:
+            pipe.execute()
+        except OUTAGE as exc:  # nothing of it was added (MULTI): the lease brings it back
+            logger.error("Redis unreachable (%s): the %s record of %s is not added; its "
+                         "request goes back to the frontier when its lease expires",
+                         exc, kind, url or record.get("row", {}).get("url"))  # fmt: skip
 
     # --- seeding ------------------------------------------------------------------
     def seeds(self) -> bool:
@@ -331,9 +357,18 @@ class SharedDelay(HTTP11DownloadHandler):
 
     async def download_request(self, request: Request) -> Response:
         host = urlsplit(request.url).hostname or ""
-        while (wait := self.job.turn(host, self.delay(request, host))) > 0:
+        while (wait := self._turn(host, self.delay(request, host))) > 0:
             await asyncio.sleep(wait)
         return await super().download_request(request)
+
+    def _turn(self, host: str, delay: float) -> float:
+        """Redis down: the request waits for it (never sent without its turn, never
+        recorded as the page's failure)."""
+        try:
+            return self.job.turn(host, delay)
+        except OUTAGE as exc:
+            logger.error("Redis unreachable (%s): %s waits for its turn", exc, host)
+            return 1.0
 
     def delay(self, request: Request, host: str) -> float:
         engine = self.crawler.engine
@@ -387,7 +422,17 @@ class RedisWorker:
             logger.error("Redis: %s", exc)
 
     def idle(self) -> None:
-        """Nothing in flight here: close only when the whole job's frontier is done."""
+        """Nothing in flight here: close only when the whole job's frontier is done (never
+        while Redis cannot say so)."""
+        try:
+            done = self._idle()
+        except OUTAGE as exc:
+            logger.error("Redis unreachable (%s): the worker waits for it", exc)
+            done = False
+        if not done:
+            raise DontCloseSpider
+
+    def _idle(self) -> bool:
         session = self.session
         if session is not None and (orphans := session.release_orphans()):
             logger.warning("%d request(s) ended without a record; released", orphans)
@@ -398,9 +443,8 @@ class RedisWorker:
             for request in getattr(spider, "entry_requests", lambda: ())():
                 engine.crawl(request)
             self.job.mark_seeded()
-            raise DontCloseSpider
-        if not self.job.frontier_done():
-            raise DontCloseSpider
+            return False
+        return self.job.frontier_done()
 
     def closed(self) -> None:
         if self.beat is not None and self.beat.running:

@@ -23,7 +23,12 @@ from collections.abc import Iterable
 from typing import Any
 
 import redis
+from redis.backoff import ExponentialBackoff
+from redis.retry import Retry
 
+RETRIES = 5
+#: What a Redis outage raises (after the retries): caught where the crawl can go on.
+OUTAGE = (redis.ConnectionError, redis.TimeoutError)
 GROUP = "writer"
 CONSUMER = "writer"  # one writer: its pending entries are its own after a restart
 
@@ -89,10 +94,16 @@ return redis.call('ZCARD', KEYS[1])
 """
 
 
+def client_options() -> dict[str, Any]:
+    """Every Redis client of the job: a restart of Redis (a few seconds) is waited out by
+    retrying each command (about 3 s in all); a longer outage is an error the caller
+    logs (a worker's leases then bring its requests back)."""
+    return {"socket_connect_timeout": 5, "socket_timeout": 30, "health_check_interval": 30,
+            "retry": Retry(ExponentialBackoff(cap=1.0, base=0.1), RETRIES)}  # fmt: skip
+
+
 def connect(url: str) -> redis.Redis:
-    """A client for ``url`` that fails fast (a clear error) when Redis is down."""
-    return redis.Redis.from_url(url, socket_connect_timeout=5, socket_timeout=30,
-                                health_check_interval=30)  # fmt: skip
+    return redis.Redis.from_url(url, **client_options())
 
 
 class Job:

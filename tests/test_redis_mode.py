@@ -279,3 +279,30 @@ def test_three_workers_keep_each_sites_delay_at_the_server(tmp_path, web):
             "group by site_id"
         ).fetchall()
     assert max(count for _, count in fetchers) >= 2, fetchers
+
+
+def test_redis_restarted_mid_crawl_the_crawl_goes_on(job, single):
+    """Redis stops for a moment (its append-only file keeps the job): the workers and the
+    writer say so in their logs, nothing half-written is stored, and the crawl completes
+    with the rows one process stores."""
+    slow = ("-s", "DOWNLOAD_DELAY=0.3", "-s", "ARCHIVE_REDIS_IN_FLIGHT=4",
+            "-s", "ARCHIVE_REDIS_LEASE=4")  # fmt: skip
+    writer = job.writer()
+    workers = [job.worker(f"w{i}", *slow) for i in range(3)]
+    wait_for(lambda: records_stored(job.db_path) > 10, "records stored")
+    job.redis.stop()
+    time.sleep(4)  # longer than a client's retries (crawler/redisjob.py, about 3 s)
+    job.redis.start()
+    assert [wait(w) for w in workers] == [0, 0, 0], job.log("w0")[-3000:]
+    assert wait(writer) == 0, job.log("writer")[-3000:]
+    rows = archive_rows(job.db_path)
+    for table in ("articles", "article_versions", "article_urls", "attachments"):
+        assert rows[table] == single[table], (table, differences(rows[table], single[table]))
+    assert set(single["pages"]) <= set(rows["pages"])
+    assert integrity(job.db_path) == "ok"
+    logs = "".join(job.log(name) for name in ("w0", "w1", "w2", "writer"))
+    assert "Redis unreachable" in logs
+    assert "Traceback" not in logs
+    with sqlite3.connect(job.db_path) as db:  # no page recorded as failed for it
+        assert db.execute("select count(*) from pages where error like '%Redis%' "
+                          "or error like '%ConnectionError%'").fetchone()[0] == 0
