@@ -9,6 +9,8 @@ with a single-process crawl of the same web, row by row.
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
 import re
 import signal
@@ -304,5 +306,50 @@ def test_redis_restarted_mid_crawl_the_crawl_goes_on(job, single):
     assert "Redis unreachable" in logs
     assert "Traceback" not in logs
     with sqlite3.connect(job.db_path) as db:  # no page recorded as failed for it
-        assert db.execute("select count(*) from pages where error like '%Redis%' "
-                          "or error like '%ConnectionError%'").fetchone()[0] == 0
+        assert (
+            db.execute(
+                "select count(*) from pages where error like '%Redis%' "
+                "or error like '%ConnectionError%'"
+            ).fetchone()[0]
+            == 0
+        )
+
+
+def test_a_writer_killed_between_commit_and_acknowledgement_stores_nothing_twice(tmp_path):
+    """The entries a writer committed but did not acknowledge come back to the next one,
+    which skips them (ingest_progress), acknowledges them, and finishes the crawl."""
+    from archive.sites.registry import Site
+    from crawler.ingest import Writer
+    from crawler.items import PageItem
+    from crawler.redisjob import Job as RedisJob
+    from crawler.session import ArchiveSession
+    from tests.conftest import make_article
+
+    site = Site(id="s1", name="S1", province="P", start_urls=("http://127.0.0.9/",),
+                allowed_domains=("127.0.0.9",))  # fmt: skip
+    url = "http://127.0.0.9/tin-tuc/bai-1.html"
+    item = PageItem(site_id="s1", url=url, kind="article", fetched="2026-01-01T00:00:00Z",
+                    status=200, article=make_article(url))  # fmt: skip
+    record = {"kind": "page", "worker": "w0", "item": dataclasses.asdict(item)}
+    with RedisServer(tmp_path / "redis") as server:
+        job = RedisJob(server.client(), "tct-archive")
+        job.server.xadd(job.records, {"r": json.dumps(record)})
+        db_path = str(tmp_path / "archive.db")
+        first = Writer(job, ArchiveSession(db_path, [site], commit_interval=3600.0))
+        first._create_group()
+        batch = first._read(">")
+        job.server.xack = lambda *args: 0  # type: ignore[method-assign]  # killed before it
+        first.store(batch)
+        first.session.close("interrupted")
+        del job.server.xack
+        assert job.server.xpending(job.records, "writer")["pending"] == 1
+        job.mark_seeded()
+        second = Writer(job, ArchiveSession(db_path, [site], commit_interval=3600.0))
+        assert second.run() == "finished"
+        second.session.close("finished")
+        assert second.records == 0
+        assert job.server.xpending(job.records, "writer")["pending"] == 0
+    with sqlite3.connect(db_path) as db:
+        assert db.execute("select count(*) from articles").fetchone()[0] == 1
+        assert db.execute("select count(*) from article_versions").fetchone()[0] == 1
+        assert db.execute("select sum(articles_new) from crawl_sites").fetchone()[0] == 1
