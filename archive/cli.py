@@ -204,13 +204,13 @@ def reach_redis(url: str) -> None:
 
 
 @cli.command()
-@click.option("--redis", "redis_url", required=True, metavar="URL", help="The job's Redis.")
+@click.option("--redis", "redis_url", metavar="URL", help="The job's Redis (required).")
 @sites_option
 @db_option
 @click.option("--key", default="tct-archive", show_default=True,
               help="The job's key prefix in Redis (ARCHIVE_REDIS_KEY of its workers).")  # fmt: skip
 @click.argument("site_ids", nargs=-1)
-def ingest(redis_url: str, sites_file: str | None, db: str, key: str,
+def ingest(redis_url: str | None, sites_file: str | None, db: str, key: str,
            site_ids: tuple[str, ...]) -> None:  # fmt: skip
     """Redis mode's one writer: store what the workers fetch, until the crawl is complete.
 
@@ -227,6 +227,8 @@ def ingest(redis_url: str, sites_file: str | None, db: str, key: str,
     except KeyError as exc:
         raise UsageError(f"unknown site id(s): {exc.args[0]} (see `tct-archive sites`)") from exc
     check_database(db)
+    if not redis_url:
+        raise UsageError("ingest needs --redis URL: the Redis its workers share")
     reach_redis(redis_url)
     from archive.store import lock
 

@@ -25,9 +25,12 @@ class RedisServer:
     """``with RedisServer(folder) as server: server.url``; ``restart()`` keeps the data
     (an append-only file), ``stop()`` and ``start()`` take it down and up."""
 
-    def __init__(self, folder: Path, port: int | None = None):
+    def __init__(self, folder: Path, port: int | None = None, fsync: str = "always"):
+        """``fsync``: the append-only file's appendfsync (tests: always; benchmarks:
+        everysec, Redis's default)."""
         self.folder = folder
         self.port = port or free_port()
+        self.fsync = fsync
         self.process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -38,7 +41,7 @@ class RedisServer:
         self.folder.mkdir(parents=True, exist_ok=True)
         self.process = subprocess.Popen(
             [BINARY, "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.folder),
-             "--save", "", "--appendonly", "yes", "--appendfsync", "always",
+             "--save", "", "--appendonly", "yes", "--appendfsync", self.fsync,
              "--protected-mode", "no", "--daemonize", "no"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
