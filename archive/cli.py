@@ -174,9 +174,11 @@ def crawl(site_ids: tuple[str, ...], settings: tuple[str, ...], **options: Any) 
     overrides = settings_from_options({**options, "site_ids": site_ids}, settings)
     check_duration(overrides.get("ARCHIVE_REVALIDATE_AFTER"))
     check_duration(overrides.get("ARCHIVE_MONITOR_SCHEDULE"), "-s ARCHIVE_MONITOR_SCHEDULE")
-    if options["redis"]:
+    if options["redis"]:  # a worker: the writer (`ingest`) keeps the database
         reach_redis(options["redis"])
-        crawl_stage().run_crawl(overrides)  # a worker: the writer keeps the database
+        if not crawl_stage().run_worker(overrides):
+            click.echo("this worker stopped before the crawl was complete", err=True)
+            sys.exit(EXIT_SITE_FAILED)
         return
     from archive.store import lock
 
