@@ -126,6 +126,9 @@ class Writer:
         session.commit()
         self.stored = max(self.stored, ids[-1], key=_order)
         self.job.server.xack(self.job.records, GROUP, *ids)
+        # Stored and acknowledged: the records leave Redis's memory (one writer, in order:
+        # every entry before these is acknowledged too).
+        self.job.server.xtrim(self.job.records, minid=ids[-1])
 
     def apply(self, record: dict[str, Any]) -> None:
         session = self.session
