@@ -162,6 +162,23 @@ class Writer:
                 ))  # fmt: skip
 
 
+def adopt_earlier_writers(job: Job, session: ArchiveSession) -> None:
+    """A restarted writer's crawl resumes the crawls of the writers it replaces (killed or
+    interrupted): the job is judged as one crawl, as a resumed single-process crawl is
+    (crawler/session.py: no fall in articles is reported for part of a job)."""
+    earlier = sorted(int(crawl) for crawl in job.server.smembers(job.writers))
+    earlier = [crawl for crawl in earlier if crawl != session.crawl_id]
+    if earlier:
+        marks = ",".join("?" * len(earlier))
+        with session.db.atomic():
+            session.db.execute(f"update crawls set resumed_by = ? where id in ({marks})",
+                               [session.crawl_id, *earlier])  # fmt: skip
+        session.job |= set(earlier)
+        session.resuming = earlier
+        logger.warning("crawl %s resumes the Redis-mode crawl(s) %s", session.crawl_id, earlier)
+    job.server.sadd(job.writers, session.crawl_id)
+
+
 def page_item(data: dict[str, Any], session: ArchiveSession) -> PageItem:
     data = dict(data)
     article = data.pop("article", None)
@@ -211,6 +228,7 @@ def run_ingest(redis_url: str, prefix: str, db_path: str, sites_file: str | None
     job.server.ping()
     sites = select_sites(load_sites(sites_file), site_ids or [])
     session = ArchiveSession(db_path, sites, commit_interval=3600.0)  # the writer commits
+    adopt_earlier_writers(job, session)
     writer = Writer(job, session)
 
     def stop(signum: int, frame: FrameType | None) -> None:

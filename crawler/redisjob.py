@@ -14,6 +14,8 @@ Keys, under the job's prefix (``ARCHIVE_REDIS_KEY``):
 - ``records`` (STREAM, consumer group ``writer``): what the workers fetched;
 - ``workers`` (ZSET name -> heartbeat deadline), ``seeder`` (who seeds), ``seeded``;
 - ``archived`` (SET): the URLs of the articles this job fetched (not fetched again);
+- ``writers`` (SET): the archive's crawl ids of the writers of this job (a restarted
+  writer's crawl resumes them);
 - ``next:<host>``: the server time before which the host gets no request (by any worker).
 """
 
@@ -113,7 +115,8 @@ class Job:
         self.server = server
         self.prefix = prefix
         for name in ("requests", "dupefilter", "leases", "deadlines", "lease_seq", "tries",
-                     "records", "workers", "seeder", "seeded", "archived"):  # fmt: skip
+                     "records", "workers", "seeder", "seeded", "archived",
+                     "writers"):  # fmt: skip
             setattr(self, name, f"{prefix}:{name.replace('_', '-')}")
         self._pop = server.register_script(_POP)
         self._requeue = server.register_script(_REQUEUE)
@@ -132,6 +135,7 @@ class Job:
     seeder: str
     seeded: str
     archived: str
+    writers: str
 
     # --- the frontier's leases ----------------------------------------------------
     def pop(self, lease: float) -> tuple[str, bytes] | None:
@@ -190,7 +194,7 @@ class Job:
         """The job is complete and stored: the next crawl starts afresh."""
         self.server.delete(self.requests, self.dupefilter, self.leases, self.deadlines,
                            self.tries, self.records, self.seeder, self.seeded,
-                           self.archived, self.lease_seq)  # fmt: skip
+                           self.archived, self.lease_seq, self.writers)  # fmt: skip
 
     # --- politeness ---------------------------------------------------------------
     def turn(self, host: str, delay: float) -> float:
