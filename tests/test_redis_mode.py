@@ -236,23 +236,30 @@ def test_a_worker_then_the_writer_killed_lose_nothing_and_store_nothing_twice(jo
             "-s", "ARCHIVE_REDIS_IN_FLIGHT=4")  # fmt: skip
     redis = job.redis.client()
     writer = job.writer()
-    workers = [job.worker(f"w{i}", *slow) for i in range(3)]
-    wait_for(lambda: redis.hlen("tct-archive:leases") > 0 and records_stored(job.db_path) > 3,
-             "records stored and requests leased")  # fmt: skip
-    victim = next(w for w in workers if w.poll() is None)
+    workers = {f"w{i}": job.worker(f"w{i}", *slow) for i in range(3)}
+
+    def busy() -> list[str]:
+        """Workers that have fetched (their WARC file) and are still at it."""
+        folder = job.tmp / "warcs"
+        names = {p.name.split("-")[3][1:] for p in folder.iterdir()} if folder.is_dir() else set()
+        return [n for n in sorted(names) if n in workers and workers[n].poll() is None]
+
+    wait_for(lambda: busy() and redis.hlen("tct-archive:leases") >= 3
+             and records_stored(job.db_path) > 3, "a worker at work, records stored")  # fmt: skip
+    victim = workers.pop(busy()[0])
     kill(victim)
     added = redis.xinfo_stream("tct-archive:records")["entries-added"]
     wait_for(lambda: redis.xinfo_stream("tct-archive:records")["entries-added"] > added + 5,
              "more records")  # fmt: skip
     kill(writer)
     writer = job.writer()
-    workers = [w for w in workers if w is not victim] + [job.worker("w3", *slow)]
-    assert [wait(w) for w in workers] == [0, 0, 0], job.log("w3")[-3000:]
+    survivors = [*workers.values(), job.worker("w3", *slow)]
+    assert [wait(w) for w in survivors] == [0, 0, 0], job.log("w3")[-3000:]
     assert wait(writer) == 0, job.log("writer")[-3000:]
     rows = archive_rows(job.db_path)
     for table in ("articles", "article_versions", "article_urls", "attachments"):
         assert rows[table] == single[table], (table, differences(rows[table], single[table]))
-    assert set(single["pages"]) <= set(rows["pages"])
+    assert set(single["pages"]) <= set(rows["pages"]), differences(rows["pages"], single["pages"])
     assert integrity(job.db_path) == "ok"
     with sqlite3.connect(job.db_path) as db:
         crawls = db.execute("select id, status, resumed_by from crawls order by id").fetchall()
