@@ -181,6 +181,26 @@ def drain_run(web: StaticWeb, run: Path, workers: int) -> dict[str, Any]:
     }
 
 
+def startup_run(web: StaticWeb, run: Path) -> dict[str, float]:
+    """CPU of a worker and of the writer that start, find the job done, and exit: the fixed
+    cost each process adds whatever the crawl's size (imports, extraction pool, Redis)."""
+    run.mkdir(parents=True)
+    with RedisServer(run / "redis", fsync="everysec") as server:
+        client = server.client()
+        client.set("tct-archive:seeded", 1)
+        db = run / "archive.db"
+        costs = {}
+        for name, process in (
+            ("worker", lambda: worker(server.url, db, web, "w0", run / "w0.log")),
+            ("writer", lambda: writer(server.url, db, web, run / "writer.log")),
+        ):
+            started = process()
+            sampler = sampled(started)
+            started.wait()
+            costs[name] = round(sampler.stop().cpu, 2)
+    return costs
+
+
 def single_run(web: StaticWeb, run: Path, server_pids: list[int]) -> dict[str, Any]:
     run.mkdir(parents=True)
     figures = crawl(run / "archive.db", web, run / "crawl.log", *FAST, server_pids=server_pids)
@@ -223,6 +243,10 @@ def main(argv: list[str] | None = None) -> int:
             )
             results["redis_mode"].append(figures)
             print(f"  {figures}", flush=True)
+        print("start-up: a worker and the writer with nothing to do ...", flush=True)
+        results["startup_cpu_s"] = startup_run(web, run / "startup")
+        print(f"  {results['startup_cpu_s']}", flush=True)
+        steady(results)
         print(f"the workers alone ({counts[-1]}), then the writer alone ...", flush=True)
         results["drain"] = drain_run(web, run / "drain", counts[-1])
         print(f"  {results['drain']}", flush=True)
@@ -234,17 +258,34 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def steady(r: dict[str, Any]) -> None:
+    """CPU per article without the processes' fixed start-up (a crawl of thousands of
+    hosts runs for hours: what grows with the articles is what counts)."""
+    start = r["startup_cpu_s"]
+    s = r["single"]
+    single = (s["cpu_s_per_article"] * s["articles_new"] - start["worker"]) / s["articles_new"]
+    s["steady_cpu_s_per_article"] = round(single, 4)
+    for f in r["redis_mode"]:
+        fixed = f["workers"] * start["worker"] + start["writer"]
+        cpu = (f["cpu_s_per_article"] * f["articles"] - fixed) / max(f["articles"], 1)
+        f["steady_cpu_s_per_article"] = round(cpu, 4)
+        f["steady_overhead"] = round(cpu / single - 1, 3)
+
+
 def report(r: dict[str, Any]) -> None:
     s = r["single"]
     print(f"\nsample web: {r['web']['sites']} sites, {r['web']['articles']} articles; "
           f"{r['cores']} cores")  # fmt: skip
-    print(f"{'mode':<22}{'wall s':>8}{'articles/s':>12}{'CPU s/article':>15}{'overhead':>10}")
+    print(f"{'mode':<22}{'wall s':>8}{'articles/s':>12}{'CPU s/article':>15}{'overhead':>10}"
+          f"{'steady CPU':>12}{'overhead':>10}")  # fmt: skip
     print(f"{'single process':<22}{s['wall_s']:>8}{s['articles_per_s']:>12}"
-          f"{s['cpu_s_per_article']:>15}{'':>10}")  # fmt: skip
+          f"{s['cpu_s_per_article']:>15}{'':>10}{s['steady_cpu_s_per_article']:>12}")  # fmt: skip
     for f in r["redis_mode"]:
         name = f"redis, {f['workers']} worker(s)"
         print(f"{name:<22}{f['wall_s']:>8}{f['articles_per_s']:>12}{f['cpu_s_per_article']:>15}"
-              f"{f['overhead_cpu_per_article']:>+10.1%}")  # fmt: skip
+              f"{f['overhead_cpu_per_article']:>+10.1%}{f['steady_cpu_s_per_article']:>12}"
+              f"{f['steady_overhead']:>+10.1%}")  # fmt: skip
+    print(f"start-up CPU per process (left out of 'steady'): {r['startup_cpu_s']}")
     last = r["redis_mode"][-1]
     print(
         f"Redis per article: {last['redis_commands_per_article']} commands, "

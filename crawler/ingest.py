@@ -134,9 +134,7 @@ class Writer:
         session = self.session
         kind = record["kind"]
         if kind == "capture":
-            row = {**record["row"], "crawl_id": session.crawl_id}
-            if not _capture_id(session, row["warc_file"], row["offset"]):
-                session.save_capture(row)
+            store_capture(session, record["row"])
         elif kind == "page":
             item = page_item(record["item"], session)
             session.save(item)
@@ -192,10 +190,17 @@ def attachment_item(data: dict[str, Any], session: ArchiveSession) -> Attachment
     return AttachmentItem(**data)
 
 
-def _capture_ids(session: ArchiveSession, refs: list[list[Any]]) -> list[int]:
-    """Captures named by (WARC file, offset) in a worker's record: their ids here."""
-    found = (_capture_id(session, name, offset) for name, offset in refs)
-    return [capture for capture in found if capture is not None]
+def _capture_ids(session: ArchiveSession, rows: list[dict[str, Any]]) -> list[int]:
+    """The captures a worker's record carries, stored: their ids here."""
+    return [store_capture(session, row) for row in rows]
+
+
+def store_capture(session: ArchiveSession, row: dict[str, Any]) -> int:
+    """A worker's capture row, under this crawl; once (a record read again after a kill)."""
+    known = _capture_id(session, row["warc_file"], row["offset"])
+    if known is not None:
+        return known
+    return session.save_capture({**row, "crawl_id": session.crawl_id})
 
 
 def _capture_id(session: ArchiveSession, warc_file: str, offset: int) -> int | None:
