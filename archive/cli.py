@@ -9,8 +9,8 @@ another crawl holds the database's lock (nothing is written; safe under cron),
 read-only or failing disk: what was committed before stays intact), 5 when
 `serve` or `demo` finds its port taken by another program, 6 when a site
 answered but yielded no article, or under half its last crawl's, 7 when a
-monitor failed (archive/store/history.py; crawler/monitors.py). 1 wins over 6,
-and 6 over 7.
+monitor failed (archive/store/history.py; crawler/monitors.py), 8 when Redis
+(Redis mode: crawl --redis, ingest) cannot be reached. 1 wins over 6, and 6 over 7.
 """
 
 from __future__ import annotations
@@ -52,12 +52,14 @@ OPTION_SETTINGS = {
     "log_level": "LOG_LEVEL",
     "warc_dir": "ARCHIVE_WARC_DIR",
     "revalidate_after": "ARCHIVE_REVALIDATE_AFTER",
+    "redis": "ARCHIVE_REDIS_URL",
 }
 
 EXIT_SITE_FAILED = 1
 EXIT_LOCKED = 3
 EXIT_NO_ARTICLES = 6  # 4 is storage (archive.store.storage), 5 a busy port
 EXIT_MONITORS = 7  # a monitor failed (one line each after the summary)
+EXIT_REDIS = 8  # Redis mode: the Redis server cannot be reached (nothing is written)
 
 db_option = click.option(
     "--db", default="archive.db", show_default=True, type=click.Path(dir_okay=False),
@@ -76,6 +78,10 @@ REVALIDATE_HELP = (
 
 
 WARC_DIR_HELP = "Where the WARC files are [default: warcs/ beside the database]."
+REDIS_HELP = (
+    "Redis mode: run one worker of a crawl shared through this Redis server "
+    "(redis://HOST:PORT/DB); `tct-archive ingest` stores what the workers fetch."
+)
 
 
 class ArchiveGroup(click.Group):
@@ -109,9 +115,14 @@ def cli() -> None:
 def crawl_stage() -> Any:
     """The Scrapy project's runner (``crawler.run``), found through the ``tct_archive``
     entry point so that ``archive`` never imports Scrapy or the crawler package."""
+    return crawl_stage_part("crawl")
+
+
+def crawl_stage_part(name: str) -> Any:
+    """A module of the crawl stage by its ``tct_archive`` entry point: crawl, ingest."""
     from importlib.metadata import entry_points
 
-    found = entry_points(group="tct_archive", name="crawl")
+    found = entry_points(group="tct_archive", name=name)
     if not found:
         raise click.ClickException("the crawler is not installed: pip install tct-archive")
     return next(iter(found)).load()
@@ -140,6 +151,7 @@ def settings_from_options(options: dict[str, Any], pairs: tuple[str, ...]) -> di
 @click.option("--log-level", default="WARNING", show_default=True, help="Scrapy log level.")
 @click.option("--warc-dir", type=click.Path(file_okay=False), help=WARC_DIR_HELP)
 @click.option("--revalidate-after", metavar="DURATION", help=REVALIDATE_HELP)
+@click.option("--redis", metavar="URL", help=REDIS_HELP)
 @click.option("-s", "settings", multiple=True, metavar="NAME=VALUE", help="Any Scrapy setting.")
 def crawl(site_ids: tuple[str, ...], settings: tuple[str, ...], **options: Any) -> None:
     """Crawl the registered sites (or only SITE_IDS) into the archive.
@@ -162,6 +174,12 @@ def crawl(site_ids: tuple[str, ...], settings: tuple[str, ...], **options: Any) 
     overrides = settings_from_options({**options, "site_ids": site_ids}, settings)
     check_duration(overrides.get("ARCHIVE_REVALIDATE_AFTER"))
     check_duration(overrides.get("ARCHIVE_MONITOR_SCHEDULE"), "-s ARCHIVE_MONITOR_SCHEDULE")
+    if options["redis"]:  # a worker: the writer (`ingest`) keeps the database
+        reach_redis(options["redis"])
+        if not crawl_stage().run_worker(overrides):
+            click.echo("this worker stopped before the crawl was complete", err=True)
+            sys.exit(EXIT_SITE_FAILED)
+        return
     from archive.store import lock
 
     try:
@@ -172,6 +190,60 @@ def crawl(site_ids: tuple[str, ...], settings: tuple[str, ...], **options: Any) 
         crawl_locked(options["db"], overrides)
     finally:
         lock.release(options["db"])
+
+
+def reach_redis(url: str) -> None:
+    """Redis mode starts only with its server answering: one line and exit 8 otherwise."""
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=5).ping()
+    except ValueError as exc:
+        raise UsageError(f"--redis {url}: {exc}") from exc
+    except redis.RedisError as exc:
+        click.echo(f"Error: Redis at {url} cannot be reached: {exc}", err=True)
+        sys.exit(EXIT_REDIS)
+
+
+@cli.command()
+@click.option("--redis", "redis_url", metavar="URL", help="The job's Redis (required).")
+@sites_option
+@db_option
+@click.option("--key", default="tct-archive", show_default=True,
+              help="The job's key prefix in Redis (ARCHIVE_REDIS_KEY of its workers).")  # fmt: skip
+@click.argument("site_ids", nargs=-1)
+def ingest(redis_url: str | None, sites_file: str | None, db: str, key: str,
+           site_ids: tuple[str, ...]) -> None:  # fmt: skip
+    """Redis mode's one writer: store what the workers fetch, until the crawl is complete.
+
+    Start it beside any number of `tct-archive crawl --redis URL` workers (same
+    sites); it exits 0 once the frontier is empty, no request is leased, no worker is
+    left and every record is stored, and prints the crawl's summary.
+
+    \b
+        tct-archive ingest --redis redis://127.0.0.1:6379/0 --db archive.db
+    """
+    sites = load_registry(sites_file)
+    try:
+        registry.select_sites(sites, site_ids)
+    except KeyError as exc:
+        raise UsageError(f"unknown site id(s): {exc.args[0]} (see `tct-archive sites`)") from exc
+    check_database(db)
+    if not redis_url:
+        raise UsageError("ingest needs --redis URL: the Redis its workers share")
+    reach_redis(redis_url)
+    from archive.store import lock
+
+    try:
+        lock.acquire(db)
+    except lock.LockedError as exc:
+        refuse_locked(str(exc), None)
+    try:
+        run = crawl_stage_part("ingest").run_ingest
+        crawl_id = run(redis_url, key, db, sites_file, list(site_ids))
+        report_crawl(db, crawl_id)
+    finally:
+        lock.release(db)
 
 
 def refuse_locked(message: str, log_file: str | None) -> None:
@@ -186,9 +258,13 @@ def refuse_locked(message: str, log_file: str | None) -> None:
 
 
 def crawl_locked(db_path: str, overrides: dict[str, Any]) -> None:
+    report_crawl(db_path, crawl_stage().run_crawl(overrides))
+
+
+def report_crawl(db_path: str, crawl_id: int) -> None:
+    """The crawl's summary, notes and alerts; the exit status they call for."""
     from archive.store.migrations import open_db
 
-    crawl_id = crawl_stage().run_crawl(overrides)
     db = open_db(db_path)
     resumed = [r[0] for r in db.execute("select id from crawls where resumed_by = ?", [crawl_id])]
     if resumed:

@@ -77,13 +77,7 @@ def _coerce(name: str, value: str, default: Any) -> Any:
 
 def run_crawl(overrides: Mapping[str, Any]) -> int:
     """Crawl with the project settings plus ``overrides``; returns the crawl id."""
-    settings = project_settings()
-    settings.setdict(dict(overrides), priority="cmdline")
-    process = CrawlerProcess(settings)
-    crawler = process.create_crawler("schools")
-    failures: list[Any] = []
-    process.crawl(crawler).addErrback(failures.append)
-    process.start()
+    settings, crawler, failures = _run(overrides)
     stopped = getattr(crawler, "storage_error", None)
     if stopped:
         raise StorageError(stopped)
@@ -94,3 +88,21 @@ def run_crawl(overrides: Mapping[str, Any]) -> int:
             raise StorageError(describe(error, str(settings.get("ARCHIVE_DB"))))
         raise RuntimeError("the crawl did not start; see the log above")
     return int(spider.session.crawl_id)
+
+
+def run_worker(overrides: Mapping[str, Any]) -> bool:
+    """One Redis-mode worker (``ARCHIVE_REDIS_URL`` among ``overrides``) until the shared
+    frontier is done; False when it stopped before (a signal, an error at start)."""
+    _settings, crawler, _failures = _run(overrides)
+    return bool(crawler.stats and crawler.stats.get_value("finish_reason") == "finished")
+
+
+def _run(overrides: Mapping[str, Any]) -> tuple[Settings, Any, list[Any]]:
+    settings = project_settings()
+    settings.setdict(dict(overrides), priority="cmdline")
+    process = CrawlerProcess(settings)
+    crawler = process.create_crawler("schools")
+    failures: list[Any] = []
+    process.crawl(crawler).addErrback(failures.append)
+    process.start()
+    return settings, crawler, failures

@@ -100,6 +100,13 @@ class ArchiveSession:
                 logger.exception("committing the crawl's results failed")
 
     # --- the frontier ------------------------------------------------------------
+    def seeds(self) -> bool:
+        """This run seeds the frontier from the registry (Redis mode: only the first worker)."""
+        return True
+
+    def seeded(self) -> None:
+        """The registry's entry points are all scheduled."""
+
     def page_state(self, url: str) -> recrawl.PageState | None:
         return recrawl.page_state(self.db, url)
 

@@ -135,3 +135,16 @@ SPIDERMON_SMTP_USER = None  # login only when set
 SPIDERMON_SMTP_PASSWORD = None
 SPIDERMON_SMTP_ENFORCE_TLS = False  # STARTTLS
 SPIDERMON_SMTP_ENFORCE_SSL = False  # SMTP over TLS (port 465)
+
+# --- Redis mode: many workers, one frontier, one writer (crawler/redis_mode.py) -----------
+# Off while ARCHIVE_REDIS_URL is None. Set (tct-archive crawl --redis URL, or -s for
+# `scrapy crawl` and Scrapyd), the add-on below switches the scheduler and duplicate filter
+# to scrapy-redis's, the pipeline to a Redis stream, and adds the shared per-site delay;
+# `tct-archive ingest --redis URL` is the one writer of the SQLite archive.
+ADDONS = {"crawler.redis_mode.RedisMode": 0}
+ARCHIVE_REDIS_URL = None  # redis://HOST:PORT/DB
+ARCHIVE_REDIS_KEY = "tct-archive"  # prefix of the job's keys (one crawl job per prefix)
+ARCHIVE_REDIS_LEASE = 300.0  # seconds a popped request stays leased without a heartbeat
+ARCHIVE_REDIS_IN_FLIGHT = 16  # requests one worker takes at a time (the rest: other workers)
+ARCHIVE_REDIS_TRIES = 3  # leases that expire this often drop the request (a poison page)
+ARCHIVE_REDIS_WORKER = None  # this worker's name (WARC files, registry); None = host.pid

@@ -83,10 +83,13 @@ class WarcMiddleware:
 
     def _writer(self, session: ArchiveSession) -> warcs.WarcFiles:
         if self.files is None:
-            self._repair(session)
+            worker = getattr(session, "worker", None)  # Redis mode: files named per worker
+            if worker is None:
+                self._repair(session)
             agent = self.crawler.settings.get("USER_AGENT")
             self.files = warcs.WarcFiles(self.warc_dir, session.crawl_id, self.max_bytes,
-                                         {"http-header-user-agent": agent})  # fmt: skip
+                                         {"http-header-user-agent": agent},
+                                         label=worker)  # fmt: skip
         return self.files
 
     def _repair(self, session: ArchiveSession) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import socket
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
@@ -98,9 +99,13 @@ class WarcFiles:
         crawl_id: int,
         max_bytes: int = DEFAULT_MAX_BYTES,
         info: Mapping[str, str] | None = None,
+        label: str | None = None,
     ):
+        """``label``: a Redis-mode worker's name, in place of the crawl id in file names
+        (workers write files of their own; the writer indexes them)."""
         self.dir = Path(warc_dir)
         self.crawl_id = crawl_id
+        self.label = label
         self.max_bytes = max_bytes
         self.info = dict(info or {})
         self.serial = 0
@@ -143,7 +148,8 @@ class WarcFiles:
         self.dir.mkdir(parents=True, exist_ok=True)
         while True:
             stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
-            name = f"{PREFIX}-{stamp}-{self.crawl_id}-{self.serial:05d}{SUFFIX}"
+            tag = _safe_label(self.label) if self.label else self.crawl_id
+            name = f"{PREFIX}-{stamp}-{tag}-{self.serial:05d}{SUFFIX}"
             self.serial += 1
             try:
                 out = open(self.dir / name, "xb")  # noqa: SIM115 - closed in close()
@@ -335,6 +341,11 @@ def repair_dir(warc_dir: str | os.PathLike[str], known_good: Mapping[str, int] |
             if cut:
                 removed[name] = cut
     return removed
+
+
+def _safe_label(label: str) -> str:
+    """A worker's name as a file name's part: never a crawl id (``w`` first), no dashes."""
+    return "w" + re.sub(r"[^A-Za-z0-9.]+", ".", label)
 
 
 def crawl_of(warc_file: str) -> int | None:

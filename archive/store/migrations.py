@@ -728,3 +728,13 @@ def m015_document_text(db: Database) -> None:
         f"create virtual table if not exists {search.DOCUMENTS_FTS} using fts5(text, "
         f"content='', tokenize='{FTS_TOKENIZE}')"
     )
+
+
+@migrations()
+def m016_ingest_progress(db: Database) -> None:
+    """Redis mode's writer (crawler/ingest.py): the last stream entry it stored, per stream.
+
+    Written in the same transaction as the records, so a writer killed between its
+    commit and its acknowledgement to Redis skips, on restart, what it already stored.
+    """
+    db.execute("create table if not exists ingest_progress (stream text primary key, last_id text)")

@@ -47,6 +47,9 @@ from crawler.workers import DocumentReader, PageAnalyzer
 #: listing that showed new articles does not add one, so pagination is never cut short.
 LINK_DEPTH = "link_depth"
 
+#: Request meta of a document: the articles that asked for it.
+ARTICLES = "articles"
+
 HTML_TYPES = ("text/html", "application/xhtml")
 #: Articles first, then listings (pagination), then pages whose URL says nothing, whatever
 #: their depth (DEPTH_PRIORITY takes 1 per level): a trap of unknown-shaped pages (a
@@ -98,16 +101,22 @@ class SchoolsSpider(Spider):
         spider.requested = set()
         spider.shapes = defaultdict(ShapeBook)
         spider.traps = TrapGuard(settings.getint("ARCHIVE_TRAP_DEPTH"))
-        spider.session = ArchiveSession(
-            settings.get("ARCHIVE_DB"), spider.sites,
-            commit_interval=settings.getfloat("ARCHIVE_COMMIT_INTERVAL"),
-        )  # fmt: skip
+        redis_mode = bool(settings.get("ARCHIVE_REDIS_URL"))
+        if redis_mode:  # a worker of a Redis-mode job: records go to Redis (one writer)
+            from crawler.redis_mode import open_session
+
+            spider.session = open_session(settings, spider.sites)
+        else:
+            spider.session = ArchiveSession(
+                settings.get("ARCHIVE_DB"), spider.sites,
+                commit_interval=settings.getfloat("ARCHIVE_COMMIT_INTERVAL"),
+            )  # fmt: skip
         spider.fed = spider.session.sites_with_feeds()
         spider.mapped = set()
         spider.analyzer = PageAnalyzer(
             settings.getint("ARCHIVE_EXTRACT_WORKERS"),
             settings.getfloat("ARCHIVE_EXTRACT_TIMEOUT"),
-            spider.sites, settings.get("ARCHIVE_DB"),
+            spider.sites, None if redis_mode else settings.get("ARCHIVE_DB"),
             (spider.session.crawl_id, spider.session.started),
         )  # fmt: skip
         spider.analyzer.start()  # while Scrapy builds its engine and fetches robots.txt
@@ -153,6 +162,14 @@ class SchoolsSpider(Spider):
             await self._room()
             for output in self.resumed(entry):
                 yield output
+        if not self.session.seeds():
+            return  # Redis mode: another worker seeds the shared frontier
+        for request in self.entry_requests():
+            yield request
+        self.session.seeded()
+
+    def entry_requests(self) -> Iterator[Request]:
+        """The sites' entry points: start URLs, declared sitemaps and feeds."""
         for site in self.sites:
             for url in site.start_urls:
                 if request := self.page_request(url, site, force=True):
@@ -376,7 +393,7 @@ class SchoolsSpider(Spider):
             self.pending_attachments[url] = list(articles)
             yield Request(
                 url, callback=self.parse_attachment, errback=self.on_error,
-                meta={"site_id": site.id, "attachment": True,
+                meta={"site_id": site.id, "attachment": True, ARTICLES: list(articles),
                       "download_maxsize": self.attachment_max_bytes},
             )  # fmt: skip
         else:
@@ -403,7 +420,8 @@ class SchoolsSpider(Spider):
                     )
                     document = read.row()
             # articles that linked it while it was read are waiting too
-            linked = self.pending_attachments.pop(item.url, [])
+            # (Redis mode: another worker may have asked for it; the request names them)
+            linked = self.pending_attachments.pop(item.url, None) or response.meta.get(ARTICLES, [])
             yield AttachmentItem(site_id=site.id, article_urls=linked, fetched=item.fetched,
                                  captures=item.captures, document=document, **facts)  # fmt: skip
         yield item

@@ -42,7 +42,7 @@ MAX_RESULT_BYTES = 32_000_000
 CUSTOM_SQL_AT_ONCE = 1
 #: Public mode keeps operations data local: these tables are neither listed nor readable,
 #: these columns read as NULL, these pages (a file path, threads, plugin settings) are 404.
-WITHHELD_TABLES = frozenset({"frontier", "_sqlite_migrations"})
+WITHHELD_TABLES = frozenset({"frontier", "ingest_progress", "_sqlite_migrations"})
 WITHHELD_COLUMNS = frozenset({("crawls", "pid"), ("crawls", "message"), ("pages", "error")})
 WITHHELD_PAGES = re.compile(r"^/-/(databases|threads|metadata)(\.json)?$")
 

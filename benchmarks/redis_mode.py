@@ -1,0 +1,308 @@
+"""Redis mode (issue 17): what many workers, one Redis and one writer cost, beside one process.
+
+    python benchmarks/redis_mode.py                          # 7 sites x 150 articles, 1-3 workers
+    python benchmarks/redis_mode.py --sites 7 --articles-per-site 40 --workers 1,3   # a quick look
+
+The sample web is rendered and served as in ``crawl_bench.py`` (nginx on 127.0.0.x
+if installed, else the Python server), delays off. Measured, one after the other,
+each into a fresh archive:
+
+* single-process mode (``tct-archive crawl``): wall, articles/s, CPU per article
+  (the crawl's process tree);
+* Redis mode with 1, 2, 3 workers and one writer (``crawl --redis`` x N, ``ingest``),
+  all started at once against a fresh ``redis-server``: wall until the writer exits,
+  articles/s, CPU per article of workers + writer + redis-server, and the overhead
+  of Redis mode per article against single-process mode;
+* what one article costs in Redis: commands and network bytes (``INFO`` before and
+  after, over the whole job, per stored article), the stream's bytes per record;
+* the writer's sustained insert rate: the workers first run alone (records pile up
+  in the stream), then the writer alone drains it (records/s, articles/s, CPU).
+
+It prints figures and asserts nothing; ``--json FILE`` also writes them.
+docs/scale-out.md turns them into how many workers one writer and one Redis serve.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from crawl_bench import (  # noqa: E402
+    CORES,
+    FAST,
+    PYTHON,
+    Nginx,
+    PythonServer,
+    Sampler,
+    StaticWeb,
+    crawl,
+    prepare_web,
+)
+
+from tests.redisserver import RedisServer  # noqa: E402
+
+COMMON = ["--log-level", "WARNING", "-s", "ARCHIVE_PROGRESS_INTERVAL=0",
+          "-s", "ARCHIVE_MAX_PAGES_PER_SITE=1000000", *FAST]  # fmt: skip
+
+
+def worker(url: str, db: Path, web: StaticWeb, name: str, log: Path) -> subprocess.Popen[bytes]:
+    command = [PYTHON, "-m", "archive", "crawl", "--redis", url, "--db", str(db), "--sites",
+               str(web.sites_file), *COMMON, "-s", f"ARCHIVE_REDIS_WORKER={name}"]  # fmt: skip
+    with log.open("wb") as out:
+        return subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
+
+
+def writer(url: str, db: Path, web: StaticWeb, log: Path) -> subprocess.Popen[bytes]:
+    command = [PYTHON, "-m", "archive", "ingest", "--redis", url, "--db", str(db), "--sites",
+               str(web.sites_file)]  # fmt: skip
+    with log.open("wb") as out:
+        return subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
+
+
+def redis_stats(client: Any) -> dict[str, int]:
+    info = client.info("stats")
+    return {"commands": int(info["total_commands_processed"]),
+            "net_in": int(info["total_net_input_bytes"]),
+            "net_out": int(info["total_net_output_bytes"])}  # fmt: skip
+
+
+def redis_cpu(pid: int) -> float:
+    times = psutil.Process(pid).cpu_times()
+    return float(times.user + times.system)
+
+
+def articles_in(db: Path) -> int:
+    with sqlite3.connect(db) as conn:
+        return int(conn.execute("select count(*) from articles").fetchone()[0])
+
+
+def sampled(process: subprocess.Popen[bytes]) -> Sampler:
+    sampler = Sampler(process.pid)
+    sampler.start()
+    return sampler
+
+
+def redis_run(web: StaticWeb, run: Path, workers: int) -> dict[str, Any]:
+    """N workers and the writer at once, on a fresh Redis; until the writer exits."""
+    run.mkdir(parents=True)
+    with RedisServer(run / "redis", fsync="everysec") as server:
+        assert server.process is not None
+        client = server.client()
+        before, cpu_before = redis_stats(client), redis_cpu(server.process.pid)
+        db = run / "archive.db"
+        started = time.perf_counter()
+        procs = [writer(server.url, db, web, run / "writer.log")]
+        procs += [worker(server.url, db, web, f"w{i}", run / f"w{i}.log") for i in range(workers)]
+        samplers = [sampled(p) for p in procs]
+        statuses = [p.wait() for p in procs]
+        wall = time.perf_counter() - started
+        usages = [s.stop() for s in samplers]
+        after, cpu_after = redis_stats(client), redis_cpu(server.process.pid)
+    articles = articles_in(db)
+    cpu = {"writer": usages[0].cpu, "workers": sum(u.cpu for u in usages[1:]),
+           "redis": cpu_after - cpu_before}  # fmt: skip
+    total = sum(cpu.values())
+    return {
+        "workers": workers,
+        "statuses": statuses,
+        "wall_s": round(wall, 1),
+        "articles": articles,
+        "articles_per_s": round(articles / wall, 1),
+        "cpu_s_per_article": round(total / max(articles, 1), 4),
+        "cpu_s": {k: round(v, 1) for k, v in cpu.items()},
+        "redis_commands_per_article": round(
+            (after["commands"] - before["commands"]) / max(articles, 1), 1
+        ),
+        "redis_bytes_in_per_article": round(
+            (after["net_in"] - before["net_in"]) / max(articles, 1)
+        ),
+        "redis_bytes_out_per_article": round(
+            (after["net_out"] - before["net_out"]) / max(articles, 1)
+        ),
+    }
+
+
+def drain_run(web: StaticWeb, run: Path, workers: int) -> dict[str, Any]:
+    """The workers alone fill the stream; then the writer alone drains it."""
+    run.mkdir(parents=True)
+    with RedisServer(run / "redis", fsync="everysec") as server:
+        client = server.client()
+        db = run / "archive.db"
+        started = time.perf_counter()
+        procs = [worker(server.url, db, web, f"w{i}", run / f"w{i}.log") for i in range(workers)]
+        samplers = [sampled(p) for p in procs]
+        statuses = [p.wait() for p in procs]
+        fetch_wall = time.perf_counter() - started
+        fetch_cpu = sum(s.stop().cpu for s in samplers)
+        records = int(client.xlen("tct-archive:records"))
+        stream_bytes = int(client.memory_usage("tct-archive:records", samples=0) or 0)
+        started = time.perf_counter()
+        process = writer(server.url, db, web, run / "writer.log")
+        sampler = sampled(process)
+        statuses.append(process.wait())
+        write_wall = time.perf_counter() - started
+        write_cpu = sampler.stop().cpu
+    articles = articles_in(db)
+    return {
+        "workers": workers,
+        "statuses": statuses,
+        "fetch": {
+            "wall_s": round(fetch_wall, 1),
+            "articles_per_s": round(articles / fetch_wall, 1),
+            "cpu_s_per_article": round(fetch_cpu / max(articles, 1), 4),
+        },  # fmt: skip
+        "stream": {
+            "records": records,
+            "records_per_article": round(records / max(articles, 1), 2),
+            "bytes_per_record": round(stream_bytes / max(records, 1)),
+        },  # fmt: skip
+        "writer": {
+            "wall_s": round(write_wall, 1),
+            "records_per_s": round(records / write_wall, 1),
+            "articles_per_s": round(articles / write_wall, 1),
+            "cpu_s_per_article": round(write_cpu / max(articles, 1), 4),
+            "note": "includes the writer's start-up and its completion check (about 1 s)",
+        },
+        "articles": articles,
+    }
+
+
+def startup_run(web: StaticWeb, run: Path) -> dict[str, float]:
+    """CPU of a worker and of the writer that start, find the job done, and exit: the fixed
+    cost each process adds whatever the crawl's size (imports, extraction pool, Redis)."""
+    run.mkdir(parents=True)
+    with RedisServer(run / "redis", fsync="everysec") as server:
+        client = server.client()
+        client.set("tct-archive:seeded", 1)
+        db = run / "archive.db"
+        costs = {}
+        for name, process in (
+            ("worker", lambda: worker(server.url, db, web, "w0", run / "w0.log")),
+            ("writer", lambda: writer(server.url, db, web, run / "writer.log")),
+        ):
+            started = process()
+            sampler = sampled(started)
+            started.wait()
+            costs[name] = round(sampler.stop().cpu, 2)
+    return costs
+
+
+def single_run(web: StaticWeb, run: Path, server_pids: list[int]) -> dict[str, Any]:
+    run.mkdir(parents=True)
+    figures = crawl(run / "archive.db", web, run / "crawl.log", *FAST, server_pids=server_pids)
+    row = figures.row()
+    return {k: row[k] for k in ("wall_s", "articles_new", "articles_per_s", "cpu_s_per_article")}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sites", type=int, default=7)
+    parser.add_argument("--articles-per-site", type=int, default=150)
+    parser.add_argument("--workers", default="1,2,3", help="worker counts to measure")
+    parser.add_argument("--port", type=int, default=18081)
+    parser.add_argument("--work", default=str(ROOT / "benchmarks" / "out" / "redis"))
+    parser.add_argument("--json", metavar="FILE")
+    parser.add_argument("--keep", action="store_true", help="keep the run directory")
+    args = parser.parse_args(argv)
+    work = Path(args.work)
+    work.mkdir(parents=True, exist_ok=True)
+    web = prepare_web(work, args.sites, args.articles_per_site, args.port)
+    run = Path(tempfile.mkdtemp(prefix="run-", dir=work))
+    counts = [int(n) for n in args.workers.split(",")]
+    results: dict[str, Any] = {"web": {"sites": args.sites, "articles": len(web.articles)},
+                               "cores": CORES, "redis_mode": []}  # fmt: skip
+    server_cls = Nginx if Nginx.available() else None
+    server = (
+        Nginx(web, run / "server")
+        if server_cls
+        else PythonServer(args.sites, args.articles_per_site, web.port)
+    )
+    with server:
+        print("single process ...", flush=True)
+        results["single"] = single_run(web, run / "single", server.pids())
+        print(f"  {results['single']}", flush=True)
+        for n in counts:
+            print(f"Redis mode, {n} worker(s) and the writer ...", flush=True)
+            figures = redis_run(web, run / f"redis-{n}", n)
+            figures["overhead_cpu_per_article"] = round(
+                figures["cpu_s_per_article"] / results["single"]["cpu_s_per_article"] - 1, 3
+            )
+            results["redis_mode"].append(figures)
+            print(f"  {figures}", flush=True)
+        print("start-up: a worker and the writer with nothing to do ...", flush=True)
+        results["startup_cpu_s"] = startup_run(web, run / "startup")
+        print(f"  {results['startup_cpu_s']}", flush=True)
+        steady(results)
+        print(f"the workers alone ({counts[-1]}), then the writer alone ...", flush=True)
+        results["drain"] = drain_run(web, run / "drain", counts[-1])
+        print(f"  {results['drain']}", flush=True)
+    report(results)
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2), "utf-8")
+    if not args.keep:
+        shutil.rmtree(run, ignore_errors=True)
+    return 0
+
+
+def steady(r: dict[str, Any]) -> None:
+    """CPU per article without the processes' fixed start-up (a crawl of thousands of
+    hosts runs for hours: what grows with the articles is what counts)."""
+    start = r["startup_cpu_s"]
+    s = r["single"]
+    single = (s["cpu_s_per_article"] * s["articles_new"] - start["worker"]) / s["articles_new"]
+    s["steady_cpu_s_per_article"] = round(single, 4)
+    for f in r["redis_mode"]:
+        fixed = f["workers"] * start["worker"] + start["writer"]
+        cpu = (f["cpu_s_per_article"] * f["articles"] - fixed) / max(f["articles"], 1)
+        f["steady_cpu_s_per_article"] = round(cpu, 4)
+        f["steady_overhead"] = round(cpu / single - 1, 3)
+
+
+def report(r: dict[str, Any]) -> None:
+    s = r["single"]
+    print(f"\nsample web: {r['web']['sites']} sites, {r['web']['articles']} articles; "
+          f"{r['cores']} cores")  # fmt: skip
+    print(f"{'mode':<22}{'wall s':>8}{'articles/s':>12}{'CPU s/article':>15}{'overhead':>10}"
+          f"{'steady CPU':>12}{'overhead':>10}")  # fmt: skip
+    print(f"{'single process':<22}{s['wall_s']:>8}{s['articles_per_s']:>12}"
+          f"{s['cpu_s_per_article']:>15}{'':>10}{s['steady_cpu_s_per_article']:>12}")  # fmt: skip
+    for f in r["redis_mode"]:
+        name = f"redis, {f['workers']} worker(s)"
+        print(f"{name:<22}{f['wall_s']:>8}{f['articles_per_s']:>12}{f['cpu_s_per_article']:>15}"
+              f"{f['overhead_cpu_per_article']:>+10.1%}{f['steady_cpu_s_per_article']:>12}"
+              f"{f['steady_overhead']:>+10.1%}")  # fmt: skip
+    print(f"start-up CPU per process (left out of 'steady'): {r['startup_cpu_s']}")
+    last = r["redis_mode"][-1]
+    print(
+        f"Redis per article: {last['redis_commands_per_article']} commands, "
+        f"{last['redis_bytes_in_per_article']} bytes in, "
+        f"{last['redis_bytes_out_per_article']} bytes out; CPU split {last['cpu_s']}"
+    )
+    d = r["drain"]
+    print(
+        f"stream: {d['stream']['records_per_article']} records per article, "
+        f"{d['stream']['bytes_per_record']} bytes per record held"
+    )
+    print(
+        f"writer alone: {d['writer']['records_per_s']} records/s = "
+        f"{d['writer']['articles_per_s']} articles/s, {d['writer']['cpu_s_per_article']} "
+        f"CPU s/article; workers alone: {d['fetch']['articles_per_s']} articles/s"
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,465 @@
+"""Redis mode's worker side: many crawl processes share one frontier; none writes SQLite.
+
+``ARCHIVE_REDIS_URL`` switches it on (``tct-archive crawl --redis URL``, or ``-s`` for
+``scrapy crawl`` and Scrapyd); the add-on :class:`RedisMode` then plugs in:
+
+- scrapy-redis's scheduler and duplicate filter, with :class:`LeasedQueue`: a pop leases
+  the request (crawler/redisjob.py) until its record is in the stream, so a worker killed
+  with SIGKILL loses nothing: its leases expire and any worker gives them back;
+- :class:`RedisSession` in place of the SQLite session: each page, attachment and WARC
+  capture becomes a record on the job's stream, added in the same MULTI that releases
+  the request's lease; the one writer (crawler/ingest.py) stores them;
+- :class:`SharedDelay`, the HTTP download handler: a site's delay (DOWNLOAD_DELAY,
+  AutoThrottle, Crawl-delay) holds across workers, through a per-host turn in Redis;
+- :class:`RedisWorker`: heartbeats (the worker registry, lease renewal, expired leases
+  given back), seeding by the first worker, and closing only when the job's frontier
+  is empty and nothing is leased.
+
+scrapy-redis's own spiders (``RedisMixin``) are not used: they rely on
+``start_requests()``, which Scrapy 2.16 removed (scrapy-redis issue #305), and call
+``engine.crawl(request, spider=...)``, which Scrapy rejects (issue #285). Our spider
+seeds through its async ``start()`` and :class:`RedisWorker`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import itertools
+import json
+import logging
+import os
+import socket
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+from scrapy import Request, Spider, signals
+from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DontCloseSpider
+from scrapy.http import Response
+from scrapy.settings import BaseSettings
+from scrapy.utils.misc import load_object
+from scrapy_redis.queue import PriorityQueue
+from scrapy_redis.scheduler import Scheduler
+from twisted.internet import task
+
+from archive.capture import frontier, recrawl
+from archive.sites import urls
+from archive.sites.registry import Site
+from crawler.items import AttachmentItem, PageItem, SiteCounts
+from crawler.redisjob import OUTAGE, Job, client_options, connect
+from crawler.session import ArchiveSession
+
+logger = logging.getLogger(__name__)
+
+PATIENCE = 60.0  # seconds a worker waits for Redis to queue a link before giving it up
+
+
+def worker_name(settings: BaseSettings) -> str:
+    return settings.get("ARCHIVE_REDIS_WORKER") or f"{socket.gethostname()}.{os.getpid()}"
+
+
+def job_for(settings: BaseSettings) -> Job:
+    return Job(connect(settings.get("ARCHIVE_REDIS_URL")), settings.get("ARCHIVE_REDIS_KEY"))
+
+
+class RedisMode:
+    """Scrapy add-on: with ``ARCHIVE_REDIS_URL`` set, the worker's components; else nothing."""
+
+    def update_settings(self, settings: BaseSettings) -> None:
+        url = settings.get("ARCHIVE_REDIS_URL")
+        if not url:
+            return
+        prefix = settings.get("ARCHIVE_REDIS_KEY")
+        for name, value in {
+            "SCHEDULER": "crawler.redis_mode.RedisScheduler",
+            "SCHEDULER_QUEUE_CLASS": "crawler.redis_mode.LeasedQueue",
+            "SCHEDULER_QUEUE_KEY": f"{prefix}:requests",
+            "SCHEDULER_DUPEFILTER_KEY": f"{prefix}:dupefilter",
+            "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
+            "SCHEDULER_PERSIST": True,  # a worker that finishes must not flush the others' queue
+            "REDIS_URL": url,
+            "REDIS_PARAMS": client_options(),
+        }.items():
+            settings.set(name, value, priority="addon")
+        # The writer stores, and judges the crawl: no monitors, no SQLite in a worker.
+        settings.set("SPIDERMON_ENABLED", False, priority="cmdline")
+        settings.set("ARCHIVE_COMMIT_INTERVAL", 0.0, priority="cmdline")
+        for scheme in ("http", "https"):
+            settings["DOWNLOAD_HANDLERS"][scheme] = "crawler.redis_mode.SharedDelay"
+        settings["EXTENSIONS"]["crawler.redis_mode.RedisWorker"] = 540
+
+
+class RedisScheduler(Scheduler):
+    """scrapy-redis 0.9.1's scheduler without the calls Scrapy 2.19 deprecates (warnings
+    in every worker's log): ``Spider.log()`` on open, and ``stats.inc_value(...,
+    spider=...)`` per request (scrapy-redis issue #285 is the same break elsewhere: its
+    spiders' ``engine.crawl(request, spider=...)``)."""
+
+    df: Any  # scrapy-redis's duplicate filter (RFPDupeFilter)
+
+    def open(self, spider: Spider) -> None:
+        self.spider = spider
+        self.queue = load_object(self.queue_cls)(
+            server=self.server, spider=spider, key=self.queue_key % {"spider": spider.name},
+            serializer=self.serializer,
+        )  # fmt: skip
+        if not self.df:
+            self.df = load_object(self.dupefilter_cls).from_spider(spider)
+        if self.flush_on_start:
+            self.flush()
+        if queued := len(self.queue):
+            logger.info("joining a crawl with %d requests queued", queued)
+
+    def enqueue_request(self, request: Request) -> bool:
+        """Redis down: waited for (up to ``PATIENCE`` seconds, the worker stalled), since
+        the page that links the request may be recorded once Redis is back."""
+        deadline = time.monotonic() + PATIENCE
+        while True:
+            try:
+                return self._enqueue(request)
+            except OUTAGE as exc:
+                if time.monotonic() > deadline:
+                    raise
+                logger.error("Redis unreachable (%s): waiting to queue %s", exc, request.url)
+                time.sleep(1.0)
+
+    def _enqueue(self, request: Request) -> bool:
+        if not request.dont_filter and self.df.request_seen(request):
+            self.df.log(request, self.spider)
+            return False
+        if self.stats:
+            self.stats.inc_value("scheduler/enqueued/redis")
+        self.queue.push(request)
+        return True
+
+    def next_request(self) -> Request | None:
+        """None while this worker holds ``ARCHIVE_REDIS_IN_FLIGHT`` requests: the others
+        get the rest (Scrapy asks for as many as CONCURRENT_REQUESTS, 128, allows)."""
+        session = getattr(self.spider, "session", None)
+        limit = self.spider.settings.getint("ARCHIVE_REDIS_IN_FLIGHT")
+        if isinstance(session, RedisSession) and len(session.held) >= limit:
+            return None
+        try:
+            request: Request | None = self.queue.pop(self.idle_before_close)
+        except OUTAGE as exc:
+            logger.error("Redis unreachable (%s): no request taken for now", exc)
+            return None
+        if request is not None and self.stats:
+            self.stats.inc_value("scheduler/dequeued/redis")
+        return request
+
+
+class LeasedQueue(PriorityQueue):
+    """scrapy-redis's priority queue whose pop leases the request instead of dropping it
+    from Redis: popped destructively, a killed worker's requests were lost."""
+
+    def __init__(self, server: Any, spider: Spider, key: str, serializer: Any = None):
+        super().__init__(server, spider, key, serializer)
+        settings = spider.settings
+        self.job = Job(server, settings.get("ARCHIVE_REDIS_KEY"))
+        self.lease = settings.getfloat("ARCHIVE_REDIS_LEASE")
+
+    def pop(self, timeout: int = 0) -> Request | None:
+        found = self.job.pop(self.lease)
+        if found is None:
+            return None
+        lease, data = found
+        request: Request = self._decode_request(data)
+        session = getattr(self.spider, "session", None)
+        if isinstance(session, RedisSession):
+            session.hold(request, lease)
+        return request
+
+
+class RedisSession(ArchiveSession):
+    """The spider's session in a worker: records go to the job's stream, nothing to SQLite.
+
+    The archive's state is not read (every page is new to a worker: no conditional
+    requests, no alias lookups); the writer's dedup decides what is new.
+    """
+
+    def __init__(self, job: Job, worker: str, lease: float, sites: list[Site], db_path: str):
+        self.redis_job = job
+        self.worker = worker
+        self.lease = lease
+        self.db_path = db_path
+        self.sites = {site.id: site for site in sites}
+        self.commit_interval = 0.0
+        self.crawl_id = 0  # the writer's crawl holds the rows
+        self.started = ""
+        self.job, self.resuming, self.killed = set(), [], []
+        self.counts: dict[str, SiteCounts] = defaultdict(SiteCounts)
+        self.held: dict[str, str] = {}  # requested URL (canonical) -> its lease
+        self._captures: dict[int, dict[str, Any]] = {}  # handle -> captures row, not yet sent
+        self._handles = itertools.count(1)
+
+    # --- leases --------------------------------------------------------------------
+    def hold(self, request: Request, lease: str) -> None:
+        """A popped request's lease, kept until its record is added. A redirect or a retry
+        of a request this worker holds replaces the old lease (the new one covers it)."""
+        key = _requested(request)
+        old = self.held.get(key)
+        self.held[key] = lease
+        if old is not None and old != lease:
+            pipe = self.redis_job.server.pipeline(transaction=True)
+            self.redis_job.release(pipe, old)
+            pipe.execute()
+
+    def release_orphans(self) -> int:
+        """Leases held while nothing is in flight (an exception in a callback left the
+        request without a record): let go, so the job can end. Returns how many."""
+        orphans = list(self.held.values())
+        if orphans:
+            pipe = self.redis_job.server.pipeline(transaction=True)
+            for lease in orphans:
+                self.redis_job.release(pipe, lease)
+            pipe.execute()
+            self.held.clear()
+        return len(orphans)
+
+    def _add(self, kind: str, record: dict[str, Any], url: str | None = None,
+             archived: list[str] | None = None) -> None:  # fmt: skip
+        """One record on the stream; the lease of ``url``'s request released with it, and
+        an article's URLs marked archived by this job (crawler/middlewares.py: a request
+        for one of them is then not sent, as in a single-process crawl)."""
+        pipe = self.redis_job.server.pipeline(transaction=True)
+        if archived:
+            pipe.sadd(self.redis_job.archived, *archived)
+        body = json.dumps({"kind": kind, "worker": self.worker, **record}, ensure_ascii=False)
+        pipe.xadd(self.redis_job.records, {"r": body.encode()})
+        lease = self.held.pop(url, None) if url else None
+        if lease is not None:
+            self.redis_job.release(pipe, lease)
+        try:
+            pipe.execute()
+        except OUTAGE as exc:  # nothing of it was added (MULTI): the lease brings it back
+            logger.error("Redis unreachable (%s): the %s record of %s is not added; its "
+                         "request goes back to the frontier when its lease expires",
+                         exc, kind, url or record.get("row", {}).get("url"))  # fmt: skip
+
+    # --- seeding ------------------------------------------------------------------
+    def seeds(self) -> bool:
+        return self.redis_job.claim_seeding(self.worker, self.lease)
+
+    def seeded(self) -> None:
+        self.redis_job.mark_seeded()
+
+    # --- what the spider asks of the archive: nothing is known to a worker ------------
+    def page_state(self, url: str) -> recrawl.PageState | None:
+        return None
+
+    def remember_fresh(self, url: str) -> None:
+        pass
+
+    def resumed(self) -> Iterator[frontier.Entry]:
+        return iter(())
+
+    def sites_with_feeds(self) -> set[str]:
+        return set()
+
+    def due_pages(self, site_id: str, revalidate_after: float) -> Iterator[str]:
+        return iter(())
+
+    def schedule(self, url: str, site_id: str, depth: int, kind: str,
+                 via: str | None = None) -> None:  # fmt: skip
+        pass  # the request itself is the frontier entry (in Redis)
+
+    def drop(self, url: str) -> None:
+        """A request that ends without a record (its article is archived meanwhile)."""
+        if (lease := self.held.pop(url, None)) is not None:
+            pipe = self.redis_job.server.pipeline(transaction=True)
+            self.redis_job.release(pipe, lease)
+            pipe.execute()
+
+    def archived(self, url: str) -> bool:
+        return bool(self.redis_job.server.sismember(self.redis_job.archived, url))
+
+    def article_id(self, url: str) -> int | None:
+        return None
+
+    def attachment(self, url: str) -> dict[str, Any] | None:
+        return None
+
+    def document_text(self, sha256: str) -> dict[str, Any] | None:
+        return None
+
+    def commit(self) -> None:
+        pass
+
+    def tick(self) -> None:
+        pass
+
+    # --- results --------------------------------------------------------------------
+    def save_capture(self, row: dict[str, Any]) -> int:
+        """A capture travels in its page's record (one record instead of two: measured, a
+        tenth of Redis mode's cost per article); robots.txt's, which has no page, now."""
+        if row["url"].endswith("/robots.txt"):
+            self._add("capture", {"row": row})
+            return 0
+        handle = next(self._handles)
+        self._captures[handle] = row
+        return handle
+
+    def _capture_rows(self, handles: list[int]) -> list[dict[str, Any]]:
+        return [self._captures.pop(h) for h in handles if h in self._captures]
+
+    def send_captures(self) -> None:
+        """Captures no record claimed (a callback failed): sent on their own, so the WARC
+        records are indexed all the same (at idle, when nothing is in flight)."""
+        for handle in list(self._captures):
+            self._add("capture", {"row": self._captures.pop(handle)})
+
+    def save(self, item: PageItem) -> None:
+        counts = self.counts[item.site_id]
+        counts.pages += 1
+        record = dataclasses.asdict(item)
+        record["captures"] = self._capture_rows(item.captures)
+        stored = [item.url, item.location, *item.aliases] if item.article else None
+        self._add("page", {"item": record}, item.url, stored)
+
+    def save_attachment(self, item: AttachmentItem) -> None:
+        record = dataclasses.asdict(item)
+        record["captures"] = self._capture_rows(item.captures)
+        self._add("attachment", {"item": record})  # the lease goes with the page's record
+
+    def close(self, reason: str, stats: Any = None) -> dict[str, Any]:
+        self.redis_job.leave(self.worker)
+        return {"pages": sum(c.pages for c in self.counts.values())}
+
+
+def open_session(settings: BaseSettings, sites: list[Site]) -> RedisSession:
+    """The worker's session; a clear error (redis.ConnectionError) if Redis is unreachable."""
+    job = job_for(settings)
+    job.server.ping()
+    return RedisSession(job, worker_name(settings), settings.getfloat("ARCHIVE_REDIS_LEASE"),
+                        sites, settings.get("ARCHIVE_DB"))  # fmt: skip
+
+
+def _requested(request: Request) -> str:
+    """The URL a request's record is filed under: the first of its redirects, canonical."""
+    return urls.canonical_url(request.meta.get("redirect_urls", [request.url])[0])
+
+
+class SharedDelay(HTTP11DownloadHandler):
+    """HTTP(S) download handler: a site's delay holds across all workers.
+
+    Each request waits for the host's turn in Redis (granted only when the delay has
+    passed since the last grant to any worker) at the last moment before it is sent:
+    after this worker's own downloader slot has waited. (Slots reserved ahead, or taken
+    in a downloader middleware, were measured at the server to leave late and crowd the
+    next worker's request: gaps of 0.27 s for a 0.5 s delay.)
+    The delay is the worker's own for the host: DOWNLOAD_DELAY, raised by AutoThrottle
+    and by Crawl-delay (crawler/extensions.py).
+    """
+
+    def __init__(self, crawler: Crawler):
+        super().__init__(crawler)
+        self.crawler = crawler
+        self.job = job_for(crawler.settings)
+        self.default = crawler.settings.getfloat("DOWNLOAD_DELAY")
+
+    async def download_request(self, request: Request) -> Response:
+        host = urlsplit(request.url).hostname or ""
+        while (wait := self._turn(host, self.delay(request, host))) > 0:
+            await asyncio.sleep(wait)
+        return await super().download_request(request)
+
+    def _turn(self, host: str, delay: float) -> float:
+        """Redis down: the request waits for it (never sent without its turn, never
+        recorded as the page's failure)."""
+        try:
+            return self.job.turn(host, delay)
+        except OUTAGE as exc:
+            logger.error("Redis unreachable (%s): %s waits for its turn", exc, host)
+            return 1.0
+
+    def delay(self, request: Request, host: str) -> float:
+        engine = self.crawler.engine
+        downloader = engine.downloader if engine else None
+        slot = downloader.slots.get(downloader.get_slot_key(request)) if downloader else None
+        floors = [self.default, slot.delay if slot is not None else 0.0]
+        for extension in getattr(self.crawler.extensions, "middlewares", ()):
+            floors.append(getattr(extension, "floors", {}).get(host, 0.0))
+        return max(floors)
+
+
+class RedisWorker:
+    """The worker's life in the job: heartbeats, seeding, and when to close."""
+
+    def __init__(self, crawler: Crawler, job: Job, worker: str):
+        self.crawler = crawler
+        self.job = job
+        self.worker = worker
+        self.lease = crawler.settings.getfloat("ARCHIVE_REDIS_LEASE")
+        self.tries = crawler.settings.getint("ARCHIVE_REDIS_TRIES")
+        self.beat: task.LoopingCall | None = None
+        crawler.signals.connect(self.opened, signal=signals.spider_opened)
+        crawler.signals.connect(self.idle, signal=signals.spider_idle)
+        crawler.signals.connect(self.closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RedisWorker:
+        return cls(crawler, job_for(crawler.settings), worker_name(crawler.settings))
+
+    @property
+    def session(self) -> RedisSession | None:
+        session = getattr(self.crawler.spider, "session", None)
+        return session if isinstance(session, RedisSession) else None
+
+    def opened(self) -> None:
+        self.heartbeat()
+        self.beat = task.LoopingCall(self.heartbeat)
+        self.beat.start(max(1.0, self.lease / 10), now=False)
+
+    def heartbeat(self) -> None:
+        """Alive; the leases of requests in flight renewed; dead workers' leases given back.
+        Redis down: logged, and tried again at the next beat."""
+        session = self.session
+        try:
+            self.job.heartbeat(self.worker, self.lease, session.held.values() if session else ())
+            if self.job.server.get(self.job.seeder) == self.worker.encode():
+                self.job.server.expire(self.job.seeder, int(self.lease))
+            if back := self.job.requeue_expired(self.tries):
+                logger.warning("%d expired lease(s) given back to the frontier", back)
+        except Exception as exc:  # redis.ConnectionError above all
+            logger.error("Redis: %s", exc)
+
+    def idle(self) -> None:
+        """Nothing in flight here: close only when the whole job's frontier is done (never
+        while Redis cannot say so)."""
+        try:
+            done = self._idle()
+        except OUTAGE as exc:
+            logger.error("Redis unreachable (%s): the worker waits for it", exc)
+            done = False
+        if not done:
+            raise DontCloseSpider
+
+    def _idle(self) -> bool:
+        session = self.session
+        if session is not None and (orphans := session.release_orphans()):
+            logger.warning("%d request(s) ended without a record; released", orphans)
+        if session is not None:
+            session.send_captures()
+        self.heartbeat()
+        if not self.job.is_seeded() and self.job.claim_seeding(self.worker, self.lease):
+            spider = self.crawler.spider
+            engine = self.crawler.engine
+            for request in getattr(spider, "entry_requests", lambda: ())():
+                engine.crawl(request)
+            self.job.mark_seeded()
+            return False
+        return self.job.frontier_done()
+
+    def closed(self) -> None:
+        if self.beat is not None and self.beat.running:
+            self.beat.stop()
+        try:
+            self.job.leave(self.worker)
+        except Exception as exc:
+            logger.error("Redis: %s", exc)

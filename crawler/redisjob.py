@@ -1,0 +1,202 @@
+"""One Redis-mode crawl job: its keys, and the atomic steps workers and the writer share.
+
+Plain ``redis`` (no Scrapy), so the writer (crawler/ingest.py) uses it too. Every
+step that must not be torn is one Lua script or one MULTI, and every clock is the
+Redis server's (``TIME``), so workers on machines whose clocks disagree still agree
+on lease deadlines and per-site slots.
+
+Keys, under the job's prefix (``ARCHIVE_REDIS_KEY``):
+
+- ``requests`` (ZSET) the frontier (scrapy-redis's priority queue), ``dupefilter`` (SET)
+  the fingerprints of every request ever queued;
+- ``leases`` (HASH id -> score, newline, request) and ``deadlines`` (ZSET id -> server
+  time): requests popped and not yet done; ``tries`` (HASH request -> expiries);
+- ``records`` (STREAM, consumer group ``writer``): what the workers fetched;
+- ``workers`` (ZSET name -> heartbeat deadline), ``seeder`` (who seeds), ``seeded``;
+- ``archived`` (SET): the URLs of the articles this job fetched (not fetched again);
+- ``writers`` (SET): the archive's crawl ids of the writers of this job (a restarted
+  writer's crawl resumes them);
+- ``next:<host>``: the server time before which the host gets no request (by any worker).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import redis
+from redis.backoff import ExponentialBackoff
+from redis.retry import Retry
+
+RETRIES = 5
+#: What a Redis outage raises (after the retries): caught where the crawl can go on.
+OUTAGE = (redis.ConnectionError, redis.TimeoutError)
+GROUP = "writer"
+CONSUMER = "writer"  # one writer: its pending entries are its own after a restart
+
+# Pop the best request and lease it, in one step: a worker killed after the pop
+# leaves the request in ``leases``, where its deadline gives it back.
+_POP = """
+local r = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+if #r == 0 then return false end
+redis.call('ZREM', KEYS[1], r[1])
+local t = redis.call('TIME')
+local id = redis.call('INCR', KEYS[4])
+redis.call('HSET', KEYS[2], id, r[2] .. '\\n' .. r[1])
+redis.call('ZADD', KEYS[3], t[1] + tonumber(ARGV[1]), id)
+return {tostring(id), r[1]}
+"""
+
+# Expired leases go back to the frontier with their priority; one that expired
+# ARGV[1] times already is dropped (a page that kills its worker every time).
+_REQUEUE = """
+local t = redis.call('TIME')
+local ids = redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', t[1])
+local back = 0
+for _, id in ipairs(ids) do
+  local v = redis.call('HGET', KEYS[2], id)
+  if v then
+    local i = string.find(v, '\\n', 1, true)
+    local data = string.sub(v, i + 1)
+    if redis.call('HINCRBY', KEYS[4], data, 1) <= tonumber(ARGV[1]) then
+      redis.call('ZADD', KEYS[1], tonumber(string.sub(v, 1, i - 1)), data)
+      back = back + 1
+    end
+    redis.call('HDEL', KEYS[2], id)
+  end
+  redis.call('ZREM', KEYS[3], id)
+end
+return back
+"""
+
+# A host's turn: granted only when due (at least ARGV[1] seconds after the last grant,
+# by any worker), so the request leaves right after its grant and a worker that woke
+# late cannot send closer to the next one. Returns the seconds to wait before asking
+# again, 0 when granted (as a string: Lua numbers lose fractions).
+_TURN = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) + tonumber(t[2]) / 1e6
+local due = tonumber(redis.call('GET', KEYS[1]) or '0')
+if now < due then return tostring(due - now) end
+redis.call('SET', KEYS[1], tostring(now + tonumber(ARGV[1])), 'EX', 3600)
+return '0'
+"""
+
+_HEARTBEAT = """
+local t = redis.call('TIME')
+redis.call('ZADD', KEYS[1], t[1] + tonumber(ARGV[2]), ARGV[1])
+for i = 3, #ARGV do redis.call('ZADD', KEYS[2], 'XX', t[1] + tonumber(ARGV[2]), ARGV[i]) end
+return redis.call('ZCOUNT', KEYS[1], t[1], '+inf')
+"""
+
+_LIVE = """
+local t = redis.call('TIME')
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', t[1] - 1)
+return redis.call('ZCARD', KEYS[1])
+"""
+
+
+def client_options() -> dict[str, Any]:
+    """Every Redis client of the job: a restart of Redis (a few seconds) is waited out by
+    retrying each command (about 3 s in all); a longer outage is an error the caller
+    logs (a worker's leases then bring its requests back)."""
+    return {"socket_connect_timeout": 5, "socket_timeout": 30, "health_check_interval": 30,
+            "retry": Retry(ExponentialBackoff(cap=1.0, base=0.1), RETRIES)}  # fmt: skip
+
+
+def connect(url: str) -> redis.Redis:
+    return redis.Redis.from_url(url, **client_options())
+
+
+class Job:
+    """The keys of one crawl job, and the steps on them."""
+
+    def __init__(self, server: redis.Redis, prefix: str):
+        self.server = server
+        self.prefix = prefix
+        for name in ("requests", "dupefilter", "leases", "deadlines", "lease_seq", "tries",
+                     "records", "workers", "seeder", "seeded", "archived",
+                     "writers"):  # fmt: skip
+            setattr(self, name, f"{prefix}:{name.replace('_', '-')}")
+        self._pop = server.register_script(_POP)
+        self._requeue = server.register_script(_REQUEUE)
+        self._turn = server.register_script(_TURN)
+        self._heartbeat = server.register_script(_HEARTBEAT)
+        self._live = server.register_script(_LIVE)
+
+    requests: str
+    dupefilter: str
+    leases: str
+    deadlines: str
+    lease_seq: str
+    tries: str
+    records: str
+    workers: str
+    seeder: str
+    seeded: str
+    archived: str
+    writers: str
+
+    # --- the frontier's leases ----------------------------------------------------
+    def pop(self, lease: float) -> tuple[str, bytes] | None:
+        """The best queued request, leased for ``lease`` seconds: (lease id, request)."""
+        found = self._pop(keys=[self.requests, self.leases, self.deadlines, self.lease_seq],
+                          args=[int(lease)])  # fmt: skip
+        if not found:
+            return None
+        return found[0].decode(), found[1]
+
+    def release(self, pipe: Any, lease: str) -> None:
+        """The leased request is done (queued in the same MULTI as its record)."""
+        pipe.hdel(self.leases, lease)
+        pipe.zrem(self.deadlines, lease)
+
+    def requeue_expired(self, max_tries: int) -> int:
+        """Give back the requests of workers that died (or stalled past their lease)."""
+        keys = [self.requests, self.leases, self.deadlines, self.tries]
+        return int(self._requeue(keys=keys, args=[max_tries]))
+
+    def heartbeat(self, worker: str, lease: float, held: Iterable[str]) -> int:
+        """The worker is alive and still working on ``held``; returns the live workers."""
+        args: list[str | int] = [worker, int(lease), *held]
+        return int(self._heartbeat(keys=[self.workers, self.deadlines], args=args))
+
+    def leave(self, worker: str) -> None:
+        self.server.zrem(self.workers, worker)
+
+    def live_workers(self) -> int:
+        return int(self._live(keys=[self.workers]))
+
+    # --- seeding ------------------------------------------------------------------
+    def claim_seeding(self, worker: str, lease: float) -> bool:
+        """The first worker seeds the frontier from the registry (others wait for it)."""
+        if self.server.exists(self.seeded):
+            return False
+        return bool(self.server.set(self.seeder, worker, nx=True, ex=int(lease)))
+
+    def mark_seeded(self) -> None:
+        self.server.set(self.seeded, 1)
+
+    def is_seeded(self) -> bool:
+        return bool(self.server.exists(self.seeded))
+
+    # --- completion ---------------------------------------------------------------
+    def frontier_done(self) -> bool:
+        """Seeded, nothing queued, nothing leased: no worker has anything left to do."""
+        pipe = self.server.pipeline(transaction=True)
+        pipe.exists(self.seeded)
+        pipe.zcard(self.requests)
+        pipe.zcard(self.deadlines)
+        seeded, queued, leased = pipe.execute()
+        return bool(seeded) and queued == 0 and leased == 0
+
+    def clear(self) -> None:
+        """The job is complete and stored: the next crawl starts afresh."""
+        self.server.delete(self.requests, self.dupefilter, self.leases, self.deadlines,
+                           self.tries, self.records, self.seeder, self.seeded,
+                           self.archived, self.lease_seq, self.writers)  # fmt: skip
+
+    # --- politeness ---------------------------------------------------------------
+    def turn(self, host: str, delay: float) -> float:
+        """0 when this request to ``host`` may go now; else the seconds until it is due."""
+        return float(self._turn(keys=[f"{self.prefix}:next:{host}"], args=[repr(delay)]))

@@ -1,0 +1,379 @@
+"""Redis mode (issue 17): three crawl workers and one writer, sharing a real Redis.
+
+Everything is real: Debian's ``redis-server`` on a free loopback port in a
+temporary directory (tests/redisserver.py), the sample web on 127.0.0.x, the
+workers and the writer as `python -m archive crawl --redis` and
+`python -m archive ingest` subprocesses, SQLite. What they archive is compared
+with a single-process crawl of the same web, row by row.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sampleweb import SampleWeb, SampleWebServer, build_sample_web
+from tests.crawling import EVERYTHING, FAST, IN_PROCESS, Recorder, crawl
+from tests.redisserver import BINARY, RedisServer, ingest_command
+from tests.test_crawl_delay import gaps
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(not os.path.exists(BINARY), reason=f"no redis-server at {BINARY}"),
+]
+
+ARTICLES_PER_SITE = 4
+TIMEOUT = 600
+
+
+def worker_command(redis_url: str, db_path: Path, sites_file: Path, name: str,
+                   *extra: str) -> list[str]:  # fmt: skip
+    return [sys.executable, "-m", "archive", "crawl", "--db", str(db_path), "--sites",
+            str(sites_file), "--redis", redis_url, *FAST, *IN_PROCESS, "--log-level", "INFO",
+            "-s", f"ARCHIVE_REDIS_WORKER={name}", *extra]  # fmt: skip
+
+
+def start(command: list[str], log: Path) -> subprocess.Popen[bytes]:
+    with open(log, "ab") as out:
+        return subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT,
+                                start_new_session=True)  # fmt: skip
+
+
+@dataclass
+class Job:
+    """A Redis-mode crawl: its Redis, its web, its database and logs."""
+
+    tmp: Path
+    redis: RedisServer
+    server: SampleWebServer
+    sites_file: Path
+    db_path: Path
+    started: list[subprocess.Popen[bytes]] = field(default_factory=list)
+
+    def writer(self, *extra: str) -> subprocess.Popen[bytes]:
+        command = ingest_command(self.redis.url, self.db_path, self.sites_file, *extra)
+        self.started.append(start(command, self.tmp / "writer.log"))
+        return self.started[-1]
+
+    def worker(self, name: str, *extra: str) -> subprocess.Popen[bytes]:
+        command = worker_command(self.redis.url, self.db_path, self.sites_file, name, *extra)
+        self.started.append(start(command, self.tmp / f"{name}.log"))
+        return self.started[-1]
+
+    def stop(self) -> None:
+        """Whatever a failed test left running."""
+        for process in self.started:
+            if process.poll() is None:
+                kill(process)
+
+    def log(self, name: str) -> str:
+        return (self.tmp / f"{name}.log").read_text(encoding="utf-8", errors="replace")
+
+
+def wait(process: subprocess.Popen[bytes]) -> int:
+    return process.wait(timeout=TIMEOUT)
+
+
+def archive_rows(db_path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """What an archive holds, without ids, times and crawl numbers (which differ by run).
+
+    An article is named by the first of its URLs: which of them became its primary
+    URL depends on which was fetched first, which differs between runs with workers
+    racing. A page is an article's or not (listing or other: the URL shapes one process
+    learned, archive/extract/shapes.py)."""
+    key = "(select min(k.url) from article_urls k where k.article_id = {})"
+    queries = {
+        "articles": f"select site_id, {key.format('a.id')}, title, published, author, source, "
+        "text, content_hash, lead, cms, language, version, "
+        f"{key.format('a.duplicate_of')} from articles a",
+        "article_versions": f"select {key.format('v.article_id')}, v.version, v.title, "
+        "v.published, v.author, v.content_hash from article_versions v",
+        "article_urls": f"select u.url, {key.format('u.article_id')} from article_urls u",
+        "attachments": f"select {key.format('t.article_id')}, t.url, t.sha256, t.size, "
+        "t.text_method, (select c.url from captures c where c.id = t.capture_id) "
+        "from attachments t",
+        "captures": f"select distinct c.url, c.status, {key.format('c.article_id')} "
+        "from captures c where c.url not like '%/robots.txt'",
+        "pages": "select p.url, p.site_id, p.status, p.kind = 'article', p.final_url, p.error, "
+        f"{key.format('p.article_id')} from pages p",
+    }
+    with sqlite3.connect(db_path) as db:
+        return {name: sorted(map(_portless, db.execute(sql)), key=repr)
+                for name, sql in queries.items()}  # fmt: skip
+
+
+def _portless(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The sample web's port differs between two runs of it: URLs compared without it."""
+    return tuple(_HOST_PORT.sub(r"\1", v) if isinstance(v, str) else v for v in row)
+
+
+_HOST_PORT = re.compile(r"(//127\.0\.0\.\d+):\d+")
+
+
+def differences(got: list[Any], expected: list[Any]) -> dict[str, list[Any]]:
+    """Rows only one side has (shortened), for the failure message."""
+    short = [tuple(str(v)[:80] for v in row) for row in got]
+    reference = [tuple(str(v)[:80] for v in row) for row in expected]
+    return {"only here": [r for r in short if r not in reference][:5],
+            "only in one process": [r for r in reference if r not in short][:5]}  # fmt: skip
+
+
+def integrity(db_path: Path) -> str:
+    with sqlite3.connect(db_path) as db:
+        return str(db.execute("pragma integrity_check").fetchone()[0])
+
+
+@pytest.fixture(scope="module")
+def web() -> SampleWeb:
+    return build_sample_web(articles_per_site=ARTICLES_PER_SITE)
+
+
+@pytest.fixture
+def job(tmp_path: Path, web: SampleWeb) -> Iterator[Job]:
+    with RedisServer(tmp_path / "redis") as redis, SampleWebServer(web) as server:
+        sites_file = server.write_sites(tmp_path / "sites.toml")
+        job = Job(tmp_path, redis, server, sites_file, tmp_path / "archive.db")
+        try:
+            yield job
+        finally:
+            job.stop()
+
+
+@pytest.fixture(scope="module")
+def single(tmp_path_factory: pytest.TempPathFactory, web: SampleWeb) -> dict[str, list[Any]]:
+    """The same web crawled by one process without Redis: the reference."""
+    tmp = tmp_path_factory.mktemp("single")
+    with SampleWebServer(web) as server:
+        sites_file = server.write_sites(tmp / "sites.toml")
+        result = crawl(tmp / "archive.db", sites_file)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return archive_rows(tmp / "archive.db")
+
+
+def test_three_workers_and_a_writer_archive_what_one_process_does(job, single):
+    writer = job.writer()
+    workers = [job.worker(f"w{i}") for i in range(3)]
+    assert [wait(w) for w in workers] == [0, 0, 0], job.log("w0")[-3000:]
+    assert wait(writer) == 0, job.log("writer")[-3000:]
+    rows = archive_rows(job.db_path)
+    for table, expected in single.items():
+        if table in ("pages", "captures"):
+            continue
+        assert rows[table] == expected, (table, differences(rows[table], expected))
+    # Every page one process recorded, the same; more only where a worker fetched an
+    # article's other URL before another worker's record of it was stored.
+    aliases = {url for url, _ in rows["article_urls"]}
+    for table in ("pages", "captures"):
+        extra = set(rows[table]) - set(single[table])
+        assert set(single[table]) <= set(rows[table]), differences(rows[table], single[table])
+        assert {row[0] for row in extra} <= aliases, extra
+    assert integrity(job.db_path) == "ok"
+    # Each worker wrote WARC files of its own, and the job's keys are gone (but the
+    # per-host slots, which expire): the next crawl starts afresh.
+    warcs = sorted(p.name for p in (job.tmp / "warcs").iterdir())
+    assert {name.split("-")[3] for name in warcs} <= {"ww0", "ww1", "ww2"}
+    left = {key.decode() for key in job.redis.client().keys("tct-archive:*")}
+    assert {key for key in left if not key.startswith("tct-archive:next:")} == set()
+    for name in ("w0", "w1", "w2", "writer"):
+        assert "Deprecat" not in job.log(name), name
+        assert "Traceback" not in job.log(name), name
+
+
+def test_redis_unreachable_is_one_clear_line_and_exit_8(tmp_path, sites_file):
+    port = RedisServer(tmp_path).port  # free, and nothing listens there
+    sites = sites_file('[[site]]\nid = "x"\nname = "X"\nprovince = "Y"\n'
+                       'start_urls = ["http://127.0.0.9:9/"]\n')  # fmt: skip
+    url = f"redis://127.0.0.1:{port}/0"
+    for command in (
+        worker_command(url, tmp_path / "a.db", sites, "w0"),
+        ingest_command(url, tmp_path / "a.db", sites),
+    ):
+        result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        assert result.returncode == 8, result.stderr[-2000:]
+        assert f"Redis at {url} cannot be reached" in result.stderr
+        assert "Traceback" not in result.stderr
+    assert not (tmp_path / "a.db").exists()
+
+
+def records_stored(db_path: Path) -> int:
+    try:
+        with sqlite3.connect(db_path, timeout=5) as db:
+            return int(db.execute("select count(*) from pages").fetchone()[0])
+    except sqlite3.Error:
+        return 0
+
+
+def wait_for(condition: Any, what: str, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"never happened: {what}"
+        time.sleep(0.1)
+
+
+def kill(process: subprocess.Popen[bytes]) -> None:
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait(timeout=30)
+
+
+def test_a_worker_then_the_writer_killed_lose_nothing_and_store_nothing_twice(job, single):
+    """SIGKILL mid-crawl: the worker's leased requests come back when its lease expires,
+    the restarted writer resumes from its pending entries; the archive ends as one
+    process's, its integrity check clean."""
+    slow = ("-s", "DOWNLOAD_DELAY=0.3", "-s", "ARCHIVE_REDIS_LEASE=4",
+            "-s", "ARCHIVE_REDIS_IN_FLIGHT=4")  # fmt: skip
+    redis = job.redis.client()
+    writer = job.writer()
+    workers = {f"w{i}": job.worker(f"w{i}", *slow) for i in range(3)}
+
+    def busy() -> list[str]:
+        """Workers that have fetched (their WARC file) and are still at it."""
+        folder = job.tmp / "warcs"
+        names = {p.name.split("-")[3][1:] for p in folder.iterdir()} if folder.is_dir() else set()
+        return [n for n in sorted(names) if n in workers and workers[n].poll() is None]
+
+    wait_for(lambda: busy() and redis.hlen("tct-archive:leases") >= 3
+             and records_stored(job.db_path) > 3, "a worker at work, records stored")  # fmt: skip
+    victim = workers.pop(busy()[0])
+    kill(victim)
+    added = redis.xinfo_stream("tct-archive:records")["entries-added"]
+    wait_for(lambda: redis.xinfo_stream("tct-archive:records")["entries-added"] > added + 5,
+             "more records")  # fmt: skip
+    kill(writer)
+    writer = job.writer()
+    survivors = [*workers.values(), job.worker("w3", *slow)]
+    assert [wait(w) for w in survivors] == [0, 0, 0], job.log("w3")[-3000:]
+    assert wait(writer) == 0, job.log("writer")[-3000:]
+    rows = archive_rows(job.db_path)
+    for table in ("articles", "article_versions", "article_urls", "attachments"):
+        assert rows[table] == single[table], (table, differences(rows[table], single[table]))
+    assert set(single["pages"]) <= set(rows["pages"]), differences(rows["pages"], single["pages"])
+    assert integrity(job.db_path) == "ok"
+    with sqlite3.connect(job.db_path) as db:
+        crawls = db.execute("select id, status, resumed_by from crawls order by id").fetchall()
+    assert crawls == [(1, "killed", 2), (2, "finished", None)]  # one job, judged as one
+    assert any("expired lease(s) given back" in job.log(f"w{i}") for i in range(4))
+
+
+DELAY = 0.5  # seconds between two requests to one site, whichever worker sends them
+SLACK = 0.1  # loopback and scheduling jitter (as tests/test_crawl_delay.py)
+
+
+def test_three_workers_keep_each_sites_delay_at_the_server(tmp_path, web):
+    """Measured where it matters: the gaps between the requests each site receives, with
+    three workers fetching from the same sites at once."""
+    recorder = Recorder()
+    with (
+        RedisServer(tmp_path / "redis") as redis,
+        SampleWebServer(web, faults={EVERYTHING: recorder}) as server,
+    ):
+        sites_file = server.write_sites(tmp_path / "sites.toml")
+        job = Job(tmp_path, redis, server, sites_file, tmp_path / "archive.db")
+        slow = ("-s", f"DOWNLOAD_DELAY={DELAY}", "-s", "ARCHIVE_REDIS_IN_FLIGHT=3")
+        try:
+            writer = job.writer()
+            workers = [job.worker(f"w{i}", *slow) for i in range(3)]
+            assert [wait(w) for w in workers] == [0, 0, 0], job.log("w0")[-3000:]
+            assert wait(writer) == 0, job.log("writer")[-3000:]
+        finally:
+            job.stop()
+    spacing = gaps(recorder.seen)
+    assert len(spacing) == len(web.sites)
+    for host, between in spacing.items():
+        assert len(between) >= 5, host
+        seen = sorted((s.time, s.url) for s in recorder.seen if f"//{host}:" in s.url)
+        close = [
+            (a, b) for a, b in zip(seen, seen[1:], strict=False) if b[0] - a[0] < DELAY - SLACK
+        ]
+        assert close == [], (host, close)
+    # The sites were shared: some site's pages were fetched by two or more workers.
+    with sqlite3.connect(job.db_path) as db:
+        fetchers = db.execute(
+            "select site_id, count(distinct substr(warc_file, 1, 40)) from captures "
+            "group by site_id"
+        ).fetchall()
+    assert max(count for _, count in fetchers) >= 2, fetchers
+
+
+def test_redis_restarted_mid_crawl_the_crawl_goes_on(job, single):
+    """Redis stops for a moment (its append-only file keeps the job): the workers and the
+    writer say so in their logs, nothing half-written is stored, and the crawl completes
+    with the rows one process stores."""
+    slow = ("-s", "DOWNLOAD_DELAY=0.3", "-s", "ARCHIVE_REDIS_IN_FLIGHT=4",
+            "-s", "ARCHIVE_REDIS_LEASE=4")  # fmt: skip
+    writer = job.writer()
+    workers = [job.worker(f"w{i}", *slow) for i in range(3)]
+    wait_for(lambda: records_stored(job.db_path) > 10, "records stored")
+    job.redis.stop()
+    time.sleep(4)  # longer than a client's retries (crawler/redisjob.py, about 3 s)
+    job.redis.start()
+    assert [wait(w) for w in workers] == [0, 0, 0], job.log("w0")[-3000:]
+    assert wait(writer) == 0, job.log("writer")[-3000:]
+    rows = archive_rows(job.db_path)
+    for table in ("articles", "article_versions", "article_urls", "attachments"):
+        assert rows[table] == single[table], (table, differences(rows[table], single[table]))
+    assert set(single["pages"]) <= set(rows["pages"])
+    assert integrity(job.db_path) == "ok"
+    logs = "".join(job.log(name) for name in ("w0", "w1", "w2", "writer"))
+    assert "Redis unreachable" in logs
+    assert "Traceback" not in logs
+    with sqlite3.connect(job.db_path) as db:  # no page recorded as failed for it
+        assert (
+            db.execute(
+                "select count(*) from pages where error like '%Redis%' "
+                "or error like '%ConnectionError%'"
+            ).fetchone()[0]
+            == 0
+        )
+
+
+def test_a_writer_killed_between_commit_and_acknowledgement_stores_nothing_twice(tmp_path):
+    """The entries a writer committed but did not acknowledge come back to the next one,
+    which skips them (ingest_progress), acknowledges them, and finishes the crawl."""
+    from archive.sites.registry import Site
+    from crawler.ingest import Writer
+    from crawler.items import PageItem
+    from crawler.redisjob import Job as RedisJob
+    from crawler.session import ArchiveSession
+    from tests.conftest import make_article
+
+    site = Site(id="s1", name="S1", province="P", start_urls=("http://127.0.0.9/",),
+                allowed_domains=("127.0.0.9",))  # fmt: skip
+    url = "http://127.0.0.9/tin-tuc/bai-1.html"
+    item = PageItem(site_id="s1", url=url, kind="article", fetched="2026-01-01T00:00:00Z",
+                    status=200, article=make_article(url))  # fmt: skip
+    record = {"kind": "page", "worker": "w0", "item": dataclasses.asdict(item)}
+    with RedisServer(tmp_path / "redis") as server:
+        job = RedisJob(server.client(), "tct-archive")
+        job.server.xadd(job.records, {"r": json.dumps(record)})
+        db_path = str(tmp_path / "archive.db")
+        first = Writer(job, ArchiveSession(db_path, [site], commit_interval=3600.0))
+        first._create_group()
+        batch = first._read(">")
+        job.server.xack = lambda *args: 0  # type: ignore[method-assign]  # killed before it
+        first.store(batch)
+        first.session.close("interrupted")
+        del job.server.xack
+        assert job.server.xpending(job.records, "writer")["pending"] == 1
+        job.mark_seeded()
+        second = Writer(job, ArchiveSession(db_path, [site], commit_interval=3600.0))
+        assert second.run() == "finished"
+        second.session.close("finished")
+        assert second.records == 0
+        assert job.server.xpending(job.records, "writer")["pending"] == 0
+    with sqlite3.connect(db_path) as db:
+        assert db.execute("select count(*) from articles").fetchone()[0] == 1
+        assert db.execute("select count(*) from article_versions").fetchone()[0] == 1
+        assert db.execute("select sum(articles_new) from crawl_sites").fetchone()[0] == 1
