@@ -82,10 +82,10 @@ def test_a_wordpress_like_site_costs_at_most_three_requests_per_article(two_craw
 
 
 def test_a_recrawl_fetches_no_listing_that_cannot_have_changed(two_crawls):
-    first = two_crawls[0][2]["s2-quangngai-wp-shortlinks"]
+    site = next(s for s in load_sites() if s.id == "s2-quangngai-wp-shortlinks")
+    months = [u for u in site.routes if u.rstrip("/").count("/") == 2 and u[1:5].isdigit()]
+    assert months, "the site has monthly archives"  # the first crawl may skip them already
     second = two_crawls[1][2]["s2-quangngai-wp-shortlinks"]
-    months = [u for u in first if u.rstrip("/").count("/") == 2 and u[1:5].isdigit()]
-    assert months, "the first crawl read the monthly archives"
     assert not [u for u in second if u in months], second
     assert two_crawls[1][0].returncode == 0
 

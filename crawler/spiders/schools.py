@@ -75,7 +75,7 @@ class SchoolsSpider(Spider):
     pending_attachments: dict[str, list[str]]  # document URL -> articles waiting for it
     requested: set[str]  # page URLs this run has scheduled (the page cap counts each once)
     fed: set[str]  # sites whose feed or sitemap lists articles (this run or an earlier one)
-    mapped: set[str]  # sites whose sitemap listed pages in this run
+    mapped: set[str]  # sites whose sitemap listed pages (this run, or a feed or sitemap before)
     shapes: defaultdict[str, ShapeBook]  # per site: what its pages of each URL shape were
     traps: TrapGuard
     committer: task.LoopingCall | None  # commits the session's batch every interval
@@ -112,7 +112,7 @@ class SchoolsSpider(Spider):
                 commit_interval=settings.getfloat("ARCHIVE_COMMIT_INTERVAL"),
             )  # fmt: skip
         spider.fed = spider.session.sites_with_feeds()
-        spider.mapped = set()
+        spider.mapped = set(spider.fed)  # a recrawl knows it from the last crawl, at once
         spider.analyzer = PageAnalyzer(
             settings.getint("ARCHIVE_EXTRACT_WORKERS"),
             settings.getfloat("ARCHIVE_EXTRACT_TIMEOUT"),
