@@ -46,6 +46,7 @@ from archive.extract.dates import (
         ("Đăng ngày 08/12/2021 - Người đăng: Bùi Văn Nghĩa", ("2021-12-08", None)),
         ("Đăng ngày 05/11/2024 bởi Phan Thị Kim Oanh", ("2024-11-05", None)),
         ("bởi Nguyễn Thị Hằng - Thứ Hai, 12 tháng 5 2025, 9:15 AM", ("2025-05-12", "09:15")),
+        ("by Hoàng Văn Lực - Tuesday, 3 December 2024, 2:40 PM", ("2024-12-03", "14:40")),
     ],
 )
 def test_formats_seen_on_school_sites(text: str, expected: tuple[str, str | None]) -> None:

@@ -1103,3 +1103,29 @@ def test_a_converted_pdf_page() -> None:
     )
     a = extract_article(page, "https://tct.example.vn/ban-tin/so-01.html")
     assert a.text.split("\n\n") == [P1, P2]
+
+
+def test_the_heading_right_above_the_text_beats_a_section_name_and_an_outline() -> None:
+    """Moodle in English: the forum's name (h2, also in <title>) above the post's subject
+    (h3, its byline and date under it); a converted document's "Document Outline" h1 below."""
+    page = html(
+        "<title>Trường Chính trị tỉnh Quảng Bình: Site announcements</title>",
+        "<h2>Site announcements</h2><div><a href='/f'>Back to Site announcements</a></div>"
+        f"<article><h3>{TITLE}</h3><div>by Hoàng Văn Lực - Tuesday, 3 December 2024, 2:40 PM"
+        f"</div><div class='post'>{ps(P1, P2)}</div></article><h1>Document Outline</h1>",
+    )
+    a = extract_article(page, "https://elearning.example.vn/mod/forum/discuss.php?d=7")
+    assert (a.title, a.date, a.author) == (TITLE, "2024-12-03", "Hoàng Văn Lực")
+
+
+def test_a_posts_cover_footer_holds_its_date_and_unit() -> None:
+    page = html(
+        f"<title>Tin tức | Trường Chính trị</title><meta property='og:title' content='{TITLE}'>",
+        f"<div class='post_title'><div id='post_name'>{TITLE}</div></div>"
+        "<div class='o_wblog_post_page_cover_footer'><div><span>Văn phòng Đảng ủy</span></div>"
+        "<div class='small'><span>12/05/2024</span> trong <a href='/blog'>Tin tức</a></div></div>"
+        f"<section><div class='post_content'>{ps(P1, P2)}</div></section>"
+        "<footer><p>Cập nhật: 06/12/2026</p></footer>",
+    )
+    a = extract_article(page, "https://tct.example.vn/blog/tin-tuc-1/hoi-nghi-12")
+    assert (a.title, a.date, a.author) == (TITLE, "2024-05-12", "Văn phòng Đảng ủy")

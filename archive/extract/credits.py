@@ -124,6 +124,8 @@ def _name_under_headline(title_el: Any) -> str | None:
         parsed = parse_byline(own) if own and len(own) <= 80 else None
         if parsed and parsed[0]:
             return parsed[0]
+        if own and (unit := unit_signature(own)):
+            return unit
     return None
 
 

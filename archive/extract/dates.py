@@ -78,7 +78,11 @@ _TIME = (
 _TIME_AFTER = re.compile(r"^[\s,|\-–—(\[]{0,6}(?:lúc\s*)?" + _TIME, re.IGNORECASE)
 _TIME_BEFORE = re.compile(r"(?<![\d:])" + _TIME + r"\s*(?:ngày\s*)?[\s,|\-–—]{0,4}$", re.IGNORECASE)
 
-WEEKDAY = re.compile(r"\b(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật)\b", re.IGNORECASE)
+WEEKDAY = re.compile(
+    r"\b(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    re.IGNORECASE,
+)
 #: Words that may sit next to a date in a date line without making it prose.
 DATE_LINE_WORDS = re.compile(
     r"ngày\s*(?:đăng|gửi|viết)|(?:đăng|gửi)\s*(?:ngày|lúc)|số\s*lần\s*xem|ngày\s*cập\s*nhật|cập\s*nhật(?:\s*lúc)?|ngày\s*xuất\s*bản|thời\s*gian"
@@ -175,10 +179,11 @@ _META_FIELD = re.compile(r"^[^:|]{1,25}:\s*[^:|]{1,40}$")
 #: Between the fields of a meta line: ``|``, or a dash before a labelled field
 #: (``Đăng ngày 08/12/2021 - Người đăng: X``).
 FIELD_SEPARATOR = re.compile(
-    r"\s[|]\s|\s[-–—]\s(?=[^:|\-–—]{1,25}:|thứ\s|chủ\s*nhật)|\s(?=bởi\s)", re.IGNORECASE
+    r"\s[|]\s|\s[-–—]\s(?=[^:|\-–—]{1,25}:|thứ\s|chủ\s*nhật|[a-z]+day\b)|\s(?=bởi\s)",
+    re.IGNORECASE,
 )
-#: ``bởi X`` after the date (``Đăng ngày 05/11/2024 bởi Phan Thị Kim Oanh``).
-_BY_FIELD = re.compile(r"^bởi\s+\S[^:|]{0,40}$", re.IGNORECASE)
+#: ``bởi X`` after the date (``Đăng ngày 05/11/2024 bởi Phan Thị Kim Oanh``), ``by X``.
+_BY_FIELD = re.compile(r"^(?:bởi|by)\s+\S[^:|]{0,40}$", re.IGNORECASE)
 
 
 def is_clock(text: str) -> bool:

@@ -168,12 +168,22 @@ def ends_header(node: Any) -> bool:
     """A body paragraph, a news-list item or chrome: the headline's date is not beyond it."""
     if node.tag == "li" and any(len(text_of(a)) >= 20 for a in node.iter("a")):
         return True
-    if chrome_marked(node):
+    if chrome_marked(node) and not _post_footer(node):
         return True
     text = text_of(node)
     return len(text) > 200 and not any(
         isinstance(c.tag, str) and c.tag in BLOCKS and text_of(c) for c in node
     )
+
+
+def _post_footer(node: Any) -> bool:
+    """A post's own footer row (``entry-footer``, Odoo's ``post_page_cover_footer``): its
+    meta (author, date) is the article's, not the site's."""
+    marks = f"{node.get('class', '')} {node.get('id', '')}".lower()
+    return node.tag != "footer" and "footer" in marks and bool(_POST_MARK.search(marks))
+
+
+_POST_MARK = re.compile(r"post|entry|article|cover|news")
 
 
 def _date_just_before(el: Any) -> tuple[str, str | None] | None:

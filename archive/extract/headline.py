@@ -80,16 +80,41 @@ def _title_elements(page: Page) -> Iterator[tuple[Any, float, str]]:
                 6.0 if rule.id == "site" else (4.0 if rule.id != "generic" else 3.0),
                 rule.path,
             )
-    for tag, weight in (("h1", 2.0), ("h2", 1.5), ("h3", 1.0)):
-        for el in page.tree.iter(tag):
-            if el not in seen and not in_chrome(el):
-                seen.add(el)
-                yield el, weight, GENERIC
-    if any(el.tag != "h2" and el.tag != "h3" for el in seen):
-        return  # a rule's title or an h1: the headline is marked up, no need to look for it
+    first = _first_paragraph(page)
+    text_at = page.position(first) if first is not None else None
+    headings = [
+        el for el in page.tree.iter("h1", "h2", "h3") if el not in seen and not in_chrome(el)
+    ]
+    nearest = max(
+        (el for el in (*seen, *headings) if text_at is None or page.position(el) < text_at),
+        key=page.position,
+        default=None,
+    )
+    for el in headings:
+        seen.add(el)
+        yield el, HEADING_WEIGHT[el.tag] + _placement(page, el, text_at, nearest), GENERIC
+    if any(
+        el.tag not in ("h2", "h3") and (text_at is None or page.position(el) < text_at)
+        for el in seen
+    ):
+        return  # a rule's title or an h1 above the text: the headline is marked up
     above = _above_text(page)
     if above is not None and above not in seen:
         yield above, ABOVE_WEIGHT, GENERIC
+
+
+HEADING_WEIGHT = {"h1": 2.0, "h2": 1.5, "h3": 1.0}
+
+
+def _placement(page: Page, el: Any, text_at: int | None, nearest: Any | None) -> float:
+    """A heading right above the text is the likeliest headline (a forum's post under the
+    forum's name); one below the text's start is a section of it, or a converted PDF's
+    "Document Outline"."""
+    if text_at is None:
+        return 0.0
+    if page.position(el) > text_at:
+        return -3.0
+    return 1.0 if el is nearest else 0.0
 
 
 def _above_text(page: Page) -> Any | None:
