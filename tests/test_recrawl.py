@@ -302,3 +302,21 @@ def test_a_site_whose_sitemap_lists_its_posts_is_not_crawled_tag_by_tag(captured
     assert any("/category/" in url for url in fetched)  # categories are still followed
     messages = db.execute("select message from crawl_sites where site_id = ?", [site]).fetchone()
     assert "tag, author and date archives skipped" in messages[0]
+
+
+def test_archives_wait_for_the_sites_sitemaps_then_go_or_are_dropped():
+    from scrapy import Request
+
+    from crawler.relistings import RelistingGate
+
+    gate = RelistingGate()
+    tag = Request("http://h/tag/dao-tao/")
+    assert not gate.hold("s", tag)  # no sitemap in flight: sent at once
+    gate.listing_started("s")
+    gate.listing_started("s")
+    assert gate.hold("s", tag) and not gate.hold("other", Request("http://o/tag/x/"))
+    assert gate.listing_done("s") == []  # one sitemap still in flight
+    assert gate.listing_done("s") == [tag]  # the spider now drops or sends it
+    gate.listing_started("s")
+    gate.hold("s", tag)
+    assert gate.release_all() == [tag] and gate.listing_done("s") == []  # idle: all go

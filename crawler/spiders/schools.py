@@ -38,6 +38,7 @@ from archive.sites.registry import Site, load_sites, select_sites
 from archive.store.writer import TEXT_COLUMNS, now
 from crawler.items import AttachmentItem, PageItem
 from crawler.middlewares import PAGE_URL, AlreadyArchived
+from crawler.relistings import RelistingGate
 from crawler.session import ArchiveSession
 from crawler.traps import TrapGuard
 from crawler.workers import DocumentReader, PageAnalyzer
@@ -55,6 +56,7 @@ HTML_TYPES = ("text/html", "application/xhtml")
 #: their depth (DEPTH_PRIORITY takes 1 per level): a trap of unknown-shaped pages (a
 #: calendar) is fetched last, so it cannot spend the page cap before the listings are done.
 SHAPE_PRIORITY: dict[str | None, int] = {"article": 40, "listing": 20}
+RELISTINGS_SKIPPED = "tag, author and date archives skipped: the sitemap lists articles"
 BACKLOG = 1000  # requests read from the archive at a time (resumed, or due for revalidation)
 
 
@@ -78,6 +80,7 @@ class SchoolsSpider(Spider):
     mapped: set[str]  # sites whose sitemap listed pages (this run, or a feed or sitemap before)
     shapes: defaultdict[str, ShapeBook]  # per site: what its pages of each URL shape were
     traps: TrapGuard
+    relistings: RelistingGate
     committer: task.LoopingCall | None  # commits the session's batch every interval
 
     def __init__(self, site: str | None = None, **kwargs: Any):
@@ -101,6 +104,7 @@ class SchoolsSpider(Spider):
         spider.requested = set()
         spider.shapes = defaultdict(ShapeBook)
         spider.traps = TrapGuard(settings.getint("ARCHIVE_TRAP_DEPTH"))
+        spider.relistings = RelistingGate()
         redis_mode = bool(settings.get("ARCHIVE_REDIS_URL"))
         if redis_mode:  # a worker of a Redis-mode job: records go to Redis (one writer)
             from crawler.redis_mode import open_session
@@ -183,7 +187,17 @@ class SchoolsSpider(Spider):
         This finds what no listing leads to any more (removed articles, old ones
         beyond the pagination). It runs last so that this run's sitemap verdicts
         and fetches count, and it feeds ``BACKLOG`` requests per idle moment.
+        Archives held for a sitemap that will not answer here are sent first.
         """
+        held = [
+            sent
+            for waiting in self.relistings.release_all()
+            for sent in self._release(self.by_id[waiting.meta["site_id"]], [waiting])
+        ]
+        for waiting in held:
+            self.crawler.engine.crawl(waiting)
+        if held:
+            raise DontCloseSpider
         if self.sweep is None:
             self.sweep = (
                 request
@@ -245,7 +259,7 @@ class SchoolsSpider(Spider):
         if self.session.done_in_job(state):
             return None
         if not force and site.id in self.mapped and recrawl.relisting(url):
-            self._note(site, "tag, author and date archives skipped: the sitemap lists articles")
+            self._note(site, RELISTINGS_SKIPPED)
             return None
         settled = site.id in self.fed and recrawl.settled_listing(url, state)
         decision = recrawl.decide(
@@ -262,11 +276,25 @@ class SchoolsSpider(Spider):
         kind = frontier.START if force else frontier.PAGE
         self.requested.add(url)
         self.session.schedule(url, site.id, depth, kind)
-        return Request(
+        request = Request(
             url, headers=decision.headers, callback=self.parse, errback=self.on_error,
             meta={"site_id": site.id, PAGE_URL: url, LINK_DEPTH: depth},
             priority=SHAPE_PRIORITY.get(kinds.url_kind(url, site), 0),
         )  # fmt: skip
+        if not force and recrawl.relisting(url) and self.relistings.hold(site.id, request):
+            return None  # sent or dropped once the site's sitemaps are read (_release)
+        return request
+
+    def _release(self, site: Site, held: list[Request]) -> Iterator[Request]:
+        """Held tag, author and date archives: dropped when a sitemap listed the site's
+        pages, sent otherwise."""
+        for request in held:
+            if site.id in self.mapped:
+                self._note(site, RELISTINGS_SKIPPED)
+                self.session.drop(request.meta[PAGE_URL])
+                self.session.counts[site.id].scheduled -= 1
+            else:
+                yield request
 
     def _count_linked(self, url: str, site: Site, state: recrawl.PageState | None) -> None:
         """A known article still linked, not fetched because not due: it counts as found
@@ -294,6 +322,7 @@ class SchoolsSpider(Spider):
         """Sitemaps and feeds are fetched every run, whatever their scope."""
         url = urls.canonical_url(url)
         self.session.schedule(url, site.id, 0, frontier.LISTING)
+        self.relistings.listing_started(site.id)
         return Request(
             url, callback=self.parse, errback=self.on_error,
             meta={"site_id": site.id, "listing": True}, priority=10,
@@ -358,6 +387,9 @@ class SchoolsSpider(Spider):
         for url in documents:
             for follow in self.attachment_outputs(url, site, [item.location]):
                 yield follow
+        if response.meta.get("listing"):
+            for request in self._release(site, self.relistings.listing_done(site.id)):
+                yield request
 
     # --- attachments -------------------------------------------------------------
     def schedule_attachments(self, item: PageItem, site: Site) -> list[str]:
@@ -463,11 +495,13 @@ class SchoolsSpider(Spider):
             captures=list(response.meta.get("warc_captures", ())),
         )
 
-    def on_error(self, failure: Failure) -> Iterator[PageItem]:
+    def on_error(self, failure: Failure) -> Iterator[PageItem | Request]:
         request = failure.request  # type: ignore[attr-defined]
         site_id = request.meta.get("site_id")
         if site_id is None:
             return
+        if request.meta.get("listing") and site_id in self.by_id:
+            yield from self._release(self.by_id[site_id], self.relistings.listing_done(site_id))
         if isinstance(failure.value, AlreadyArchived):  # known meanwhile: nothing to record
             self.session.drop(request.meta[PAGE_URL])
             if self.crawler.stats:
