@@ -16,7 +16,8 @@ from scrapy import Request
 
 
 class RelistingGate:
-    def __init__(self) -> None:
+    def __init__(self, enabled: bool = True) -> None:
+        self.enabled = enabled
         self.pending: Counter[str] = Counter()  # site -> sitemaps and feeds in flight
         self.held: defaultdict[str, list[Request]] = defaultdict(list)
 
@@ -25,7 +26,7 @@ class RelistingGate:
 
     def hold(self, site_id: str, request: Request) -> bool:
         """Keep the request back while the site's sitemaps are read; False: send it now."""
-        if self.pending[site_id] <= 0:
+        if not self.enabled or self.pending[site_id] <= 0:
             return False
         self.held[site_id].append(request)
         return True

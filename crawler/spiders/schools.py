@@ -104,7 +104,9 @@ class SchoolsSpider(Spider):
         spider.requested = set()
         spider.shapes = defaultdict(ShapeBook)
         spider.traps = TrapGuard(settings.getint("ARCHIVE_TRAP_DEPTH"))
-        spider.relistings = RelistingGate()
+        # Redis mode: a sitemap read by another worker is not seen here, so archives are
+        # fetched as before (README, "Redis mode").
+        spider.relistings = RelistingGate(enabled=not settings.get("ARCHIVE_REDIS_URL"))
         redis_mode = bool(settings.get("ARCHIVE_REDIS_URL"))
         if redis_mode:  # a worker of a Redis-mode job: records go to Redis (one writer)
             from crawler.redis_mode import open_session
@@ -258,7 +260,8 @@ class SchoolsSpider(Spider):
         state = self.session.page_state(url)
         if self.session.done_in_job(state):
             return None
-        if not force and site.id in self.mapped and recrawl.relisting(url):
+        skip = self.relistings.enabled and site.id in self.mapped
+        if not force and skip and recrawl.relisting(url):
             self._note(site, RELISTINGS_SKIPPED)
             return None
         settled = site.id in self.fed and recrawl.settled_listing(url, state)
