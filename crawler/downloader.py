@@ -4,8 +4,8 @@ Under the asyncio reactor, Scrapy 2.19's downloader starts each download as a ta
 that first runs on the loop's next turn, and only then counts it as transferring;
 the loop that hands out a slot's free places looks at that count in between, so a
 slot without a delay sent its whole queue at once. With the sample web's delays off
-(the benchmarks), a site had up to 38 requests out instead of 2, each on a new TCP
-connection (HTTP keep-alive keeps 2 per host), which cost the crawl process ~8 %.
+(the benchmarks), a site had up to 38 requests out instead of 2, nearly each on a new
+TCP connection (the pool keeps 2 idle per host): a few per cent of the crawl's CPU.
 With a delay (``DOWNLOAD_DELAY``, AutoThrottle) the slot sends one request per
 delay, and this changes nothing.
 """

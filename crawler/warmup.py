@@ -34,13 +34,13 @@ def warm() -> None:
     """One article analysed, its result discarded; and trafilatura's stoplist for jusText (its
     fallback on pages it extracts little from), built at the first such page otherwise:
     154,000 words of every language read from files, 0.1-0.3 s."""
-    analyze_page(PAGE, "http://warmup.invalid/tin-tuc/khai-giang-123.html", SITE)
-    try:
+    try:  # the forkserver survives an ImportError of its preloaded modules, nothing else
+        analyze_page(PAGE, "http://warmup.invalid/tin-tuc/khai-giang-123.html", SITE)
         from trafilatura import external
 
         if external.JT_STOPLIST is None:
             external.jt_stoplist_init()  # keeps it in external.JT_STOPLIST
-    except Exception:  # noqa: BLE001 - another trafilatura: the stoplist is built when needed
+    except Exception:  # noqa: BLE001 - a cold start is slower, never wrong
         pass
 
 

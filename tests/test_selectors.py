@@ -10,7 +10,7 @@ import pytest
 from archive.evaluate import load_cases
 from archive.extract import rules
 from archive.extract.rules.rule import with_class
-from archive.extract.rules.selectors import needs, page_marks, possible, select
+from archive.extract.rules.selectors import narrowed, needs, page_marks, possible, select
 from archive.extract.tree import decode, parse
 
 BLIND = Path(__file__).parent / "blind" / "pages"
@@ -59,6 +59,13 @@ def test_needs_reads_css_and_with_class():
         frozenset([".lead"]),
     )
     assert needs("//div[@id='x']") is None  # other XPath: always evaluated
+
+
+def test_a_with_class_xpath_tests_only_the_words_the_page_has():
+    full = with_class("div|p", "sapo lead summary")
+    assert narrowed(full, frozenset([".lead", "#x"])) == with_class("div|p", "lead")
+    assert narrowed(full, frozenset([".lead", ".sapo", ".summary"])) == full
+    assert narrowed("//div[@id='x']", frozenset()) == "//div[@id='x']"
 
 
 def test_page_marks_split_class_words_at_any_whitespace():

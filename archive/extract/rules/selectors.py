@@ -17,6 +17,8 @@ import cssselect
 from lxml import etree
 from lxml.cssselect import CSSSelector
 
+from archive.extract.rules.rule import has_class
+
 #: What a selector requires, as alternatives: it can match only if every mark of one
 #: alternative is among the page's marks. ``None``: nothing known, always evaluated.
 Needs = tuple[frozenset[str], ...] | None
@@ -30,8 +32,8 @@ _ITEMPROPS = etree.XPath("//@itemprop", smart_strings=False)
 _HAS_CLASS = r"contains\(concat\(' ', normalize-space\(@class\), ' '\), ' ([^'\s]+) '\)"
 #: The XPath that ``rule.with_class`` writes: ``//*[self::a or ...][@class][<class> or ...]``.
 _WITH_CLASS = re.compile(
-    r"//\*\[self::\w+(?: or self::\w+)*\]\[@class\]\[(" + _HAS_CLASS + r"(?: or " + _HAS_CLASS
-    + r")*)\]"
+    r"(//\*\[self::\w+(?: or self::\w+)*\]\[@class\])\[(" + _HAS_CLASS + r"(?: or "
+    + _HAS_CLASS + r")*)\]"
 )  # fmt: skip
 
 
@@ -56,8 +58,10 @@ def select(tree: Any, text: str, marks: frozenset[str] | None = None) -> list[An
     ``marks``: the :func:`page_marks` of the document ``tree`` belongs to (or of a
     document it was copied from); a selector requiring marks it lacks is not evaluated.
     """
-    if marks is not None and not possible(text, marks):
-        return []
+    if marks is not None:
+        if not possible(text, marks):
+            return []
+        text = narrowed(text, marks)
     compiled = compile_selector(text)
     if compiled is None:
         return []
@@ -96,15 +100,36 @@ def needs(text: str) -> Needs:
     """The marks a selector requires (see :data:`Needs`): read from a CSS selector's parse,
     or from the XPath ``rule.with_class`` writes; other XPath requires nothing known."""
     if is_xpath(text):
-        found = _WITH_CLASS.fullmatch(text)
-        if found is None:
-            return None
-        return tuple(frozenset(["." + word]) for word in re.findall(_HAS_CLASS, found.group(1)))
+        words = _class_words(text)
+        return None if words is None else tuple(frozenset(["." + word]) for word in words)
     try:
         groups = cssselect.parse(text)
     except Exception:  # noqa: BLE001 - compile_selector gives up on it too
         return None
     return tuple(frozenset(_css_marks(group.parsed_tree)) for group in groups)
+
+
+def narrowed(text: str, marks: frozenset[str]) -> str:
+    """A ``with_class`` XPath testing only the class words the page has: the same matches,
+    and each element is tested for one or two words instead of a dozen."""
+    words = _class_words(text)
+    if words is None:
+        return text
+    present = tuple(word for word in words if "." + word in marks)
+    return _with_words(text, present) if present and len(present) < len(words) else text
+
+
+@lru_cache(maxsize=1024)
+def _class_words(text: str) -> tuple[str, ...] | None:
+    """The class words of a ``with_class`` XPath (None for any other selector)."""
+    found = _WITH_CLASS.fullmatch(text)
+    return tuple(re.findall(_HAS_CLASS, found.group(2))) if found else None
+
+
+@lru_cache(maxsize=4096)
+def _with_words(text: str, words: tuple[str, ...]) -> str:
+    head = _WITH_CLASS.fullmatch(text).group(1)  # type: ignore[union-attr]
+    return head + "[" + " or ".join(has_class(word) for word in words) + "]"
 
 
 def _css_marks(node: Any) -> list[str]:
