@@ -246,7 +246,7 @@ def ingest(redis_url: str | None, sites_file: str | None, db: str, key: str,
     try:
         run = crawl_stage_part("ingest").run_ingest
         crawl_id = run(redis_url, key, db, sites_file, list(site_ids))
-        report_crawl(db, crawl_id)
+        report_crawl_at(db, crawl_id)
     finally:
         lock.release(db)
 
@@ -263,10 +263,10 @@ def refuse_locked(message: str, log_file: str | None) -> None:
 
 
 def crawl_locked(db_path: str, overrides: dict[str, Any]) -> None:
-    report_crawl(db_path, crawl_stage().run_crawl(overrides))
+    report_crawl_at(db_path, crawl_stage().run_crawl(overrides))
 
 
-def report_crawl(db_path: str, crawl_id: int) -> None:
+def report_crawl_at(db_path: str, crawl_id: int) -> None:
     """The crawl's summary, notes and alerts; the exit status they call for."""
     from archive.store.migrations import open_db
 
