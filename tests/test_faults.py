@@ -22,7 +22,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from sqlite_utils import Database
 
+from archive.extract.shapes import shape_of
 from archive.sites.registry import load_sites
 from archive.sites.urls import canonical_url, host_allowed
 from crawler.traps import TrapGuard
@@ -37,6 +39,7 @@ from sampleweb.faults import (
     FaultyWeb,
     ForeignHost,
 )
+from tests.crawling import FAST, crawl
 
 pytestmark = pytest.mark.e2e
 
@@ -317,3 +320,29 @@ def test_killed_at_random_moments_twenty_times_and_restarted(tmp_path):
     assert set(report.crawl_statuses) <= {"finished", "killed"}  # none left "running"
     # A kill during start-up may come before the crawl's row exists.
     assert 0 < report.crawl_statuses["killed"] <= report.kills
+
+
+def test_shapes_that_name_articles_and_listings_alike_still_count_as_article_links():
+    """WebSphere's opaque !ut/p/z0 URLs name articles and listing pages alike: the shape is
+    never confirmed, but its links are article links to the trap guard."""
+    from archive.extract.shapes import ShapeBook
+
+    book = ShapeBook()
+    base = "http://h/wps/portal/tct/!ut/p/z0/"
+    for i, kind in enumerate(["article"] * 8 + ["listing"] * 3):
+        book.record(f"{base}Dnja{i}x9E30DcCAAP/", kind)
+    assert book.verdict(shape_of(f"{base}Z/")) is None  # mixed: never a shortcut
+    links = [f"{base}Qk{i}9E3/" for i in range(3)] + ["http://h/wps/portal/tct/lien-he/"]
+    assert book.article_shaped(links) == links[:3]
+
+
+def test_a_websphere_site_of_200_articles_is_archived_whole(tmp_path: Path):
+    """Its listing pages and articles share one opaque URL shape; the trap guard cut the
+    pagination and 68 of 200 articles were lost, with exit 0 (issue 15's benchmark)."""
+    web = build_sample_web(articles_per_site=200, sites=7)
+    with SampleWebServer(web) as server:
+        sites = server.write_sites(tmp_path / "sites.toml")
+        done = crawl(tmp_path / "archive.db", sites, "websphere", *FAST)
+    assert done.returncode == 0, done.stderr[-2000:]
+    stored = Database(tmp_path / "archive.db").execute("select count(*) from articles")
+    assert stored.fetchone()[0] == 200

@@ -101,6 +101,12 @@ class ShapeBook:
                 return {k: v for k, v in self.trusted.items() if k != shape}
         return self.trusted
 
+    def article_shaped(self, links: list[str]) -> list[str]:
+        """Links of a shape this site's pages have been articles of, confirmed or not: the
+        trap guard counts them as article links (WebSphere's opaque ``!ut/p/z0/...`` URLs
+        name articles and listing pages alike, so the shape is never confirmed)."""
+        return [link for link in links if (c := self.seen.get(shape_of(link))) and c["article"]]
+
     def verdict(self, shape: str) -> str | None:
         """'article' or 'listing' once this site's pages of the shape confirmed it."""
         counts = self.seen.get(shape)

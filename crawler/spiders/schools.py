@@ -375,7 +375,8 @@ class SchoolsSpider(Spider):
             item.aliases, item.alias_of = result.aliases, result.alias_of
             if result.alias_of is not None and self.crawler.stats:
                 self.crawler.stats.inc_value("archive/aliases_not_extracted")
-            barren = self.traps.step(site.id, response.meta.get("barren", 0), result.article_links)
+            articles = [*result.article_links, *book.article_shaped(result.links)]
+            barren = self.traps.step(site.id, response.meta.get("barren", 0), articles)
             depth = response.meta.get(LINK_DEPTH, 0) + _hop(result.kind, barren)
             if not self.traps.follow(site.id, barren):
                 result.links = []  # counted by the guard, told in the site's notes (closed)
