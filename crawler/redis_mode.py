@@ -100,7 +100,8 @@ class RedisScheduler(Scheduler):
     spider=...)`` per request (scrapy-redis issue #285 is the same break elsewhere: its
     spiders' ``engine.crawl(request, spider=...)``)."""
 
-    df: Any  # scrapy-redis's duplicate filter (RFPDupeFilter)
+    df: Any  # scrapy-redis's duplicate filter (RFPDupeFilter): its keys and fingerprints
+    queue: LeasedQueue
 
     def open(self, spider: Spider) -> None:
         self.spider = spider
@@ -129,12 +130,16 @@ class RedisScheduler(Scheduler):
                 time.sleep(1.0)
 
     def _enqueue(self, request: Request) -> bool:
-        if not request.dont_filter and self.df.request_seen(request):
-            self.df.log(request, self.spider)
-            return False
+        if request.dont_filter:
+            self.queue.push(request)
+        else:
+            fingerprint = self.df.request_fingerprint(request)
+            data = self.queue._encode_request(request)
+            if not self.queue.job.add(fingerprint, data, request.priority):
+                self.df.log(request, self.spider)
+                return False
         if self.stats:
             self.stats.inc_value("scheduler/enqueued/redis")
-        self.queue.push(request)
         return True
 
     def next_request(self) -> Request | None:
@@ -365,7 +370,8 @@ class SharedDelay(HTTP11DownloadHandler):
 
     async def download_request(self, request: Request) -> Response:
         host = urlsplit(request.url).hostname or ""
-        while (wait := self._turn(host, self.delay(request, host))) > 0:
+        delay = self.delay(request, host)
+        while delay > 0 and (wait := self._turn(host, delay)) > 0:  # no delay: no turn
             await asyncio.sleep(wait)
         return await super().download_request(request)
 
