@@ -33,7 +33,7 @@ import socket
 import time
 from collections import defaultdict
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 from scrapy import Request, Spider, signals
@@ -96,9 +96,11 @@ class RedisMode:
 
 class RedisScheduler(Scheduler):
     """scrapy-redis 0.9.1's scheduler without the calls Scrapy 2.19 deprecates (warnings
-    in every worker's log): ``Spider.log()`` on open, and ``stats.inc_value(...,
-    spider=...)`` per request (scrapy-redis issue #285 is the same break elsewhere: its
-    spiders' ``engine.crawl(request, spider=...)``)."""
+    in every worker's log, which tests/test_redis_mode.py refuses): ``Spider.log()`` on
+    open, and ``stats.inc_value(..., spider=...)`` per request (scrapy-redis issue #285 is
+    the same break elsewhere: its spiders' ``engine.crawl(request, spider=...)``). Also:
+    a new request joins the frontier in one round trip, and a Redis outage is waited out
+    rather than raised into the engine's loop."""
 
     df: Any  # scrapy-redis's duplicate filter (RFPDupeFilter): its keys and fingerprints
     queue: LeasedQueue
@@ -228,13 +230,13 @@ class RedisSession(ArchiveSession):
         return len(orphans)
 
     def _add(self, kind: str, record: dict[str, Any], url: str | None = None,
-             archived: list[str] | None = None) -> None:  # fmt: skip
+             archived: dict[str, str] | None = None) -> None:  # fmt: skip
         """One record on the stream; the lease of ``url``'s request released with it, and
         an article's URLs marked archived by this job (crawler/middlewares.py: a request
         for one of them is then not sent, as in a single-process crawl)."""
         pipe = self.redis_job.server.pipeline(transaction=True)
         if archived:
-            pipe.sadd(self.redis_job.archived, *archived)
+            pipe.hset(self.redis_job.archived, mapping=cast(Any, archived))
         body = json.dumps({"kind": kind, "worker": self.worker, **record}, ensure_ascii=False)
         pipe.xadd(self.redis_job.records, {"r": body.encode()})
         lease = self.held.pop(url, None) if url else None
@@ -282,7 +284,10 @@ class RedisSession(ArchiveSession):
             pipe.execute()
 
     def archived(self, url: str) -> bool:
-        return bool(self.redis_job.server.sismember(self.redis_job.archived, url))
+        return bool(self.redis_job.server.hexists(self.redis_job.archived, url))
+
+    def knows_article(self, url: str) -> bool:
+        return self.archived(url)
 
     def article_id(self, url: str) -> int | None:
         return None
@@ -324,8 +329,9 @@ class RedisSession(ArchiveSession):
         counts.pages += 1
         record = dataclasses.asdict(item)
         record["captures"] = self._capture_rows(item.captures)
-        stored = [item.url, item.location, *item.aliases] if item.article else None
-        self._add("page", {"item": record}, item.url, stored)
+        title = item.article.title or "" if item.article else ""
+        stored = dict.fromkeys([item.url, item.location, *item.aliases], title)
+        self._add("page", {"item": record}, item.url, stored if item.article else None)
 
     def save_attachment(self, item: AttachmentItem) -> None:
         record = dataclasses.asdict(item)

@@ -13,7 +13,8 @@ Keys, under the job's prefix (``ARCHIVE_REDIS_KEY``):
   time): requests popped and not yet done; ``tries`` (HASH request -> expiries);
 - ``records`` (STREAM, consumer group ``writer``): what the workers fetched;
 - ``workers`` (ZSET name -> heartbeat deadline), ``seeder`` (who seeds), ``seeded``;
-- ``archived`` (SET): the URLs of the articles this job fetched (not fetched again);
+- ``archived`` (HASH URL -> title): the URLs of the articles this job fetched (not
+  fetched again; a page showing one of them is its alias, not extracted again);
 - ``writers`` (SET): the archive's crawl ids of the writers of this job (a restarted
   writer's crawl resumes them);
 - ``next:<host>``: the server time before which the host gets no request (by any worker).

@@ -228,6 +228,10 @@ class ArchiveSession:
         row = self.db.execute(ARTICLE_SEEN_IN_CRAWL, crawl).fetchone()
         return row is not None
 
+    def knows_article(self, url: str) -> bool:
+        """An article is stored at ``url`` (an alias found by the workers must point to one)."""
+        return self.article_id(url) is not None
+
     def article_id(self, url: str) -> int | None:
         row = self.db.execute("select article_id from article_urls where url = ?", [url]).fetchone()
         return int(row[0]) if row else None

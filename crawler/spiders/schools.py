@@ -116,6 +116,8 @@ class SchoolsSpider(Spider):
             settings.getfloat("ARCHIVE_EXTRACT_TIMEOUT"),
             spider.sites, None if redis_mode else settings.get("ARCHIVE_DB"),
             (spider.session.crawl_id, spider.session.started),
+            redis=(settings.get("ARCHIVE_REDIS_URL"), settings.get("ARCHIVE_REDIS_KEY"))
+            if redis_mode else None,
         )  # fmt: skip
         spider.reader = (
             DocumentReader(
@@ -327,7 +329,7 @@ class SchoolsSpider(Spider):
             result = await self.analyzer.analyze(
                 response.body, item.location, site, encoding, shapes=shapes
             )
-            if result.alias_of is not None and self.session.article_id(result.alias_of) is None:
+            if result.alias_of is not None and not self.session.knows_article(result.alias_of):
                 result = await self.analyzer.analyze(  # cannot happen: never lose a page to it
                     response.body, item.location, site, encoding, aliases=False, shapes=shapes
                 )
