@@ -47,9 +47,6 @@ from crawler.workers import ARTICLE_SEEN_IN_CRAWL
 
 logger = logging.getLogger(__name__)
 
-#: A site's last crawl must have found this many articles for a fall to be reported.
-FEWER_THAN_BEFORE_MIN = 10
-
 
 class ArchiveSession:
     def __init__(self, db_path: str, sites: list[Site], *, commit_interval: float = 0.0):
@@ -305,16 +302,11 @@ class ArchiveSession:
                 f"no article found: the {counts.pages - counts.errors} pages fetched were all "
                 f"listings or other pages ({counts.listings} read as listings)"
             )
-        before = self.db.execute(
-            "select coalesce(cs.articles_found, cs.articles_seen + coalesce(cs.not_modified, 0)) "
-            "from crawl_sites cs "
-            "join crawls c on c.id = cs.crawl_id where cs.site_id = ? and cs.crawl_id != ? "
-            "and c.status = 'finished' and cs.status != 'failed' order by c.id desc limit 1",
-            [site_id, self.crawl_id],
-        ).fetchone()
-        if before and before[0] >= FEWER_THAN_BEFORE_MIN and found * 2 < before[0]:
+        before = history.earlier_figures(self.db, self.crawl_id, site_id)
+        if history.fell(found, before):
             return "fewer-articles", (
-                f"{found} articles found, under half of the {before[0]} the last crawl found"
+                f"{found} articles found, under half the {history.usual_found(before):g} "
+                "its earlier crawls usually found"
             )
         return None
 

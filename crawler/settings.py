@@ -28,6 +28,9 @@ AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 2.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+# Scrapy's downloader with each site held to its concurrency also when no delay applies
+# (crawler/downloader.py; Scrapy 2.19 sent a delay-free site's whole queue at once).
+DOWNLOADER = "crawler.downloader.SlotDownloader"
 DOWNLOAD_TIMEOUT = 30
 RETRY_ENABLED = True
 RETRY_TIMES = 3

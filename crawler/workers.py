@@ -78,13 +78,20 @@ class PageAnalyzer(_Workers):
 
     def _get_pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            # forkserver: workers must not inherit the reactor, its sockets or threads
-            context = multiprocessing.get_context("forkserver")
             self._pool = ProcessPoolExecutor(
-                self.workers, mp_context=context, initializer=_worker_setup,
+                self.workers, mp_context=_context(), initializer=_worker_setup,
                 initargs=(os.getpid(), list(self.sites.values()), self.archive),
             )  # fmt: skip
         return self._pool
+
+    def start(self) -> None:
+        """Start the workers now, while Scrapy sets up and fetches robots.txt, rather than at
+        the first page, which a short crawl waited for (a second and more). From a thread:
+        starting a process waits for the forkserver, which first loads extraction."""
+        if self.workers > 0:
+            pool = self._get_pool()
+            threading.Thread(target=_start_workers, args=(pool, self.workers), daemon=True,
+                             name="start-extraction-workers").start()  # fmt: skip
 
     async def analyze(
         self, body: bytes, url: str, site: Site, encoding: str | None, *, aliases: bool = True,
@@ -181,6 +188,30 @@ class _RedisArchive:
         return None
 
 
+def _context() -> multiprocessing.context.ForkServerContext:
+    """forkserver: workers must not inherit the reactor, its sockets or threads. The server
+    imports this module and warms extraction up (crawler.warmup) once, before it forks the
+    workers, so that each starts with extraction loaded instead of loading it at its
+    first article."""
+    context = multiprocessing.get_context("forkserver")
+    # no effect once the server runs (it is one per process: a test suite starts it once)
+    context.set_forkserver_preload(["__main__", __name__, "crawler.warmup"])
+    return context
+
+
+def _start_workers(pool: ProcessPoolExecutor, count: int) -> None:
+    """One task per worker: the pool starts a process for each task it finds no idle one for."""
+    try:
+        for _ in range(count):
+            pool.submit(_ready)
+    except (RuntimeError, BrokenProcessPool):  # shut down or replaced meanwhile
+        pass
+
+
+def _ready() -> None:
+    """A worker's first task: it is started and set up."""
+
+
 _SITES: dict[str, Site] = {}
 _ARCHIVE: list[_Archive | _RedisArchive] = []
 
@@ -255,9 +286,8 @@ class DocumentReader(_Workers):
             return documents.read_text(body, media_type, file_name, self.limits)
         for _attempt in (1, 2):
             if self._pool is None:
-                context = multiprocessing.get_context("forkserver")
                 self._pool = ProcessPoolExecutor(
-                    self.workers, mp_context=context, initializer=_reader_setup,
+                    self.workers, mp_context=_context(), initializer=_reader_setup,
                     initargs=(os.getpid(), self.memory),
                 )  # fmt: skip
             pool = self._pool

@@ -129,8 +129,10 @@ def score(db_path: Path, sites: list[BlindSite]) -> list[dict[str, Any]]:
             "select status from crawl_sites where site_id = ? order by crawl_id desc limit 1",
             [site.id],
         ).fetchone()
+        stored = db.execute("select count(*) from articles where site_id = ?", [site.id])
         rows.append({
             "site": site.id, "expected": len(site.articles), "archived": len(found),
+            "stored": stored.fetchone()[0],  # more than archived: a duplicate or a non-article
             "missed": sorted(set(site.articles) - set(found)), "requests": len(site.requests),
             "per_article": round(len(site.requests) / max(len(found), 1), 2),
             "status": status[0] if status else None,

@@ -9,9 +9,11 @@ import pytest
 from archive.extract.bylines import (
     is_person_name,
     is_role_line,
+    labelled_author,
     names_in,
     parse_byline,
     strip_degree,
+    unit_signature,
 )
 
 
@@ -121,3 +123,43 @@ def test_names_and_degrees() -> None:
     assert not is_person_name("Nguyễn")
     assert not is_person_name("Khoa Xây Dựng Đảng")
     assert not is_person_name("NCKH TT")
+
+
+@pytest.mark.parametrize(
+    ("line", "unit"),
+    [
+        ("Khoa Xây dựng Đảng", "Khoa Xây dựng Đảng"),
+        ("Thư viện nhà trường", "Thư viện nhà trường"),
+        ("Chi đoàn Trường", "Chi đoàn Trường"),
+        ("Ban Biên tập", None),  # the site's editors: nobody in particular
+        ("Kết thúc lớp học, học viên viết thu hoạch.", None),
+    ],
+)
+def test_units_signing_alone(line: str, unit: str | None) -> None:
+    assert unit_signature(line) == unit
+
+
+def test_a_dash_before_a_labelled_field_separates_a_meta_line() -> None:
+    line = "Đăng ngày 08/12/2021 - Người đăng: Bùi Văn Nghĩa"
+    assert labelled_author(line) == "Bùi Văn Nghĩa"
+    assert parse_byline("Thu Trang - Phòng QLĐT-NCKH") == ("Thu Trang", None)  # a role, no label
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Ngọc Hân (thực hiện)", "Ngọc Hân"),
+        ("Đăng ngày 05/11/2024 bởi Phan Thị Kim Oanh", "Phan Thị Kim Oanh"),
+        ("bởi Nguyễn Thị Hằng - Thứ Hai, 12 tháng 5 2025, 9:15 AM", "Nguyễn Thị Hằng"),
+        ("Tác giả: Hoàng Thị Liên", "Hoàng Thị Liên"),  # Liên is a name; "Liên kết" is not
+        ("Liên kết website", None),
+    ],
+)
+def test_credits_of_the_third_blind_sets_kinds(line: str, author: str | None) -> None:
+    parsed = parse_byline(line)
+    assert (parsed[0] if parsed else None) == author
+
+
+def test_an_interviewers_line_is_not_a_byline() -> None:
+    assert parse_byline("PV: Xin cảm ơn đồng chí!") is None
+    assert parse_byline("PV: Nguyễn Văn An") == ("Nguyễn Văn An", None)

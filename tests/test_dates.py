@@ -43,17 +43,43 @@ from archive.extract.dates import (
         ("08/11/2022 2:40:00 CH", ("2022-11-08", "14:40:00")),
         ("12/01/2020 12:10 AM", ("2020-01-12", "00:10")),
         ("Thứ 7, 04/02/2023, 12:06[GMT+7]", ("2023-02-04", "12:06")),
+        ("Đăng ngày 08/12/2021 - Người đăng: Bùi Văn Nghĩa", ("2021-12-08", None)),
+        ("Đăng ngày 05/11/2024 bởi Phan Thị Kim Oanh", ("2024-11-05", None)),
+        ("bởi Nguyễn Thị Hằng - Thứ Hai, 12 tháng 5 2025, 9:15 AM", ("2025-05-12", "09:15")),
+        ("by Hoàng Văn Lực - Tuesday, 3 December 2024, 2:40 PM", ("2024-12-03", "14:40")),
     ],
 )
 def test_formats_seen_on_school_sites(text: str, expected: tuple[str, str | None]) -> None:
     assert parse_vn_date(text) == expected
+    assert is_date_line(text) or "Lượt xem" in text or "View count" in text, text
 
 
 def test_day_always_comes_before_month() -> None:
     assert parse_vn_date("01/07/2022") == ("2022-07-01", None)
     assert parse_vn_date("12/03/2023") == ("2023-03-12", None)
-    # 13 cannot be a month: still no swap, the date is invalid rather than guessed.
-    assert parse_vn_date("05/13/2023") is None
+    # 13 cannot be a month: only the month-first reading exists (Drupal's default
+    # "D, m/d/Y - H:i", English-UI ASP.NET), so it is taken; an ambiguous date stays day-first.
+    assert parse_vn_date("05/13/2023") == ("2023-05-13", None)
+    assert parse_vn_date("T4, 10/18/2023 - 17:23") == ("2023-10-18", "17:23")
+    assert parse_vn_date("10/05/2023") == ("2023-05-10", None)
+    assert parse_vn_date("13.13.2023") is None and parse_vn_date("13-25-2023") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12 Tháng Mười, 2020", "2020-10-12"),  # WordPress vi: j F, Y
+        ("Tháng Mười Một 22, 2023", "2023-11-22"),  # F j, Y
+        ("05 Tháng Mười Hai, 2019", "2019-12-05"),
+        ("1 tháng Giêng năm 2021", "2021-01-01"),
+        ("Tháng Tư 30, 2024", "2024-04-30"),
+        ("October 18, 2023", "2023-10-18"),  # English UI, month first
+        ("Posted on May 5th, 2021", "2021-05-05"),
+    ],
+)
+def test_month_names(text: str, expected: str) -> None:
+    assert parse_vn_date(text) == (expected, None)
+    assert is_date_line(text)
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,6 @@ Each test states snippets that must and must not appear, never whole texts.
 
 from __future__ import annotations
 
-import time
 import unicodedata
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from hypothesis import strategies as st
 from archive.extract import rules, titles
 from archive.extract.article import extract_article, parse
 from archive.extract.records import Article
+from archive.extract.tree import MAX_INPUT
 
 P1 = (
     "Sáng ngày 12/9, Trường Chính trị tỉnh tổ chức Lễ khai giảng lớp Trung cấp lý luận chính trị "
@@ -513,11 +513,9 @@ def test_detection_from_markers_and_generator() -> None:
         "bom",
     ],
 )
-def test_never_raises_and_stays_bounded(body: bytes | str) -> None:
-    start = time.monotonic()
+def test_never_raises(body: bytes | str) -> None:
     a = extract_article(body, "http://x.vn/a")
     assert isinstance(a, Article) and isinstance(a.text, str)
-    assert time.monotonic() - start < 20
 
 
 def test_bad_arguments_never_raise() -> None:
@@ -530,9 +528,9 @@ def test_bad_arguments_never_raise() -> None:
 
 def test_huge_input_is_cut() -> None:
     body = ("<html><body>" + f"<h1>{TITLE}</h1>" + ps(P1, P2) + "<p>đệm</p>" * 1_000_000).encode()
-    start = time.monotonic()
     a = extract_article(body, "http://x.vn/a")
-    assert time.monotonic() - start < 30 and P1 in a.text
+    assert P1 in a.text
+    assert a.text.count("đệm") < MAX_INPUT // len("<p>đệm</p>".encode())  # cut, not read whole
 
 
 def test_deterministic() -> None:
@@ -778,6 +776,22 @@ def test_a_unit_signing_alone_at_the_end_is_the_author() -> None:
     check(a, [P1, P2], ["Khoa Xây dựng Đảng"])
 
 
+def test_a_signature_above_the_attachment_rows_is_the_author() -> None:
+    page = html(
+        f"<title>{TITLE}</title>",
+        f"<table class='tbl_chitiet'><tr><td class='tieude_chitiet'>{TITLE}</td></tr>"
+        "<tr><td class='ngaydang'>Thời gian đăng: 09/06/2022 10:15:33 SA</td></tr>"
+        f"<tr><td class='noidung_chitiet'><div id='divContent'>{ps(P1, P2)}"
+        '<p align="right"><b>Phạm Thị Thanh Huyền - Khoa Xây dựng Đảng</b></p></div></td></tr>'
+        "<tr><td class='file_dinhkem'><b>Tài liệu đính kèm:</b><br>"
+        "<a href='../Uploads/ke-hoach.pdf'>Ke-hoach-2022.pdf</a><br>"
+        "<a href='../Uploads/tai-lieu.docx'>Tai lieu tap huan.docx</a></td></tr></table>",
+    )
+    a = extract_article(page, "https://tct.example.vn/tin/3.aspx")
+    assert a.author == "Phạm Thị Thanh Huyền"
+    check(a, [P1, P2], ["Phạm Thị Thanh Huyền", "Ke-hoach-2022.pdf"])
+
+
 def test_elementor_theme_footer_is_chrome() -> None:
     page = html(
         f'<meta name="generator" content="WordPress 6.4"><title>{TITLE}</title>',
@@ -877,3 +891,241 @@ def test_a_wrong_cms_hint_never_takes_the_footer_or_the_header_clock() -> None:
     assert "Địa chỉ" not in article.text and "Giấy phép" not in article.text
     assert article.date == "2022-11-04"
     assert article.extraction["body"] != "cms:aspnet"
+
+
+# --------------------------------------------------------------------------- unseen layouts (the second blind set's kinds of page)
+
+
+def test_a_block_theme_date_in_time_datetime_and_a_byline_split_across_blocks() -> None:
+    page = html(
+        f"<title>{TITLE} – Trường Chính trị tỉnh</title>",
+        f"<main><h1 class='wp-block-post-title'>{TITLE}</h1>"
+        "<div class='wp-block-group'><div class='wp-block-post-date'>"
+        "<time datetime='2020-10-12T08:00:00+07:00'>12 Tháng Mười, 2020</time></div>"
+        "<div class='wp-block-group'><p>bởi</p><div class='wp-block-post-author-name'>"
+        "Phòng Đào tạo</div></div></div>"
+        f"<div class='entry-content wp-block-post-content'>{ps(P1, P2)}</div></main>",
+    )
+    a = extract_article(page, "https://tct.example.vn/tin-tuc/boi-duong/")
+    assert (a.date, a.published_at) == ("2020-10-12", "2020-10-12T08:00:00+07:00")
+    assert a.author == "Phòng Đào tạo"
+    check(a, [P1, P2], ["bởi", "Phòng Đào tạo"])
+
+
+@pytest.mark.parametrize(
+    ("marked", "author"),
+    [
+        ("<span class='amp-wp-author author vcard'>Phòng Quản lý đào tạo</span>",
+         "Phòng Quản lý đào tạo"),
+        ("<div class='ArticleAuthor'>ThS. Lường Văn Chung - Khoa Nhà nước và Pháp luật</div>",
+         "Lường Văn Chung"),
+        ("<div class='post-author'>Thư viện</div>", "Thư viện"),
+        ("<span class='news-list-author' itemprop='author'>Tác giả: Hoàng Thị Liên</span>",
+         "Hoàng Thị Liên"),
+        ("<p class='tacgia'><b><i>CTV</i></b></p>", "CTV"),
+    ],
+)  # fmt: skip
+def test_an_element_marked_as_the_author(marked: str, author: str | None) -> None:
+    page = html(
+        f"<title>{TITLE}</title>",
+        f"<div class='article'><h1>{TITLE}</h1><p>Ngày đăng: 16/09/2024</p>{marked}"
+        f"<div class='content'>{ps(P1, P2)}</div></div>",
+    )
+    assert extract_article(page, "https://tct.example.vn/tin/4.html").author == author
+
+
+def test_a_commenter_under_the_text_is_not_the_author() -> None:
+    page = html(
+        f"<title>{TITLE}</title>",
+        f"<div class='article'><h1>{TITLE}</h1><p>Ngày đăng: 16/09/2024</p>"
+        f"<div class='content'>{ps(P1, P2)}</div><div class='comments'><h3>Ý kiến bạn đọc</h3>"
+        "<div class='comment-author'>Nguyễn Văn Bạn Đọc</div><p>Bài viết rất hay.</p></div></div>",
+    )
+    a = extract_article(page, "https://tct.example.vn/tin/4.html")
+    assert a.author is None
+    check(a, [P1, P2], ["Nguyễn Văn Bạn Đọc", "Bài viết rất hay", "Ý kiến bạn đọc"])
+
+
+def test_a_labelled_date_below_the_text_and_never_a_related_item_date() -> None:
+    page = html(
+        "<title>Trường Chính trị tỉnh</title>",
+        "<div class='clock'>Thứ Bảy, 07/09/2024</div>"
+        f"<div class='zone-content'><h1 class='title'>{TITLE}</h1>{ps(P1, P2)}</div>"
+        "<div class='zone-meta'><span>Thời gian đăng: 05/09/2024 15:20</span> "
+        "<span>Người viết: Nguyễn Thị Thùy Linh</span></div>"
+        "<div class='zone-related'><h3>Các tin khác</h3><ul><li><a href='/a.html'>"
+        "Kế hoạch mở lớp tháng 10 năm 2024</a> <em>(12/03/2024)</em></li></ul></div>",
+    )
+    a = extract_article(page, "https://tct.example.vn/ViewDetail/Ab12/bai-viet.html")
+    assert (a.date, a.published_at) == ("2024-09-05", "2024-09-05T15:20:00+07:00")
+    assert a.author == "Nguyễn Thị Thùy Linh"
+
+
+def test_a_unit_signing_under_a_short_last_sentence_and_above_a_documents_row() -> None:
+    last = "Kết thúc lớp học, 100% học viên đạt yêu cầu và được cấp giấy chứng nhận."
+    page = html(
+        f"<title>{TITLE}</title>",
+        f"<h1>{TITLE}</h1><div class='noidung'>{ps(P1, P2, last)}"
+        "<p style='text-align: right'><em>Khoa Dân vận</em></p>"
+        "<p>Tài liệu: <a href='/media/bao-cao.pdf'>Báo cáo tổng kết năm 2021</a></p></div>",
+    )
+    a = extract_article(page, "https://tct.example.vn/tin/5.html")
+    assert a.author == "Khoa Dân vận"
+    check(a, [P1, P2, last], ["Khoa Dân vận", "Báo cáo tổng kết năm 2021", "Tài liệu"])
+
+
+def test_a_layout_table_of_headline_text_and_other_news() -> None:
+    """Classic ASP: one table holds the headline row, the text, a signature row, the
+    documents and "CÁC TIN KHÁC"; the sidebar is a cell of the page's table."""
+    page = html(
+        "<title>Trường Chính trị tỉnh Quảng Bình</title>",
+        "<table><tr><td class='left'><table><tr><td class='boxtitle'>THỐNG KÊ TRUY CẬP</td></tr>"
+        "<tr><td>Số người đang online: 12</td></tr></table></td><td><table>"
+        f"<tr><td class='title_news'>{TITLE}</td></tr><tr><td>Ngày đăng: 11/03/2019</td></tr>"
+        f"<tr><td>{ps(P1, P2)}</td></tr><tr><td align='right'><b>Phòng Quản lý đào tạo</b></td></tr>"
+        "<tr><td><b>File đính kèm:</b><br><a href='../upload/tb.doc'>TB-tuyensinh-2019.doc</a></td></tr>"
+        "<tr><td class='boxtitle'>CÁC TIN KHÁC</td></tr><tr><td class='tinkhac'>"
+        "<a href='chitiet.asp?ID=2100'>Học viên lớp Trung cấp thăm Khu di tích lịch sử</a></td></tr>"
+        "</table></td></tr></table>",
+    )
+    a = extract_article(page, "https://tct.example.vn/tintuc/chitiet.asp?ID=2113")
+    assert (a.title, a.date, a.author) == (TITLE, "2019-03-11", "Phòng Quản lý đào tạo")
+    check(a, [P1, P2], ["THỐNG KÊ", "online", "TB-tuyensinh", "CÁC TIN KHÁC", "Khu di tích"])
+
+
+def test_documents_boxes_and_english_tool_rows_are_not_text() -> None:
+    page = html(
+        f"<title>{TITLE}</title>",
+        f"<div class='news'><h1>{TITLE}</h1><p>Ngày đăng: 13/01/2023</p>"
+        f"<div class='body'>{ps(P1, P2)}</div>"
+        "<div class='na-attachments'><h4>Tài liệu đính kèm</h4><ul><li><a href='/bc.pdf'>"
+        "Báo cáo kết quả Hội nghị cán bộ, viên chức năm 2023</a></li></ul></div>"
+        "<div class='links'><a href='/tin-tuc'>Back to list</a> "
+        "<a href='javascript:window.print()'>Print</a></div></div>",
+    )
+    a = extract_article(page, "https://tct.example.vn/tin-tuc/hoi-nghi")
+    check(a, [P1, P2], ["Tài liệu đính kèm", "Báo cáo kết quả Hội nghị", "Back to list", "Print"])
+
+
+def test_a_br_body_around_a_photo_table_still_has_its_headline_above() -> None:
+    """Classic ASP in windows-1258: the text is one ``<br><br>`` block with the photo's
+    table inside, the headline a ``td`` with its date in brackets, ``<title>`` the site."""
+    body = (
+        "<table><tr><td class='title_news'>" + TITLE + " <span class='ngay'>[27/06/2018 16:05]"
+        "</span></td></tr><tr><td><div class='noidung'>" + P1 + "<br><br>"
+        "<table><tr><td><img src='/a.jpg'></td></tr><tr><td>Quang cảnh buổi lễ</td></tr></table>"
+        + P2
+        + "<br><br>"
+        + P3
+        + "</div></td></tr></table>"
+    )
+    page = html("<title>Trường Chính trị tỉnh Sơn La</title>", body)
+    a = extract_article(
+        page.encode("cp1258", "xmlcharrefreplace"), "https://tct.example.vn/t.asp?ID=9"
+    )
+    assert (a.title, a.date, a.published_at) == (TITLE, "2018-06-27", "2018-06-27T16:05:00+07:00")
+
+
+def test_a_paragraph_that_only_links_a_document_is_not_text() -> None:
+    page = html(
+        f"<title>{TITLE}</title>",
+        f"<div class='section'><h1>{TITLE}</h1>"
+        f"<p>Đăng ngày 08/12/2021 - Người đăng: Bùi Văn Nghĩa</p>{ps(P1, P2)}"
+        "<p><a href='https://drive.google.com/file/d/1xK/view'>Bảng điểm học phần (Google Drive)</a></p>"
+        "<p>Xem <a href='/files/kq.pdf'>kết quả</a> và liên hệ Phòng Đào tạo để được giải đáp thêm.</p>"
+        "</div>",
+    )
+    a = extract_article(page, "https://sites.example.vn/tct/tin-tuc/ket-qua")
+    assert (a.date, a.author) == ("2021-12-08", "Bùi Văn Nghĩa")
+    check(a, [P1, P2, "liên hệ Phòng Đào tạo"], ["Bảng điểm học phần", "Google Drive"])
+
+
+def test_a_forum_post_under_a_portal_header() -> None:
+    """Moodle: the portal's h1 names the site; the post's own header (an h3, its author
+    and date on one line) is inside the article; permalink and reply are a menubar."""
+    page = html(
+        "<title>E-learning Trường Chính trị tỉnh Đắk Lắk</title>",
+        "<header id='page-header'><h1>Hệ thống học tập trực tuyến - Trường Chính trị tỉnh Đắk Lắk"
+        f"</h1></header><article class='forum-post'><header class='mb-2 header'><h3>{TITLE}</h3>"
+        "<div>bởi Nguyễn Thị Hằng - Thứ Hai, 12 tháng 5 2025, 9:15 AM</div></header>"
+        f"<div class='post-content'>{ps(P1, P2)}</div><div role='menubar'>"
+        "<a href='/p#1'>Liên kết cố định</a><a href='/reply'>Trả lời</a></div></article>",
+    )
+    a = extract_article(page, "https://lms.example.vn/mod/forum/discuss.php?d=214")
+    assert (a.title, a.date, a.author) == (TITLE, "2025-05-12", "Nguyễn Thị Hằng")
+    check(a, [P1, P2], ["Liên kết cố định", "Trả lời", "Hệ thống học tập"])
+
+
+def test_a_headline_found_only_in_the_metadata_still_leads_to_its_byline() -> None:
+    page = html(
+        f"<title>Tin hoạt động | Trường Chính trị</title><meta property='og:title' content='{TITLE}'>",
+        f"<div class='o_wblog_post_title'><div id='o_wblog_post_name'>{TITLE}</div></div>"
+        "<div><div class='o_wblog_author_avatar'><img src='/a.png'></div>"
+        "<span class='ms-2'>Võ Thị Ngọc Hân</span></div>"
+        f"<section><div class='o_wblog_post_content_field'>{ps(P1, P2)}</div></section>",
+    )
+    a = extract_article(page, "https://tct.example.vn/blog/tin-hoat-dong-2/tong-ket-12")
+    assert (a.title, a.author) == (TITLE, "Võ Thị Ngọc Hân")
+
+
+def test_chrome_of_more_kinds_around_the_text() -> None:
+    """Vietnamese column names (cot-trai), a breadcrumb (duong-dan), next/previous links,
+    a comment box with its form labels, and "Các tin khác" in a one-cell table row."""
+    page = html(
+        f"<title>{TITLE}</title>",
+        "<div id='noidung'><div class='cot-trai'><div class='khung'><div>Văn bản mới</div>"
+        "<ul><li><a href='/vb'>Quyết định ban hành Quy chế học viên</a></li></ul></div></div>"
+        "<div class='cot-giua'><div class='duong-dan'><a href='/'>Trang chủ</a></div>"
+        f"<h2 class='tin-tieude'>{TITLE}</h2><div>Ngày cập nhật: 12/05/2025</div>{ps(P1, P2)}"
+        "<div class='ccm-block-next-previous-wrapper'><h5>Bài trước</h5><p><a href='/x'>"
+        "Hội nghị sơ kết công tác 9 tháng năm 2024</a></p></div>"
+        "<div class='ccm-conversation-wrapper'><h4>Bình luận</h4><p>Chưa có bình luận nào.</p>"
+        "<label>Tên của bạn</label><input type='text'></div>"
+        "<table><tr><td><b>Các tin khác:</b></td></tr><tr><td>- <a href='/k36.htm'>Khai giảng "
+        "lớp Trung cấp chính trị khóa 36</a> (28/8/2006)</td></tr></table></div></div>",
+    )
+    a = extract_article(page, "https://tct.example.vn/Default.aspx?tin_id=88")
+    check(a, [P1, P2], ["Văn bản mới", "Quy chế học viên", "Trang chủ", "Bài trước",
+                        "sơ kết", "Bình luận", "Tên của bạn", "Các tin khác", "khóa 36"])  # fmt: skip
+
+
+def test_a_converted_pdf_page() -> None:
+    """pdftohtml lines: a bulletin's running header, the headline again over two lines,
+    the page number."""
+    head, tail = TITLE[:30], TITLE[31:]
+    lines = ["BẢN TIN NỘI BỘ TRƯỜNG CHÍNH TRỊ TỈNH LAI CHÂU - SỐ 01/2025", head, tail, P1, P2,
+             "- 3 -"]  # fmt: skip
+    page = html(
+        f"<title>{TITLE}</title>",
+        f"<h1>{TITLE}</h1><p>Ngày đăng: 06/03/2025</p><div class='pdf'>"
+        + "".join(f"<p style='position:absolute'>{line}</p>" for line in lines)
+        + "</div>",
+    )
+    a = extract_article(page, "https://tct.example.vn/ban-tin/so-01.html")
+    assert a.text.split("\n\n") == [P1, P2]
+
+
+def test_the_heading_right_above_the_text_beats_a_section_name_and_an_outline() -> None:
+    """Moodle in English: the forum's name (h2, also in <title>) above the post's subject
+    (h3, its byline and date under it); a converted document's "Document Outline" h1 below."""
+    page = html(
+        "<title>Trường Chính trị tỉnh Quảng Bình: Site announcements</title>",
+        "<h2>Site announcements</h2><div><a href='/f'>Back to Site announcements</a></div>"
+        f"<article><h3>{TITLE}</h3><div>by Hoàng Văn Lực - Tuesday, 3 December 2024, 2:40 PM"
+        f"</div><div class='post'>{ps(P1, P2)}</div></article><h1>Document Outline</h1>",
+    )
+    a = extract_article(page, "https://elearning.example.vn/mod/forum/discuss.php?d=7")
+    assert (a.title, a.date, a.author) == (TITLE, "2024-12-03", "Hoàng Văn Lực")
+
+
+def test_a_posts_cover_footer_holds_its_date_and_unit() -> None:
+    page = html(
+        f"<title>Tin tức | Trường Chính trị</title><meta property='og:title' content='{TITLE}'>",
+        f"<div class='post_title'><div id='post_name'>{TITLE}</div></div>"
+        "<div class='o_wblog_post_page_cover_footer'><div><span>Văn phòng Đảng ủy</span></div>"
+        "<div class='small'><span>12/05/2024</span> trong <a href='/blog'>Tin tức</a></div></div>"
+        f"<section><div class='post_content'>{ps(P1, P2)}</div></section>"
+        "<footer><p>Cập nhật: 06/12/2026</p></footer>",
+    )
+    a = extract_article(page, "https://tct.example.vn/blog/tin-tuc-1/hoi-nghi-12")
+    assert (a.title, a.date, a.author) == (TITLE, "2024-05-12", "Văn phòng Đảng ủy")

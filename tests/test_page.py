@@ -174,3 +174,29 @@ rõ những kết quả đáng kể trên tất cả các mặt công tác đào
 <p>Trong 6 tháng đầu năm 2022, đã tổ chức giảng dạy, phục vụ 27 lớp với số lượng 3.789 học viên;
 công tác nghiên cứu khoa học đang triển khai thực hiện 08 đề tài khoa học cấp cơ sở.</p>
 </div></body></html>"""
+
+
+DRUPAL_HOME = """<html lang="vi"><head><meta charset="utf-8"><title>Trường Chính trị</title>
+<link rel="shortlink" href="/node/1"></head><body><h1>Trường Chính trị</h1>
+<div class="view"><h2>Thông tin trao đổi</h2>
+<div><a href="/tin/sinh-hoat-chuyen-de-hoc-tap">Sinh hoạt chuyên đề học tập và làm theo Bác</a>
+<span>Ngày đăng: 20/04/2024</span></div>
+<div><a href="/tin/tap-huan-cong-nghe">Tập huấn ứng dụng công nghệ thông tin trong giảng dạy</a>
+<span>Ngày đăng: 09/04/2024</span></div></div><a href="/tin">Tất cả bài viết</a></body></html>"""
+DRUPAL_NODE = DRUPAL_HOME.replace('href="/node/1"', 'href="/node/7"').replace(
+    "</h1>", "</h1><p>Ngày đăng: 20/04/2024</p><p>" + "Nội dung bài viết dài. " * 20 + "</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "kind"),
+    [("/", DRUPAL_HOME, {"listing"}), ("/trang-gioi-thieu", DRUPAL_HOME, {"listing", "other"}),
+     ("/tin/mot-bai", DRUPAL_NODE, {"article"})],
+)  # fmt: skip
+def test_a_node_shortlink_makes_an_article_only_of_a_page_that_reads_like_one(
+    site: Site, path: str, body: str, kind: set[str]
+):
+    """A Drupal home page is often a node too: its /node/1 shortlink does not make it an
+    article (a blind discovery site's home page was stored as one)."""
+    url = site.start_urls[0].rstrip("/") + path
+    assert analyze_page(body.encode(), url, site).kind in kind

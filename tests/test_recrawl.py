@@ -19,6 +19,7 @@ from archive.capture.recrawl import (
     parse_time,
     period_end,
     prepare,
+    relisting,
     remember_fresh,
     settled_listing,
 )
@@ -266,3 +267,56 @@ def test_a_settled_date_archive_is_revalidated_like_a_known_page():
     due = decide(listing, now=now + timedelta(days=7), revalidate_after=7 * 86400, settled=True)
     assert due.fetch and due.headers  # when due, conditionally
     assert decide(listing, now=now, revalidate_after=7 * 86400).fetch  # not settled: every run
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("http://h/tag/dao-tao/", True),
+        ("http://h/vi/news/tag/hoc-vien/page-2", True),
+        ("http://h/author/admin/", True),
+        ("http://h/index.php?option=com_content&tag=5", True),
+        ("http://h/2023/05/", True),
+        ("http://h/category/tin-tuc/page/2/", False),
+        ("http://h/vi/news/tin-tuc-su-kien/", False),
+        ("http://h/2023/05/14/khai-giang/", False),
+        ("http://h/tin-tuc/bai-viet-ve-tags-va-tu-khoa.html", False),
+    ],
+)
+def test_tag_author_and_date_archives_are_relistings(url: str, expected: bool):
+    assert relisting(url) is expected
+
+
+def test_a_site_whose_sitemap_lists_its_posts_is_not_crawled_tag_by_tag(captured):
+    """The sample web's WordPress site has twelve tag pages and a sitemap of its posts:
+    every post is archived, no tag page is fetched, and the crawl says why."""
+    from sqlite_utils import Database
+
+    db = Database(captured.db_path)
+    site = "wordpress"
+    posts = {a.url for a in captured.web.articles if a.site_id == site}
+    archived = {r[0] for r in db.execute("select url from article_urls where site_id = ?", [site])}
+    assert posts <= archived
+    fetched = [r[0] for r in db.execute("select url from pages where site_id = ?", [site])]
+    assert not [url for url in fetched if "/tag/" in url]
+    assert any("/category/" in url for url in fetched)  # categories are still followed
+    messages = db.execute("select message from crawl_sites where site_id = ?", [site]).fetchone()
+    assert "tag, author and date archives skipped" in messages[0]
+
+
+def test_archives_wait_for_the_sites_sitemaps_then_go_or_are_dropped():
+    from scrapy import Request
+
+    from crawler.relistings import RelistingGate
+
+    gate = RelistingGate()
+    tag = Request("http://h/tag/dao-tao/")
+    assert not gate.hold("s", tag)  # no sitemap in flight: sent at once
+    gate.listing_started("s")
+    gate.listing_started("s")
+    assert gate.hold("s", tag) and not gate.hold("other", Request("http://o/tag/x/"))
+    assert gate.listing_done("s") == []  # one sitemap still in flight
+    assert gate.listing_done("s") == [tag]  # the spider now drops or sends it
+    gate.listing_started("s")
+    gate.hold("s", tag)
+    assert gate.release_all() == [tag] and gate.listing_done("s") == []  # idle: all go

@@ -123,6 +123,17 @@ def settled_listing(url: str, state: PageState | None) -> bool:
     return end is not None and checked is not None and checked >= end + timedelta(days=1)
 
 
+#: Listings that only re-list articles by tag or author: every article they show is in
+#: the site's sitemap, and its categories and home pages reach the rest.
+_RELISTING = re.compile(r"/(tags?|author|tac-gia)/|[?&](tag|author)=", re.IGNORECASE)
+
+
+def relisting(url: str) -> bool:
+    """A tag, author or date archive: not worth a request when the site's sitemap lists
+    its articles (a WordPress site's tags alone cost more requests than its posts)."""
+    return bool(_RELISTING.search(url)) or period_end(url) is not None
+
+
 def sites_with_feeds(db: Database) -> set[str]:
     """Sites whose feed or sitemap the archive has read: what is new there is listed."""
     return {

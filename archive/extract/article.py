@@ -108,8 +108,9 @@ def _extract(html: bytes | str, url: str, hints: dict[str, Any], encoding: str |
 
 
 def _from_tree(tree: Any, url: str, hints: dict[str, Any]) -> Article:
-    cms = rules.detect_cms(tree, url, _str_hint(hints, "cms"))
-    page = Page(tree, url, base_url(tree, url), cms, rules.rules_for(cms, hints))
+    marks = rules.page_marks(tree)
+    cms = rules.detect_cms(tree, url, _str_hint(hints, "cms"), marks)
+    page = Page(tree, url, base_url(tree, url), cms, rules.rules_for(cms, hints), marks=marks)
     page.order = {el: i for i, el in enumerate(tree.iter())}
     return _article(page)
 
@@ -154,7 +155,7 @@ def _article(page: Page) -> Article:
     credits = guard.attempt(
         problems,
         "author",
-        lambda: find_credits(page, content, near, bool(edge_author)),
+        lambda: find_credits(page, content, near, bool(edge_author), title_el),
         no_credits,
     )
     author, author_by = credits.get("author") or (edge_author, "generic")

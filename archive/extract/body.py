@@ -113,7 +113,7 @@ def drop_known(paragraphs: list[str], title: str, captions: list[str]) -> list[s
     title_key = titles.clean_title(title).casefold()
     caption_keys = {c.casefold() for c in captions}
     kept: list[str] = []
-    for line in paragraphs:
+    for line in _headline_lines_dropped(paragraphs, title_key):
         key = titles.clean_title(line).casefold()
         if not key or key == title_key or key in caption_keys or _dated_title(key, title_key):
             continue
@@ -123,6 +123,25 @@ def drop_known(paragraphs: list[str], title: str, captions: list[str]) -> list[s
             continue
         kept.append(line)
     return kept
+
+
+def _headline_lines_dropped(paragraphs: list[str], title_key: str) -> list[str]:
+    """Without the headline broken over two to four lines near the top (a converted PDF
+    repeats it so, under its running header)."""
+    head = title_key[:8]
+    starts = [i for i, line in enumerate(paragraphs[:8]) if line[:8].casefold() == head]
+    if not head or not starts:
+        return paragraphs
+    keys = [titles.clean_title(line).casefold() for line in paragraphs[:8]]
+    for start in starts:
+        joined = keys[start]
+        for end in range(start + 1, min(start + 4, len(keys))):
+            joined = f"{joined} {keys[end]}"
+            if joined == title_key:
+                return paragraphs[:start] + paragraphs[end + 1 :]
+            if not title_key.startswith(joined):
+                break
+    return paragraphs
 
 
 #: Shortest line kept above the first paragraph of an inferred container (a lead, not a meta row).

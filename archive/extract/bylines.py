@@ -41,6 +41,8 @@ BY_TRAILER = re.compile(
 PHOTO_LABEL = re.compile(r"^(?:ảnh|video|clip|đồ\s*họa)\s*:\s*", re.IGNORECASE)
 #: ``Đạo Thị Ngọc Hà (Trường Chính trị tỉnh)``: a role in brackets after the name.
 ROLE_IN_BRACKETS = re.compile(r"\s*\(([^()]{2,80})\)\s*$")
+#: What an interviewer or compiler adds after the name: ``Ngọc Hân (thực hiện)``.
+CREDIT_ROLE = re.compile(r"^(?:thực\s*hiện|tổng\s*hợp|lược\s*ghi|ghi|biên\s*soạn)$", re.IGNORECASE)
 SOURCE_LINE = re.compile(
     r"^\(?\s*(?:theo|nguồn(?:\s*tin)?|source)\s*:?\s+(?P<src>[^()]+?)\s*\)?\s*\.?$", re.IGNORECASE
 )
@@ -117,7 +119,6 @@ NOT_NAME = frozenset(
         "ảnh",
         "video",
         "chủ",
-        "liên",
         "kết",
         "xem",
         "thêm",
@@ -137,6 +138,7 @@ NOT_NAME = frozenset(
         "online",
         "nguồn",
         "theo",
+        "thứ",  # a weekday after the name: "bởi X - Thứ Hai, 12 tháng 5 2025"
     ]
 )
 
@@ -200,17 +202,25 @@ def _labelled(line: str) -> tuple[bool, str | None]:
     ... | Người đăng: X``: (was it labelled, author)."""
     labelled = False
     names: list[str] = []
-    for part in re.split(r"\s*[;|]\s*", line):
+    for part in re.split(r"\s*[;|]\s*|\s[-–—]\s(?=[^:\-–—]{1,25}:)|\s(?=bởi\s)", line):
         m = AUTHOR_LABEL.match(part)
         by = None if m else BY_LABEL.match(part)
         shot = None if m or by else PHOTO_LABEL.match(part)
         found = m or by or shot
-        name = names_in(BY_TRAILER.sub("", part[found.end() :])) if found else None
-        if m or shot or (by and name):
+        rest = BY_TRAILER.sub("", part[found.end() :]) if found else ""
+        name = (names_in(rest) or (unit_signature(rest) if m or by else None)) if found else None
+        said = m is not None and not name and _prose(part[m.end() :])  # "PV: Xin cảm ơn!"
+        if (m and not said) or shot or (by and name):
             labelled = True
         if name and not shot:
             names.append(name)
     return labelled, (", ".join(names) or None)
+
+
+def _prose(text: str) -> bool:
+    """A sentence, not a credit: an interview's ``PV:`` question or answer."""
+    text = text.strip()
+    return text.endswith((".", "!", "?", "…")) or len(text.split()) > 6
 
 
 def strip_degree(text: str) -> str:
@@ -221,7 +231,7 @@ def names_in(chunk: str) -> str | None:
     """The person names at the start of ``chunk``, degrees and trailing role removed."""
     names: list[str] = []
     bracket = ROLE_IN_BRACKETS.search(chunk)
-    if bracket and is_role_line(bracket.group(1)):
+    if bracket and (is_role_line(bracket.group(1)) or CREDIT_ROLE.match(bracket.group(1))):
         chunk = chunk[: bracket.start()]
     for index, piece in enumerate(NAME_SPLIT.split(strip_degree(chunk))):
         piece = strip_degree(piece).strip(" .()")
@@ -234,11 +244,16 @@ def names_in(chunk: str) -> str | None:
     return ", ".join(names) or None
 
 
+INTERFACE_PHRASE = re.compile(r"\bliên\s+(?:kết|hệ)\b", re.IGNORECASE)
+
+
 def is_person_name(text: str) -> bool:
     """Two to five capitalised words, none of them a role or interface word."""
     words = text.split()
     if not 2 <= len(words) <= 5 or words[0].casefold() in ROLE_WORDS:
         return False
+    if INTERFACE_PHRASE.search(text):
+        return False  # "Liên kết website", "Liên hệ": Liên is a name, these are not
     return all(_name_word(w) and w.casefold() not in NOT_NAME for w in words)
 
 
@@ -253,7 +268,8 @@ def _name_word(word: str) -> bool:
 #: First words of a school unit that signs an item alone (``Khoa Xây dựng Đảng``).
 UNIT_WORDS = re.compile(
     r"^(?:khoa|phòng|ban|bộ\s+môn|trung\s+tâm|văn\s+phòng|đoàn\s+thanh\s+niên|công\s+đoàn"
-    r"|chi\s+bộ|đảng\s+ủy|đảng\s+uỷ)\s+\S",
+    r"|chi\s+bộ|chi\s+đoàn|đảng\s+ủy|đảng\s+uỷ|đảng\s+bộ|thư\s+viện|hội\s+đồng"
+    r"|hội\s+cựu\s+chiến\s+binh)\s+\S",
     re.IGNORECASE,
 )
 
@@ -265,7 +281,12 @@ def unit_signature(text: str) -> str | None:
     words = line.split()
     if not UNIT_WORDS.match(line) or not 2 <= len(words) <= 8 or re.search(r"[,;:!?\d]", line):
         return None
+    if EDITORS.match(line):
+        return None  # the website's editors, like a CMS account: nobody in particular
     return line if line[0].isupper() else None
+
+
+EDITORS = re.compile(r"^ban\s+biên\s+tập\b", re.IGNORECASE)
 
 
 def is_role_line(text: str) -> bool:

@@ -5,10 +5,12 @@ news, tools, counters), told by tag, class and id, and pruned from the body.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from archive.extract.captions import caption_elements
 from archive.extract.rules import (
+    ATTACHMENT_LABEL,
     BOILERPLATE_LINES,
     BOILERPLATE_PRUNE,
     CHROME_WORDS,
@@ -25,6 +27,13 @@ _CHROME_ANCESTORS = frozenset(
 #: Class/id fragments of menus, sidebars and lists of other news.
 _CHROME_MARKS = (
     "sidebar",
+    "cot-trai",
+    "cot-phai",
+    "cottrai",
+    "cotphai",
+    "col-left",
+    "col-right",
+    "duong-dan",
     "menu",
     "related",
     "other-news",
@@ -59,6 +68,7 @@ _MASTHEAD = frozenset(
 )
 _CHROME_LINES = tuple(re.compile(p, re.IGNORECASE) for p in BOILERPLATE_LINES)
 _RELATED = re.compile(RELATED_HEADING, re.IGNORECASE)
+_ATTACHED = re.compile(ATTACHMENT_LABEL, re.IGNORECASE)
 #: Share of a block's text in links that makes it a list of links.
 LINK_DENSE = 0.6
 
@@ -81,7 +91,9 @@ def _masthead(el: Any) -> bool:
     if el.tag == "header" and el.get("role") == "banner":
         return True
     tokens = f"{el.get('class', '')} {el.get('id', '')}".lower().split()
-    return any(t in _MASTHEAD for t in tokens)
+    if not any(t in _MASTHEAD for t in tokens):
+        return False
+    return not any(a.tag == "article" for a in el.iterancestors())  # a post's own header
 
 
 def prune(work: Any, chain: list[CmsRule]) -> None:
@@ -94,6 +106,8 @@ def prune(work: Any, chain: list[CmsRule]) -> None:
         targets.extend(select(work, selector))
     targets.extend(_chrome_blocks(work))
     targets.extend(_related_lists(work))
+    targets.extend(_attachment_boxes(work))
+    targets.extend(_document_links(work))
     targets.extend(caption_elements(work))
     total = len(text_of(work)) or 1
     for el in targets:
@@ -119,18 +133,64 @@ def _chrome_blocks(work: Any) -> list[Any]:
 def _related_lists(work: Any) -> list[Any]:
     """A "Các tin khác" heading and the lists of links right after it, however they are marked
     up (a bold paragraph and a table on FrontPage pages)."""
+    return _labelled_blocks(work, _RELATED.search, text_of)
+
+
+def _attachment_boxes(work: Any) -> list[Any]:
+    """A "Tài liệu đính kèm" label with its document links, in one block or as a heading
+    over a list of them."""
+    return _labelled_blocks(work, _ATTACHED.match, _text_beside_links)
+
+
+def _labelled_blocks(
+    work: Any, label: Callable[[str], Any], what_else: Callable[[Any], str]
+) -> list[Any]:
+    """Blocks that start with ``label`` and say nothing else (``what_else`` of the block is a
+    label too), with the lists of links right after them."""
     found = []
     for el in work.iter():
-        if not isinstance(el.tag, str) or not el.text or not _RELATED.search(el.text.strip()):
+        if not isinstance(el.tag, str) or not el.text or not label(el.text.strip()):
             continue
         block = next((a for a in (el, *el.iterancestors()) if a.tag in BLOCKS), el)
-        if not _RELATED.search(text_of(block)):
+        if not label(what_else(block)):
             continue
+        row = block.getparent()
+        if block.tag in ("td", "th") and row is not None and row.tag == "tr" and len(row) == 1:
+            block = row  # a one-cell row of a layout table: the list is in the rows below
         found.append(block)
         sibling = block.getnext()
         while sibling is not None and isinstance(sibling.tag, str) and _link_list(sibling):
             found.append(sibling)
             sibling = sibling.getnext()
+    return found
+
+
+def _text_beside_links(block: Any) -> str:
+    rest = text_of(block)
+    for link in block.iter("a"):
+        rest = rest.replace(text_of(link), " ", 1)
+    return " ".join(rest.split())
+
+
+#: Where a link leads to a document rather than a page: a file, or a document host's viewer.
+_DOCUMENT_HREF = re.compile(
+    r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar)(?:[?#]|$)"
+    r"|//(?:drive|docs)\.google\.com/|//(?:www\.)?dropbox\.com/|//onedrive\.live\.com/",
+    re.IGNORECASE,
+)
+
+
+def _document_links(work: Any) -> list[Any]:
+    """A paragraph that is nothing but a link to a document (``Bảng điểm (Google Drive)``):
+    the document is an attachment, its link is not the article's text."""
+    found = []
+    for link in work.iter("a"):
+        if not _DOCUMENT_HREF.search(link.get("href", "")):
+            continue
+        block = next((a for a in link.iterancestors() if a.tag in ("p", "li", "div")), None)
+        text = text_of(block) if block is not None else ""
+        if text and text == text_of(link):
+            found.append(block)
     return found
 
 

@@ -15,19 +15,38 @@ from typing import Any
 
 from archive.extract import titles
 from archive.extract.bylines import is_role_line, labelled_author, parse_byline, unit_signature
-from archive.extract.tree import Page, Region, following, matches, own_text, render_blocks, text_of
+from archive.extract.tree import (
+    BLOCKS,
+    Page,
+    Region,
+    following,
+    matches,
+    own_text,
+    render_blocks,
+    text_of,
+)
 
 #: Credit lines taken from the end of a body: author (with role line) and source.
 MAX_TAIL_CREDITS = 2
 
+
+#: An attachment row rendered after the body ("Tài liệu đính kèm:", a file's name): the
+#: signature above it still ends the article.
+_ATTACHMENT_LINE = re.compile(
+    r"^(?:(?:tài liệu|tệp|tập tin|file|văn bản)(?:\s+đính\s+kèm)?\s*:.{0,200}"
+    r"|(?:tài liệu|tệp|tập tin|file|văn bản)\s+đính\s+kèm"
+    r"|.{1,150}\.(?:pdf|docx?|xlsx?|pptx?|zip|rar))$",
+    re.IGNORECASE,
+)
 
 #: Path of a credit found by reading the lines near the body rather than a rule's selector.
 GENERIC = "generic"
 
 
 def find_credits(
-    page: Page, content: Any | None, near: Region, signed: bool = False
-) -> dict[str, tuple[str, str]]:
+    page: Page, content: Any | None, near: Region, signed: bool = False,
+    title_el: Any | None = None,
+) -> dict[str, tuple[str, str]]:  # fmt: skip
     """Author and source from byline/source selectors and labelled lines near the body:
     ``{"author": (name, path), "source": (name, path)}`` for those found, the path being
     the rule's path or "generic". ``signed``: the body's edges already name the author, so
@@ -46,14 +65,75 @@ def find_credits(
     for rule, el in matches(page, "source"):
         keep(None, _source_text(text_of(el)), rule.path)
     if "author" not in found and not signed:
-        keep(_labelled_near(page, near), None, GENERIC)
+        keep(_marked_near(page, near) or _labelled_near(page, near), None, GENERIC)
+    if "author" not in found and not signed and title_el is not None:
+        keep(_name_under_headline(title_el), None, GENERIC)
     if content is not None and len(found) < 2:
         for index, line in enumerate(_lines_after(content)):
             bare_name_first = index == 0 and len(line) <= 40 and "author" not in found
             parsed = parse_byline(line) if _labelled(line) or bare_name_first else None
             if parsed:
                 keep(parsed[0], parsed[1], GENERIC)
+            elif bare_name_first:
+                keep(unit_signature(line), None, GENERIC)  # a unit signing under the text
     return found
+
+
+#: Class, id or itemprop of an element that holds the article's author (``author vcard``,
+#: ``ArticleAuthor``, ``wp-block-post-author-name``, ``byline``), not a commenter's.
+_AUTHOR_MARK = re.compile(r"author|byline|tac-?gia|tacgia|nguoi-?viet", re.IGNORECASE)
+_NOT_AUTHOR_MARK = re.compile(r"comment|avatar|bio|desc|box|url|link", re.IGNORECASE)
+#: What a marked author element may hold besides a person or a unit: the newsroom's
+#: anonymous credits (``CTV``: a contributor, ``PV``: a reporter) and a one-word unit.
+_MARKED_CREDIT = re.compile(r"^(?:CTV|PV|BTV|Thư viện|Phóng viên|Cộng tác viên)$")
+
+
+def _marked_near(page: Page, near: Region) -> str | None:
+    """An element marked as the author in the article's stretch of the page: a person
+    (label, degree and role dropped) or a unit signing alone (``Phòng Đào tạo``)."""
+    for el in islice(page.order, max(near.start, 0), near.end + 1):
+        if not isinstance(el.tag, str) or not _author_marked(el):
+            continue
+        line = _short_text(el)
+        parsed = parse_byline(line) if line else None
+        if parsed and parsed[0]:
+            return parsed[0]
+        if line and (unit := unit_signature(line)):
+            return unit
+        if line and _MARKED_CREDIT.match(line):
+            return line
+    return None
+
+
+def _author_marked(el: Any) -> bool:
+    marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')}"
+    return bool(_AUTHOR_MARK.search(marks)) and not _NOT_AUTHOR_MARK.search(marks)
+
+
+#: Elements looked at between the headline and the text for a name standing alone.
+UNDER_HEADLINE = 25
+
+
+def _name_under_headline(title_el: Any) -> str | None:
+    """A name alone on its line between the headline and the text's first paragraph (Odoo's
+    blog header, ``TS. X - Khoa Lý luận cơ sở`` above an essay); date lines pass."""
+    for i, node in enumerate(following(title_el)):
+        if i > UNDER_HEADLINE or _prose_block(node):
+            break
+        own = own_text(node)
+        parsed = parse_byline(own) if own and len(own) <= 80 else None
+        if parsed and parsed[0]:
+            return parsed[0]
+        if own and (unit := unit_signature(own)):
+            return unit
+    return None
+
+
+def _prose_block(node: Any) -> bool:
+    """A paragraph of the text: where the article's header ends."""
+    if any(isinstance(c.tag, str) and c.tag in BLOCKS for c in node):
+        return False
+    return len(text_of(node)) >= 150
 
 
 def _labelled_near(page: Page, near: Region) -> str | None:
@@ -77,9 +157,24 @@ def _may_credit(el: Any) -> bool:
 
 
 def _short_text(el: Any) -> str:
-    """A meta row split into inline blocks (``<div>By</div> <a>Name</a>``), read as one line."""
-    text = text_of(el)
+    """A meta row split into inline blocks (``<div>By</div> <a>Name</a>``, WordPress block
+    themes' ``<p>bởi</p><div>Name</div>``), read as one line, a space between the blocks."""
+    parts: list[str] = []
+    _spaced(el, parts)
+    text = " ".join("".join(parts).split())
     return text if len(text) <= 80 else ""
+
+
+def _spaced(node: Any, parts: list[str]) -> None:
+    """The node's text with a space at each block's edges (inline tags join as printed)."""
+    parts.append(node.text or "")
+    for child in node:
+        if isinstance(child.tag, str):
+            edge = " " if child.tag in BLOCKS else ""
+            parts.append(edge)
+            _spaced(child, parts)
+            parts.append(edge)
+        parts.append(child.tail or "")
 
 
 def _byline_in(el: Any) -> tuple[str | None, str | None] | None:
@@ -126,8 +221,12 @@ def _lines_after(content: Any, limit: int = 12) -> Iterator[str]:
 
 
 def edge_bylines(lines: list[str]) -> tuple[set[str], str | None, str | None]:
-    """Byline lines at either end of the body (and who and where they name)."""
-    kept, author, source = strip_bylines(lines)
+    """Byline lines at either end of the body (and who and where they name), and the
+    attachment rows after them (the documents are stored apart: ``attachments``)."""
+    end = len(lines)
+    while end and _ATTACHMENT_LINE.match(lines[end - 1].strip()):
+        end -= 1
+    kept, author, source = strip_bylines(lines[:end])
     removed = set(lines) - set(kept)
     return removed, author, source
 
@@ -164,8 +263,15 @@ def _tail_byline(body: list[str]) -> tuple[int, str | None, str | None] | None:
         above = parse_byline(body[-2])
         if above is not None and above[0]:
             return 2, above[0], above[1]
-    unit = unit_signature(last) if len(body) >= 2 and len(body[-2]) > 120 else None
+    unit = unit_signature(last) if len(body) >= 2 and _prose(body[-2]) else None
     return (1, unit, None) if unit else None
+
+
+def _prose(line: str) -> bool:
+    """A sentence of the text, not an item of a list of units (``- Khoa Dân vận``)."""
+    return len(line) > 120 or (
+        len(line.split()) >= 8 and line.rstrip().endswith((".", "!", "”", '"'))
+    )
 
 
 def _bare_name(line: str, parsed: tuple[str | None, str | None] | None = None) -> bool:

@@ -50,7 +50,26 @@ _WORDS = (
 )
 _ENGLISH = r"(?<!\d)(?P<d>\d{1,2})\s+(?P<mn>[A-Za-z]{3,9})\.?,?\s+(?P<y>\d{4})(?!\d)"
 _ISO = r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"
-DATE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (_NUMERIC, _WORDS, _ENGLISH, _ISO))
+#: WordPress's and Drupal's Vietnamese month names (``12 Tháng Mười, 2020``, ``Tháng Mười
+#: Một 22, 2023``) and English month-first dates on English-UI themes (``October 18, 2023``).
+_MONTHS_VI = {
+    "một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
+    "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12,
+}  # fmt: skip
+_VI_MONTH = r"(?P<mw>mười\s+một|mười\s+hai|mười|một|giêng|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|chạp)"
+_WORDS_VI_NAMED = (
+    r"(?<!\d)(?P<d>\d{1,2})\s+tháng\s+" + _VI_MONTH + r"\s*,?\s*(?:năm\s+)?(?P<y>\d{4})(?!\d)"
+)
+_WORDS_VI_FIRST = r"tháng\s+" + _VI_MONTH + r"\s+(?P<d>\d{1,2})\s*,\s*(?P<y>\d{4})(?!\d)"
+_ENGLISH_FIRST = (
+    r"\b(?P<mn>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?P<d>\d{1,2})"
+    r"(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})(?!\d)"
+)
+DATE_PATTERNS = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (_NUMERIC, _WORDS, _WORDS_VI_FIRST, _WORDS_VI_NAMED, _ENGLISH, _ENGLISH_FIRST, _ISO)
+)
 
 _TIME = (
     r"(?P<h>\d{1,2})(?::|h)(?P<mi>\d{2})(?::(?P<s>\d{2}))?"
@@ -59,7 +78,11 @@ _TIME = (
 _TIME_AFTER = re.compile(r"^[\s,|\-–—(\[]{0,6}(?:lúc\s*)?" + _TIME, re.IGNORECASE)
 _TIME_BEFORE = re.compile(r"(?<![\d:])" + _TIME + r"\s*(?:ngày\s*)?[\s,|\-–—]{0,4}$", re.IGNORECASE)
 
-WEEKDAY = re.compile(r"\b(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật)\b", re.IGNORECASE)
+WEEKDAY = re.compile(
+    r"\b(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    re.IGNORECASE,
+)
 #: Words that may sit next to a date in a date line without making it prose.
 DATE_LINE_WORDS = re.compile(
     r"ngày\s*(?:đăng|gửi|viết)|(?:đăng|gửi)\s*(?:ngày|lúc)|số\s*lần\s*xem|ngày\s*cập\s*nhật|cập\s*nhật(?:\s*lúc)?|ngày\s*xuất\s*bản|thời\s*gian"
@@ -103,13 +126,19 @@ def find_dates(text: str) -> list[DateMatch]:
 
 def _day(m: re.Match[str]) -> str | None:
     groups = m.groupdict()
-    month = (
-        _MONTHS_EN.get((groups.get("mn") or "").lower()) if groups.get("mn") else int(groups["m"])
-    )
+    if groups.get("mn"):
+        month = _MONTHS_EN.get(groups["mn"].lower())
+    elif groups.get("mw"):
+        month = _MONTHS_VI.get(re.sub(r"\s+", " ", groups["mw"].lower()))
+    else:
+        month = int(groups["m"])
     if not month:
         return None
+    day = int(groups["d"])
+    if groups.get("sep") == "/" and month > 12 >= day:
+        day, month = month, day  # Drupal's and ASP.NET's en-US "10/18/2023": no 18th month
     try:
-        value = date(int(groups["y"]), month, int(groups["d"]))
+        value = date(int(groups["y"]), month, day)
     except ValueError:
         return None
     return value.isoformat() if MIN_YEAR <= value.year <= MAX_YEAR else None
@@ -147,6 +176,14 @@ def _clock(m: re.Match[str]) -> str | None:
 CLOCK = re.compile(r"^\W*(?:hôm\s*nay|today|bây\s*giờ|now)\b", re.IGNORECASE)
 #: ``Ngày xuất bản: 12/04/2023 10:20 | Người đăng: X | Lượt xem: 576``: a date and meta fields.
 _META_FIELD = re.compile(r"^[^:|]{1,25}:\s*[^:|]{1,40}$")
+#: Between the fields of a meta line: ``|``, or a dash before a labelled field
+#: (``Đăng ngày 08/12/2021 - Người đăng: X``).
+FIELD_SEPARATOR = re.compile(
+    r"\s[|]\s|\s[-–—]\s(?=[^:|\-–—]{1,25}:|thứ\s|chủ\s*nhật|[a-z]+day\b)|\s(?=bởi\s)",
+    re.IGNORECASE,
+)
+#: ``bởi X`` after the date (``Đăng ngày 05/11/2024 bởi Phan Thị Kim Oanh``), ``by X``.
+_BY_FIELD = re.compile(r"^(?:bởi|by)\s+\S[^:|]{0,40}$", re.IGNORECASE)
 
 
 def is_clock(text: str) -> bool:
@@ -163,12 +200,12 @@ def is_date_line(text: str, max_rest: int = 8) -> bool:
     text = unicodedata.normalize("NFC", text or "")
     if _mostly_date(text, max_rest):
         return True
-    parts = [p.strip() for p in re.split(r"\s[|]\s", text)]
+    parts = [p.strip() for p in FIELD_SEPARATOR.split(text)]
     dated = [p for p in parts if _mostly_date(p, max_rest)]
     return (
         len(parts) > 1
         and len(dated) == 1
-        and all(p in dated or _META_FIELD.match(p) for p in parts)
+        and all(p in dated or _META_FIELD.match(p) or _BY_FIELD.match(p) for p in parts)
     )
 
 

@@ -15,7 +15,7 @@ from typing import Any
 import lxml.html
 
 from archive.extract import dates
-from archive.extract.chrome import chrome_marked
+from archive.extract.chrome import chrome_marked, in_chrome
 from archive.extract.tree import (
     BLOCKS,
     Page,
@@ -41,6 +41,7 @@ def find_date(page: Page, title_el: Any | None) -> tuple[str | None, str | None,
         (lambda p: _date_near_title(p, title_el), "generic"),
         (_date_from_meta, "meta"),
         (_date_from_url, "url"),
+        (lambda p: _labelled_date_after(title_el), "generic"),
     ):
         day = finder(page)
         if day:
@@ -106,7 +107,42 @@ def _date_after(el: Any) -> tuple[str, str | None] | None:
         if i > DATE_WINDOW or ends_header(node):
             break
         own = own_text(node)
-        if own and dates.is_date_line(own):
+        if node.tag == "time" or (own and dates.is_date_line(own)):
+            stamp = next(filter(None, map(_time_element, node.iter("time"))), None)
+            if found := stamp or dates.parse_vn_date(own):
+                return found
+    return None
+
+
+def _time_element(node: Any) -> tuple[str, str | None] | None:
+    """A ``<time datetime>`` (block themes print "12 Tháng Mười, 2020" and keep the time in
+    the attribute); never the "updated" one WordPress prints beside it."""
+    marks = f"{node.get('class', '')} {node.get('itemprop', '')}".lower()
+    if "updated" in marks or "modified" in marks:
+        return None
+    return _parse_date_text(node.get("datetime"))
+
+
+#: A date line that says it is the article's: ``Thời gian đăng: 05/09/2024 15:20``.
+PUBLISHED_LABEL = re.compile(
+    r"^\W*(?:ngày\s*(?:đăng|gửi|xuất\s*bản)|đăng\s*(?:ngày|lúc)|thời\s*gian\s*đăng"
+    r"|published|posted)",
+    re.IGNORECASE,
+)
+#: Elements scanned after the headline for a labelled date line below the body.
+LABELLED_WINDOW = 600
+
+
+def _labelled_date_after(el: Any | None) -> tuple[str, str | None] | None:
+    """A labelled publication date below the body (portals' meta zones under the text),
+    outside menus, sidebars and lists of other news."""
+    if el is None:
+        return None
+    for i, node in enumerate(following(el)):
+        if i > LABELLED_WINDOW:
+            break
+        own = own_text(node)
+        if own and PUBLISHED_LABEL.match(own) and dates.is_date_line(own) and not in_chrome(node):
             return dates.parse_vn_date(own)
     return None
 
@@ -132,12 +168,22 @@ def ends_header(node: Any) -> bool:
     """A body paragraph, a news-list item or chrome: the headline's date is not beyond it."""
     if node.tag == "li" and any(len(text_of(a)) >= 20 for a in node.iter("a")):
         return True
-    if chrome_marked(node):
+    if chrome_marked(node) and not _post_footer(node):
         return True
     text = text_of(node)
     return len(text) > 200 and not any(
         isinstance(c.tag, str) and c.tag in BLOCKS and text_of(c) for c in node
     )
+
+
+def _post_footer(node: Any) -> bool:
+    """A post's own footer row (``entry-footer``, Odoo's ``post_page_cover_footer``): its
+    meta (author, date) is the article's, not the site's."""
+    marks = f"{node.get('class', '')} {node.get('id', '')}".lower()
+    return node.tag != "footer" and "footer" in marks and bool(_POST_MARK.search(marks))
+
+
+_POST_MARK = re.compile(r"post|entry|article|cover|news")
 
 
 def _date_just_before(el: Any) -> tuple[str, str | None] | None:

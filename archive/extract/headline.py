@@ -45,7 +45,17 @@ def find_title(page: Page) -> tuple[str, Any | None, str | None]:
     for el, _, path in elements:
         if titles.clean_title(headline_text(el)) == chosen:
             return chosen, el, path
-    return chosen, None, (FROM_OG if chosen == og else FROM_TITLE_TAG)
+    return chosen, _showing(page, chosen), (FROM_OG if chosen == og else FROM_TITLE_TAG)
+
+
+def _showing(page: Page, title: str) -> Any | None:
+    """The element that prints a title found in the metadata (Odoo's ``div`` headline):
+    the date and byline are looked for beside it."""
+    body = page.tree.find("body")
+    for el in body.iter() if body is not None else ():
+        if isinstance(el.tag, str) and len(el) == 0 and titles.clean_title(text_of(el)) == title:
+            return None if in_chrome(el) else el
+    return None
 
 
 def headline_text(el: Any) -> str:
@@ -70,16 +80,41 @@ def _title_elements(page: Page) -> Iterator[tuple[Any, float, str]]:
                 6.0 if rule.id == "site" else (4.0 if rule.id != "generic" else 3.0),
                 rule.path,
             )
-    for tag, weight in (("h1", 2.0), ("h2", 1.5), ("h3", 1.0)):
-        for el in page.tree.iter(tag):
-            if el not in seen and not in_chrome(el):
-                seen.add(el)
-                yield el, weight, GENERIC
-    if any(el.tag != "h2" and el.tag != "h3" for el in seen):
-        return  # a rule's title or an h1: the headline is marked up, no need to look for it
+    first = _first_paragraph(page)
+    text_at = page.position(first) if first is not None else None
+    headings = [
+        el for el in page.tree.iter("h1", "h2", "h3") if el not in seen and not in_chrome(el)
+    ]
+    nearest = max(
+        (el for el in (*seen, *headings) if text_at is None or page.position(el) < text_at),
+        key=page.position,
+        default=None,
+    )
+    for el in headings:
+        seen.add(el)
+        yield el, HEADING_WEIGHT[el.tag] + _placement(page, el, text_at, nearest), GENERIC
+    if any(
+        el.tag not in ("h2", "h3") and (text_at is None or page.position(el) < text_at)
+        for el in seen
+    ):
+        return  # a rule's title or an h1 above the text: the headline is marked up
     above = _above_text(page)
     if above is not None and above not in seen:
         yield above, ABOVE_WEIGHT, GENERIC
+
+
+HEADING_WEIGHT = {"h1": 2.0, "h2": 1.5, "h3": 1.0}
+
+
+def _placement(page: Page, el: Any, text_at: int | None, nearest: Any | None) -> float:
+    """A heading right above the text is the likeliest headline (a forum's post under the
+    forum's name); one below the text's start is a section of it, or a converted PDF's
+    "Document Outline"."""
+    if text_at is None:
+        return 0.0
+    if page.position(el) > text_at:
+        return -3.0
+    return 1.0 if el is nearest else 0.0
 
 
 def _above_text(page: Page) -> Any | None:
@@ -118,9 +153,23 @@ def container_below(page: Page, title_el: Any | None) -> tuple[Any, str] | None:
     for anc in first.iterancestors():
         if anc in ancestors:
             if anc.tag in ("html", "body") or in_chrome(anc) or _holds_chrome(anc):
-                return None
+                block = _text_block(first, ancestors)
+                return (block, text_of(first)) if block is not None else None
             return anc, text_of(first)
     return None
+
+
+def _text_block(first: Any, above_title: set[Any]) -> Any | None:
+    """The largest block around the first paragraph that holds neither the headline nor
+    chrome: the text's own cell when headline, text and other news share a layout table."""
+    block = None
+    for anc in first.iterancestors():
+        if anc in above_title or anc.tag in ("html", "body") or in_chrome(anc):
+            break
+        if _holds_chrome(anc):
+            break
+        block = anc
+    return block
 
 
 def _holds_chrome(el: Any) -> bool:
@@ -141,11 +190,18 @@ def _first_paragraph(page: Page) -> Any | None:
 def _find_first_paragraph(page: Page) -> Any | None:
     root = content_node(page)
     for el in (root if root is not None else page.tree).iter("p", "div", "td"):
-        if any(isinstance(c.tag, str) and c.tag in BLOCKS for c in el):
+        if any(isinstance(c.tag, str) and c.tag in BLOCKS for c in el) and not _loose_text(el):
             continue
         if len(el.text_content()) >= 150 and len(text_of(el)) >= 150 and not in_chrome(el):
             return el
     return None
+
+
+def _loose_text(el: Any) -> bool:
+    """Prose straight in the element, between its children: a ``<br><br>`` body with a
+    photo's table in the middle is still the text's first block."""
+    loose = (el.text or "") + "".join(c.tail or "" for c in el)
+    return len(" ".join(loose.split())) >= 150
 
 
 def _emphasised(el: Any) -> bool:

@@ -118,6 +118,15 @@ def page_kind(
     return "listing" if prior == "listing" else "other"
 
 
+def declared_article(url: str, site: Site, article: Article | None, signals: Signals) -> bool:
+    """A page whose shortlink has an article's shape (Drupal's ``/node/N``) is an article
+    when its text is a full one, not other pages' teasers: a Drupal home page is often a
+    node too. Shorter pages are judged as any other (:func:`page_kind`)."""
+    if article is None or registry_kind(url, site) == "listing":
+        return False
+    return len(article.text.split()) >= MIN_ARTICLE_WORDS and not teaser_text(article, signals)
+
+
 def teaser_text(article: Article | None, signals: Signals) -> bool:
     """Extraction drops "Tin khác" boxes from articles; a listing's teasers are its text."""
     if article is None:

@@ -21,6 +21,7 @@ from archive.extract import kinds
 from archive.extract.charset import decode_html, not_text
 from archive.extract.records import Article, PageResult
 from archive.extract.shapes import shape_of
+from archive.extract.tree import html_parser
 from archive.sites import urls
 from archive.sites.registry import Site
 
@@ -82,11 +83,11 @@ def analyze_page(
     article, problems = _article(html, tree, url, site)
     if problems.startswith(extract.EXTRACTION_FAILED):  # the links are still followed
         return PageResult(url, "error", links, reason=problems, article_links=shaped)
-    if declared and article:
+    if article is not None and kinds.registry_kind(url, site) is None:
+        signals = replace(signals, teasers=_teasers(anchors))  # the kind reads them
+    if declared and kinds.declared_article(url, site, article, signals):
         kind = "article"
     else:
-        if article is not None and kinds.registry_kind(url, site) is None:
-            signals = replace(signals, teasers=_teasers(anchors))  # page_kind reads them
         kind = kinds.page_kind(url, site, article, signals, known)
     reason = problems or None  # a field extraction gave up on: pages.error says which
     if kind != "article":
@@ -98,7 +99,7 @@ def analyze_page(
 
 def _parse(html: str) -> lxml.html.HtmlElement | None:
     try:
-        return lxml.html.document_fromstring(html)
+        return lxml.html.document_fromstring(html, parser=html_parser())
     except (etree.ParserError, ValueError):
         return None
 

@@ -87,6 +87,14 @@ def without_site_name(page_title: str) -> str:
     return clean_title("".join(pieces))
 
 
+def names_the_site(text: str, page_title: str) -> bool:
+    """A heading that ends with the site's name as ``<title>`` gives it (``E-learning -
+    Trường Chính trị tỉnh Đắk Lắk`` in a portal's header): the site's, not the article's."""
+    pieces = _TITLE_SEPARATORS.split(clean_title(text))
+    tail = pieces[-1] if len(pieces) >= 2 else ""
+    return bool(tail) and _site_part(tail) and _key(tail) in _key(page_title)
+
+
 def _site_part(part: str) -> bool:
     found = words(part)
     return bool(found) and any(w in _SITE_WORDS for w in found) and len(found) <= 10
@@ -114,6 +122,8 @@ def choose(candidates: list[Candidate], page_title: str, og_title: str) -> str |
             score += 3.0
         if og_title and _key(text) == _key(og_title):
             score += 3.0
+        if page_title and names_the_site(text, page_title):
+            score -= 4.0
         key = (score, -c.order, text)
         if best is None or key[:2] > best[:2]:
             best = key

@@ -223,17 +223,29 @@ def unjudged_articles(site_id: str) -> list[Finding]:
     return [Finding(site_id, m, True, why) for m in ("zero-articles", "fewer-articles")]
 
 
+def usual_found(before: Sequence[Figures]) -> float:
+    """The articles a site's earlier crawls usually saw (their median)."""
+    return statistics.median([f.found for f in before]) if before else 0
+
+
+def fell(found: int, before: Sequence[Figures]) -> bool:
+    """A fall by more than half of the usual, past a minimum: the one rule behind the
+    crawl's ``fewer-articles`` status, its exit code and the monitor of that name."""
+    usual = usual_found(before)
+    return bool(found) and usual >= FEWER_MIN and found < FEWER_SHARE * usual
+
+
 def judge_articles(now: Figures, before: Sequence[Figures]) -> list[Finding]:
     """A fall to zero alerts always; a fall by more than half of the usual, past a minimum."""
     site = now.site_id
-    usual = statistics.median([f.found for f in before]) if before else 0
+    usual = usual_found(before)
     if now.found == 0:
         why = f"no articles seen among {now.pages} pages fetched"
         why += f" (the earlier crawls saw {usual:g})" if before else ""
         zero = Finding(site, "zero-articles", False, why)
     else:
         zero = Finding(site, "zero-articles", True, f"{now.found} articles seen")
-    if now.found and usual >= FEWER_MIN and now.found < FEWER_SHARE * usual:
+    if fell(now.found, before):
         fewer = Finding(
             site,
             "fewer-articles",

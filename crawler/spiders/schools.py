@@ -38,6 +38,7 @@ from archive.sites.registry import Site, load_sites, select_sites
 from archive.store.writer import TEXT_COLUMNS, now
 from crawler.items import AttachmentItem, PageItem
 from crawler.middlewares import PAGE_URL, AlreadyArchived
+from crawler.relistings import RelistingGate
 from crawler.session import ArchiveSession
 from crawler.traps import TrapGuard
 from crawler.workers import DocumentReader, PageAnalyzer
@@ -55,6 +56,7 @@ HTML_TYPES = ("text/html", "application/xhtml")
 #: their depth (DEPTH_PRIORITY takes 1 per level): a trap of unknown-shaped pages (a
 #: calendar) is fetched last, so it cannot spend the page cap before the listings are done.
 SHAPE_PRIORITY: dict[str | None, int] = {"article": 40, "listing": 20}
+RELISTINGS_SKIPPED = "tag, author and date archives skipped: the sitemap lists articles"
 BACKLOG = 1000  # requests read from the archive at a time (resumed, or due for revalidation)
 
 
@@ -75,8 +77,10 @@ class SchoolsSpider(Spider):
     pending_attachments: dict[str, list[str]]  # document URL -> articles waiting for it
     requested: set[str]  # page URLs this run has scheduled (the page cap counts each once)
     fed: set[str]  # sites whose feed or sitemap lists articles (this run or an earlier one)
+    mapped: set[str]  # sites whose sitemap listed pages (this run, or a feed or sitemap before)
     shapes: defaultdict[str, ShapeBook]  # per site: what its pages of each URL shape were
     traps: TrapGuard
+    relistings: RelistingGate
     committer: task.LoopingCall | None  # commits the session's batch every interval
 
     def __init__(self, site: str | None = None, **kwargs: Any):
@@ -100,6 +104,9 @@ class SchoolsSpider(Spider):
         spider.requested = set()
         spider.shapes = defaultdict(ShapeBook)
         spider.traps = TrapGuard(settings.getint("ARCHIVE_TRAP_DEPTH"))
+        # Redis mode: a sitemap read by another worker is not seen here, so archives are
+        # fetched as before (README, "Redis mode").
+        spider.relistings = RelistingGate(enabled=not settings.get("ARCHIVE_REDIS_URL"))
         redis_mode = bool(settings.get("ARCHIVE_REDIS_URL"))
         if redis_mode:  # a worker of a Redis-mode job: records go to Redis (one writer)
             from crawler.redis_mode import open_session
@@ -111,6 +118,7 @@ class SchoolsSpider(Spider):
                 commit_interval=settings.getfloat("ARCHIVE_COMMIT_INTERVAL"),
             )  # fmt: skip
         spider.fed = spider.session.sites_with_feeds()
+        spider.mapped = set(spider.fed)  # a recrawl knows it from the last crawl, at once
         spider.analyzer = PageAnalyzer(
             settings.getint("ARCHIVE_EXTRACT_WORKERS"),
             settings.getfloat("ARCHIVE_EXTRACT_TIMEOUT"),
@@ -119,6 +127,7 @@ class SchoolsSpider(Spider):
             redis=(settings.get("ARCHIVE_REDIS_URL"), settings.get("ARCHIVE_REDIS_KEY"))
             if redis_mode else None,
         )  # fmt: skip
+        spider.analyzer.start()  # while Scrapy builds its engine and fetches robots.txt
         spider.reader = (
             DocumentReader(
                 settings.getint("ARCHIVE_DOCUMENT_WORKERS"),
@@ -182,7 +191,17 @@ class SchoolsSpider(Spider):
         This finds what no listing leads to any more (removed articles, old ones
         beyond the pagination). It runs last so that this run's sitemap verdicts
         and fetches count, and it feeds ``BACKLOG`` requests per idle moment.
+        Archives held for a sitemap that will not answer here are sent first.
         """
+        held = [
+            sent
+            for waiting in self.relistings.release_all()
+            for sent in self._release(self.by_id[waiting.meta["site_id"]], [waiting])
+        ]
+        for waiting in held:
+            self.crawler.engine.crawl(waiting)
+        if held:
+            raise DontCloseSpider
         if self.sweep is None:
             self.sweep = (
                 request
@@ -243,6 +262,10 @@ class SchoolsSpider(Spider):
         state = self.session.page_state(url)
         if self.session.done_in_job(state):
             return None
+        skip = self.relistings.enabled and site.id in self.mapped
+        if not force and skip and recrawl.relisting(url):
+            self._note(site, RELISTINGS_SKIPPED)
+            return None
         settled = site.id in self.fed and recrawl.settled_listing(url, state)
         decision = recrawl.decide(
             None if force else state, now=datetime.now(UTC),
@@ -258,11 +281,25 @@ class SchoolsSpider(Spider):
         kind = frontier.START if force else frontier.PAGE
         self.requested.add(url)
         self.session.schedule(url, site.id, depth, kind)
-        return Request(
+        request = Request(
             url, headers=decision.headers, callback=self.parse, errback=self.on_error,
             meta={"site_id": site.id, PAGE_URL: url, LINK_DEPTH: depth},
             priority=SHAPE_PRIORITY.get(kinds.url_kind(url, site), 0),
         )  # fmt: skip
+        if not force and recrawl.relisting(url) and self.relistings.hold(site.id, request):
+            return None  # sent or dropped once the site's sitemaps are read (_release)
+        return request
+
+    def _release(self, site: Site, held: list[Request]) -> Iterator[Request]:
+        """Held tag, author and date archives: dropped when a sitemap listed the site's
+        pages, sent otherwise."""
+        for request in held:
+            if site.id in self.mapped:
+                self._note(site, RELISTINGS_SKIPPED)
+                self.session.drop(request.meta[PAGE_URL])
+                self.session.counts[site.id].scheduled -= 1
+            else:
+                yield request
 
     def _count_linked(self, url: str, site: Site, state: recrawl.PageState | None) -> None:
         """A known article still linked, not fetched because not due: it counts as found
@@ -290,6 +327,7 @@ class SchoolsSpider(Spider):
         """Sitemaps and feeds are fetched every run, whatever their scope."""
         url = urls.canonical_url(url)
         self.session.schedule(url, site.id, 0, frontier.LISTING)
+        self.relistings.listing_started(site.id)
         return Request(
             url, callback=self.parse, errback=self.on_error,
             meta={"site_id": site.id, "listing": True}, priority=10,
@@ -354,6 +392,9 @@ class SchoolsSpider(Spider):
         for url in documents:
             for follow in self.attachment_outputs(url, site, [item.location]):
                 yield follow
+        if response.meta.get("listing"):
+            for request in self._release(site, self.relistings.listing_done(site.id)):
+                yield request
 
     # --- attachments -------------------------------------------------------------
     def schedule_attachments(self, item: PageItem, site: Site) -> list[str]:
@@ -428,6 +469,8 @@ class SchoolsSpider(Spider):
         listing = feeds.parse_listing(body)
         if listing.entries and listing.kind != "sitemapindex":
             self.fed.add(site.id)  # its feed or sitemap says what is new: see page_request
+        if listing.entries and listing.kind == "urlset":
+            self.mapped.add(site.id)
         for entry in listing.entries:
             location = urls.web_link(base, entry.url)
             if location is None:
@@ -457,11 +500,13 @@ class SchoolsSpider(Spider):
             captures=list(response.meta.get("warc_captures", ())),
         )
 
-    def on_error(self, failure: Failure) -> Iterator[PageItem]:
+    def on_error(self, failure: Failure) -> Iterator[PageItem | Request]:
         request = failure.request  # type: ignore[attr-defined]
         site_id = request.meta.get("site_id")
         if site_id is None:
             return
+        if request.meta.get("listing") and site_id in self.by_id:
+            yield from self._release(self.by_id[site_id], self.relistings.listing_done(site_id))
         if isinstance(failure.value, AlreadyArchived):  # known meanwhile: nothing to record
             self.session.drop(request.meta[PAGE_URL])
             if self.crawler.stats:

@@ -32,6 +32,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from archive.extract.rules.boilerplate import (
+    ATTACHMENT_LABEL,
     BOILERPLATE_LINES,
     BOILERPLATE_PRUNE,
     CHROME_WORDS,
@@ -39,9 +40,10 @@ from archive.extract.rules.boilerplate import (
 )
 from archive.extract.rules.generic import RULE as GENERIC
 from archive.extract.rules.rule import CmsRule
-from archive.extract.rules.selectors import compile_selector, is_xpath, select
+from archive.extract.rules.selectors import compile_selector, is_xpath, page_marks, select
 
 __all__ = [
+    "ATTACHMENT_LABEL",
     "BOILERPLATE_LINES",
     "RELATED_HEADING",
     "BOILERPLATE_PRUNE",
@@ -53,6 +55,7 @@ __all__ = [
     "compile_selector",
     "detect_cms",
     "is_xpath",
+    "page_marks",
     "rule_from_hints",
     "rules_for",
     "select",
@@ -94,25 +97,32 @@ def __getattr__(name: str) -> CmsRule:
 # --------------------------------------------------------------------------- detection
 
 
-def detect_cms(tree: Any, url: str, hint: str | None = None) -> str | None:
+def detect_cms(
+    tree: Any, url: str, hint: str | None = None, marks: frozenset[str] | None = None
+) -> str | None:
     """The CMS id of a page: the registry hint, else generator meta, markers and URL shape.
 
     Returns None when nothing points to a known CMS (the generic rules apply).
+    ``marks``: the page's :func:`page_marks`, which rule out markers it cannot hold.
     """
     if hint and hint in RULES:
         return hint
-    scores = {rule.id: _score(rule, tree, url) for rule in RULES.values() if rule.id != "generic"}
+    generator = _generator(tree) if tree is not None else ""  # read once for every rule
+    scores = {
+        rule.id: _score(rule, tree, url, generator, marks)
+        for rule in RULES.values()
+        if rule.id != "generic"
+    }
     best = max(scores.items(), key=lambda kv: kv[1], default=("", 0))
     return best[0] if best[1] > 0 else None
 
 
-def _score(rule: CmsRule, tree: Any, url: str) -> int:
+def _score(rule: CmsRule, tree: Any, url: str, generator: str, marks: frozenset[str] | None) -> int:
     score = 0
-    generator = _generator(tree) if tree is not None else ""
     if generator and any(re.search(p, generator, re.IGNORECASE) for p in rule.generator):
         score += 6
     if tree is not None:
-        score += 2 * sum(1 for m in rule.markers if select(tree, m))
+        score += 2 * sum(1 for m in rule.markers if select(tree, m, marks))
     target = _path_and_query(url)
     if any(re.search(p, target, re.IGNORECASE) for p in rule.article_url + rule.listing_url):
         score += 1

@@ -13,7 +13,9 @@ BOILERPLATE_PRUNE: tuple[str, ...] = (
     "//button",
     "//marquee",
     "//iframe",
-    "//*[@role='navigation' or @role='banner' or @role='contentinfo' or @role='complementary']",
+    "//*[@role='navigation' or @role='banner' or @role='contentinfo' or @role='complementary'"
+    " or @role='menubar' or @role='toolbar']",
+    "//label",
     "//nav",
     "//aside",
     "//footer",
@@ -33,12 +35,28 @@ CHROME_WORDS: tuple[str, ...] = (
     "social",
     "print",
     "comment",
+    "comments",
+    "binhluan",
+    "binh-luan",
     "rating",
     "tags",
     "keywords",
     "breadcrumb",
+    "duong-dan",
+    "duongdan",
+    "sidebar",
+    "cot-trai",
+    "cot-phai",
+    "cottrai",
+    "cotphai",
+    "col-left",
+    "col-right",
     "pagination",
     "pager",
+    "next-previous",
+    "prev-next",
+    "conversation",
+    "post-actions",
     "nav-links",
     "post-navigation",
     "counter",
@@ -57,6 +75,8 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     r"(?:khác|liên quan|mới hơn|cũ hơn|cùng chuyên mục"
     r"|đã đưa|mới nhất|xem nhiều|mới|nổi bật)\s*:?$",
     r"^(?:related( news| posts)?|same category|more news|read more|có liên quan)\s*:?$",
+    r"^(?:bài|tin)\s+(?:trước|sau|tiếp\s+theo|kế\s+tiếp)\s*:?$",
+    r"^(?:bình luận|ý kiến bạn đọc|gửi bình luận|viết bình luận|chưa có bình luận nào)\.?$",
     r"^(?:số\s+)?(?:lượt xem|lượt đọc|view count|views|lượt truy cập|số người online|đang truy cập"
     r"|hôm nay|hôm qua|tổng lượt truy cập)\s*:?\s*[\d.,\s]*$",
     r"^[\d.,]+\s+(?:lượt xem|lượt đọc|views?)$",
@@ -64,12 +84,21 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     r"|gửi (?:email|e-mail|cho bạn bè|bạn bè|bài viết)"
     r"|chia sẻ|về đầu trang|đầu trang|lên đầu trang|trở về|về trang chủ|quay lại"
     r"|xem tiếp|xem thêm|xem tất cả|đóng cửa sổ"
-    r"|print|email|e-mail|share)\b.{0,60}$",
+    r"|print|email|e-mail|share|back to list|go back|back)\b.{0,60}$",
     r"^(?:từ khóa|từ khoá|tags?|thẻ|chủ đề)\s*:",
     r"^(?:tổng số điểm của bài viết|click để đánh giá|đánh giá bài viết|xếp hạng)\b",
-    r"^(?:file|tập tin|tài liệu) đính kèm\s*:",
+    r"^(?:file|tập tin|tài liệu|tệp|văn bản) đính kèm\s*(?::|$)",
     r"^(?:url của bản tin này|nguồn bài viết)\s*:",
     r"^(?:bản quyền|copyright|©)\b.{0,160}$",
+    # a converted PDF's page number and a bulletin's running header
+    r"^[-–—]\s*\d{1,4}\s*[-–—]$|^trang\s+\d{1,4}(?:\s*/\s*\d{1,4})?$",
+    r"^(?:bản tin|tạp chí|thông tin khoa học|đặc san)\b.{0,80}\bsố\s+\d{1,3}(?:/\d{4})?$",
+)
+
+#: The label of a box of attached documents ("Tài liệu đính kèm", "File đính kèm:"): the
+#: documents are stored apart (``attachments``), their box is not the article's text.
+ATTACHMENT_LABEL: str = (
+    r"^(?:các\s+)?(?:file|tập tin|tài liệu|tệp|văn bản)\s+(?:đính kèm|kèm theo)\s*:?$"
 )
 
 #: The heading of a list of other news ("Các tin khác", "Tin liên quan"): it and the link lists
