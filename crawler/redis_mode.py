@@ -93,6 +93,9 @@ class RedisMode:
         # The writer stores, and judges the crawl: no monitors, no SQLite in a worker.
         settings.set("SPIDERMON_ENABLED", False, priority="cmdline")
         settings.set("ARCHIVE_COMMIT_INTERVAL", 0.0, priority="cmdline")
+        # A response's outputs in order: the links it yields are queued before its record
+        # releases its lease (a worker killed in between loses nothing).
+        settings.set("CONCURRENT_ITEMS", 1, priority="cmdline")
         for scheme in ("http", "https"):
             settings["DOWNLOAD_HANDLERS"][scheme] = "crawler.redis_mode.SharedDelay"
         settings["EXTENSIONS"]["crawler.redis_mode.RedisWorker"] = 540
@@ -193,6 +196,8 @@ class RedisSession(ArchiveSession):
     The archive's state is not read (every page is new to a worker: no conditional
     requests, no alias lookups); the writer's dedup decides what is new.
     """
+
+    record_releases_request = True
 
     def __init__(self, job: Job, worker: str, lease: float, sites: list[Site], db_path: str):
         self.redis_job = job

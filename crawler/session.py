@@ -100,6 +100,10 @@ class ArchiveSession:
                 logger.exception("committing the crawl's results failed")
 
     # --- the frontier ------------------------------------------------------------
+    #: A response's record ends its request (Redis mode: its lease is released with it),
+    #: so every request the response leads to must be queued before the record.
+    record_releases_request = False
+
     def seeds(self) -> bool:
         """This run seeds the frontier from the registry (Redis mode: only the first worker)."""
         return True

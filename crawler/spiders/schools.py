@@ -388,6 +388,11 @@ class SchoolsSpider(Spider):
         else:
             item.kind = "other"
         documents = self.schedule_attachments(item, site)
+        if self.session.record_releases_request:  # Redis mode: the request is done with it
+            for url in documents:
+                for follow in self.attachment_outputs(url, site, [item.location]):
+                    yield follow
+            documents = []
         yield item
         for url in documents:
             for follow in self.attachment_outputs(url, site, [item.location]):
