@@ -55,20 +55,25 @@ from crawl_bench import (  # noqa: E402
 
 from tests.redisserver import RedisServer  # noqa: E402
 
+TINY = 3  # pages of the start-up measure's crawl
+FIRST = "nukeviet"  # its site
 COMMON = ["--log-level", "WARNING", "-s", "ARCHIVE_PROGRESS_INTERVAL=0",
           "-s", "ARCHIVE_MAX_PAGES_PER_SITE=1000000", *FAST]  # fmt: skip
 
 
-def worker(url: str, db: Path, web: StaticWeb, name: str, log: Path) -> subprocess.Popen[bytes]:
+def worker(url: str, db: Path, web: StaticWeb, name: str, log: Path,
+           *extra: str) -> subprocess.Popen[bytes]:  # fmt: skip
     command = [PYTHON, "-m", "archive", "crawl", "--redis", url, "--db", str(db), "--sites",
-               str(web.sites_file), *COMMON, "-s", f"ARCHIVE_REDIS_WORKER={name}"]  # fmt: skip
+               str(web.sites_file), *COMMON, "-s", f"ARCHIVE_REDIS_WORKER={name}",
+               *extra]  # fmt: skip
     with log.open("wb") as out:
         return subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
 
 
-def writer(url: str, db: Path, web: StaticWeb, log: Path) -> subprocess.Popen[bytes]:
+def writer(url: str, db: Path, web: StaticWeb, log: Path,
+           *site_ids: str) -> subprocess.Popen[bytes]:  # fmt: skip
     command = [PYTHON, "-m", "archive", "ingest", "--redis", url, "--db", str(db), "--sites",
-               str(web.sites_file)]  # fmt: skip
+               str(web.sites_file), *site_ids]  # fmt: skip
     with log.open("wb") as out:
         return subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
 
@@ -181,23 +186,23 @@ def drain_run(web: StaticWeb, run: Path, workers: int) -> dict[str, Any]:
     }
 
 
-def startup_run(web: StaticWeb, run: Path) -> dict[str, float]:
-    """CPU of a worker and of the writer that start, find the job done, and exit: the fixed
-    cost each process adds whatever the crawl's size (imports, extraction pool, Redis)."""
+def startup_run(web: StaticWeb, run: Path, server_pids: list[int]) -> dict[str, float]:
+    """The fixed cost of each process, whatever the crawl's size (imports, the extraction
+    pool, Redis): CPU of a crawl of one site capped at ``TINY`` pages, single-process,
+    and in Redis mode per worker and for the writer."""
     run.mkdir(parents=True)
+    tiny = ("-s", f"ARCHIVE_MAX_PAGES_PER_SITE={TINY}", "-s", f"ARCHIVE_SITES={FIRST}")
+    single = crawl(run / "single.db", web, run / "single.log", *FAST, *tiny,
+                   server_pids=server_pids)  # fmt: skip
+    costs = {"single": round(single.usage.cpu, 2)}
     with RedisServer(run / "redis", fsync="everysec") as server:
-        client = server.client()
-        client.set("tct-archive:seeded", 1)
         db = run / "archive.db"
-        costs = {}
-        for name, process in (
-            ("worker", lambda: worker(server.url, db, web, "w0", run / "w0.log")),
-            ("writer", lambda: writer(server.url, db, web, run / "writer.log")),
-        ):
-            started = process()
-            sampler = sampled(started)
-            started.wait()
-            costs[name] = round(sampler.stop().cpu, 2)
+        procs = [writer(server.url, db, web, run / "writer.log", FIRST),
+                 worker(server.url, db, web, "w0", run / "w0.log", *tiny)]  # fmt: skip
+        samplers = [sampled(p) for p in procs]
+        for process in procs:
+            process.wait()
+        costs["writer"], costs["worker"] = (round(s.stop().cpu, 2) for s in samplers)
     return costs
 
 
@@ -244,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
             results["redis_mode"].append(figures)
             print(f"  {figures}", flush=True)
         print("start-up: a worker and the writer with nothing to do ...", flush=True)
-        results["startup_cpu_s"] = startup_run(web, run / "startup")
+        results["startup_cpu_s"] = startup_run(web, run / "startup", server.pids())
         print(f"  {results['startup_cpu_s']}", flush=True)
         steady(results)
         print(f"the workers alone ({counts[-1]}), then the writer alone ...", flush=True)
@@ -263,7 +268,7 @@ def steady(r: dict[str, Any]) -> None:
     hosts runs for hours: what grows with the articles is what counts)."""
     start = r["startup_cpu_s"]
     s = r["single"]
-    single = (s["cpu_s_per_article"] * s["articles_new"] - start["worker"]) / s["articles_new"]
+    single = (s["cpu_s_per_article"] * s["articles_new"] - start["single"]) / s["articles_new"]
     s["steady_cpu_s_per_article"] = round(single, 4)
     for f in r["redis_mode"]:
         fixed = f["workers"] * start["worker"] + start["writer"]

@@ -37,8 +37,12 @@ from crawler.session import ArchiveSession
 
 logger = logging.getLogger(__name__)
 
-BATCH = 500  # records per SQLite transaction (and per XREADGROUP)
+BATCH = 500  # records per SQLite transaction at most (and per XREADGROUP)
 BLOCK_MS = 1000  # how long one read waits for new records
+# Records arriving one by one are gathered this long into one transaction (as a single
+# process commits every ARCHIVE_COMMIT_INTERVAL): a commit, an acknowledgement and a trim
+# per record made the writer's CPU per article 1.6 times that of batches.
+GATHER = 0.5
 
 
 class Writer:
@@ -64,7 +68,7 @@ class Writer:
                     for batch in self._pending():
                         self.store(batch)
                     resume = False
-                batch = self._read(">", block=BLOCK_MS)
+                batch = self._gather()
                 if batch:
                     self.store(batch)
                 elif self._complete():
@@ -89,11 +93,23 @@ class Writer:
             yield batch
             after = batch[-1][0].decode()
 
-    def _read(self, after: str, block: int | None = None) -> list[tuple[bytes, Any]]:
+    def _read(self, after: str, block: int | None = None,
+              count: int = BATCH) -> list[tuple[bytes, Any]]:  # fmt: skip
         answer: Any = self.job.server.xreadgroup(
-            GROUP, CONSUMER, {self.job.records: after}, count=BATCH, block=block
+            GROUP, CONSUMER, {self.job.records: after}, count=count, block=block
         )
         return list(answer[0][1]) if answer else []
+
+    def _gather(self) -> list[tuple[bytes, Any]]:
+        """New records: waited for, then gathered for up to ``GATHER`` seconds."""
+        batch = self._read(">", block=BLOCK_MS)
+        until = time.monotonic() + GATHER
+        while batch and len(batch) < BATCH and (left := until - time.monotonic()) > 0:
+            more = self._read(">", block=max(1, int(left * 1000)), count=BATCH - len(batch))
+            if not more:
+                break
+            batch += more
+        return batch
 
     def _complete(self) -> bool:
         """Nothing queued or leased, no worker alive, and nothing new since (a worker adds

@@ -33,7 +33,7 @@ import socket
 import time
 from collections import defaultdict
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 from scrapy import Request, Spider, signals
@@ -93,6 +93,9 @@ class RedisMode:
         # The writer stores, and judges the crawl: no monitors, no SQLite in a worker.
         settings.set("SPIDERMON_ENABLED", False, priority="cmdline")
         settings.set("ARCHIVE_COMMIT_INTERVAL", 0.0, priority="cmdline")
+        # A response's outputs in order: the links it yields are queued before its record
+        # releases its lease (a worker killed in between loses nothing).
+        settings.set("CONCURRENT_ITEMS", 1, priority="cmdline")
         for scheme in ("http", "https"):
             settings["DOWNLOAD_HANDLERS"][scheme] = "crawler.redis_mode.SharedDelay"
         settings["EXTENSIONS"]["crawler.redis_mode.RedisWorker"] = 540
@@ -100,11 +103,14 @@ class RedisMode:
 
 class RedisScheduler(Scheduler):
     """scrapy-redis 0.9.1's scheduler without the calls Scrapy 2.19 deprecates (warnings
-    in every worker's log): ``Spider.log()`` on open, and ``stats.inc_value(...,
-    spider=...)`` per request (scrapy-redis issue #285 is the same break elsewhere: its
-    spiders' ``engine.crawl(request, spider=...)``)."""
+    in every worker's log, which tests/test_redis_mode.py refuses): ``Spider.log()`` on
+    open, and ``stats.inc_value(..., spider=...)`` per request (scrapy-redis issue #285 is
+    the same break elsewhere: its spiders' ``engine.crawl(request, spider=...)``). Also:
+    a new request joins the frontier in one round trip, and a Redis outage is waited out
+    rather than raised into the engine's loop."""
 
-    df: Any  # scrapy-redis's duplicate filter (RFPDupeFilter)
+    df: Any  # scrapy-redis's duplicate filter (RFPDupeFilter): its keys and fingerprints
+    queue: LeasedQueue
 
     def open(self, spider: Spider) -> None:
         self.spider = spider
@@ -133,12 +139,16 @@ class RedisScheduler(Scheduler):
                 time.sleep(1.0)
 
     def _enqueue(self, request: Request) -> bool:
-        if not request.dont_filter and self.df.request_seen(request):
-            self.df.log(request, self.spider)
-            return False
+        if request.dont_filter:
+            self.queue.push(request)
+        else:
+            fingerprint = self.df.request_fingerprint(request)
+            data = self.queue._encode_request(request)
+            if not self.queue.job.add(fingerprint, data, request.priority):
+                self.df.log(request, self.spider)
+                return False
         if self.stats:
             self.stats.inc_value("scheduler/enqueued/redis")
-        self.queue.push(request)
         return True
 
     def next_request(self) -> Request | None:
@@ -187,6 +197,8 @@ class RedisSession(ArchiveSession):
     requests, no alias lookups); the writer's dedup decides what is new.
     """
 
+    record_releases_request = True
+
     def __init__(self, job: Job, worker: str, lease: float, sites: list[Site], db_path: str):
         self.redis_job = job
         self.worker = worker
@@ -227,13 +239,13 @@ class RedisSession(ArchiveSession):
         return len(orphans)
 
     def _add(self, kind: str, record: dict[str, Any], url: str | None = None,
-             archived: list[str] | None = None) -> None:  # fmt: skip
+             archived: dict[str, str] | None = None) -> None:  # fmt: skip
         """One record on the stream; the lease of ``url``'s request released with it, and
         an article's URLs marked archived by this job (crawler/middlewares.py: a request
         for one of them is then not sent, as in a single-process crawl)."""
         pipe = self.redis_job.server.pipeline(transaction=True)
         if archived:
-            pipe.sadd(self.redis_job.archived, *archived)
+            pipe.hset(self.redis_job.archived, mapping=cast(Any, archived))
         body = json.dumps({"kind": kind, "worker": self.worker, **record}, ensure_ascii=False)
         pipe.xadd(self.redis_job.records, {"r": body.encode()})
         lease = self.held.pop(url, None) if url else None
@@ -281,7 +293,10 @@ class RedisSession(ArchiveSession):
             pipe.execute()
 
     def archived(self, url: str) -> bool:
-        return bool(self.redis_job.server.sismember(self.redis_job.archived, url))
+        return bool(self.redis_job.server.hexists(self.redis_job.archived, url))
+
+    def knows_article(self, url: str) -> bool:
+        return self.archived(url)
 
     def article_id(self, url: str) -> int | None:
         return None
@@ -323,8 +338,9 @@ class RedisSession(ArchiveSession):
         counts.pages += 1
         record = dataclasses.asdict(item)
         record["captures"] = self._capture_rows(item.captures)
-        stored = [item.url, item.location, *item.aliases] if item.article else None
-        self._add("page", {"item": record}, item.url, stored)
+        title = item.article.title or "" if item.article else ""
+        stored = dict.fromkeys([item.url, item.location, *item.aliases], title)
+        self._add("page", {"item": record}, item.url, stored if item.article else None)
 
     def save_attachment(self, item: AttachmentItem) -> None:
         record = dataclasses.asdict(item)
@@ -369,7 +385,8 @@ class SharedDelay(HTTP11DownloadHandler):
 
     async def download_request(self, request: Request) -> Response:
         host = urlsplit(request.url).hostname or ""
-        while (wait := self._turn(host, self.delay(request, host))) > 0:
+        delay = self.delay(request, host)
+        while delay > 0 and (wait := self._turn(host, delay)) > 0:  # no delay: no turn
             await asyncio.sleep(wait)
         return await super().download_request(request)
 

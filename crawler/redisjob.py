@@ -13,7 +13,8 @@ Keys, under the job's prefix (``ARCHIVE_REDIS_KEY``):
   time): requests popped and not yet done; ``tries`` (HASH request -> expiries);
 - ``records`` (STREAM, consumer group ``writer``): what the workers fetched;
 - ``workers`` (ZSET name -> heartbeat deadline), ``seeder`` (who seeds), ``seeded``;
-- ``archived`` (SET): the URLs of the articles this job fetched (not fetched again);
+- ``archived`` (HASH URL -> title): the URLs of the articles this job fetched (not
+  fetched again; a page showing one of them is its alias, not extracted again);
 - ``writers`` (SET): the archive's crawl ids of the writers of this job (a restarted
   writer's crawl resumes them);
 - ``next:<host>``: the server time before which the host gets no request (by any worker).
@@ -82,6 +83,14 @@ redis.call('SET', KEYS[1], tostring(now + tonumber(ARGV[1])), 'EX', 3600)
 return '0'
 """
 
+# A request not seen before joins the frontier: the duplicate filter's SADD and the
+# queue's ZADD in one round trip (scrapy-redis makes two).
+_ADD = """
+if redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return 0 end
+redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
+return 1
+"""
+
 _HEARTBEAT = """
 local t = redis.call('TIME')
 redis.call('ZADD', KEYS[1], t[1] + tonumber(ARGV[2]), ARGV[1])
@@ -121,6 +130,7 @@ class Job:
         self._pop = server.register_script(_POP)
         self._requeue = server.register_script(_REQUEUE)
         self._turn = server.register_script(_TURN)
+        self._add = server.register_script(_ADD)
         self._heartbeat = server.register_script(_HEARTBEAT)
         self._live = server.register_script(_LIVE)
 
@@ -145,6 +155,11 @@ class Job:
         if not found:
             return None
         return found[0].decode(), found[1]
+
+    def add(self, fingerprint: str, data: bytes, priority: int) -> bool:
+        """Queue a request unless its fingerprint was seen; False for a duplicate."""
+        keys = [self.dupefilter, self.requests]
+        return bool(self._add(keys=keys, args=[fingerprint, -priority, data]))
 
     def release(self, pipe: Any, lease: str) -> None:
         """The leased request is done (queued in the same MULTI as its record)."""

@@ -100,6 +100,10 @@ class ArchiveSession:
                 logger.exception("committing the crawl's results failed")
 
     # --- the frontier ------------------------------------------------------------
+    #: A response's record ends its request (Redis mode: its lease is released with it),
+    #: so every request the response leads to must be queued before the record.
+    record_releases_request = False
+
     def seeds(self) -> bool:
         """This run seeds the frontier from the registry (Redis mode: only the first worker)."""
         return True
@@ -224,6 +228,10 @@ class ArchiveSession:
         crawl = {"url": url, "started": self.started, "crawl_id": self.crawl_id}
         row = self.db.execute(ARTICLE_SEEN_IN_CRAWL, crawl).fetchone()
         return row is not None
+
+    def knows_article(self, url: str) -> bool:
+        """An article is stored at ``url`` (an alias found by the workers must point to one)."""
+        return self.article_id(url) is not None
 
     def article_id(self, url: str) -> int | None:
         row = self.db.execute("select article_id from article_urls where url = ?", [url]).fetchone()

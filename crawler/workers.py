@@ -28,6 +28,7 @@ from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import Any
 
 import psutil
 
@@ -63,12 +64,16 @@ class PageAnalyzer(_Workers):
     def __init__(
         self, workers: int, timeout: float, sites: list[Site] | None = None,
         db_path: str | None = None, crawl: tuple[int, str] | None = None,
+        redis: tuple[str, str] | None = None,
     ):  # fmt: skip
-        """``db_path`` and ``crawl`` (its id and start): the workers' alias lookup."""
+        """``db_path`` and ``crawl`` (its id and start): the workers' alias lookup; in Redis
+        mode ``redis`` (URL, job key prefix) instead."""
         self.workers = (os.cpu_count() or 1) if workers < 0 else workers
         self.timeout = timeout
         self.sites = {site.id: site for site in sites or ()}
-        self.archive = (db_path, *crawl) if db_path and crawl else None
+        self.archive: tuple[Any, ...] | None = (db_path, *crawl) if db_path and crawl else None
+        if redis is not None:
+            self.archive = ("redis", *redis)
         self._pool: ProcessPoolExecutor | None = None
 
     def _get_pool(self) -> ProcessPoolExecutor:
@@ -161,6 +166,28 @@ class _Archive:
         return None
 
 
+class _RedisArchive:
+    """Redis mode's alias lookup: the job's ``archived`` hash (URL -> title), which a
+    worker fills in the same MULTI as the article's record (crawler/redis_mode.py)."""
+
+    def __init__(self, url: str, prefix: str):
+        self.url, self.key = url, f"{prefix}:archived"
+        self.client: Any = None
+
+    def __call__(self, urls: list[str]) -> tuple[str, str | None] | None:
+        try:
+            if self.client is None:
+                import redis
+
+                self.client = redis.Redis.from_url(self.url, socket_timeout=5)
+            for url, title in zip(urls, self.client.hmget(self.key, urls), strict=True):
+                if title is not None:
+                    return url, title.decode()
+        except Exception:
+            return None  # the page is extracted: slower, never wrong
+        return None
+
+
 def _context() -> multiprocessing.context.ForkServerContext:
     """forkserver: workers must not inherit the reactor, its sockets or threads. The server
     imports this module and warms extraction up (crawler.warmup) once, before it forks the
@@ -186,7 +213,7 @@ def _ready() -> None:
 
 
 _SITES: dict[str, Site] = {}
-_ARCHIVE: list[_Archive] = []
+_ARCHIVE: list[_Archive | _RedisArchive] = []
 
 
 def _analyze(
@@ -200,7 +227,7 @@ def _analyze(
 
 
 def _worker_setup(
-    crawler: int, sites: list[Site] | None = None, archive: tuple[str, int, str] | None = None
+    crawler: int, sites: list[Site] | None = None, archive: tuple[Any, ...] | None = None
 ) -> None:
     """Ctrl-C reaches the whole process group: the crawler stops gracefully and
     shuts the pool down; a worker dying of KeyboardInterrupt would only lose pages.
@@ -215,7 +242,8 @@ def _worker_setup(
     threading.Thread(target=_exit_with, args=(crawler,), daemon=True).start()
     _SITES.update({site.id: site for site in sites or ()})
     if archive is not None:
-        _ARCHIVE.append(_Archive(*archive))
+        redis_mode = archive[0] == "redis"
+        _ARCHIVE.append(_RedisArchive(*archive[1:]) if redis_mode else _Archive(*archive))
 
 
 def _exit_with(pid: int) -> None:

@@ -29,7 +29,6 @@ from archive.capture.recrawl import relisting
 from sampleweb import SampleWeb, SampleWebServer, build_sample_web
 from tests.crawling import EVERYTHING, FAST, IN_PROCESS, Recorder, crawl
 from tests.redisserver import BINARY, RedisServer, ingest_command
-from tests.test_crawl_delay import gaps
 
 pytestmark = [
     pytest.mark.e2e,
@@ -274,9 +273,9 @@ DELAY = 0.5  # seconds between two requests to one site, whichever worker sends 
 SLACK = 0.1  # loopback and scheduling jitter (as tests/test_crawl_delay.py)
 
 
-def test_three_workers_keep_each_sites_delay_at_the_server(tmp_path, web):
-    """Measured where it matters: the gaps between the requests each site receives, with
-    three workers fetching from the same sites at once."""
+def server_gaps(tmp_path: Path, web: SampleWeb, *extra: str) -> tuple[dict[str, list[Any]], Path]:
+    """Three workers and the writer with a delay: each host's requests, as its server
+    received them (time, URL), and the archive."""
     recorder = Recorder()
     with (
         RedisServer(tmp_path / "redis") as redis,
@@ -284,7 +283,7 @@ def test_three_workers_keep_each_sites_delay_at_the_server(tmp_path, web):
     ):
         sites_file = server.write_sites(tmp_path / "sites.toml")
         job = Job(tmp_path, redis, server, sites_file, tmp_path / "archive.db")
-        slow = ("-s", f"DOWNLOAD_DELAY={DELAY}", "-s", "ARCHIVE_REDIS_IN_FLIGHT=3")
+        slow = ("-s", f"DOWNLOAD_DELAY={DELAY}", "-s", "ARCHIVE_REDIS_IN_FLIGHT=3", *extra)
         try:
             writer = job.writer()
             workers = [job.worker(f"w{i}", *slow) for i in range(3)]
@@ -292,22 +291,39 @@ def test_three_workers_keep_each_sites_delay_at_the_server(tmp_path, web):
             assert wait(writer) == 0, job.log("writer")[-3000:]
         finally:
             job.stop()
-    spacing = gaps(recorder.seen)
-    assert len(spacing) == len(web.sites)
-    for host, between in spacing.items():
-        assert len(between) >= 5, host
-        seen = sorted((s.time, s.url) for s in recorder.seen if f"//{host}:" in s.url)
-        close = [
-            (a, b) for a, b in zip(seen, seen[1:], strict=False) if b[0] - a[0] < DELAY - SLACK
-        ]
-        assert close == [], (host, close)
+    hosts: dict[str, list[Any]] = {}
+    for seen in sorted(recorder.seen, key=lambda s: s.time):
+        hosts.setdefault(seen.url.split("/")[2].split(":")[0], []).append((seen.time, seen.url))
+    return hosts, job.db_path
+
+
+def too_close(seen: list[Any]) -> list[Any]:
+    return [(a, b) for a, b in zip(seen, seen[1:], strict=False) if b[0] - a[0] < DELAY - SLACK]
+
+
+def test_three_workers_keep_each_sites_delay_at_the_server(tmp_path, web):
+    """Measured where it matters: the gaps between the requests each site receives, with
+    three workers fetching from the same sites at once."""
+    hosts, db_path = server_gaps(tmp_path, web)
+    assert len(hosts) == len(web.sites)
+    for host, seen in hosts.items():
+        assert len(seen) >= 6, host
+        assert too_close(seen) == [], host
     # The sites were shared: some site's pages were fetched by two or more workers.
-    with sqlite3.connect(job.db_path) as db:
+    with sqlite3.connect(db_path) as db:
         fetchers = db.execute(
             "select site_id, count(distinct substr(warc_file, 1, 40)) from captures "
             "group by site_id"
         ).fetchall()
     assert max(count for _, count in fetchers) >= 2, fetchers
+
+
+def test_without_the_shared_turn_three_workers_crowd_a_site(tmp_path, web):
+    """The control: Scrapy's own download handler (each worker keeps the delay only
+    between its own requests) and the same crawl sends some site requests too close."""
+    plain = '{"http": "scrapy.core.downloader.handlers.http11.HTTP11DownloadHandler"}'
+    hosts, _ = server_gaps(tmp_path, web, "-s", f"DOWNLOAD_HANDLERS={plain}")
+    assert any(too_close(seen) for seen in hosts.values())
 
 
 def test_redis_restarted_mid_crawl_the_crawl_goes_on(job, single):

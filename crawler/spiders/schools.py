@@ -124,6 +124,8 @@ class SchoolsSpider(Spider):
             settings.getfloat("ARCHIVE_EXTRACT_TIMEOUT"),
             spider.sites, None if redis_mode else settings.get("ARCHIVE_DB"),
             (spider.session.crawl_id, spider.session.started),
+            redis=(settings.get("ARCHIVE_REDIS_URL"), settings.get("ARCHIVE_REDIS_KEY"))
+            if redis_mode else None,
         )  # fmt: skip
         spider.analyzer.start()  # while Scrapy builds its engine and fetches robots.txt
         spider.reader = (
@@ -365,7 +367,7 @@ class SchoolsSpider(Spider):
             result = await self.analyzer.analyze(
                 response.body, item.location, site, encoding, shapes=shapes
             )
-            if result.alias_of is not None and self.session.article_id(result.alias_of) is None:
+            if result.alias_of is not None and not self.session.knows_article(result.alias_of):
                 result = await self.analyzer.analyze(  # cannot happen: never lose a page to it
                     response.body, item.location, site, encoding, aliases=False, shapes=shapes
                 )
@@ -387,6 +389,11 @@ class SchoolsSpider(Spider):
         else:
             item.kind = "other"
         documents = self.schedule_attachments(item, site)
+        if self.session.record_releases_request:  # Redis mode: the request is done with it
+            for url in documents:
+                for follow in self.attachment_outputs(url, site, [item.location]):
+                    yield follow
+            documents = []
         yield item
         for url in documents:
             for follow in self.attachment_outputs(url, site, [item.location]):
