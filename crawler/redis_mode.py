@@ -10,7 +10,8 @@
   capture becomes a record on the job's stream, added in the same MULTI that releases
   the request's lease; the one writer (crawler/ingest.py) stores them;
 - :class:`SharedDelay`, the HTTP download handler: a site's delay (DOWNLOAD_DELAY,
-  AutoThrottle, Crawl-delay) holds across workers, through a per-host turn in Redis;
+  AutoThrottle, Crawl-delay) and concurrency (CONCURRENT_REQUESTS_PER_DOMAIN) hold
+  across workers, through a per-host turn and per-host slots in Redis;
 - :class:`RedisWorker`: heartbeats (the worker registry, lease renewal, expired leases
   given back), seeding by the first worker, and closing only when the job's frontier
   is empty and nothing is leased.
@@ -31,6 +32,7 @@ import logging
 import os
 import socket
 import time
+import uuid
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any, cast
@@ -366,29 +368,65 @@ def _requested(request: Request) -> str:
 
 
 class SharedDelay(HTTP11DownloadHandler):
-    """HTTP(S) download handler: a site's delay holds across all workers.
+    """HTTP(S) download handler: a site's delay and concurrency hold across all workers.
 
-    Each request waits for the host's turn in Redis (granted only when the delay has
-    passed since the last grant to any worker) at the last moment before it is sent:
-    after this worker's own downloader slot has waited. (Slots reserved ahead, or taken
-    in a downloader middleware, were measured at the server to leave late and crowd the
-    next worker's request: gaps of 0.27 s for a 0.5 s delay.)
-    The delay is the worker's own for the host: DOWNLOAD_DELAY, raised by AutoThrottle
-    and by Crawl-delay (crawler/extensions.py).
+    Each request first takes one of the host's slots in Redis (at most
+    CONCURRENT_REQUESTS_PER_DOMAIN requests to a host in flight, by all workers together:
+    each worker's Scrapy slot counts only its own), then waits for the host's turn
+    (granted only when the delay has passed since the last grant to any worker) at the
+    last moment before it is sent: after this worker's own downloader slot has waited.
+    The slot comes first so that no turn is taken by a request that cannot be sent.
+    (Turns reserved ahead, or taken in a downloader middleware, were measured at the
+    server to leave late and crowd the next worker's request: gaps of 0.27 s for a 0.5 s
+    delay.) The delay is the worker's own for the host: DOWNLOAD_DELAY, raised by
+    AutoThrottle and by Crawl-delay (crawler/extensions.py).
     """
+
+    POLL = 0.1  # seconds between two asks for a slot while the host's are all taken
+    MARGIN = 10.0  # seconds a slot outlives its request's longest wait and download
 
     def __init__(self, crawler: Crawler):
         super().__init__(crawler)
         self.crawler = crawler
         self.job = job_for(crawler.settings)
         self.default = crawler.settings.getfloat("DOWNLOAD_DELAY")
+        self.limit = crawler.settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN")
+        self.timeout = crawler.settings.getfloat("DOWNLOAD_TIMEOUT")
+        self.worker = worker_name(crawler.settings)
 
     async def download_request(self, request: Request) -> Response:
         host = urlsplit(request.url).hostname or ""
         delay = self.delay(request, host)
-        while delay > 0 and (wait := self._turn(host, delay)) > 0:  # no delay: no turn
+        token = f"{self.worker}:{uuid.uuid4().hex}"  # unique also after a restart of the name
+        # A killed worker's slot frees itself after the longest a request may hold it: its
+        # turn (the other slots' turns first) and its download.
+        timeout = float(request.meta.get("download_timeout", self.timeout))
+        hold = delay * self.limit + timeout + self.MARGIN
+        while (wait := self._slot(host, token, hold)) > 0:
             await asyncio.sleep(wait)
-        return await super().download_request(request)
+        try:
+            while delay > 0 and (wait := self._turn(host, delay)) > 0:  # no delay: no turn
+                await asyncio.sleep(wait)
+            return await super().download_request(request)
+        finally:
+            self._free(host, token)
+
+    def _slot(self, host: str, token: str, hold: float) -> float:
+        """0 when the slot is taken; else the seconds to wait before asking again. Redis
+        down: the request waits for it (never sent past the site's concurrency)."""
+        try:
+            taken = self.job.take_slot(host, token, self.limit, hold)
+        except OUTAGE as exc:
+            logger.error("Redis unreachable (%s): %s waits for a slot", exc, host)
+            return 1.0
+        return 0.0 if taken else self.POLL
+
+    def _free(self, host: str, token: str) -> None:
+        """Redis down: the slot is left to expire (the site's concurrency lower meanwhile)."""
+        try:
+            self.job.free_slot(host, token)
+        except OUTAGE as exc:
+            logger.error("Redis unreachable (%s): a slot of %s is left to expire", exc, host)
 
     def _turn(self, host: str, delay: float) -> float:
         """Redis down: the request waits for it (never sent without its turn, never

@@ -17,11 +17,14 @@ Keys, under the job's prefix (``ARCHIVE_REDIS_KEY``):
   fetched again; a page showing one of them is its alias, not extracted again);
 - ``writers`` (SET): the archive's crawl ids of the writers of this job (a restarted
   writer's crawl resumes them);
-- ``next:<host>``: the server time before which the host gets no request (by any worker).
+- ``next:<host>``: the server time before which the host gets no request (by any worker);
+- ``inflight:<host>`` (ZSET token -> server time it expires): the host's requests in
+  flight, by any worker (gone when the last is done, or expired after a killed worker's).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from typing import Any
 
@@ -83,6 +86,19 @@ redis.call('SET', KEYS[1], tostring(now + tonumber(ARGV[1])), 'EX', 3600)
 return '0'
 """
 
+# A slot among the host's requests in flight (by any worker): taken only while fewer than
+# ARGV[1] are, held ARGV[3] seconds at most (a killed worker's slots free themselves,
+# and the key expires with its latest one; ZREM of the last slot deletes it at once).
+_SLOT = """
+local t = redis.call('TIME')
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', t[1])
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[1]) then return 0 end
+redis.call('ZADD', KEYS[1], t[1] + tonumber(ARGV[3]), ARGV[2])
+local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
+redis.call('EXPIREAT', KEYS[1], tonumber(last[2]) + 1)
+return 1
+"""
+
 # A request not seen before joins the frontier: the duplicate filter's SADD and the
 # queue's ZADD in one round trip (scrapy-redis makes two).
 _ADD = """
@@ -130,6 +146,7 @@ class Job:
         self._pop = server.register_script(_POP)
         self._requeue = server.register_script(_REQUEUE)
         self._turn = server.register_script(_TURN)
+        self._slot = server.register_script(_SLOT)
         self._add = server.register_script(_ADD)
         self._heartbeat = server.register_script(_HEARTBEAT)
         self._live = server.register_script(_LIVE)
@@ -215,3 +232,15 @@ class Job:
     def turn(self, host: str, delay: float) -> float:
         """0 when this request to ``host`` may go now; else the seconds until it is due."""
         return float(self._turn(keys=[f"{self.prefix}:next:{host}"], args=[repr(delay)]))
+
+    def take_slot(self, host: str, token: str, limit: int, hold: float) -> bool:
+        """True when fewer than ``limit`` requests to ``host`` are in flight (by any worker):
+        ``token`` is then one of them, for ``hold`` seconds at most."""
+        args: list[str | int] = [limit, token, math.ceil(hold)]
+        return bool(self._slot(keys=[self._inflight(host)], args=args))
+
+    def free_slot(self, host: str, token: str) -> None:
+        self.server.zrem(self._inflight(host), token)
+
+    def _inflight(self, host: str) -> str:
+        return f"{self.prefix}:inflight:{host}"

@@ -17,7 +17,9 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -183,8 +185,9 @@ def test_three_workers_and_a_writer_archive_what_one_process_does(job, single):
         assert set(single[table]) <= set(rows[table]), differences(rows[table], single[table])
         assert {row[0] for row in extra if not relisting(row[0])} <= aliases, extra
     assert integrity(job.db_path) == "ok"
-    # Each worker wrote WARC files of its own, and the job's keys are gone (but the
-    # per-host slots, which expire): the next crawl starts afresh.
+    # Each worker wrote WARC files of its own, and the job's keys are gone (the per-host
+    # slots of requests in flight too; but the per-host turns, which expire): the next
+    # crawl starts afresh.
     warcs = sorted(p.name for p in (job.tmp / "warcs").iterdir())
     assert {name.split("-")[3] for name in warcs} <= {"ww0", "ww1", "ww2"}
     left = {key.decode() for key in job.redis.client().keys("tct-archive:*")}
@@ -273,28 +276,35 @@ DELAY = 0.5  # seconds between two requests to one site, whichever worker sends 
 SLACK = 0.1  # loopback and scheduling jitter (as tests/test_crawl_delay.py)
 
 
-def server_gaps(tmp_path: Path, web: SampleWeb, *extra: str) -> tuple[dict[str, list[Any]], Path]:
-    """Three workers and the writer with a delay: each host's requests, as its server
-    received them (time, URL), and the archive."""
-    recorder = Recorder()
+def three_workers(tmp_path: Path, web: SampleWeb, hook: Any, *extra: str) -> Path:
+    """Three workers and the writer, every request to the sample web seen by ``hook``
+    first (tests/crawling.py): the archive."""
     with (
         RedisServer(tmp_path / "redis") as redis,
-        SampleWebServer(web, faults={EVERYTHING: recorder}) as server,
+        SampleWebServer(web, faults={EVERYTHING: hook}) as server,
     ):
         sites_file = server.write_sites(tmp_path / "sites.toml")
         job = Job(tmp_path, redis, server, sites_file, tmp_path / "archive.db")
-        slow = ("-s", f"DOWNLOAD_DELAY={DELAY}", "-s", "ARCHIVE_REDIS_IN_FLIGHT=3", *extra)
         try:
             writer = job.writer()
-            workers = [job.worker(f"w{i}", *slow) for i in range(3)]
+            workers = [job.worker(f"w{i}", *extra) for i in range(3)]
             assert [wait(w) for w in workers] == [0, 0, 0], job.log("w0")[-3000:]
             assert wait(writer) == 0, job.log("writer")[-3000:]
         finally:
             job.stop()
+    return job.db_path
+
+
+def server_gaps(tmp_path: Path, web: SampleWeb, *extra: str) -> tuple[dict[str, list[Any]], Path]:
+    """Three workers and the writer with a delay: each host's requests, as its server
+    received them (time, URL), and the archive."""
+    recorder = Recorder()
+    slow = ("-s", f"DOWNLOAD_DELAY={DELAY}", "-s", "ARCHIVE_REDIS_IN_FLIGHT=3", *extra)
+    db_path = three_workers(tmp_path, web, recorder, *slow)
     hosts: dict[str, list[Any]] = {}
     for seen in sorted(recorder.seen, key=lambda s: s.time):
         hosts.setdefault(seen.url.split("/")[2].split(":")[0], []).append((seen.time, seen.url))
-    return hosts, job.db_path
+    return hosts, db_path
 
 
 def too_close(seen: list[Any]) -> list[Any]:
@@ -324,6 +334,51 @@ def test_without_the_shared_turn_three_workers_crowd_a_site(tmp_path, web):
     plain = '{"http": "scrapy.core.downloader.handlers.http11.HTTP11DownloadHandler"}'
     hosts, _ = server_gaps(tmp_path, web, "-s", f"DOWNLOAD_HANDLERS={plain}")
     assert any(too_close(seen) for seen in hosts.values())
+
+
+PER_SITE = 1  # CONCURRENT_REQUESTS_PER_DOMAIN: requests in flight to one site at once
+ANSWER = 0.2  # seconds the server takes to answer each request
+
+
+@dataclass
+class InFlight:
+    """A faults hook that answers each request after ``ANSWER`` seconds and keeps, per
+    host, the most requests it had in flight at once (whichever workers sent them)."""
+
+    now: Counter[str] = field(default_factory=Counter)
+    most: Counter[str] = field(default_factory=Counter)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __call__(self, request: Any) -> None:
+        host = request.url.split("/")[2].split(":")[0]
+        with self.lock:
+            self.now[host] += 1
+            self.most[host] = max(self.most[host], self.now[host])
+        time.sleep(ANSWER)
+        with self.lock:
+            self.now[host] -= 1
+
+
+def concurrency_at_the_server(tmp_path: Path, web: SampleWeb, *extra: str) -> Counter[str]:
+    """Three workers without a delay, slow answers: the most in flight at each host. Each
+    worker holds few requests at once, so the sites' requests are spread over the three."""
+    hook = InFlight()
+    tmp_path.mkdir()
+    three_workers(tmp_path, web, hook, "-s", "DOWNLOAD_DELAY=0", "-s", "ARCHIVE_REDIS_IN_FLIGHT=3",
+                  "-s", f"CONCURRENT_REQUESTS_PER_DOMAIN={PER_SITE}", *extra)  # fmt: skip
+    return hook.most
+
+
+def test_three_workers_keep_each_sites_concurrency_at_the_server(tmp_path, web):
+    """A site's CONCURRENT_REQUESTS_PER_DOMAIN holds for the three workers together (each
+    worker's Scrapy slot counts only its own requests); the control: with Scrapy's own
+    download handler the same crawl has more in flight at some site."""
+    most = concurrency_at_the_server(tmp_path / "shared", web)
+    assert len(most) == len(web.sites)
+    assert max(most.values()) == PER_SITE, most
+    plain = '{"http": "scrapy.core.downloader.handlers.http11.HTTP11DownloadHandler"}'
+    alone = concurrency_at_the_server(tmp_path / "plain", web, "-s", f"DOWNLOAD_HANDLERS={plain}")
+    assert max(alone.values()) > PER_SITE, alone
 
 
 def test_redis_restarted_mid_crawl_the_crawl_goes_on(job, single):
