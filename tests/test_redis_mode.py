@@ -147,6 +147,19 @@ def assert_same_pages(rows: dict[str, list[Any]], single: dict[str, list[Any]], 
     assert {row[0] for row in extra if not relisting(row[0])} <= aliases, extra
 
 
+def assert_stored_as_one_process(
+    db_path: Path, single: dict[str, list[Any]], fetched: tuple[str, ...]
+) -> None:
+    """The records one process stored, exactly; the ``fetched`` tables as
+    :func:`assert_same_pages` allows; and a sound database."""
+    rows = archive_rows(db_path)
+    for table in ("articles", "article_versions", "article_urls", "attachments"):
+        assert rows[table] == single[table], (table, differences(rows[table], single[table]))
+    for table in fetched:
+        assert_same_pages(rows, single, table)
+    assert integrity(db_path) == "ok"
+
+
 def integrity(db_path: Path) -> str:
     with sqlite3.connect(db_path) as db:
         return str(db.execute("pragma integrity_check").fetchone()[0])
@@ -184,14 +197,7 @@ def test_three_workers_and_a_writer_archive_what_one_process_does(job, single):
     workers = [job.worker(f"w{i}") for i in range(3)]
     assert [wait(w) for w in workers] == [0, 0, 0], job.log("w0")[-3000:]
     assert wait(writer) == 0, job.log("writer")[-3000:]
-    rows = archive_rows(job.db_path)
-    for table, expected in single.items():
-        if table in ("pages", "captures"):
-            continue
-        assert rows[table] == expected, (table, differences(rows[table], expected))
-    for table in ("pages", "captures"):
-        assert_same_pages(rows, single, table)
-    assert integrity(job.db_path) == "ok"
+    assert_stored_as_one_process(job.db_path, single, ("pages", "captures"))
     # Each worker wrote WARC files of its own, and the job's keys are gone (the per-host
     # slots of requests in flight too; but the per-host turns, which expire): the next
     # crawl starts afresh.
@@ -268,11 +274,7 @@ def test_a_worker_then_the_writer_killed_lose_nothing_and_store_nothing_twice(jo
     survivors = [*workers.values(), job.worker("w3", *slow)]
     assert [wait(w) for w in survivors] == [0, 0, 0], job.log("w3")[-3000:]
     assert wait(writer) == 0, job.log("writer")[-3000:]
-    rows = archive_rows(job.db_path)
-    for table in ("articles", "article_versions", "article_urls", "attachments"):
-        assert rows[table] == single[table], (table, differences(rows[table], single[table]))
-    assert_same_pages(rows, single, "pages")
-    assert integrity(job.db_path) == "ok"
+    assert_stored_as_one_process(job.db_path, single, ("pages",))
     with sqlite3.connect(job.db_path) as db:
         crawls = db.execute("select id, status, resumed_by from crawls order by id").fetchall()
     assert crawls == [(1, "killed", 2), (2, "finished", None)]  # one job, judged as one
@@ -402,11 +404,7 @@ def test_redis_restarted_mid_crawl_the_crawl_goes_on(job, single):
     job.redis.start()
     assert [wait(w) for w in workers] == [0, 0, 0], job.log("w0")[-3000:]
     assert wait(writer) == 0, job.log("writer")[-3000:]
-    rows = archive_rows(job.db_path)
-    for table in ("articles", "article_versions", "article_urls", "attachments"):
-        assert rows[table] == single[table], (table, differences(rows[table], single[table]))
-    assert_same_pages(rows, single, "pages")
-    assert integrity(job.db_path) == "ok"
+    assert_stored_as_one_process(job.db_path, single, ("pages",))
     logs = "".join(job.log(name) for name in ("w0", "w1", "w2", "writer"))
     assert "Redis unreachable" in logs
     assert "Traceback" not in logs

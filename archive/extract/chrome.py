@@ -15,6 +15,7 @@ from archive.extract.rules import (
     BOILERPLATE_PRUNE,
     CHROME_WORDS,
     RELATED_HEADING,
+    SIDEBAR_MARKS,
     CmsRule,
     select,
 )
@@ -26,13 +27,7 @@ _CHROME_ANCESTORS = frozenset(
 )
 #: Class/id fragments of menus, sidebars and lists of other news.
 _CHROME_MARKS = (
-    "sidebar",
-    "cot-trai",
-    "cot-phai",
-    "cottrai",
-    "cotphai",
-    "col-left",
-    "col-right",
+    *SIDEBAR_MARKS,
     "duong-dan",
     "menu",
     "related",

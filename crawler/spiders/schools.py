@@ -377,7 +377,7 @@ class SchoolsSpider(Spider):
             item.aliases, item.alias_of = result.aliases, result.alias_of
             if result.alias_of is not None and self.crawler.stats:
                 self.crawler.stats.inc_value("archive/aliases_not_extracted")
-            articles = [*result.article_links, *book.article_shaped(result.links)]
+            articles = book.article_shaped(result.links)  # confirmed article shapes among them
             barren = self.traps.step(site.id, response.meta.get("barren", 0), articles)
             depth = response.meta.get(LINK_DEPTH, 0) + _hop(result.kind, barren)
             if not self.traps.follow(site.id, barren):

@@ -37,6 +37,7 @@ from archive.extract.rules.boilerplate import (
     BOILERPLATE_PRUNE,
     CHROME_WORDS,
     RELATED_HEADING,
+    SIDEBAR_MARKS,
 )
 from archive.extract.rules.generic import RULE as GENERIC
 from archive.extract.rules.rule import CmsRule
@@ -46,6 +47,7 @@ __all__ = [
     "ATTACHMENT_LABEL",
     "BOILERPLATE_LINES",
     "RELATED_HEADING",
+    "SIDEBAR_MARKS",
     "BOILERPLATE_PRUNE",
     "CHROME_WORDS",
     "CMS",

@@ -21,6 +21,17 @@ BOILERPLATE_PRUNE: tuple[str, ...] = (
     "//footer",
 )
 
+#: Class/id words of a page's side columns, Vietnamese templates' too (cot-trai: left column).
+SIDEBAR_MARKS: tuple[str, ...] = (
+    "sidebar",
+    "cot-trai",
+    "cot-phai",
+    "cottrai",
+    "cotphai",
+    "col-left",
+    "col-right",
+)
+
 #: Class/id words of blocks that are chrome when they sit inside an article.
 CHROME_WORDS: tuple[str, ...] = (
     "related",
@@ -44,13 +55,7 @@ CHROME_WORDS: tuple[str, ...] = (
     "breadcrumb",
     "duong-dan",
     "duongdan",
-    "sidebar",
-    "cot-trai",
-    "cot-phai",
-    "cottrai",
-    "cotphai",
-    "col-left",
-    "col-right",
+    *SIDEBAR_MARKS,
     "pagination",
     "pager",
     "next-previous",
