@@ -154,26 +154,34 @@ class Writer:
         elif kind == "page":
             item = page_item(record["item"], session)
             session.save(item)
-            self.link_known_documents(item)
+            self.link_documents(item)
         elif kind == "attachment":
-            session.save_attachment(attachment_item(record["item"], session))
+            document = attachment_item(record["item"], session)
+            document.article_urls += self.job.awaiting_articles(document.url)
+            session.save_attachment(document)
 
-    def link_known_documents(self, item: PageItem) -> None:
+    def link_documents(self, item: PageItem) -> None:
         """An article linking documents already archived gets their rows, as a single
-        process gives them (its worker knew nothing of them, and did not fetch them)."""
+        process gives them; one linking a document not stored yet waits for it.
+
+        Its worker knew nothing of either: the shared duplicate filter dropped its request
+        for a document another worker had queued, so the record of that document names
+        only the other worker's article."""
         site = self.session.sites.get(item.site_id)
         if item.article is None or site is None:
             return
         for url in attachments.wanted(item.article.attachments, site):
-            if known := self.session.attachment(url):
-                self.session.save_attachment(AttachmentItem(
-                    site_id=site.id, url=url, article_urls=[item.location],
-                    fetched=known["fetched"], file_name=known["file_name"],
-                    media_type=known["media_type"], size=known["size"], sha256=known["sha256"],
-                    captures=[known["capture_id"]] if known["capture_id"] else [],
-                    document={c: known[c] for c in TEXT_COLUMNS}
-                    if known.get("text_method") or known.get("text_error") else None,
-                ))  # fmt: skip
+            if not (known := self.session.attachment(url)):
+                self.job.await_document(url, item.location)
+                continue
+            self.session.save_attachment(AttachmentItem(
+                site_id=site.id, url=url, article_urls=[item.location],
+                fetched=known["fetched"], file_name=known["file_name"],
+                media_type=known["media_type"], size=known["size"], sha256=known["sha256"],
+                captures=[known["capture_id"]] if known["capture_id"] else [],
+                document={c: known[c] for c in TEXT_COLUMNS}
+                if known.get("text_method") or known.get("text_error") else None,
+            ))  # fmt: skip
 
 
 def adopt_earlier_writers(job: Job, session: ArchiveSession) -> None:

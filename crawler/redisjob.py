@@ -24,6 +24,7 @@ Keys, under the job's prefix (``ARCHIVE_REDIS_KEY``):
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Iterable
 from typing import Any
@@ -141,7 +142,7 @@ class Job:
         self.prefix = prefix
         for name in ("requests", "dupefilter", "leases", "deadlines", "lease_seq", "tries",
                      "records", "workers", "seeder", "seeded", "archived",
-                     "writers"):  # fmt: skip
+                     "writers", "awaiting"):  # fmt: skip
             setattr(self, name, f"{prefix}:{name.replace('_', '-')}")
         self._pop = server.register_script(_POP)
         self._requeue = server.register_script(_REQUEUE)
@@ -163,6 +164,7 @@ class Job:
     seeded: str
     archived: str
     writers: str
+    awaiting: str  # document URL -> the articles stored before it (the writer's)
 
     # --- the frontier's leases ----------------------------------------------------
     def pop(self, lease: float) -> tuple[str, bytes] | None:
@@ -226,7 +228,19 @@ class Job:
         """The job is complete and stored: the next crawl starts afresh."""
         self.server.delete(self.requests, self.dupefilter, self.leases, self.deadlines,
                            self.tries, self.records, self.seeder, self.seeded,
-                           self.archived, self.lease_seq, self.writers)  # fmt: skip
+                           self.archived, self.lease_seq, self.writers,
+                           self.awaiting)  # fmt: skip
+
+    # --- documents -----------------------------------------------------------------
+    def await_document(self, url: str, article: str) -> None:
+        """``article`` links the document at ``url``, not stored yet (one writer: no race)."""
+        waiting = self.awaiting_articles(url)
+        if article not in waiting:
+            self.server.hset(self.awaiting, url, json.dumps([*waiting, article]))
+
+    def awaiting_articles(self, url: str) -> list[str]:
+        found = self.server.hget(self.awaiting, url)
+        return list(json.loads(found)) if found else []
 
     # --- politeness ---------------------------------------------------------------
     def turn(self, host: str, delay: float) -> float:

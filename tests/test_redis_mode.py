@@ -456,3 +456,50 @@ def test_a_writer_killed_between_commit_and_acknowledgement_stores_nothing_twice
         assert db.execute("select count(*) from articles").fetchone()[0] == 1
         assert db.execute("select count(*) from article_versions").fetchone()[0] == 1
         assert db.execute("select sum(articles_new) from crawl_sites").fetchone()[0] == 1
+
+
+def test_a_document_two_workers_linked_gets_a_row_for_each_article(tmp_path):
+    """Worker 1 queues a document for article A; worker 2's request for it, from article
+    B, is dropped by the shared duplicate filter, so the document's record names A alone.
+    B's page reaches the writer first: the document's row is still B's too."""
+    from archive.sites.registry import Site
+    from crawler.ingest import Writer
+    from crawler.items import AttachmentItem, PageItem
+    from crawler.redisjob import Job as RedisJob
+    from crawler.session import ArchiveSession
+    from tests.conftest import make_article
+
+    site = Site(id="s1", name="S1", province="P", start_urls=("http://127.0.0.9/",),
+                allowed_domains=("127.0.0.9",))  # fmt: skip
+    document = "http://127.0.0.9/files/ke-hoach.pdf"
+
+    def page(n: int) -> dict[str, Any]:
+        url = f"http://127.0.0.9/tin-tuc/bai-{n}.html"
+        article = make_article(url, title=f"Bài {n}", text=f"Nội dung bài số {n}. " * 40,
+                               attachments=[document])  # fmt: skip
+        item = PageItem(site_id="s1", url=url, kind="article",
+                        fetched="2026-01-01T00:00:00Z", status=200, article=article)  # fmt: skip
+        return {"kind": "page", "worker": f"w{n}", "item": dataclasses.asdict(item)}
+
+    attachment = AttachmentItem(
+        site_id="s1", url=document, article_urls=["http://127.0.0.9/tin-tuc/bai-1.html"],
+        fetched="2026-01-01T00:00:01Z", file_name="ke-hoach.pdf", media_type="application/pdf",
+        size=3, sha256="ab" * 32,
+    )  # fmt: skip
+    records = [page(1), page(2), {"kind": "attachment", "worker": "w1",
+                                  "item": dataclasses.asdict(attachment)}]  # fmt: skip
+    with RedisServer(tmp_path / "redis") as server:
+        job = RedisJob(server.client(), "tct-archive")
+        for record in records:
+            job.server.xadd(job.records, {"r": json.dumps(record)})
+        job.mark_seeded()
+        writer = Writer(job, ArchiveSession(str(tmp_path / "archive.db"), [site],
+                                            commit_interval=3600.0))  # fmt: skip
+        assert writer.run() == "finished"
+        writer.session.close("finished")
+    with sqlite3.connect(tmp_path / "archive.db") as db:
+        linked = db.execute(
+            "select a.title from attachments t join articles a on a.id = t.article_id "
+            "where t.url = ? order by a.title", [document]
+        ).fetchall()  # fmt: skip
+    assert linked == [("Bài 1",), ("Bài 2",)]
