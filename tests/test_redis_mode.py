@@ -503,3 +503,26 @@ def test_a_document_two_workers_linked_gets_a_row_for_each_article(tmp_path):
             "where t.url = ? order by a.title", [document]
         ).fetchall()  # fmt: skip
     assert linked == [("Bài 1",), ("Bài 2",)]
+
+
+def test_a_scrapy_crawl_worker_joins_a_tct_archive_worker(job, single):
+    """The settings route (`scrapy crawl schools -s ARCHIVE_REDIS_URL=...`, as a Scrapyd
+    job runs it) makes a worker of the same job as `tct-archive crawl --redis`."""
+    writer = job.writer()
+    scrapy_worker = [
+        sys.executable, "-m", "scrapy", "crawl", "schools", "-s", f"ARCHIVE_DB={job.db_path}",
+        "-s", f"ARCHIVE_SITES_FILE={job.sites_file}", "-s", f"ARCHIVE_REDIS_URL={job.redis.url}",
+        "-s", "ARCHIVE_REDIS_WORKER=scrapyd", "-s", "ARCHIVE_EXTRACT_WORKERS=0", *FAST,
+        "-s", "LOG_LEVEL=INFO",
+    ]  # fmt: skip
+    with open(job.tmp / "scrapyd.log", "ab") as out:
+        scrapyd = subprocess.Popen(scrapy_worker, stdout=out, stderr=subprocess.STDOUT,
+                                   cwd=Path(__file__).parents[1], start_new_session=True)  # fmt: skip
+    job.started.append(scrapyd)
+    other = job.worker("w0")
+    assert [wait(scrapyd), wait(other)] == [0, 0], job.log("scrapyd")[-3000:]
+    assert wait(writer) == 0, job.log("writer")[-3000:]
+    assert_stored_as_one_process(job.db_path, single, ("pages", "captures"))
+    warcs = {p.name.split("-")[3] for p in (job.tmp / "warcs").iterdir()}
+    assert "wscrapyd" in warcs, warcs  # the scrapy crawl worker fetched its share
+    assert "Traceback" not in job.log("scrapyd")
