@@ -38,7 +38,7 @@ from archive.extract.body import (
 from archive.extract.captions import find_captions
 from archive.extract.credits import edge_bylines, find_credits, strip_bylines
 from archive.extract.dating import find_date
-from archive.extract.headline import FROM_TITLE_TAG, container_below, find_title
+from archive.extract.headline import FROM_TITLE_TAG, container_below, find_title, flat_span
 from archive.extract.links import canonical_url, find_attachments
 from archive.extract.records import Article
 from archive.extract.tree import (
@@ -140,12 +140,13 @@ def _article(page: Page) -> Article:
         problems, "date", lambda: find_date(page, title_el), _NO_DATE
     )
     content, body_by, first = _container(page, title_el)
+    span = flat_span(page, title_el) if content is None else None
     near = Region.around(page, title_el, content)
     lead_el, lead, lead_by = guard.attempt(
         problems, "lead", lambda: _lead(page, near, content), _NO_LEAD
     )
     captions = find_captions([n for n in (content, lead_el) if n is not None] or [page.tree])
-    paragraphs, rendered = body_paragraphs(page, content)
+    paragraphs, rendered = body_paragraphs(page, content, span)
     paragraphs = starting_at(drop_known(paragraphs, title, captions), first)
     rendered = starting_at(drop_known(rendered, title, captions), first)
     edges, edge_author, edge_source = edge_bylines(rendered if content is not None else paragraphs)

@@ -32,14 +32,17 @@ from archive.extract.tree import (
 _VN_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
 
 
-def body_paragraphs(page: Page, content: Any | None) -> tuple[list[str], list[str]]:
-    """The paragraphs of the article's container (or of the page), chrome and captions pruned.
+def body_paragraphs(
+    page: Page, content: Any | None, span: tuple[int, int] | None = None
+) -> tuple[list[str], list[str]]:
+    """The paragraphs of the article's container (or of the page, or of ``span``, the body's
+    children that hold a flat page's article), chrome and captions pruned.
 
     Returns trafilatura's paragraphs and our own block rendering of the same
     pruned copy; the rendering replaces trafilatura's output when trafilatura
     dropped more than a tenth of a container the rules picked out.
     """
-    work = _working_copy(page, content)
+    work = _working_copy(page, content, span)
     prune(work, page.chain)
     unwrap_layout_tables(work)
     paragraphs = _trafilatura(work, page.url, focused=content is not None)
@@ -70,9 +73,15 @@ def _layout_cell(cell: Any) -> bool:
     )
 
 
-def _working_copy(page: Page, content: Any | None) -> Any:
+def _working_copy(page: Page, content: Any | None, span: tuple[int, int] | None) -> Any:
     if content is None:
-        return copy.deepcopy(page.tree)
+        work = copy.deepcopy(page.tree)
+        body = work.find("body")
+        if span is not None and body is not None:
+            children = list(body)
+            for child in children[: span[0]] + children[span[1] :]:
+                body.remove(child)
+        return work
     root = lxml.html.fromstring("<html><head></head><body></body></html>")
     root.find("body").append(copy.deepcopy(content))
     return root

@@ -71,6 +71,8 @@ LINK_DENSE = 0.6
 def in_chrome(el: Any) -> bool:
     """Headings in menus, sidebars, lists of other news, or the site's header and logo."""
     for anc in el.iterancestors():
+        if anc.tag in ("body", "html"):
+            break  # its classes describe the page (Drupal's ``one-sidebar``), not a part of it
         if anc.tag in _CHROME_ANCESTORS or chrome_marked(anc) or _masthead(anc):
             return True
     return _masthead(el)
@@ -148,7 +150,9 @@ def _labelled_blocks(
             continue
         block = next((a for a in (el, *el.iterancestors()) if a.tag in BLOCKS), el)
         if not label(what_else(block)):
-            continue
+            block = el  # an inline label before its list, in a larger cell (``<b>…:</b><ul>``)
+            if not label(what_else(block)) or not _link_list_follows(block):
+                continue
         row = block.getparent()
         if block.tag in ("td", "th") and row is not None and row.tag == "tr" and len(row) == 1:
             block = row  # a one-cell row of a layout table: the list is in the rows below
@@ -158,6 +162,11 @@ def _labelled_blocks(
             found.append(sibling)
             sibling = sibling.getnext()
     return found
+
+
+def _link_list_follows(el: Any) -> bool:
+    sibling = el.getnext()
+    return sibling is not None and isinstance(sibling.tag, str) and _link_list(sibling)
 
 
 def _text_beside_links(block: Any) -> str:
@@ -176,17 +185,26 @@ _DOCUMENT_HREF = re.compile(
 
 
 def _document_links(work: Any) -> list[Any]:
-    """A paragraph that is nothing but a link to a document (``Bảng điểm (Google Drive)``):
-    the document is an attachment, its link is not the article's text."""
+    """A paragraph that is nothing but a link to a document (``Bảng điểm (Google Drive)``),
+    or a label and the link (``Tải về: Bản Word của bài viết``): the document is an
+    attachment, its link is not the article's text."""
     found = []
     for link in work.iter("a"):
         if not _DOCUMENT_HREF.search(link.get("href", "")):
             continue
         block = next((a for a in link.iterancestors() if a.tag in ("p", "li", "div")), None)
         text = text_of(block) if block is not None else ""
-        if text and text == text_of(link):
+        if text and (text == text_of(link) or _DOWNLOAD_LABEL.match(_text_beside_links(block))):
             found.append(block)
     return found
+
+
+#: What a document's link is labelled with when it stands alone under the text.
+_DOWNLOAD_LABEL = re.compile(
+    r"^(?:tải\s*(?:về|xuống)|download|xem\s*(?:file|tệp|tập\s*tin|văn\s*bản|toàn\s*văn)"
+    r"|file|tệp|tập\s*tin)\s*:?$",
+    re.IGNORECASE,
+)
 
 
 def _link_list(el: Any) -> bool:

@@ -175,15 +175,20 @@ def _clock(m: re.Match[str]) -> str | None:
 #: A header clock ("Hôm nay: Chủ nhật, ngày 06/12/2026"): the day it was viewed, never published.
 CLOCK = re.compile(r"^\W*(?:hôm\s*nay|today|bây\s*giờ|now)\b", re.IGNORECASE)
 #: ``Ngày xuất bản: 12/04/2023 10:20 | Người đăng: X | Lượt xem: 576``: a date and meta fields.
-_META_FIELD = re.compile(r"^[^:|]{1,25}:\s*[^:|]{1,40}$")
+_META_FIELD = re.compile(r"^[^:|]{1,25}:\s*(?:[^:|]{1,40}|\d{1,2}[:h]\d{2}(?::\d{2})?)$")
 #: Between the fields of a meta line: ``|``, or a dash before a labelled field
 #: (``Đăng ngày 08/12/2021 - Người đăng: X``).
 FIELD_SEPARATOR = re.compile(
-    r"\s[|]\s|\s[-–—]\s(?=[^:|\-–—]{1,25}:|thứ\s|chủ\s*nhật|[a-z]+day\b)|\s(?=bởi\s)",
+    r"\s[|]\s|\s[-–—]\s(?=[^:|\-–—]{1,25}:|thứ\s|chủ\s*nhật|[a-z]+day\b)|\s(?=bởi\s)"
+    r"|\s(?=(?:trong|thuộc)\s+(?:chuyên\s*mục|mục|danh\s*mục)\s)",
     re.IGNORECASE,
 )
 #: ``bởi X`` after the date (``Đăng ngày 05/11/2024 bởi Phan Thị Kim Oanh``), ``by X``.
 _BY_FIELD = re.compile(r"^(?:bởi|by)\s+\S[^:|]{0,40}$", re.IGNORECASE)
+#: ``… trong chuyên mục Tin hoạt động`` after the date: the post's category.
+_CATEGORY_FIELD = re.compile(
+    r"^(?:trong|thuộc)\s+(?:chuyên\s*mục|mục|danh\s*mục)\s+\S[^:|]{0,60}$", re.IGNORECASE
+)
 
 
 def is_clock(text: str) -> bool:
@@ -205,7 +210,10 @@ def is_date_line(text: str, max_rest: int = 8) -> bool:
     return (
         len(parts) > 1
         and len(dated) == 1
-        and all(p in dated or _META_FIELD.match(p) or _BY_FIELD.match(p) for p in parts)
+        and all(
+            p in dated or _META_FIELD.match(p) or _BY_FIELD.match(p) or _CATEGORY_FIELD.match(p)
+            for p in parts
+        )
     )
 
 

@@ -42,6 +42,7 @@ def find_date(page: Page, title_el: Any | None) -> tuple[str | None, str | None,
         (_date_from_meta, "meta"),
         (_date_from_url, "url"),
         (lambda p: _labelled_date_after(title_el), "generic"),
+        (lambda p: _marked_date_after(title_el), "generic"),
     ):
         day = finder(page)
         if day:
@@ -58,8 +59,8 @@ CLOCK_MARKS = ("currentdate", "current-date", "current_date", "datetoken", "cloc
 
 def _date_from_rules(page: Page) -> tuple[str, str | None, str] | None:
     for rule, el in matches(page, "date"):
-        if dates.is_clock(text_of(el)) or _clock_marked(el):
-            continue
+        if dates.is_clock(text_of(el)) or _clock_marked(el) or in_chrome(el):
+            continue  # a header's clock or a sidebar's date, whatever the selector says
         for value in (el.get("datetime"), el.get("content"), text_of(el)):
             found = _parse_date_text(value)
             if found:
@@ -144,6 +145,28 @@ def _labelled_date_after(el: Any | None) -> tuple[str, str | None] | None:
         own = own_text(node)
         if own and PUBLISHED_LABEL.match(own) and dates.is_date_line(own) and not in_chrome(node):
             return dates.parse_vn_date(own)
+    return None
+
+
+#: Class, id or itemprop words of an element that prints the post's date.
+_DATE_MARK = re.compile(r"(?:^|[\s_-])(?:date|time|published|posted|post-date|entry-date)", re.I)
+
+
+def _marked_date_after(el: Any | None) -> tuple[str, str | None] | None:
+    """A date marked as the post's (``<a class="date">21 tháng 7, 2023</a>``) in its meta row
+    below the text (Tumblr's themes), outside chrome and lists of other news."""
+    if el is None:
+        return None
+    for i, node in enumerate(following(el)):
+        if i > LABELLED_WINDOW:
+            break
+        marks = f"{node.get('class', '')} {node.get('id', '')} {node.get('itemprop', '')}"
+        own = own_text(node)
+        if not own or not _DATE_MARK.search(marks) or not dates.is_date_line(own):
+            continue
+        if in_chrome(node) or any(a.tag == "li" for a in node.iterancestors()):
+            continue
+        return dates.parse_vn_date(own)
     return None
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from archive.extract import bylines, dates, titles
 from archive.extract.chrome import chrome_marked, in_chrome, is_chrome_line
 from archive.extract.dating import date_follows
+from archive.extract.rules.boilerplate import RELATED_HEADING
 from archive.extract.tree import BLOCKS, Page, content_node, matches, text_of
 
 GENERIC = "generic"
@@ -133,6 +134,8 @@ def _above_text(page: Page) -> Any | None:
             continue
         if dates.is_date_line(text) or bylines.parse_byline(text) or is_chrome_line(text):
             continue
+        if bylines.is_role_line(text) and not _emphasised(el):
+            continue  # the author's role under the name (``Giảng viên Khoa Xây dựng Đảng``)
         if in_chrome(el):
             return None
         if _emphasised(el) and 2 <= len(titles.words(text)) <= 60:
@@ -157,6 +160,35 @@ def container_below(page: Page, title_el: Any | None) -> tuple[Any, str] | None:
                 return (block, text_of(first)) if block is not None else None
             return anc, text_of(first)
     return None
+
+
+def flat_span(page: Page, title_el: Any | None) -> tuple[int, int] | None:
+    """On a flat page, whose headline and text are blocks straight under ``<body>`` (a page
+    saved from a word processor): the body's children from the headline's up to a list of
+    other news after the text. The masthead above and the footer below are not the article's.
+    """
+    body = page.tree.find("body")
+    first = _first_paragraph(page)
+    if body is None or title_el is None or first is None:
+        return None
+    children = list(body)
+    top, text_top = _child_of(body, title_el), _child_of(body, first)
+    if top is None or text_top is None or children.index(top) >= children.index(text_top):
+        return None
+    after = range(children.index(text_top) + 1, len(children))
+    end = next((i for i in after if _related_heading(children[i])), len(children))
+    return children.index(top), end
+
+
+def _child_of(body: Any, el: Any) -> Any | None:
+    return next((a for a in (el, *el.iterancestors()) if a.getparent() is body), None)
+
+
+def _related_heading(el: Any) -> bool:
+    return isinstance(el.tag, str) and bool(_RELATED.search(text_of(el)))
+
+
+_RELATED = re.compile(RELATED_HEADING, re.IGNORECASE)
 
 
 def _text_block(first: Any, above_title: set[Any]) -> Any | None:
