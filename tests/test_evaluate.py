@@ -138,3 +138,23 @@ def test_the_blind_split_meets_the_issue_targets(folder: str, pages: int) -> Non
     assert got.leaked <= BLIND_TARGETS["leaked"], ev.leak_details(report)
     for field in ("title", "date", "author"):
         assert getattr(got, field) >= BLIND_TARGETS[field], (field, ev.leak_details(report))
+
+
+def test_a_data_table_inside_the_body_is_neither_required_nor_penalised() -> None:
+    """The blind sets' writers count a table between the body's paragraphs as the article's,
+    without listing its cells as paragraphs; a table after the body is still chrome."""
+    paragraphs = ["Đoạn mở đầu của bài viết về kết quả hội thi năm nay.",
+                  "Đoạn kết của bài viết nói về kế hoạch năm sau."]  # fmt: skip
+    html = (
+        "<html><head><meta charset='utf-8'></head><body>"
+        f"<p>{paragraphs[0]}</p><table><tr><td>Giải</td><td>Lớp</td></tr>"
+        f"<tr><td>Nhất</td><td>K114</td></tr></table><p>{paragraphs[1]}</p>"
+        "<table><tr><td>Thống kê</td><td>truy cập</td></tr></table></body></html>"
+    ).encode()
+    tables = ev.body_tables(html, None, paragraphs)
+    assert tables == ("Giải Lớp Nhất K114",)
+    case = ev.Case(id="t", html=html, url="http://x/", layout="t", split="blind", hints={},
+                   http_encoding=None, expected={}, paragraphs=tuple(paragraphs), captions=(),
+                   bylines=(), must_not=(), tables=tables)  # fmt: skip
+    assert ev.body_scores(" ".join([*paragraphs, "Giải Lớp Nhất K114"]), case)[0] == 1.0
+    assert ev.body_scores(" ".join([*paragraphs, "Thống kê truy cập"]), case)[0] < 1.0
