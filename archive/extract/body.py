@@ -122,7 +122,7 @@ def drop_known(paragraphs: list[str], title: str, captions: list[str]) -> list[s
     title_key = titles.clean_title(title).casefold()
     caption_keys = {c.casefold() for c in captions}
     kept: list[str] = []
-    for line in _headline_lines_dropped(paragraphs, title_key):
+    for line in _headline_lines_dropped(_before_signature(paragraphs), title_key):
         key = titles.clean_title(line).casefold()
         if not key or key == title_key or key in caption_keys or _dated_title(key, title_key):
             continue
@@ -132,6 +132,22 @@ def drop_known(paragraphs: list[str], title: str, captions: list[str]) -> list[s
             continue
         kept.append(line)
     return kept
+
+
+#: A forum post's signature starts under a line of underscores (vBulletin, phpBB) or "--".
+_SIGNATURE_RULE = re.compile(r"^(?:_{5,}|--)$")
+_FOOTNOTE = re.compile(r"^[\[(]?\d")
+
+
+def _before_signature(paragraphs: list[str]) -> list[str]:
+    """Without a forum signature: a rule and at most three short lines after it, none of
+    them a footnote (a Word body's footnotes sit under a rule too)."""
+    for i, line in enumerate(paragraphs):
+        if _SIGNATURE_RULE.match(line.strip()):
+            rest = paragraphs[i + 1 :]
+            if len(rest) <= 3 and all(len(r) <= 100 and not _FOOTNOTE.match(r) for r in rest):
+                return paragraphs[:i]
+    return paragraphs
 
 
 def _headline_lines_dropped(paragraphs: list[str], title_key: str) -> list[str]:

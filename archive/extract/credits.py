@@ -65,7 +65,11 @@ def find_credits(
     for rule, el in matches(page, "source"):
         keep(None, _source_text(text_of(el)), rule.path)
     if "author" not in found and not signed:
-        keep(_marked_near(page, near) or _labelled_near(page, near), None, GENERIC)
+        keep(
+            _marked_near(page, near) or _marked_in_header(title_el) or _labelled_near(page, near),
+            None,
+            GENERIC,
+        )
     if "author" not in found and not signed and title_el is not None:
         keep(_name_under_headline(title_el), None, GENERIC)
     if content is not None and len(found) < 2:
@@ -81,7 +85,7 @@ def find_credits(
 
 #: Class, id or itemprop of an element that holds the article's author (``author vcard``,
 #: ``ArticleAuthor``, ``wp-block-post-author-name``, ``byline``), not a commenter's.
-_AUTHOR_MARK = re.compile(r"author|byline|tac-?gia|tacgia|nguoi-?viet", re.IGNORECASE)
+_AUTHOR_MARK = re.compile(r"author|byline|tac-?gia|tacgia|nguoi-?viet|user-?name", re.IGNORECASE)
 _NOT_AUTHOR_MARK = re.compile(r"comment|avatar|bio|desc|box|url|link", re.IGNORECASE)
 #: What a marked author element may hold besides a person or a unit: the newsroom's
 #: anonymous credits (``CTV``: a contributor, ``PV``: a reporter) and a one-word unit.
@@ -102,6 +106,27 @@ def _marked_near(page: Page, near: Region) -> str | None:
             return unit
         if line and _MARKED_CREDIT.match(line):
             return line
+    return None
+
+
+#: Text in the headline's own block beyond which it is not the post's header.
+HEADER_TEXT = 400
+
+
+def _marked_in_header(title_el: Any | None) -> str | None:
+    """An author marked above the headline in the post's own header (Wix's ``user-name``
+    over the title and date): the block holding the headline and little else."""
+    header = title_el.getparent() if title_el is not None else None
+    if header is None or header.tag in ("body", "html") or len(text_of(header)) > HEADER_TEXT:
+        return None
+    for el in header.iter():
+        if el is title_el:
+            return None
+        if not isinstance(el.tag, str) or not _author_marked(el):
+            continue
+        parsed = parse_byline(_short_text(el))
+        if parsed and parsed[0]:
+            return parsed[0]
     return None
 
 

@@ -89,7 +89,7 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     r"|gửi (?:email|e-mail|cho bạn bè|bạn bè|bài viết)"
     r"|chia sẻ|về đầu trang|đầu trang|lên đầu trang|trở về|về trang chủ|quay lại"
     r"|xem tiếp|xem thêm|xem tất cả|đóng cửa sổ"
-    r"|print|email|e-mail|share|back to list|go back|back)\b.{0,60}$",
+    r"|print|email|e-mail|share|back to list|go back|back)(?:\b|(?-i:(?=[A-Z]))).{0,60}$",
     r"^(?:từ khóa|từ khoá|tags?|thẻ|chủ đề)\s*:",
     r"^(?:tổng số điểm của bài viết|click để đánh giá|đánh giá bài viết|xếp hạng)\b",
     r"^(?:file|tập tin|tài liệu|tệp|văn bản) đính kèm\s*(?::|$)",

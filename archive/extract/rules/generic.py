@@ -35,6 +35,8 @@ RULE = CmsRule(
             "sapo news-sapo detail-sapo sapo-detail summary article-summary news-summary lead "
             "news-lead tomtat tom-tat chapeau",
         ),
+        # "sapo" is the Vietnamese newsroom's word for the lead, in any vendor's class name
+        "//*[self::div or self::p][contains(@class, 'sapo')]",
     ),
     byline=(
         "[itemprop='author']",
