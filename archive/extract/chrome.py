@@ -102,6 +102,7 @@ def prune(work: Any, chain: list[CmsRule]) -> None:
     for selector in BOILERPLATE_PRUNE:
         targets.extend(select(work, selector))
     targets.extend(_chrome_blocks(work))
+    targets.extend(_replies(work))
     targets.extend(_related_lists(work))
     targets.extend(_attachment_boxes(work))
     targets.extend(_document_links(work))
@@ -125,6 +126,34 @@ def _chrome_blocks(work: Any) -> list[Any]:
         ):
             found.append(el)
     return found
+
+
+#: A reply's subject in a forum thread: ``Re: <topic>``.
+_REPLY = re.compile(r"^(?:re|trả\s*lời)\s*:", re.IGNORECASE)
+
+
+def _replies(work: Any) -> list[Any]:
+    """The replies of a forum thread: each post (a block repeated beside the first one)
+    whose heading is ``Re: …``; the first post is the article, the replies its comments."""
+    found = []
+    for heading in work.iter("h2", "h3", "h4", "h5"):
+        if not _REPLY.match(text_of(heading)):
+            continue
+        post = next((a for a in heading.iterancestors() if _repeated(a)), None)
+        if post is not None:
+            found.append(post)
+    return found
+
+
+def _repeated(el: Any) -> bool:
+    """A block shaped like the one before it (same tag, a class word in common)."""
+    before = el.getprevious()
+    while before is not None and (not isinstance(before.tag, str) or before.tag in ("hr", "br")):
+        before = before.getprevious()
+    if before is None or before.tag != el.tag or el.tag in ("body", "html"):
+        return False
+    mine, theirs = set(el.get("class", "").split()), set(before.get("class", "").split())
+    return bool(mine & theirs)
 
 
 def _related_lists(work: Any) -> list[Any]:

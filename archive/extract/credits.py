@@ -14,7 +14,13 @@ from itertools import islice
 from typing import Any
 
 from archive.extract import titles
-from archive.extract.bylines import is_role_line, labelled_author, parse_byline, unit_signature
+from archive.extract.bylines import (
+    is_person_name,
+    is_role_line,
+    labelled_author,
+    parse_byline,
+    unit_signature,
+)
 from archive.extract.tree import (
     BLOCKS,
     Page,
@@ -64,6 +70,8 @@ def find_credits(
             keep(parsed[0], parsed[1], rule.path)
     for rule, el in matches(page, "source"):
         keep(None, _source_text(text_of(el)), rule.path)
+    if "author" not in found:
+        keep(_scholarly_authors(page), None, "meta")  # every author, where a byline has one
     if "author" not in found and not signed:
         keep(
             _marked_near(page, near) or _marked_in_header(title_el) or _labelled_near(page, near),
@@ -109,6 +117,15 @@ def _marked_near(page: Page, near: Region) -> str | None:
     return None
 
 
+def _scholarly_authors(page: Page) -> str | None:
+    """A journal article's or repository item's authors (``citation_author``, Highwire's
+    names, which Open Journal Systems and DSpace print one per author): persons, not the
+    account that posted it."""
+    names = [str(v).strip() for v in page.tree.xpath("//meta[@name='citation_author']/@content")]
+    people = [n for n in dict.fromkeys(names) if is_person_name(n)]
+    return ", ".join(people) or None
+
+
 #: Text in the headline's own block beyond which it is not the post's header.
 HEADER_TEXT = 400
 
@@ -146,12 +163,20 @@ def _name_under_headline(title_el: Any) -> str | None:
         if i > UNDER_HEADLINE or _prose_block(node):
             break
         own = own_text(node)
+        if own and _data_cell(node):
+            continue  # a field's value (an infobox's ``Đơn vị chủ trì | Phòng X``), not a credit
         parsed = parse_byline(own) if own and len(own) <= 80 else None
         if parsed and parsed[0]:
             return parsed[0]
         if own and (unit := unit_signature(own)):
             return unit
     return None
+
+
+def _data_cell(node: Any) -> bool:
+    """Inside a table row of several cells: a label and its value, not a line of its own."""
+    row = next((a for a in (node, *node.iterancestors()) if a.tag == "tr"), None)
+    return row is not None and sum(c.tag in ("td", "th") for c in row) > 1
 
 
 def _prose_block(node: Any) -> bool:

@@ -108,6 +108,8 @@ def _date_after(el: Any) -> tuple[str, str | None] | None:
         if i > DATE_WINDOW or ends_header(node):
             break
         own = own_text(node)
+        if own and OTHER_DATE_LABEL.match(own):
+            continue  # a date, but not the article's (the poster's join date, a last edit)
         if node.tag == "time" or (own and dates.is_date_line(own)):
             stamp = next(filter(None, map(_time_element, node.iter("time"))), None)
             if found := stamp or dates.parse_vn_date(own):
@@ -124,6 +126,13 @@ def _time_element(node: Any) -> tuple[str, str | None] | None:
     return _parse_date_text(node.get("datetime"))
 
 
+#: A date line that says it is another date than the article's.
+OTHER_DATE_LABEL = re.compile(
+    r"^\W*(?:ngày\s*tham\s*gia|tham\s*gia|joined|ngày\s*sinh|sinh\s*ngày"
+    r"|(?:ngày\s*)?cập\s*nhật\s*lần\s*cuối|lần\s*cập\s*nhật\s*cuối|sửa\s*lần\s*cuối"
+    r"|last\s*(?:updated|modified|edited)|hạn\s*(?:chót|nộp)|ngày\s*hết\s*hạn)",
+    re.IGNORECASE,
+)
 #: A date line that says it is the article's: ``Thời gian đăng: 05/09/2024 15:20``.
 PUBLISHED_LABEL = re.compile(
     r"^\W*(?:ngày\s*(?:đăng|gửi|xuất\s*bản)|đăng\s*(?:ngày|lúc)|thời\s*gian\s*đăng"
@@ -210,11 +219,18 @@ _POST_MARK = re.compile(r"post|entry|article|cover|news")
 
 
 def _date_just_before(el: Any) -> tuple[str, str | None] | None:
-    """K2 and some portals print the date right above the headline, in the same box."""
-    for sibling in list(el.itersiblings(preceding=True))[:2]:
-        own = own_text(sibling) if isinstance(sibling.tag, str) else ""
-        if own and dates.is_date_line(own):
-            return dates.parse_vn_date(own)
+    """K2 and some portals print the date right above the headline, in the same box (or
+    the row above the headline's cell, in a table)."""
+    node = el
+    for _ in range(3):
+        for sibling in list(node.itersiblings(preceding=True))[:2]:
+            own = text_of(sibling) if isinstance(sibling.tag, str) else ""
+            if own and len(own) <= 60 and dates.is_date_line(own):
+                return dates.parse_vn_date(own)
+        parent = node.getparent()
+        if parent is None or sum(isinstance(c.tag, str) for c in parent) > 1:
+            return None
+        node = parent  # the headline alone in its cell: the row above
     return None
 
 
@@ -226,13 +242,16 @@ _META_DATES = (
     "//meta[translate(@name, 'PUBDATEISH', 'pubdateish')='pubdate' or @name='publishdate' "
     "or translate(@name, 'DCATE', 'dcate')='dc.date' or @name='dcterms.created' "
     "or @name='DC.date.issued']/@content",
+    # scholarly pages (Open Journal Systems, DSpace): Highwire's and Dublin Core's names
+    "//meta[@name='citation_publication_date' or @name='citation_date' "
+    "or translate(@name, 'DCATEISU', 'dcateisu')='dc.date.issued']/@content",
 )
 
 
 def _date_from_meta(page: Page) -> tuple[str, str | None] | None:
     for xpath in _META_DATES:
         for value in page.tree.xpath(xpath):
-            found = dates.parse_timestamp(str(value))
+            found = dates.parse_timestamp(re.sub(r"^(\d{4})/(\d{2})/(\d{2})", r"\1-\2-\3", value))
             if found:
                 return found
     return _date_from_json_ld(page)

@@ -56,7 +56,18 @@ def _showing(page: Page, title: str) -> Any | None:
     for el in body.iter() if body is not None else ():
         if isinstance(el.tag, str) and len(el) == 0 and titles.clean_title(text_of(el)) == title:
             return None if in_chrome(el) else el
+    for el in body.iter() if body is not None else ():
+        if isinstance(el.tag, str) and _topic_before(titles.clean_title(text_of(el)), title):
+            return None if in_chrome(el) else el
     return None
+
+
+#: ``Hoạt động nhà trường : Headline`` (XOOPS's item head): the topic, then the headline.
+_TOPIC = re.compile(r"^[^:»|]{2,60}\s[:»|]\s+$")
+
+
+def _topic_before(text: str, title: str) -> bool:
+    return text.endswith(title) and bool(_TOPIC.match(text[: -len(title)]))
 
 
 def headline_text(el: Any) -> str:

@@ -35,6 +35,7 @@ SIDEBAR_MARKS: tuple[str, ...] = (
 #: Class/id words of blocks that are chrome when they sit inside an article.
 CHROME_WORDS: tuple[str, ...] = (
     "related",
+    "editsection",  # MediaWiki's "[sửa | sửa mã nguồn]" beside each section heading
     "other-news",
     "othernews",
     "other_news",
@@ -72,13 +73,22 @@ CHROME_WORDS: tuple[str, ...] = (
     "copyright",
     "advert",
     "banner",
+    # a forum thread's furniture: the poster's profile and signature, action bars, the jump
+    # menu, who is online, back to top (phpBB, vBulletin)
+    "postprofile",
+    "signature",
+    "action-bar",
+    "jumpbox",
+    "online-list",
+    "back2top",
+    "back-to-top",
 )
 
 #: Whole text lines that are chrome when they survive into the extracted text.
 BOILERPLATE_LINES: tuple[str, ...] = (
     r"^(?:các\s+|những\s+)?(?:tin|bài|bài viết|tin bài)\s+"
     r"(?:khác|liên quan|mới hơn|cũ hơn|cùng chuyên mục"
-    r"|đã đưa|đã đăng|mới nhất|xem nhiều|mới|nổi bật)\s*:?$",
+    r"|đã đưa|đã đăng|mới nhất|xem nhiều|mới|nổi bật)\s*:?$|^xem\s+thêm\s*:?$",
     r"^(?:related( news| posts)?|same category|more news|read more|có liên quan)\s*:?$",
     r"^(?:bài|tin)\s+(?:trước|sau|tiếp\s+theo|kế\s+tiếp)\s*:?$",
     r"^(?:bình luận|ý kiến bạn đọc|gửi bình luận|viết bình luận|chưa có bình luận nào)\.?$",
