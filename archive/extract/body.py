@@ -83,7 +83,10 @@ def _working_copy(page: Page, content: Any | None, span: tuple[int, int] | None)
                 body.remove(child)
         return work
     root = lxml.html.fromstring("<html><head></head><body></body></html>")
-    root.find("body").append(copy.deepcopy(content))
+    block = copy.deepcopy(content)
+    if block.tag in ("td", "th", "tr", "tbody"):
+        block.tag = "div"  # a layout cell out of its table: not a one-cell table to read as a grid
+    root.find("body").append(block)
     return root
 
 

@@ -23,7 +23,8 @@ def caption_elements(root: Any) -> list[Any]:
     found: list[Any] = []
     for xpath in _CAPTION_XPATHS:
         found.extend(el for el in root.xpath(xpath) if text_of(el))
-    for el in root.iter("em", "i"):
+    italic = root.xpath("//*[contains(translate(@style, 'ITALC', 'italc'), 'italic')]")
+    for el in [*root.iter("em", "i"), *italic]:
         block = _caption_block(el)
         if block is not None:
             found.append(block)
@@ -40,6 +41,9 @@ def _caption_block(el: Any) -> Any | None:
     if block.xpath(".//img"):
         return el
     previous = block.getprevious()
+    row = block.getparent()
+    if previous is None and block.tag == "td" and row is not None and row.tag == "tr":
+        previous = row.getprevious()  # the image in the row above (a newsletter's table)
     if previous is not None and previous.xpath("descendant-or-self::img") and not text_of(previous):
         return block
     return None

@@ -103,6 +103,7 @@ def prune(work: Any, chain: list[CmsRule]) -> None:
         targets.extend(select(work, selector))
     targets.extend(_chrome_blocks(work))
     targets.extend(_replies(work))
+    targets.extend(_news_lists(work))
     targets.extend(_related_lists(work))
     targets.extend(_attachment_boxes(work))
     targets.extend(_document_links(work))
@@ -156,6 +157,48 @@ def _repeated(el: Any) -> bool:
     return bool(mine & theirs)
 
 
+def _news_lists(work: Any) -> list[Any]:
+    """Lists of other news wherever they sit and whatever their heading ("Đọc thêm trên
+    website", "Tin vắn trong tháng"): two or more items, each a link to a page and at most
+    its date, under at most one unlinked heading item; with the heading right above."""
+    found = []
+    for box in work.iter("ul", "ol", "table"):
+        items = _items(box)
+        if items and items[0].find(".//a") is None and len(text_of(items[0])) <= 60:
+            items = items[1:]  # the list's own heading row
+        if len(items) >= 2 and all(_news_item(item) for item in items):
+            found.append(box)
+            heading = box.getprevious()
+            if heading is not None and _list_heading(heading):
+                found.append(heading)
+    return found
+
+
+def _list_heading(el: Any) -> bool:
+    return (
+        el.tag in ("h2", "h3", "h4", "h5", "p", "strong")
+        and el.find(".//a") is None
+        and 0 < len(text_of(el)) <= 60
+    )
+
+
+def _items(box: Any) -> list[Any]:
+    if box.tag == "table":
+        return [row for row in box.xpath("./tr | ./tbody/tr") if text_of(row)]
+    return [li for li in box if li.tag == "li"]
+
+
+_DATE_REST = re.compile(r"^[\s\-–—|()\[\],.:]*(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})?[\s)\]]*$")
+
+
+def _news_item(item: Any) -> bool:
+    links = item.findall(".//a")
+    if len(links) != 1 or len(text_of(links[0])) < 15 or item.findall(".//img"):
+        return False
+    rest = text_of(item).replace(text_of(links[0]), " ", 1)
+    return bool(_DATE_REST.match(rest))
+
+
 def _related_lists(work: Any) -> list[Any]:
     """A "Các tin khác" heading and the lists of links right after it, however they are marked
     up (a bold paragraph and a table on FrontPage pages)."""
@@ -179,7 +222,9 @@ def _labelled_blocks(
             continue
         block = next((a for a in (el, *el.iterancestors()) if a.tag in BLOCKS), el)
         if not label(what_else(block)):
-            block = el  # an inline label before its list, in a larger cell (``<b>…:</b><ul>``)
+            # an inline label before its list, in a larger cell (``<b>…:</b><ul>``,
+            # ``<font><b>Tin cùng chuyên mục</b></font><br>`` and a link per line)
+            block = _outer_inline(el)
             if not label(what_else(block)) or not _link_list_follows(block):
                 continue
         row = block.getparent()
@@ -187,14 +232,30 @@ def _labelled_blocks(
             block = row  # a one-cell row of a layout table: the list is in the rows below
         found.append(block)
         sibling = block.getnext()
-        while sibling is not None and isinstance(sibling.tag, str) and _link_list(sibling):
+        while sibling is not None and isinstance(sibling.tag, str) and _list_part(sibling):
             found.append(sibling)
             sibling = sibling.getnext()
     return found
 
 
+def _outer_inline(el: Any) -> Any:
+    """The outermost inline element around ``el`` that holds nothing more than it."""
+    while (parent := el.getparent()) is not None and parent.tag not in BLOCKS:
+        if text_of(parent) != text_of(el):
+            break
+        el = parent
+    return el
+
+
+def _list_part(el: Any) -> bool:
+    """A list of links, or what separates its lines (``<br>``, a spacer image)."""
+    return _link_list(el) or (el.tag == "img" and not (el.tail or "").strip())
+
+
 def _link_list_follows(el: Any) -> bool:
     sibling = el.getnext()
+    while sibling is not None and sibling.tag in ("br", "img") and not (sibling.tail or "").strip():
+        sibling = sibling.getnext()
     return sibling is not None and isinstance(sibling.tag, str) and _link_list(sibling)
 
 

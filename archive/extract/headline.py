@@ -241,9 +241,18 @@ def _find_first_paragraph(page: Page) -> Any | None:
 
 
 def _loose_text(el: Any) -> bool:
-    """Prose straight in the element, between its children: a ``<br><br>`` body with a
-    photo's table in the middle is still the text's first block."""
-    loose = (el.text or "") + "".join(c.tail or "" for c in el)
+    """Prose straight in the element, between its children or in inline ones: a ``<br><br>``
+    body with a photo's table in the middle, or ``<font>`` paragraphs over a signature's
+    ``<div>`` (a Lotus Domino form), is still the text's first block."""
+    inline = (
+        text_of(c)
+        for c in el
+        if isinstance(c.tag, str)
+        and c.tag not in BLOCKS
+        and c.tag != "a"
+        and not any(isinstance(d.tag, str) and d.tag in BLOCKS for d in c.iterdescendants())
+    )
+    loose = (el.text or "") + " ".join(inline) + "".join(c.tail or "" for c in el)
     return len(" ".join(loose.split())) >= 150
 
 
@@ -254,7 +263,15 @@ def _emphasised(el: Any) -> bool:
         return True
     if _TITLE_CLASS.search(classes) and not _NOT_TITLE_CLASS.search(classes):
         return True
-    return el.tag in ("b", "strong") or (el.tag == "font" and el.get("size", "") in ("4", "5", "6"))
+    if el.tag in ("b", "strong") or (el.tag == "font" and el.get("size", "") in ("4", "5", "6")):
+        return True
+    return bool(_BOLD_STYLE.search(el.get("style", "")))
+
+
+#: Inline styles of a headline (an e-mail newsletter's cells): bold, or large type.
+_BOLD_STYLE = re.compile(
+    r"font-weight\s*:\s*(?:bold|[6-9]00)|font-size\s*:\s*(?:1[8-9]|[2-4]\d)px", re.IGNORECASE
+)
 
 
 def _meta(tree: Any, name: str) -> str:

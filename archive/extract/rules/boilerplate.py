@@ -65,6 +65,7 @@ CHROME_WORDS: tuple[str, ...] = (
     "post-actions",
     "nav-links",
     "post-navigation",
+    "post-nav",
     "counter",
     "poll",
     "login",
