@@ -104,6 +104,8 @@ def prune(work: Any, chain: list[CmsRule]) -> None:
     targets.extend(_chrome_blocks(work))
     targets.extend(_replies(work))
     targets.extend(_news_lists(work))
+    targets.extend(_record_fields(work))
+    targets.extend(_file_tables(work))
     targets.extend(_related_lists(work))
     targets.extend(_attachment_boxes(work))
     targets.extend(_document_links(work))
@@ -180,6 +182,45 @@ def _list_heading(el: Any) -> bool:
         and el.find(".//a") is None
         and 0 < len(text_of(el)) <= 60
     )
+
+
+#: Fields of a catalogue record that a long value (an abstract) keeps as the text.
+RECORD_FIELDS = 4
+LONG_VALUE = 200
+
+
+def _record_fields(work: Any) -> list[Any]:
+    """A catalogue record's fields (a repository's item page: ``Nhà xuất bản | X``,
+    ``Từ khóa | Y``): four or more labels of one kind, each with its value beside it. The
+    labels and the short values go; a long value (the abstract) stays as the text."""
+    groups: dict[tuple[str, str], list[tuple[Any, Any]]] = {}
+    for label in work.iter("h2", "h3", "h4", "h5", "h6", "dt", "th", "td"):
+        value = label.getnext()
+        if value is None or not isinstance(value.tag, str) or not 0 < len(text_of(label)) <= 40:
+            continue
+        if label.tag == "td" and value.tag != "td":
+            continue
+        kind = (label.tag, (label.get("class") or "").split(" ")[0])
+        groups.setdefault(kind, []).append((label, value))
+    found = []
+    for pairs in groups.values():
+        if len(pairs) >= RECORD_FIELDS:
+            for label, value in pairs:
+                found.append(label)
+                if len(text_of(value)) < LONG_VALUE:
+                    found.append(value)
+    return found
+
+
+def _file_tables(work: Any) -> list[Any]:
+    """A table listing documents, a link to a file on every row under its header (the
+    files are stored apart: ``attachments``)."""
+    found = []
+    for table in work.iter("table"):
+        rows = [r for r in table.xpath("./tr | ./tbody/tr") if not r.xpath("./th")]
+        if rows and all(_DOCUMENT_HREF.search(" ".join(r.xpath(".//a/@href"))) for r in rows):
+            found.append(table)
+    return found
 
 
 def _items(box: Any) -> list[Any]:

@@ -21,6 +21,7 @@ from archive.extract.bylines import (
     parse_byline,
     unit_signature,
 )
+from archive.extract.chrome import in_chrome
 from archive.extract.tree import (
     BLOCKS,
     Page,
@@ -74,7 +75,10 @@ def find_credits(
         keep(_scholarly_authors(page), None, "meta")  # every author, where a byline has one
     if "author" not in found and not signed:
         keep(
-            _marked_near(page, near) or _marked_in_header(title_el) or _labelled_near(page, near),
+            _marked_near(page, near)
+            or _marked_in_header(title_el)
+            or _labelled_near(page, near)
+            or _author_field(page),
             None,
             GENERIC,
         )
@@ -114,6 +118,26 @@ def _marked_near(page: Page, near: Region) -> str | None:
             return unit
         if line and _MARKED_CREDIT.match(line):
             return line
+    return None
+
+
+#: The label of a record's author field (a repository's item page).
+_AUTHOR_FIELD = re.compile(r"^(?:tác\s*giả|người\s*viết|author|authors)\s*:?$", re.IGNORECASE)
+
+
+def _author_field(page: Page) -> str | None:
+    """A record's author field: its label in one element, the names in the next
+    (``<h2>Tác giả</h2><div>Khoa Lý luận cơ sở</div>``)."""
+    for label in page.tree.iter("h2", "h3", "h4", "h5", "h6", "dt", "th", "td", "strong", "b"):
+        value = label.getnext()
+        if value is None or not _AUTHOR_FIELD.match(text_of(label)) or in_chrome(label):
+            continue
+        text = _short_text(value)
+        parsed = parse_byline(text) if text and len(text) <= 80 else None
+        if parsed and parsed[0]:
+            return parsed[0]
+        if text and (unit := unit_signature(text)):
+            return unit
     return None
 
 

@@ -71,15 +71,21 @@ def _topic_before(text: str, title: str) -> bool:
 
 
 def headline_text(el: Any) -> str:
-    """The element's text without a date printed inside it (``Headline (14/06/2017, 15:42)``)."""
+    """The element's text without a date printed inside it (``Headline (14/06/2017, 15:42)``)
+    or a badge before it (DSpace's ``<div class="badge">Tài liệu</div>`` in the ``h1``)."""
     text = text_of(el)
     if len(el) == 0:
         return text
     for child in el.iterdescendants():
         own = text_of(child) if isinstance(child.tag, str) else ""
-        if own and own != text and dates.is_date_line(own):
-            text = text.replace(own, " ")
+        if own and own != text and (dates.is_date_line(own) or _badge(child)):
+            text = text.replace(own, " ", 1)
     return text
+
+
+def _badge(el: Any) -> bool:
+    classes = el.get("class", "").lower().split()
+    return len(text_of(el)) <= 30 and any(c in ("badge", "label", "tag") for c in classes)
 
 
 def _title_elements(page: Page) -> Iterator[tuple[Any, float, str]]:

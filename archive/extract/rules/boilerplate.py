@@ -16,6 +16,8 @@ BOILERPLATE_PRUNE: tuple[str, ...] = (
     "//*[@role='navigation' or @role='banner' or @role='contentinfo' or @role='complementary'"
     " or @role='menubar' or @role='toolbar']",
     "//label",
+    # a badge in the headline (DSpace's item type: ``<h1><div class="badge">Tài liệu</div>``)
+    "//*[self::h1 or self::h2]//*[contains(concat(' ', normalize-space(@class), ' '), ' badge ')]",
     "//nav",
     "//aside",
     "//footer",
@@ -105,6 +107,9 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     r"^(?:tổng số điểm của bài viết|click để đánh giá|đánh giá bài viết|xếp hạng)\b",
     r"^(?:file|tập tin|tài liệu|tệp|văn bản) đính kèm\s*(?::|$)",
     r"^(?:url của bản tin này|nguồn bài viết)\s*:",
+    # a repository's item page (DSpace's Vietnamese interface)
+    r"^(?:hiển thị|xem)\s+(?:toàn bộ|đầy đủ)\s+biểu ghi\b.{0,40}$",
+    r"^tập tin trong tài liệu này\s*:?$",
     r"^(?:bản quyền|copyright|©)\b.{0,160}$",
     # a converted PDF's page number and a bulletin's running header
     r"^[-–—]\s*\d{1,4}\s*[-–—]$|^trang\s+\d{1,4}(?:\s*/\s*\d{1,4})?$",
