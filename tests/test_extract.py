@@ -1129,3 +1129,213 @@ def test_a_posts_cover_footer_holds_its_date_and_unit() -> None:
     )
     a = extract_article(page, "https://tct.example.vn/blog/tin-tuc-1/hoi-nghi-12")
     assert (a.title, a.date, a.author) == (TITLE, "2024-05-12", "Văn phòng Đảng ủy")
+
+
+# --------------------------------------------------------------------------- blind sets 4 and 5
+
+
+def test_a_flat_page_saved_from_a_word_processor() -> None:
+    """Headline and text straight under <body>: the masthead above and the footer below are
+    not the text; the author's role line under the name; a 'Tải về:' line of a document."""
+    page = html(
+        "<title>Mot so giai phap</title>",
+        "<table><tr><td><p><b>TRƯỜNG CHÍNH TRỊ TỈNH PHÚ YÊN</b></p>"
+        "<p>Trung thành - Sáng tạo - Kỷ cương</p></td></tr></table>"
+        f"<p align=center><font size=5><b>{TITLE}</b></font></p>"
+        "<p><i>Ngày đăng: 05/08/2020</i></p><p align=right><b>ThS. Đặng Thị Kim Oanh</b></p>"
+        "<p align=right><i>Giảng viên Khoa Xây dựng Đảng</i></p>"
+        f"{ps(P1, P2)}<p>Tải về: <a href='bai.doc'>Bản Word của bài viết</a></p><hr>"
+        "<p><b>Các tin đã đăng:</b></p><p>- <a href='/x.htm'>Vận dụng tư tưởng Hồ Chí Minh về "
+        "dân vận</a> (20/07/2020)</p><p>Trường Chính trị tỉnh Phú Yên - 02 Trần Phú</p>",
+    )
+    a = extract_article(page, "http://tct.example.vn/Uploads/NghienCuu/bai.htm")
+    assert (a.title, a.date, a.author) == (TITLE, "2020-08-05", "Đặng Thị Kim Oanh")
+    assert a.text.split("\n\n") == [P1, P2]
+
+
+def test_dates_a_reader_would_take() -> None:
+    """A header clock a CMS selector matches is not the date; 'Đăng lúc: 10:15 | 05/03/2024
+    trong chuyên mục X' is a date line; a join date is not the date."""
+    clock = html(
+        f"<title>{TITLE}</title>",
+        "<div class='topbar'><span id='lblDate'>Thứ Sáu, ngày 24/05/2024</span></div>"
+        f"<div class='news-detail'><h1 class='title-news'>{TITLE}</h1>"
+        "<div class='date-news'>Ngày đăng: 17/05/2024 | 10:42</div>"
+        f"<div class='content-news'>{ps(P1, P2)}</div></div>",
+    )
+    a = extract_article(clock, "https://tct.example.vn/tin-tuc/be-giang-4418.html",
+                        {"cms": "aspnet"})  # fmt: skip
+    assert a.date == "2024-05-17"
+    category = html(
+        f"<title>{TITLE}</title>",
+        f"<h2 class='post-title'>{TITLE}</h2><p class='info'>Đăng lúc: 10:15 | 05/03/2024 "
+        f"trong chuyên mục <a href='/c'>Tin hoạt động</a></p><div>{ps(P1, P2)}</div>",
+    )
+    assert extract_article(category, "https://tct.example.vn/home/tin/a-1528.html").date == (
+        "2024-03-05"
+    )
+    joined = html(
+        f"<title>{TITLE}</title>",
+        f"<h2>{TITLE}</h2><dl><dd>Ngày tham gia: T.Năm 07/09/2017 2:10 pm</dd></dl>"
+        "<p><time datetime='2023-05-15T01:20:00+00:00'>T.Hai 15/05/2023 8:20 am</time></p>"
+        f"<div class='content'>{ps(P1, P2)}</div>",
+    )
+    assert extract_article(joined, "https://forum.example.vn/viewtopic.php?t=1").date == (
+        "2023-05-15"
+    )
+
+
+def test_dates_below_the_text_beside_the_headline_and_in_scholarly_metadata() -> None:
+    below = html(
+        f"<title>{TITLE}</title>",
+        f"<h2 class='title'>{TITLE}</h2>{ps(P1, P2)}<div class='meta'>"
+        "<a href='/post/7' class='date'>21 tháng 7, 2023</a> · <a href='#n'>14 ghi chú</a></div>",
+    )
+    assert extract_article(below, "https://tct.tumblr.com/post/7/x").date == "2023-07-21"
+    row_above = html(
+        f"<title>{TITLE}</title>",
+        "<table><tr><td class='ngaydang'>Ngày 19/11/2010</td></tr>"
+        f"<tr><td class='tieudetin'>{TITLE}</td></tr><tr><td>{ps(P1, P2)}</td></tr></table>",
+    )
+    assert extract_article(row_above, "http://tct.example.vn/xem.asp?ma=287").date == "2010-11-19"
+    journal = html(
+        f"<title>{TITLE}</title><meta name='citation_author' content='Danh Thị Ngọc Bích'>"
+        "<meta name='citation_author' content='Huỳnh Văn Thạnh'>"
+        "<meta name='citation_date' content='2023/06/30'>",
+        f"<h1 class='page_title'>{TITLE}</h1><section>{ps(P1, P2)}</section>",
+    )
+    a = extract_article(journal, "https://tapchi.example.vn/index.php/tt/article/view/218")
+    assert (a.date, a.author) == ("2023-06-30", "Danh Thị Ngọc Bích, Huỳnh Văn Thạnh")
+
+
+def test_a_page_class_word_does_not_make_the_whole_page_chrome() -> None:
+    """Drupal prints 'one-sidebar sidebar-second' on <body>: the post's own date line is
+    still the article's."""
+    page = (
+        "<html><head><meta charset='utf-8'><title>x</title></head>"
+        "<body class='html one-sidebar sidebar-second'>"
+        f"<h1 class='title'>{TITLE}</h1><div class='node'><div class='submitted'><span "
+        "property='dc:date' content='2019-11-22T10:05:00+07:00'>Gửi bởi Lăng Thị Hoa vào Thứ "
+        f"Sáu, 22/11/2019 - 10:05</span></div><div class='content'>{ps(P1, P2)}</div></div>"
+        "</body></html>"
+    )
+    a = extract_article(page, "https://tct.example.vn/node/1742", {"cms": "drupal"})
+    assert a.date == "2019-11-22"
+
+
+def test_leads_credits_and_signatures_of_more_vendors() -> None:
+    """'sapo' in any class is the lead; a share bar glued to its links; an author marked
+    above the headline in the post's header; a forum signature under its rule."""
+    page = html(
+        f"<title>{TITLE}</title>",
+        "<article><div class='blog-post-header'><span class='x1 user-name'>Hồ Đăng Khoa</span>"
+        f"<h1>{TITLE}</h1></div><div class='sapo-news'><strong>{P3}</strong></div>"
+        f"<div class='body'>{ps(P1, P2)}<p>__________________</p><p>Ban biên tập diễn đàn</p>"
+        "</div><div class='x'><span>Chia sẻ</span><a href='https://facebook.com/s'>Facebook</a>"
+        "<a href='https://zalo.me/s'>Zalo</a></div></article>",
+    )
+    a = extract_article(page, "https://tct.example.vn/post/tham-quan")
+    assert a.author == "Hồ Đăng Khoa"
+    assert a.text.split("\n\n") == [P3, P1, P2]
+
+
+def test_a_topic_before_the_headline_and_an_infobox_unit() -> None:
+    xoops = html(
+        f"<title>{TITLE} - Tin tức - Trường Chính trị</title>",
+        f"<div class='itemHead'><span class='itemTitle'><a href='/t=3'>Hoạt động nhà trường</a> "
+        f": {TITLE}</span></div><div class='itemInfo'><span>Đăng bởi <a href='/u'>quantri</a>"
+        "</span> <span class='itemPostDate'>vào 22/1/2016 16:42:07</span></div>"
+        f"<div class='itemBody'>{ps(P1, P2)}<div align=right><b>Nguyễn Thị Kim Loan (Phòng "
+        "Tổ chức - Hành chính)</b></div></div>",
+    )
+    a = extract_article(xoops, "http://tct.example.vn/modules/news/article.php?storyid=612")
+    assert (a.title, a.date, a.author) == (TITLE, "2016-01-22", "Nguyễn Thị Kim Loan")
+    wiki = html(
+        f"<title>{TITLE} – Wiki</title>",
+        f"<h1>{TITLE}</h1><div class='mw-parser-output'><table class='infobox'><tr><th>Đơn vị "
+        "chủ trì</th><td>Phòng QLĐT&amp;NCKH</td></tr></table>"
+        f"<p>{P1}</p><h2><span>Nội dung</span><span class='mw-editsection'>[sửa mã nguồn]</span>"
+        f"</h2><p>{P2}</p><h2>Xem thêm</h2><ul><li><a href='/a'>Đề án chuyển đổi số giai đoạn "
+        "2024 - 2026</a></li><li><a href='/b'>Danh sách hội thảo khoa học</a></li></ul></div>",
+    )
+    a = extract_article(wiki, "https://wiki.example.vn/index.php/Hoi_thao")
+    assert a.author is None
+    check(a, [P1, P2], ["sửa mã nguồn", "Đề án chuyển đổi số", "Danh sách hội thảo"])
+
+
+def test_a_forum_threads_first_post_is_the_article() -> None:
+    post = (
+        "<div id='p{n}' class='post bg{n}'><dl class='postprofile'><dt>{who}</dt>"
+        "<dd>Bài viết: 3</dd></dl><div class='postbody'><h3>{subject}</h3>"
+        "<div class='content'>{text}</div>{sig}</div></div><hr class='divider'>"
+    )
+    first = post.format(n=1, who="daotao_tct", subject=TITLE,
+                        text=f"{P1}<br><br>{P2}<br><br><div align=right><strong>Phòng Quản lý "
+                        "học viên</strong></div>",
+                        sig="<div class='signature'>Mọi thắc mắc xin gửi tin nhắn riêng</div>")  # fmt: skip
+    reply = post.format(n=2, who="hocvien_k25", subject=f"Re: {TITLE[:30]}",
+                        text="Cho em hỏi học viên được mang tài liệu vào phòng thi không ạ?",
+                        sig="")  # fmt: skip
+    page = html(
+        f"<title>{TITLE} - Diễn đàn</title>",
+        f"<h2 class='topic-title'>{TITLE}</h2><div class='action-bar'>Gửi bài trả lời</div>"
+        f"{first}{reply}<div class='jumpbox'>Chuyển đến</div>",
+    )
+    a = extract_article(page, "https://diendan.example.vn/viewtopic.php?t=1342")
+    assert a.author == "Phòng Quản lý học viên"
+    check(a, [P1, P2], ["Mọi thắc mắc", "Cho em hỏi", "Re:", "Bài viết: 3", "Chuyển đến"])
+
+
+def test_a_newsletter_and_a_notes_form() -> None:
+    """An e-mail newsletter's cells (inline styles, a caption in the row under the photo,
+    a list of other news as link rows); a Lotus Notes form (<font> paragraphs, an inline
+    label over link lines, the text's cell as the container)."""
+    cell = "<tr><td style='{style}'>{text}</td></tr>"
+    rows = [("font-size:12px", "TRƯỜNG CHÍNH TRỊ TỈNH"), ("font-size:24px;font-weight:bold", TITLE),
+            ("color:#888", "Thứ Hai, 16/9/2024"), ("", P1), ("", "<img src='a.jpg'>"),
+            ("font-style:italic", "Đồng chí Phó Hiệu trưởng phát biểu khai giảng"), ("", P2)]  # fmt: skip
+    news = "".join(f"<tr><td><a href='/t{i}'>Tin vắn số {i} của nhà trường trong tháng</a> "
+                   f"(2{i}/08/2024)</td></tr>" for i in range(3))  # fmt: skip
+    page = html(
+        "<title>Bản tin điện tử số 09/2024</title>",
+        "<table>" + "".join(cell.format(style=s, text=t) for s, t in rows) + "</table>"
+        f"<table><tr><td>TIN VẮN TRONG THÁNG</td></tr>{news}</table>",
+    )
+    a = extract_article(page, "https://tct.example.vn/uploads/bantin/so-09.html")
+    assert (a.title, a.date) == (TITLE, "2024-09-16")
+    assert "Đồng chí Phó Hiệu trưởng phát biểu khai giảng" in a.captions
+    check(a, [P1, P2], ["TIN VẮN", "Tin vắn số", "phát biểu khai giảng"])
+    notes = html(
+        "<title>Truong Chinh tri tinh</title>",
+        "<table><tr><td>DANH MỤC</td><td><table><tr><td><b><font size=4>"
+        f"{TITLE}</font></b></td></tr><tr><td><font size=1>Ngày đăng: 22/03/2021 10:45:00 AM"
+        f"</font></td></tr><tr><td><font>{P1}</font><br><br><font>{P2}</font><br><br>"
+        "<div align=right><b><i>Phòng Quản lý đào tạo</i></b></div></td></tr><tr><td><hr>"
+        "<font><b>Tin cùng chuyên mục</b></font><br><img src='b.gif'><font><a href='/x'>Lớp bồi"
+        " dưỡng nghiệp vụ công tác kiểm tra Đảng</a> (10/03/2021)</font><br></td></tr></table>"
+        "</td></tr></table>",
+    )
+    a = extract_article(notes, "http://tct.example.vn/portal/tct.nsf/vwTinTuc/4A2C?OpenDocument")
+    assert (a.title, a.date, a.author) == (TITLE, "2021-03-22", "Phòng Quản lý đào tạo")
+    check(a, [P1, P2], ["Tin cùng chuyên mục", "kiểm tra Đảng"])
+
+
+def test_a_repository_item_page() -> None:
+    """DSpace: a badge in the headline, a record's fields (the abstract is the text), the
+    author field, a table of files."""
+    fields = [("Ngày ban hành", "2023-11-28"), ("Tác giả", "Khoa Lý luận cơ sở"),
+              ("Nhà xuất bản", "Trường Đào tạo cán bộ"), ("Tóm tắt", ps(P1, P2)),
+              ("Từ khóa", "kinh tế biển; Quảng Ninh"), ("Xuất hiện trong bộ sưu tập", "Kỷ yếu")]  # fmt: skip
+    page = html(
+        f"<title>{TITLE}</title>",
+        f"<h1><div class='badge'>Tài liệu</div><span>{TITLE}</span></h1>"
+        + "".join(
+            f"<div class='field'><h2 class='field-header'>{k}</h2><div>{v}</div></div>"
+            for k, v in fields
+        )  # fmt: skip
+        + "<table><tr><th>Tập tin</th><th>Kích thước</th></tr><tr><td><a href='/b/1/ky-yeu.pdf'>"
+        "ky-yeu.pdf</a></td><td>6.21 MB</td></tr></table>",
+    )
+    a = extract_article(page, "https://tulieu.example.vn/handle/QNDT/2310")
+    assert (a.title, a.date, a.author) == (TITLE, "2023-11-28", "Khoa Lý luận cơ sở")
+    assert a.text.split("\n\n") == [P1, P2]
