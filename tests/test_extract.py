@@ -1339,3 +1339,39 @@ def test_a_repository_item_page() -> None:
     a = extract_article(page, "https://tulieu.example.vn/handle/QNDT/2310")
     assert (a.title, a.date, a.author) == (TITLE, "2023-11-28", "Khoa Lý luận cơ sở")
     assert a.text.split("\n\n") == [P1, P2]
+
+
+def test_a_plain_headline_the_title_repeats_and_a_posted_by_footer() -> None:
+    """PHP-Fusion: the headline in a plain cell that <title> repeats, the date in the news
+    footer after the poster's account; the author's role on the line under the name."""
+    page = html(
+        f"<title>Trường Chính trị tỉnh Bắc Kạn - Tin tức: {TITLE}</title>",
+        "<table><tr><td class='sub-header'>Thứ Tư, Tháng 3 05 2025</td></tr></table>"
+        f"<table><tr><td class='capmain-left'></td><td class='capmain'>{TITLE}</td>"
+        f"<td class='capmain-right'></td></tr></table><div class='news-item'>{P1}<br><br>{P2}"
+        "<div style='text-align:right'><strong>Hoàng Thị Sen</strong><br>Bí thư Chi đoàn</div>"
+        "</div><table><tr><td class='news-footer'>Đăng bởi <a href='/p'>admin</a> lúc "
+        "02/03/2025 15:20 &middot; <a href='/c'>Đoàn thể</a> &middot; 154 Lượt đọc</td></tr>"
+        "</table>",
+    )
+    a = extract_article(page, "http://tct.example.vn/news.php?readmore=412")
+    assert (a.title, a.date, a.author) == (TITLE, "2025-03-02", "Hoàng Thị Sen")
+
+
+def test_the_sites_name_linking_home_is_not_the_headline_and_units_sign() -> None:
+    page = html(
+        f"<title>Trường Chính trị tỉnh Tây Ninh {TITLE}</title>",
+        "<td class='s4-titletext'><h1><a href='/'>Trường Chính trị tỉnh Tây Ninh</a></h1></td>"
+        f"<div class='pageTitle'>Trường Chính trị tỉnh Tây Ninh {TITLE}</div>"
+        f"<div>Ngày xuất bản: 29/08/2025</div><div class='articleContent'>{ps(P1, P2)}"
+        "<p align=right><strong><em>Ủy ban Kiểm tra Đảng ủy</em></strong></p></div>"
+        "<p><a href='/tin'>« Trở về</a> <a href='javascript:print()'>In trang</a></p>",
+    )
+    a = extract_article(page, "https://tct.example.vn/tintuc/Pages/tong-ket.aspx")
+    assert (a.title, a.author) == (
+        f"Trường Chính trị tỉnh Tây Ninh {TITLE}",
+        "Ủy ban Kiểm tra Đảng ủy",
+    )
+    signed = html(f"<title>{TITLE}</title>",
+                  f"<h1>{TITLE}</h1>{ps(P1, P2)}<p align=right>Trịnh Minh Phương (Văn phòng)</p>")  # fmt: skip
+    assert extract_article(signed, "https://tct.example.vn/hoi-nghi/").author == "Trịnh Minh Phương"

@@ -231,7 +231,11 @@ def names_in(chunk: str) -> str | None:
     """The person names at the start of ``chunk``, degrees and trailing role removed."""
     names: list[str] = []
     bracket = ROLE_IN_BRACKETS.search(chunk)
-    if bracket and (is_role_line(bracket.group(1)) or CREDIT_ROLE.match(bracket.group(1))):
+    if bracket and (
+        is_role_line(bracket.group(1))
+        or CREDIT_ROLE.match(bracket.group(1))
+        or LONE_UNIT.match(bracket.group(1).strip())
+    ):
         chunk = chunk[: bracket.start()]
     for index, piece in enumerate(NAME_SPLIT.split(strip_degree(chunk))):
         piece = strip_degree(piece).strip(" .()")
@@ -266,10 +270,12 @@ def _name_word(word: str) -> bool:
 
 
 #: First words of a school unit that signs an item alone (``Khoa Xây dựng Đảng``).
+#: A unit named by one word pair, in brackets after a name: ``Trịnh Minh Phương (Văn phòng)``.
+LONE_UNIT = re.compile(r"^(?:văn\s+phòng|thư\s+viện|công\s+đoàn|chi\s+đoàn)$", re.IGNORECASE)
 UNIT_WORDS = re.compile(
     r"^(?:khoa|phòng|ban|bộ\s+môn|trung\s+tâm|văn\s+phòng|đoàn\s+thanh\s+niên|công\s+đoàn"
     r"|chi\s+bộ|chi\s+đoàn|đảng\s+ủy|đảng\s+uỷ|đảng\s+bộ|thư\s+viện|hội\s+đồng"
-    r"|hội\s+cựu\s+chiến\s+binh)\s+\S",
+    r"|hội\s+cựu\s+chiến\s+binh|ủy\s+ban|uỷ\s+ban)\s+\S",
     re.IGNORECASE,
 )
 

@@ -139,6 +139,13 @@ PUBLISHED_LABEL = re.compile(
     r"|published|posted)",
     re.IGNORECASE,
 )
+#: ``Đăng bởi admin lúc 02/03/2025 15:20 · Đoàn thể · 154 Lượt đọc``: the poster, then the
+#: date, in a news footer of several fields.
+POSTED_BY_AT = re.compile(
+    r"^\W*(?:đăng|gửi|posted|submitted)\s+(?:bởi|by)\s+\S{1,40}\s+(?:lúc|vào|ngày|on|at)\s+"
+    r"(?P<date>\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:\s+\d{1,2}:\d{2})?)",
+    re.IGNORECASE,
+)
 #: Elements scanned after the headline for a labelled date line below the body.
 LABELLED_WINDOW = 600
 
@@ -152,8 +159,12 @@ def _labelled_date_after(el: Any | None) -> tuple[str, str | None] | None:
         if i > LABELLED_WINDOW:
             break
         own = own_text(node)
-        if own and PUBLISHED_LABEL.match(own) and dates.is_date_line(own) and not in_chrome(node):
+        if not own or in_chrome(node):
+            continue
+        if PUBLISHED_LABEL.match(own) and dates.is_date_line(own):
             return dates.parse_vn_date(own)
+        if posted := POSTED_BY_AT.match(" ".join(text_of(node).split())):
+            return dates.parse_vn_date(posted.group("date"))
     return None
 
 

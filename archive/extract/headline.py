@@ -101,7 +101,9 @@ def _title_elements(page: Page) -> Iterator[tuple[Any, float, str]]:
     first = _first_paragraph(page)
     text_at = page.position(first) if first is not None else None
     headings = [
-        el for el in page.tree.iter("h1", "h2", "h3") if el not in seen and not in_chrome(el)
+        el
+        for el in page.tree.iter("h1", "h2", "h3")
+        if el not in seen and not in_chrome(el) and not _links_home(el)
     ]
     nearest = max(
         (el for el in (*seen, *headings) if text_at is None or page.position(el) < text_at),
@@ -122,6 +124,21 @@ def _title_elements(page: Page) -> Iterator[tuple[Any, float, str]]:
 
 
 HEADING_WEIGHT = {"h1": 2.0, "h2": 1.5, "h3": 1.0}
+
+
+#: A link to a site's home page: its root, or its index page.
+_HOME = re.compile(r"^(?:https?://[^/]+)?/?(?:(?:index|default|home)\.\w{2,5})?$", re.IGNORECASE)
+
+
+def _links_home(el: Any) -> bool:
+    """A heading that is nothing but a link to the home page: the site's name (SharePoint's
+    ``h1`` in ``s4-titletext``), not the article's headline."""
+    links = el.findall(".//a")
+    return (
+        len(links) == 1
+        and bool(_HOME.match(links[0].get("href", "x").strip()))
+        and text_of(links[0]) == text_of(el)
+    )
 
 
 def _placement(page: Page, el: Any, text_at: int | None, nearest: Any | None) -> float:
@@ -155,11 +172,21 @@ def _above_text(page: Page) -> Any | None:
             continue  # the author's role under the name (``Giảng viên Khoa Xây dựng Đảng``)
         if in_chrome(el):
             return None
-        if _emphasised(el) and 2 <= len(titles.words(text)) <= 60:
+        if (_emphasised(el) or _repeated_in_title(page, text)) and 2 <= len(
+            titles.words(text)
+        ) <= 60:
             return el
         if el.tag in BLOCKS:
             return None  # a plain line (a lead, a caption) sits between: no headline here
     return None
+
+
+def _repeated_in_title(page: Page, text: str) -> bool:
+    """A plain line the ``<title>`` repeats (PHP-Fusion's ``td.capmain``): the headline."""
+    page_title = titles.clean_title(page.tree.xpath("string((//title)[1])"))
+    return len(titles.words(text)) >= 4 and titles.in_page_title(
+        titles.clean_title(text), page_title
+    )
 
 
 def container_below(page: Page, title_el: Any | None) -> tuple[Any, str] | None:

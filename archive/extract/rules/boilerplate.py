@@ -98,7 +98,7 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     r"^(?:số\s+)?(?:lượt xem|lượt đọc|view count|views|lượt truy cập|số người online|đang truy cập"
     r"|hôm nay|hôm qua|tổng lượt truy cập)\s*:?\s*[\d.,\s]*$",
     r"^[\d.,]+\s+(?:lượt xem|lượt đọc|views?)$",
-    r"^\[?\s*(?:in bài(?: viết)?|in trang|bản in|bản để in|in ra"
+    r"^[\[«‹<]?\s*(?:in bài(?: viết)?|in trang|bản in|bản để in|in ra"
     r"|gửi (?:email|e-mail|cho bạn bè|bạn bè|bài viết)"
     r"|chia sẻ|về đầu trang|đầu trang|lên đầu trang|trở về|về trang chủ|quay lại"
     r"|xem tiếp|xem thêm|xem tất cả|đóng cửa sổ"
