@@ -34,7 +34,7 @@ def find_date(page: Page, title_el: Any | None) -> tuple[str | None, str | None,
     """The publication day, printed time and the path that found them: rule selectors (the
     rule's path), then the date line next to the headline ("generic"), then metadata
     ("meta"), then the URL ("url"), then htmldate on the article's container ("generic")."""
-    found = _date_from_rules(page)
+    found = _date_from_rules(page, in_chrome_too=False)
     if found:
         return found
     for finder, path in (
@@ -47,6 +47,11 @@ def find_date(page: Page, title_el: Any | None) -> tuple[str | None, str | None,
         day = finder(page)
         if day:
             return day[0], day[1], path
+    # a selector's match that looks like chrome: a header's clock, or on a page whose
+    # unclosed tags put the article inside its menu
+    found = _date_from_rules(page, in_chrome_too=True)
+    if found:
+        return found
     day_only = _date_from_htmldate(page)
     return day_only, None, ("generic" if day_only else None)
 
@@ -57,9 +62,11 @@ def find_date(page: Page, title_el: Any | None) -> tuple[str | None, str | None,
 CLOCK_MARKS = ("currentdate", "current-date", "current_date", "datetoken", "clock", "today")
 
 
-def _date_from_rules(page: Page) -> tuple[str, str | None, str] | None:
+def _date_from_rules(page: Page, in_chrome_too: bool) -> tuple[str, str | None, str] | None:
     for rule, el in matches(page, "date"):
-        if dates.is_clock(text_of(el)) or _clock_marked(el) or in_chrome(el):
+        if dates.is_clock(text_of(el)) or _clock_marked(el):
+            continue
+        if not in_chrome_too and in_chrome(el):
             continue  # a header's clock or a sidebar's date, whatever the selector says
         for value in (el.get("datetime"), el.get("content"), text_of(el)):
             found = _parse_date_text(value)
