@@ -200,3 +200,19 @@ def test_a_node_shortlink_makes_an_article_only_of_a_page_that_reads_like_one(
     article (a blind discovery site's home page was stored as one)."""
     url = site.start_urls[0].rstrip("/") + path
     assert analyze_page(body.encode(), url, site).kind in kind
+
+
+def test_a_link_keeps_its_spelling_where_the_canonical_url_differs(site: Site):
+    """The crawler asks for a page as the site wrote the link (its query order, its
+    session id when the server wants one): the canonical URL is only its name."""
+    base = "http://127.0.0.9:8080"
+    html = (b'<html><body><a href="/Default.aspx?tabid=60&amp;ctl=Detail&amp;ItemID=7">A</a>'
+            b'<a href="/tin-tuc/?page=2&amp;sid=5f1c9a0e2b7d4e31">2</a>'
+            b'<a href="/tin-tuc/bai-1.html">B</a></body></html>')  # fmt: skip
+    result = analyze_page(html, base + "/", site)
+    assert result.spellings == {
+        base + "/Default.aspx?ItemID=7&ctl=Detail&tabid=60":
+            base + "/Default.aspx?tabid=60&ctl=Detail&ItemID=7",
+        base + "/tin-tuc/?page=2": base + "/tin-tuc/?page=2&sid=5f1c9a0e2b7d4e31",
+    }  # fmt: skip
+    assert set(result.spellings) <= set(result.links)

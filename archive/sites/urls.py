@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-from w3lib.url import canonicalize_url
+from w3lib.url import canonicalize_url, safe_url_string
 
 from archive.sites.endpoints import machine_endpoint
 from archive.sites.registry import Site
@@ -92,6 +92,17 @@ def canonical_url(url: str) -> str:
     netloc = host if port in (None, _DEFAULT_PORTS.get(parts.scheme)) else f"{host}:{port}"
     query = "&".join(p for p in parts.query.split("&") if p and not _noise(*p.partition("=")[::2]))
     return urlunsplit((parts.scheme, netloc, parts.path or "/", query, ""))
+
+
+def request_url(url: str) -> str:
+    """The spelling of ``url`` to send: session and tracking parameters and the fragment
+    removed, as in :func:`canonical_url`, but the query's order and the path's case as
+    the site wrote them. Sorting is for identity only: a server may route the query
+    string as written (DNN's ``?tabid=60&ctl=Detail&mid=412&ItemID=1301``)."""
+    url = _ASPNET_COOKIELESS.sub("", _PATH_SESSION.sub("", url.strip()))
+    parts = urlsplit(safe_url_string(url))
+    query = "&".join(p for p in parts.query.split("&") if p and not _noise(*p.partition("=")[::2]))
+    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", query, ""))
 
 
 def canonical_or_none(url: str) -> str | None:
