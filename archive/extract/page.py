@@ -152,6 +152,8 @@ def _links(
             break
         if element.tag == "a":
             text = " ".join(element.text_content().split())
+            if len(text) < kinds.HEADLINE_CHARS:  # "Xem tiếp": the teaser's heading says it
+                text = _teaser_heading(element)
             if len(text) >= kinds.HEADLINE_CHARS and text not in headlines:
                 headlines[text] = element
     shaped_links = [t for t, shape in found.items() if shapes.get(shape) == "article"]
@@ -207,6 +209,26 @@ def _cache_for(site: Site) -> Resolved:
             if len(cache) > share:
                 cache.clear()
     return entry[1]
+
+
+_TEASER_HEADINGS = ("h2", "h3", "h4", "h5", "h6")  # an h1 is the page's own title
+
+
+def _teaser_heading(anchor: lxml.html.HtmlElement) -> str:
+    """The headline of a teaser whose link is only "Xem tiếp" (DNN and many hand-made
+    listings print the title as an unlinked heading): the one heading of the small
+    block around the link, if any."""
+    element = anchor
+    for _ in range(2):
+        element = element.getparent()
+        if element is None:
+            return ""
+        headings = [h for h in element.iter(_TEASER_HEADINGS) if h.find(".//a") is None]
+        if len(headings) > 1 or _block_text(element, kinds.MAX_TEASER_BLOCK) is None:
+            return ""
+        if headings:
+            return " ".join(headings[0].text_content().split())
+    return ""
 
 
 def _teasers(anchors: Anchors) -> tuple[str, ...]:
