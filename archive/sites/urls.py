@@ -96,9 +96,9 @@ def canonical_url(url: str) -> str:
 
 def request_url(url: str) -> str:
     """The spelling of ``url`` to send: session and tracking parameters and the fragment
-    removed, as in :func:`canonical_url`, but the query's order and the path's case as
-    the site wrote them. Sorting is for identity only: a server may route the query
-    string as written (DNN's ``?tabid=60&ctl=Detail&mid=412&ItemID=1301``)."""
+    removed, as in :func:`canonical_url`, but the query in the site's order. Sorting is
+    for identity only: a server may route the query string as written (DNN's
+    ``?tabid=60&ctl=Detail&mid=412&ItemID=1301``)."""
     url = _ASPNET_COOKIELESS.sub("", _PATH_SESSION.sub("", url.strip()))
     parts = urlsplit(safe_url_string(url))
     query = "&".join(p for p in parts.query.split("&") if p and not _noise(*p.partition("=")[::2]))
