@@ -85,6 +85,7 @@ def test_scope_keeps_to_domains_prefix_and_deny_rules():
         "/le-be-giang/embed/",
         "/wp-login.php?action=lostpassword",
         "/index.php?option=com_mailto&tmpl=component",
+        "/Default.aspx?tabid=60&ctl=Print&mid=412&ItemID=1301",  # DNN's print view
     ],
 )
 def test_machine_endpoints_are_never_followed(path):
