@@ -43,6 +43,7 @@ def test_canonical_url(url, canonical):
         ("http://h/tin-tuc/?page=2&sid=5f1c9a0e2b7d4e31", "http://h/tin-tuc/?page=2"),
         ("http://h/Tin-Tuc/a;jsessionid=ABC123?x=1&utm_source=fb", "http://h/Tin-Tuc/a?x=1"),
         ("http://h:8080/Tin tức?b=ư&a=1", "http://h:8080/Tin%20t%E1%BB%A9c?b=%C6%B0&a=1"),
+        ("http://h/t%e1%ba%adp-hu%E1%BA%A5n", "http://h/t%E1%BA%ADp-hu%E1%BA%A5n"),
     ],
 )
 def test_a_page_is_asked_for_as_written_without_its_session(url, asked):
