@@ -90,6 +90,21 @@ def test_a_recrawl_fetches_no_listing_that_cannot_have_changed(two_crawls):
     assert two_crawls[1][0].returncode == 0
 
 
+def test_every_article_of_the_fourth_blind_web_is_archived_once(tmp_path: Path):
+    """tests/blind4/discovery: a listing paged only by a <select>, session ids and
+    Title-Cased paths on every link (the server knows page 2 only with its sid), and a
+    DNN splash page, teasers linked by "Xem tiếp", print views and a sitemap index."""
+    sites = load_sites(Path(__file__).parent / "blind4" / "discovery")
+    with BlindWeb(sites, first_host=150) as web:
+        registry = tmp_path / "sites.toml"
+        registry.write_text(web.sites_toml(), encoding="utf-8")
+        done = crawl(tmp_path / "archive.db", registry)
+    assert done.returncode == 0, done.stdout + done.stderr
+    for row in score(tmp_path / "archive.db", sites):
+        assert row["archived"] == row["expected"], (row["site"], row["missed"])
+        assert row["stored"] == row["expected"], row["site"]  # no listing, no print view
+
+
 def _article(title: str) -> str:
     text = "".join(
         f"<p>Đoạn {n} về {title.lower()}: nhà trường tổ chức hoạt động với sự tham dự của "
