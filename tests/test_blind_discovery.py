@@ -90,6 +90,68 @@ def test_a_recrawl_fetches_no_listing_that_cannot_have_changed(two_crawls):
     assert two_crawls[1][0].returncode == 0
 
 
+def test_every_article_of_the_fourth_blind_web_is_archived_once(tmp_path: Path):
+    """tests/blind4/discovery: a listing paged only by a <select>, session ids and
+    Title-Cased paths on every link (the server knows page 2 only with its sid), and a
+    DNN splash page, teasers linked by "Xem tiếp", print views and a sitemap index."""
+    sites = load_sites(Path(__file__).parent / "blind4" / "discovery")
+    with BlindWeb(sites, first_host=150) as web:
+        registry = tmp_path / "sites.toml"
+        registry.write_text(web.sites_toml(), encoding="utf-8")
+        done = crawl(tmp_path / "archive.db", registry)
+    assert done.returncode == 0, done.stdout + done.stderr
+    for row in score(tmp_path / "archive.db", sites):
+        assert row["archived"] == row["expected"], (row["site"], row["missed"])
+        assert row["stored"] == row["expected"], row["site"]  # no listing, no print view
+
+
+def _article(title: str) -> str:
+    text = "".join(
+        f"<p>Đoạn {n} về {title.lower()}: nhà trường tổ chức hoạt động với sự tham dự của "
+        "lãnh đạo, giảng viên và học viên các lớp đang học tại trường.</p>"
+        for n in range(1, 5)
+    )
+    return (f'<html><head><meta charset="utf-8"><title>{title}</title></head><body>'
+            f"<h1>{title}</h1><p>Ngày đăng: 12/03/2024</p>{text}</body></html>")  # fmt: skip
+
+
+def _session_site(tmp: Path) -> BlindSite:
+    """A server that routes a query only as written, and page 2 only with its sid."""
+    sid = "5f1c9a0e2b7d4e31"
+    (tmp / "home.html").write_text(
+        '<html><body><a href="/Default.aspx?tabid=60&amp;ctl=Detail&amp;ItemID=1">Một</a>'
+        f'<a href="/tin-tuc/?page=2&amp;sid={sid}">Trang 2</a></body></html>', encoding="utf-8"
+    )  # fmt: skip
+    (tmp / "list.html").write_text(
+        f'<html><body><a href="/tin-tuc/bai-2.html?sid={sid}">Hai</a></body></html>',
+        encoding="utf-8",
+    )
+    for n, title in ((1, "Hội nghị cán bộ viên chức năm 2024"), (2, "Khai giảng lớp K75")):
+        (tmp / f"a{n}.html").write_text(_article(title), encoding="utf-8")
+    return BlindSite(id="sessions", folder=tmp, start="/", routes={
+        "/": "home.html", f"/tin-tuc/?page=2&sid={sid}": "list.html",
+        "/Default.aspx?tabid=60&ctl=Detail&ItemID=1": "a1.html",
+        "/tin-tuc/bai-2.html": "a2.html"}, content_types={},
+        articles={"/Default.aspx?tabid=60&ctl=Detail&ItemID=1": {},
+                  "/tin-tuc/bai-2.html": {}}, hints={})  # fmt: skip
+
+
+def test_a_page_is_asked_for_as_the_site_wrote_it(tmp_path: Path):
+    """Canonical URLs name pages; the request keeps the site's query order, and the link's
+    session id once the URL without it is not found (one request more, not one a page)."""
+    site = _session_site(tmp_path)
+    with BlindWeb([site], first_host=92) as web:
+        registry = tmp_path / "sites.toml"
+        registry.write_text(web.sites_toml(), encoding="utf-8")
+        done = crawl(tmp_path / "archive.db", registry)
+    assert done.returncode == 0, done.stdout + done.stderr
+    [row] = score(tmp_path / "archive.db", [site])
+    assert row["archived"] == row["stored"] == 2, (row, site.requests)
+    assert sorted(site.requests) == sorted([
+        "/robots.txt", "/", "/Default.aspx?tabid=60&ctl=Detail&ItemID=1", "/tin-tuc/?page=2",
+        "/tin-tuc/?page=2&sid=5f1c9a0e2b7d4e31", "/tin-tuc/bai-2.html"])  # fmt: skip
+
+
 def _quiet_site(tmp: Path) -> BlindSite:
     """A site that answers, with a home page and a listing, and no article at all."""
     (tmp / "home.html").write_text(

@@ -200,3 +200,39 @@ def test_a_node_shortlink_makes_an_article_only_of_a_page_that_reads_like_one(
     article (a blind discovery site's home page was stored as one)."""
     url = site.start_urls[0].rstrip("/") + path
     assert analyze_page(body.encode(), url, site).kind in kind
+
+
+def test_a_link_keeps_its_spelling_where_the_canonical_url_differs(site: Site):
+    """The crawler asks for a page as the site wrote the link (its query order, its
+    session id when the server wants one): the canonical URL is only its name."""
+    base = "http://127.0.0.9:8080"
+    html = (b'<html><body><a href="/Default.aspx?tabid=60&amp;ctl=Detail&amp;ItemID=7">A</a>'
+            b'<a href="/tin-tuc/?page=2&amp;sid=5f1c9a0e2b7d4e31">2</a>'
+            b'<a href="/tin-tuc/bai-1.html">B</a></body></html>')  # fmt: skip
+    result = analyze_page(html, base + "/", site)
+    assert result.spellings == {
+        base + "/Default.aspx?ItemID=7&ctl=Detail&tabid=60":
+            base + "/Default.aspx?tabid=60&ctl=Detail&ItemID=7",
+        base + "/tin-tuc/?page=2": base + "/tin-tuc/?page=2&sid=5f1c9a0e2b7d4e31",
+    }  # fmt: skip
+    assert set(result.spellings) <= set(result.links)
+
+
+def _teaser(n: int) -> str:
+    return (f'<div class="teaser"><h3>Hội nghị sơ kết công tác đào tạo số {n} năm 2024</h3>'
+            f'<span class="date">ngày {n} tháng 10 năm 2024</span><div class="sapo">Nhà '
+            f"trường tổ chức hội nghị sơ kết công tác đào tạo, bồi dưỡng lần thứ {n} trong "
+            f'năm...</div><a class="more" href="/Default.aspx?tabid=60&amp;ctl=Detail&amp;'
+            f'ItemID={n}">Xem tiếp</a></div>')  # fmt: skip
+
+
+def test_teasers_linked_only_by_read_more_make_a_listing(site: Site):
+    """A DNN listing prints each title as an unlinked heading above a dated summary and a
+    "Xem tiếp" link: the heading is the teaser's headline (a blind site's category
+    pages were stored as articles)."""
+    html = ('<html><head><title>Tin hoạt động</title></head><body><ul class="menu">'
+            '<li><a href="/Default.aspx?tabid=61">Thông báo</a></li></ul>'
+            f'<td class="contentpane"><h1>Tin hoạt động</h1>{"".join(map(_teaser, range(1, 5)))}'
+            '<a href="/Default.aspx?tabid=60&amp;page=2">Trang sau</a></td></body></html>')  # fmt: skip
+    result = analyze_page(html.encode(), "http://127.0.0.9:8080/Default.aspx?tabid=60", site)
+    assert result.kind == "listing"

@@ -69,20 +69,22 @@ def analyze_page(
     tree = _parse(html[:MAX_PARSE_CHARS])
     if tree is None:
         return PageResult(url=url, kind="other", reason="no HTML content")
-    links, signals, shaped, anchors = _links(tree, url, site, shapes or {})
+    links, signals, shaped, anchors, spelled = _links(tree, url, site, shapes or {})
     aliases = _shortlinks(tree, url, site)
     # A page whose own shortlink has an article's shape (Drupal's /node/N on an aliased
     # path) is an article, whatever its related-article links say.
     declared = any(kinds.url_kind(alias, site) == "article" for alias in aliases)
     known = kinds.known_kind(url, site, shapes)
     if not declared and known == "listing":  # no text needed to know
-        return PageResult(url=url, kind="listing", links=links, article_links=shaped)
+        return PageResult(url=url, kind="listing", links=links, article_links=shaped,
+                          spellings=spelled)  # fmt: skip
     if archived is not None and (found := _known_alias(tree, url, site, archived)):
         return PageResult(url, "article", links, aliases=aliases, article_links=shaped,
-                          alias_of=found)  # fmt: skip
+                          alias_of=found, spellings=spelled)  # fmt: skip
     article, problems = _article(html, tree, url, site)
     if problems.startswith(extract.EXTRACTION_FAILED):  # the links are still followed
-        return PageResult(url, "error", links, reason=problems, article_links=shaped)
+        return PageResult(url, "error", links, reason=problems, article_links=shaped,
+                          spellings=spelled)  # fmt: skip
     if article is not None and kinds.registry_kind(url, site) is None:
         signals = replace(signals, teasers=_teasers(anchors))  # the kind reads them
     if declared and kinds.declared_article(url, site, article, signals):
@@ -92,9 +94,9 @@ def analyze_page(
     reason = problems or None  # a field extraction gave up on: pages.error says which
     if kind != "article":
         return PageResult(url=url, kind=kind, links=links, article_links=shaped, reason=reason,
-                          by_content=True)  # fmt: skip
+                          by_content=True, spellings=spelled)  # fmt: skip
     return PageResult(url, kind, links, article, aliases=aliases, article_links=shaped,
-                      reason=reason, by_content=True)  # fmt: skip
+                      reason=reason, by_content=True, spellings=spelled)  # fmt: skip
 
 
 def _parse(html: str) -> lxml.html.HtmlElement | None:
@@ -125,41 +127,49 @@ Anchors = dict[str, lxml.html.HtmlElement]  # headline text -> the first link sh
 
 def _links(
     tree: lxml.html.HtmlElement, url: str, site: Site, shapes: Mapping[str, str]
-) -> tuple[list[str], kinds.Signals, list[str], Anchors]:
+) -> tuple[list[str], kinds.Signals, list[str], Anchors, dict[str, str]]:
     """In-scope links, what they say about the page (teasers aside: see :func:`_teasers`),
-    those of a shape this site confirmed for articles, and the headline links."""
+    those of a shape this site confirmed for articles, the headline links, and the
+    links as written where that differs from their canonical URL (the crawler asks
+    for a page as the site wrote it: see archive.sites.urls.request_url)."""
     base, own = _base_url(tree, url), urls.canonical_url(url)
     parts = urlsplit(base)
     origin = f"{parts.scheme}://{parts.netloc}"
     found: dict[str, str] = {}  # target -> its URL shape
+    spelled: dict[str, str] = {}  # target -> the first link to it, where written otherwise
     headlines: Anchors = {}
     for element in tree.iter("a", "area", "link", "frame", "iframe"):
         href = element.get("src") if element.tag in ("frame", "iframe") else element.get("href")
         if not href or element.tag == "link" and element.get("rel", "").lower() not in _LINK_RELS:
             continue
-        target, shape = _resolve(site, base, origin, href)
+        target, shape, written = _resolve(site, base, origin, href)
         if target is None or target == own:
             continue
         found.setdefault(target, shape)
+        if written != target:
+            spelled.setdefault(target, written)
         if len(found) >= MAX_LINKS:
             break
         if element.tag == "a":
             text = " ".join(element.text_content().split())
+            if len(text) < kinds.HEADLINE_CHARS:  # "Xem tiếp": the teaser's heading says it
+                text = _teaser_heading(element)
             if len(text) >= kinds.HEADLINE_CHARS and text not in headlines:
                 headlines[text] = element
     shaped_links = [t for t, shape in found.items() if shapes.get(shape) == "article"]
-    return list(found), kinds.Signals(tuple(headlines)), shaped_links, headlines
+    return list(found), kinds.Signals(tuple(headlines)), shaped_links, headlines, spelled
 
 
-Resolved = dict[tuple[str, str], tuple[str | None, str]]
+Resolved = dict[tuple[str, str], tuple[str | None, str, str]]
 #: Per Site object (by identity, held so its id is not reused): the answers depend on
 #: its scope and patterns, and two registries may give one id different ones.
 _RESOLVED: dict[int, tuple[Site, Resolved]] = {}
 
 
-def _resolve(site: Site, base: str, origin: str, href: str) -> tuple[str | None, str]:
+def _resolve(site: Site, base: str, origin: str, href: str) -> tuple[str | None, str, str]:
     """A link's canonical target if the crawl may follow it (in scope, not a document),
-    and its URL shape; cached per process (see LINK_CACHE_SIZE).
+    its URL shape and its absolute URL as written; cached per process (see
+    LINK_CACHE_SIZE).
 
     The key holds what the answer depends on: an absolute ``http(s)://`` link
     resolves alone, a root-relative one against the base's origin, any other
@@ -176,11 +186,12 @@ def _resolve(site: Site, base: str, origin: str, href: str) -> tuple[str | None,
     known = cache.get(key)
     if known is not None:
         return known
+    written = urls.web_link(base, href.strip()) or ""
     target = _absolute(base, href)
     if target is None or not urls.in_scope(target, site) or urls.is_document(target):
-        answer: tuple[str | None, str] = (None, "")
+        answer: tuple[str | None, str, str] = (None, "", "")
     else:
-        answer = (target, shape_of(target))
+        answer = (target, shape_of(target), written)
     if len(cache) >= LINK_CACHE_SIZE // len(_RESOLVED):
         cache.clear()
     cache[key] = answer
@@ -198,6 +209,26 @@ def _cache_for(site: Site) -> Resolved:
             if len(cache) > share:
                 cache.clear()
     return entry[1]
+
+
+_TEASER_HEADINGS = ("h2", "h3", "h4", "h5", "h6")  # an h1 is the page's own title
+
+
+def _teaser_heading(anchor: lxml.html.HtmlElement) -> str:
+    """The headline of a teaser whose link is only "Xem tiếp" (DNN and many hand-made
+    listings print the title as an unlinked heading): the one heading of the small
+    block around the link, if any."""
+    element = anchor
+    for _ in range(2):
+        element = element.getparent()
+        if element is None:
+            return ""
+        headings = [h for h in element.iter(_TEASER_HEADINGS) if h.find(".//a") is None]
+        if len(headings) > 1 or _block_text(element, kinds.MAX_TEASER_BLOCK) is None:
+            return ""
+        if headings:
+            return " ".join(headings[0].text_content().split())
+    return ""
 
 
 def _teasers(anchors: Anchors) -> tuple[str, ...]:

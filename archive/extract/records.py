@@ -70,3 +70,4 @@ class PageResult:
     article_links: list[str] = field(default_factory=list)  # links of a confirmed article shape
     alias_of: str | None = None  # an article this crawl stored, which this page is (not extracted)
     by_content: bool = False  # the kind was decided by reading the page, not by its URL
+    spellings: dict[str, str] = field(default_factory=dict)  # link -> as written, if not so

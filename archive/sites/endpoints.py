@@ -2,9 +2,10 @@
 
 A WordPress page links its REST API, oEmbed, XML-RPC, per-post comment feeds
 and reply links; Joomla and NukeViet link e-mail-a-friend forms and popup
-views. None of them holds an article a reader would not find at the
-article's own URL, and together they cost more requests than the articles
-(a stock WordPress: 7.9 requests per post). The crawl never follows them.
+views; DNN links a print view of every article. None of them holds an article
+a reader would not find at the article's own URL, and together they cost more
+requests than the articles (a stock WordPress: 7.9 requests per post). The crawl
+never follows them.
 
 Patterns are data, matched against the canonical URL (path and query,
 lowercased); add a line to skip another kind.
@@ -31,6 +32,7 @@ MACHINE_ENDPOINTS: tuple[tuple[str, str], ...] = (
     ("trackback", r"/trackback/?$"),
     ("e-mail form", r"option=com_mailto|/sendmail(/|$)|[?&]tmpl=component"),
     ("cdn helper", r"^/cdn-cgi/"),
+    ("print view", r"[?&]ctl=print(&|$)"),  # DNN's print control: the article, canonical to it
 )
 
 _COMPILED = tuple((name, re.compile(p)) for name, p in MACHINE_ENDPOINTS)

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-from w3lib.url import canonicalize_url
+from w3lib.url import canonicalize_url, safe_url_string
 
 from archive.sites.endpoints import machine_endpoint
 from archive.sites.registry import Site
@@ -40,6 +40,7 @@ TRACKING_PREFIXES = ("utm_", "aspsessionid")
 _PATH_SESSION = re.compile(r";(?:jsessionid|phpsessid|sid)=[^/?#]*", re.I)
 _ASPNET_COOKIELESS = re.compile(r"/\((?:[A-Z]\([^)]*\))+\)", re.I)
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+_ESCAPE = re.compile(r"%[0-9a-f]{2}", re.I)
 
 #: Extensions that are never HTML pages worth following.
 ASSET_EXTENSIONS = frozenset(
@@ -92,6 +93,19 @@ def canonical_url(url: str) -> str:
     netloc = host if port in (None, _DEFAULT_PORTS.get(parts.scheme)) else f"{host}:{port}"
     query = "&".join(p for p in parts.query.split("&") if p and not _noise(*p.partition("=")[::2]))
     return urlunsplit((parts.scheme, netloc, parts.path or "/", query, ""))
+
+
+def request_url(url: str) -> str:
+    """The spelling of ``url`` to send: session and tracking parameters and the fragment
+    removed and percent-escapes in upper case (RFC 3986's normal form), as in
+    :func:`canonical_url`, but the query in the site's order. Sorting is for identity
+    only: a server may route the query string as written (DNN's
+    ``?tabid=60&ctl=Detail&mid=412&ItemID=1301``)."""
+    url = _ASPNET_COOKIELESS.sub("", _PATH_SESSION.sub("", url.strip()))
+    url = _ESCAPE.sub(lambda m: m[0].upper(), safe_url_string(url))
+    parts = urlsplit(url)
+    query = "&".join(p for p in parts.query.split("&") if p and not _noise(*p.partition("=")[::2]))
+    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", query, ""))
 
 
 def canonical_or_none(url: str) -> str | None:

@@ -51,6 +51,13 @@ LINK_DEPTH = "link_depth"
 #: Request meta of a document: the articles that asked for it.
 ARTICLES = "articles"
 
+#: Request meta: the link as the site wrote it, session id and all, where that is not
+#: what was asked for; asked for once more if the cleaned URL is not found.
+AS_WRITTEN = "as_written"
+#: The answers to a cleaned URL that make it worth asking for the link as written: the
+#: server knows no page without its session id.
+NOT_FOUND = (400, 404, 410)
+
 HTML_TYPES = ("text/html", "application/xhtml")
 #: Articles first, then listings (pagination), then pages whose URL says nothing, whatever
 #: their depth (DEPTH_PRIORITY takes 1 per level): a trap of unknown-shaped pages (a
@@ -242,14 +249,18 @@ class SchoolsSpider(Spider):
 
     def page_request(
         self, url: str, site: Site, *, force: bool = False, depth: int = 0,
-        lastmod: str | None = None, canonical: bool = False,
+        lastmod: str | None = None, canonical: bool = False, written: str | None = None,
     ) -> Request | None:  # fmt: skip
         """A request for an in-scope page, unless caps or the archive say no.
 
         Known pages are revalidated when due (conditionally) and skipped
         otherwise; a page this job already stored is never fetched again.
-        ``canonical``: ``url`` is canonical already (a page's links are).
+        ``canonical``: ``url`` is canonical already (a page's links are), and
+        ``written`` the link as the page wrote it, if otherwise. The page is
+        known by its canonical URL and asked for as written, cleaned of session
+        ids (archive.sites.urls.request_url).
         """
+        written = written or url
         if not canonical:
             url = urls.canonical_url(url)
         if url in self.requested:
@@ -281,10 +292,13 @@ class SchoolsSpider(Spider):
         kind = frontier.START if force else frontier.PAGE
         self.requested.add(url)
         self.session.schedule(url, site.id, depth, kind)
+        asked = _asked(written, url)
+        meta = {"site_id": site.id, PAGE_URL: url, LINK_DEPTH: depth}
+        if urls.canonical_or_none(written) == url and written != asked:
+            meta[AS_WRITTEN] = written
         request = Request(
-            url, headers=decision.headers, callback=self.parse, errback=self.on_error,
-            meta={"site_id": site.id, PAGE_URL: url, LINK_DEPTH: depth},
-            priority=SHAPE_PRIORITY.get(kinds.url_kind(url, site), 0),
+            asked, headers=decision.headers, callback=self.parse, errback=self.on_error,
+            meta=meta, priority=SHAPE_PRIORITY.get(kinds.url_kind(url, site), 0),
         )  # fmt: skip
         if not force and recrawl.relisting(url) and self.relistings.hold(site.id, request):
             return None  # sent or dropped once the site's sitemaps are read (_release)
@@ -347,6 +361,9 @@ class SchoolsSpider(Spider):
     # --- responses -------------------------------------------------------------
     async def parse(self, response: Response, **kwargs: Any) -> AsyncIterator[Any]:
         site = self.by_id[response.meta["site_id"]]
+        if (again := self._as_written(response, site)) is not None:
+            yield again  # the page is recorded from that answer
+            return
         content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1").lower()
         item = self._item(response, site, content_type)
         if response.status == 304:
@@ -383,7 +400,10 @@ class SchoolsSpider(Spider):
             if not self.traps.follow(site.id, barren):
                 result.links = []  # counted by the guard, told in the site's notes (closed)
             for link in result.links:
-                if follow := self.page_request(link, site, depth=depth, canonical=True):
+                written = result.spellings.get(link)
+                if follow := self.page_request(
+                    link, site, depth=depth, canonical=True, written=written
+                ):
                     follow.meta["barren"] = barren
                     yield follow
         else:
@@ -401,6 +421,18 @@ class SchoolsSpider(Spider):
         if response.meta.get("listing"):
             for request in self._release(site, self.relistings.listing_done(site.id)):
                 yield request
+
+    def _as_written(self, response: Response, site: Site) -> Request | None:
+        """The link as the site wrote it, when the URL cleaned of its session id was not
+        found (a server that keeps the session in the URL may know no page without it)."""
+        written, asked = response.meta.get(AS_WRITTEN), response.request
+        if written is None or asked is None or response.status not in NOT_FOUND:
+            return None
+        if not self._count_request(site):
+            return None
+        meta = {k: response.meta[k] for k in ("site_id", PAGE_URL, LINK_DEPTH, "barren", "depth")
+                if k in response.meta}  # fmt: skip
+        return asked.replace(url=written, meta=meta, dont_filter=True)
 
     # --- attachments -------------------------------------------------------------
     def schedule_attachments(self, item: PageItem, site: Site) -> list[str]:
@@ -539,6 +571,14 @@ class SchoolsSpider(Spider):
             self.reader.close()
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
         self.totals = self.session.close(reason, stats)
+
+
+def _asked(written: str, canonical: str) -> str:
+    """What to send for a page known as ``canonical``: the link as written, cleaned."""
+    try:
+        return urls.request_url(written)
+    except ValueError:
+        return canonical
 
 
 def _header(response: Response, name: bytes) -> str | None:
