@@ -1375,3 +1375,37 @@ def test_the_sites_name_linking_home_is_not_the_headline_and_units_sign() -> Non
     signed = html(f"<title>{TITLE}</title>",
                   f"<h1>{TITLE}</h1>{ps(P1, P2)}<p align=right>Trịnh Minh Phương (Văn phòng)</p>")  # fmt: skip
     assert extract_article(signed, "https://tct.example.vn/hoi-nghi/").author == "Trịnh Minh Phương"
+
+
+def test_apparatus_site_names_font_bodies_and_dashed_signatures() -> None:
+    """A references section; a forum's name in an h1 that <title> ends with; a Perl
+    script's <font> body under the headline's <p>; '— Name' over a post's meta row."""
+    wiki = html(
+        f"<title>{TITLE} - Diễn đàn Trường Chính trị tỉnh Long An</title>",
+        "<h1>Diễn đàn Trường Chính trị tỉnh Long An</h1>"
+        f"<h2 class='topic-title'><a href='/t=877'>{TITLE}</a></h2>{ps(P1, P2)}"
+        "<h2>Tham khảo</h2><div class='reflist'><ol class='references'><li>Quyết định mở lớp "
+        "của Giám đốc Học viện, tháng 4/2022.</li></ol></div>",
+    )
+    a = extract_article(wiki, "https://diendan.example.vn/viewtopic.php?t=877")
+    assert a.title == TITLE
+    check(a, [P1, P2], ["Tham khảo", "Quyết định mở lớp"])
+    perl = html(
+        "<title>Truong Chinh tri tinh Bac Kan</title>",
+        "<table><tr><td><font><a href='/c=2'>Nghiên cứu khoa học</a></font>"
+        f"<p><font size=4><b>{TITLE}</b></font><br><font>Thứ Hai, ngày 16 tháng 4 năm 2018"
+        "</font></p><p><font><b><i>Ma Văn Thành (Phòng Đào tạo)</i></b></font></p>"
+        f"<font size=3>{P1}<br><br>{P2}<br><br></font></td></tr></table>",
+    )
+    a = extract_article(perl, "http://tct.example.vn/cgi-bin/news.cgi?cat=2&id=1045")
+    assert (a.title, a.date, a.author) == (TITLE, "2018-04-16", "Ma Văn Thành")
+    tumblr = html(
+        f"<title>{TITLE}</title>",
+        f"<article><h2 class='title'>{TITLE}</h2><div class='body'>{ps(P1, P2)}"
+        "<p>— Lê Hữu Phước</p></div><div class='meta'><a class='date' href='/post/7'>Ngày 26 "
+        "tháng 7 năm 2024</a> · <a href='#notes'>31 ghi chú</a> <a href='/r'>Đăng lại</a></div>"
+        "</article>",
+    )
+    a = extract_article(tumblr, "https://tct.tumblr.com/post/7/tri-an")
+    assert (a.date, a.author) == ("2024-07-26", "Lê Hữu Phước")
+    assert a.text.split("\n\n") == [P1, P2]

@@ -267,6 +267,9 @@ def _find_first_paragraph(page: Page) -> Any | None:
     root = content_node(page)
     for el in (root if root is not None else page.tree).iter("p", "div", "td"):
         if any(isinstance(c.tag, str) and c.tag in BLOCKS for c in el) and not _loose_text(el):
+            prose = _prose_child(el)
+            if prose is not None and not in_chrome(prose):
+                return prose
             continue
         if len(el.text_content()) >= 150 and len(text_of(el)) >= 150 and not in_chrome(el):
             return el
@@ -274,19 +277,24 @@ def _find_first_paragraph(page: Page) -> Any | None:
 
 
 def _loose_text(el: Any) -> bool:
-    """Prose straight in the element, between its children or in inline ones: a ``<br><br>``
-    body with a photo's table in the middle, or ``<font>`` paragraphs over a signature's
-    ``<div>`` (a Lotus Domino form), is still the text's first block."""
-    inline = (
-        text_of(c)
-        for c in el
-        if isinstance(c.tag, str)
-        and c.tag not in BLOCKS
-        and c.tag != "a"
-        and not any(isinstance(d.tag, str) and d.tag in BLOCKS for d in c.iterdescendants())
-    )
-    loose = (el.text or "") + " ".join(inline) + "".join(c.tail or "" for c in el)
+    """Prose straight in the element, between its children: a ``<br><br>`` body with a
+    photo's table in the middle is still the text's first block."""
+    loose = (el.text or "") + "".join(c.tail or "" for c in el)
     return len(" ".join(loose.split())) >= 150
+
+
+def _prose_child(el: Any) -> Any | None:
+    """An inline child holding prose beside the block ones: ``<font>`` paragraphs over a
+    signature's ``<div>`` (a Lotus Domino form), a Perl script's ``<font>`` body under the
+    headline's ``<p>``."""
+    for child in el:
+        if not isinstance(child.tag, str) or child.tag in BLOCKS or child.tag == "a":
+            continue
+        if any(isinstance(d.tag, str) and d.tag in BLOCKS for d in child.iterdescendants()):
+            continue
+        if len(text_of(child)) >= 150:
+            return child
+    return None
 
 
 def _emphasised(el: Any) -> bool:

@@ -92,7 +92,11 @@ def names_the_site(text: str, page_title: str) -> bool:
     Trường Chính trị tỉnh Đắk Lắk`` in a portal's header): the site's, not the article's."""
     pieces = _TITLE_SEPARATORS.split(clean_title(text))
     tail = pieces[-1] if len(pieces) >= 2 else ""
-    return bool(tail) and _site_part(tail) and _key(tail) in _key(page_title)
+    if tail and _site_part(tail) and _key(tail) in _key(page_title):
+        return True
+    # the whole heading is the <title>'s last part, the site's name (a forum's h1)
+    parts = _TITLE_SEPARATORS.split(clean_title(page_title))
+    return len(parts) >= 2 and _site_part(parts[-1]) and _key(text) == _key(parts[-1])
 
 
 def _site_part(part: str) -> bool:

@@ -78,6 +78,13 @@ CHROME_WORDS: tuple[str, ...] = (
     "banner",
     # a forum thread's furniture: the poster's profile and signature, action bars, the jump
     # menu, who is online, back to top (phpBB, vBulletin)
+    # a post's meta row (date, notes, reblogs, category): its date and author are read
+    # from the page, the row is not the text
+    "meta",
+    # a wiki's or a journal's apparatus: references and navigation boxes
+    "references",
+    "reflist",
+    "navbox",
     "postprofile",
     "signature",
     "action-bar",
@@ -110,6 +117,7 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     # a repository's item page (DSpace's Vietnamese interface)
     r"^(?:hiển thị|xem)\s+(?:toàn bộ|đầy đủ)\s+biểu ghi\b.{0,40}$",
     r"^tập tin trong tài liệu này\s*:?$",
+    r"^(?:tài liệu tham khảo|tham khảo|references)\s*:?$",
     r"^(?:bản quyền|copyright|©)\b.{0,160}$",
     # a converted PDF's page number and a bulletin's running header
     r"^[-–—]\s*\d{1,4}\s*[-–—]$|^trang\s+\d{1,4}(?:\s*/\s*\d{1,4})?$",
