@@ -1409,3 +1409,23 @@ def test_apparatus_site_names_font_bodies_and_dashed_signatures() -> None:
     a = extract_article(tumblr, "https://tct.tumblr.com/post/7/tri-an")
     assert (a.date, a.author) == ("2024-07-26", "Lê Hữu Phước")
     assert a.text.split("\n\n") == [P1, P2]
+
+
+def test_pdftohtml_plain_output_loose_in_the_body() -> None:
+    """No wrapper at all: a running header, the headline in <b>, the byline in <i>, prose
+    a line per <br>, page numbers, the next page's running header, the document outline."""
+    lines = [P1[:90], P1[90:], P2[:90], P2[90:]]
+    page = (
+        "<html><head><title>so-3-2024-bai-4</title><meta name='generator' content='pdftohtml'>"
+        "</head><body><a name=1></a>BẢN TIN THÔNG TIN KHOA HỌC - TRƯỜNG CHÍNH TRỊ TỈNH<br>"
+        f"<b>{TITLE}</b><br><i>ThS. Nguyễn Văn Bé Tư - Khoa Nhà nước và Pháp luật</i><br>"
+        + "<br>".join(lines[:2])
+        + "<br>12<br><hr><a name=2></a>Số 3/2024 - Nghiên cứu, trao đổi"
+        "<br>" + "<br>".join(lines[2:]) + "<br>13<br><hr><a name='outline'></a><h1>Document "
+        "Outline</h1><ul><li><a href='s.html#1'>Lời giới thiệu</a></li><li><a href='s.html#3'>"
+        "Tin hoạt động</a></li></ul></body></html>"
+    )
+    a = extract_article(page, "http://tct.example.vn/bantin/so-3-2024-bai-4.html")
+    assert (a.title, a.author) == (TITLE, "Nguyễn Văn Bé Tư")
+    check(a, [P1[:60], P2[:60]], ["BẢN TIN", "Số 3/2024", "Document Outline", "Lời giới thiệu"])
+    assert not any(line in ("12", "13") for line in a.text.split("\n\n"))

@@ -273,6 +273,22 @@ def _find_first_paragraph(page: Page) -> Any | None:
             continue
         if len(el.text_content()) >= 150 and len(text_of(el)) >= 150 and not in_chrome(el):
             return el
+    body = page.tree.find("body")
+    return _first_loose_line(body) if body is not None and root is None else None
+
+
+#: A line of prose in a converted document (a headline or a running header is shorter).
+PROSE_LINE = 80
+
+
+def _first_loose_line(body: Any) -> Any | None:
+    """A page whose text is loose in ``<body>`` (pdftohtml's plain output, a line per
+    ``<br>``): the element whose tail starts the prose, once the body holds enough of it."""
+    if not _loose_text(body):
+        return None
+    for child in body:
+        if len(" ".join((child.tail or "").split())) >= PROSE_LINE:
+            return child
     return None
 
 

@@ -98,7 +98,8 @@ CHROME_WORDS: tuple[str, ...] = (
 BOILERPLATE_LINES: tuple[str, ...] = (
     r"^(?:các\s+|những\s+)?(?:tin|bài|bài viết|tin bài)\s+"
     r"(?:khác|liên quan|mới hơn|cũ hơn|cùng chuyên mục"
-    r"|đã đưa|đã đăng|mới nhất|xem nhiều|mới|nổi bật)\s*:?$|^xem\s+thêm\s*:?$",
+    r"|đã đưa|đã đăng|mới nhất|xem nhiều|mới|nổi bật)\s*:?$|^xem\s+thêm\s*:?$"
+    r"|^(?:mục lục|document outline)\s*:?$",
     r"^(?:related( news| posts)?|same category|more news|read more|có liên quan)\s*:?$",
     r"^(?:bài|tin)\s+(?:trước|sau|tiếp\s+theo|kế\s+tiếp)\s*:?$",
     r"^(?:bình luận|ý kiến bạn đọc|gửi bình luận|viết bình luận|chưa có bình luận nào)\.?$",
@@ -122,6 +123,7 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     # a converted PDF's page number and a bulletin's running header
     r"^[-–—]\s*\d{1,4}\s*[-–—]$|^trang\s+\d{1,4}(?:\s*/\s*\d{1,4})?$",
     r"^(?:bản tin|tạp chí|thông tin khoa học|đặc san)\b.{0,80}\bsố\s+\d{1,3}(?:/\d{4})?$",
+    r"^số\s+\d{1,3}/\d{4}\s*[-–—]\s*[^.]{1,40}$|^\d{1,3}$",
 )
 
 #: The label of a box of attached documents ("Tài liệu đính kèm", "File đính kèm:"): the
