@@ -81,7 +81,19 @@ def in_chrome(el: Any) -> bool:
 def chrome_marked(el: Any) -> bool:
     """The element's class or id names a menu, a sidebar or a list of other news."""
     marks = f"{el.get('class', '')} {el.get('id', '')}".lower()
-    return any(w in marks for w in _CHROME_MARKS)
+    found = [w for w in _CHROME_MARKS if w in marks]
+    if found == ["menu"] and _link_density(el) < MENU_LINKS:
+        return False  # prose, not links: a theme's content column (e107's ``default_menu``)
+    return bool(found)
+
+
+#: Share of a "menu" block's text in links below which it is prose, not a menu.
+MENU_LINKS = 0.25
+
+
+def _link_density(el: Any) -> float:
+    text = len(text_of(el))
+    return sum(len(text_of(a)) for a in el.iter("a")) / text if text else 1.0
 
 
 def _masthead(el: Any) -> bool:

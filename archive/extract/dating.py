@@ -117,6 +117,8 @@ def _date_after(el: Any) -> tuple[str, str | None] | None:
         own = own_text(node)
         if own and OTHER_DATE_LABEL.match(own):
             continue  # a date, but not the article's (the poster's join date, a last edit)
+        if own and (posted := posted_date(text_of(node))):
+            return posted
         if node.tag == "time" or (own and dates.is_date_line(own)):
             stamp = next(filter(None, map(_time_element, node.iter("time"))), None)
             if found := stamp or dates.parse_vn_date(own):
@@ -150,9 +152,17 @@ PUBLISHED_LABEL = re.compile(
 #: date, in a news footer of several fields.
 POSTED_BY_AT = re.compile(
     r"^\W*(?:đăng|gửi|posted|submitted)\s+(?:bởi|by)\s+\S{1,40}\s+(?:lúc|vào|ngày|on|at)\s+"
-    r"(?P<date>\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:\s+\d{1,2}:\d{2})?)",
+    r"(?P<date>.{6,60})",
     re.IGNORECASE,
 )
+
+
+def posted_date(text: str) -> tuple[str, str | None] | None:
+    """The date of ``Đăng bởi quantri lúc Thứ sáu 09 Tháng 4 2021 - 15:00:00 · Mục``."""
+    posted = POSTED_BY_AT.match(" ".join(text.split()))
+    return dates.parse_vn_date(posted.group("date")) if posted else None
+
+
 #: Elements scanned after the headline for a labelled date line below the body.
 LABELLED_WINDOW = 600
 
@@ -170,8 +180,8 @@ def _labelled_date_after(el: Any | None) -> tuple[str, str | None] | None:
             continue
         if PUBLISHED_LABEL.match(own) and dates.is_date_line(own):
             return dates.parse_vn_date(own)
-        if posted := POSTED_BY_AT.match(" ".join(text_of(node).split())):
-            return dates.parse_vn_date(posted.group("date"))
+        if posted := posted_date(text_of(node)):
+            return posted
     return None
 
 
@@ -206,7 +216,7 @@ def date_follows(el: Any) -> bool:
             return False
         if not own:
             continue
-        if dates.is_date_line(own):
+        if dates.is_date_line(own) or posted_date(text_of(node)):
             return True
         skipped += 1
         if len(own) > 40 or skipped > 2:

@@ -13,7 +13,7 @@ from typing import Any
 
 from archive.extract import bylines, dates, titles
 from archive.extract.chrome import chrome_marked, in_chrome, is_chrome_line
-from archive.extract.dating import date_follows
+from archive.extract.dating import date_follows, posted_date
 from archive.extract.rules.boilerplate import RELATED_HEADING
 from archive.extract.tree import BLOCKS, Page, content_node, matches, text_of
 
@@ -36,15 +36,16 @@ def find_title(page: Page) -> tuple[str, Any | None, str | None]:
     page_title = titles.clean_title(page.tree.xpath("string((//title)[1])"))
     og = titles.clean_title(_meta(page.tree, "og:title") or _meta(page.tree, "twitter:title"))
     elements = list(_title_elements(page))
+    texts = [_without_topic(headline_text(el), page_title or og) for el, _, _ in elements]
     candidates = [
-        titles.Candidate(headline_text(el), weight, i, date_follows(el))
+        titles.Candidate(texts[i], weight, i, date_follows(el))
         for i, (el, weight, _) in enumerate(elements)
     ]
     chosen = titles.choose(candidates, page_title, og)
     if not chosen:
         return "", None, None
-    for el, _, path in elements:
-        if titles.clean_title(headline_text(el)) == chosen:
+    for (el, _, path), text in zip(elements, texts, strict=True):
+        if titles.clean_title(text) == chosen:
             return chosen, el, path
     return chosen, _showing(page, chosen), (FROM_OG if chosen == og else FROM_TITLE_TAG)
 
@@ -64,6 +65,13 @@ def _showing(page: Page, title: str) -> Any | None:
 
 #: ``Hoạt động nhà trường : Headline`` (XOOPS's item head): the topic, then the headline.
 _TOPIC = re.compile(r"^[^:»|]{2,60}\s[:»|]\s+$")
+
+
+def _without_topic(text: str, page_title: str) -> str:
+    """``Hoạt động nhà trường : Headline`` as ``Headline`` when ``<title>`` has it so."""
+    _, sep, rest = titles.clean_title(text).partition(" : ")
+    topical = sep and rest and _topic_before(titles.clean_title(text), rest)
+    return rest if topical and titles.in_page_title(rest, page_title) else text
 
 
 def _topic_before(text: str, title: str) -> bool:
@@ -162,23 +170,47 @@ def _above_text(page: Page) -> Any | None:
     start = page.position(first)
     window = list(islice(page.order, max(0, start - ABOVE_WINDOW), start))
     holders = set(first.iterancestors())
-    for el in reversed(window):
-        text = text_of(el) if isinstance(el.tag, str) and el not in holders else ""
+    lines = [
+        (el, text_of(el) if isinstance(el.tag, str) and el not in holders else "")
+        for el in reversed(window)
+    ]
+    for i, (el, text) in enumerate(lines):
         if not text or len(text) > 250:
             continue
         if dates.is_date_line(text) or bylines.parse_byline(text) or is_chrome_line(text):
             continue
-        if bylines.is_role_line(text) and not _emphasised(el):
+        if posted_date(text):
+            continue  # ``Đăng bởi quantri lúc 09 Tháng 4 2021`` under the headline
+        if bylines.is_role_line(text) and not _emphasised(el) and _byline_over(lines[i:], text):
             continue  # the author's role under the name (``Giảng viên Khoa Xây dựng Đảng``)
         if in_chrome(el):
             return None
-        if (_emphasised(el) or _repeated_in_title(page, text)) and 2 <= len(
-            titles.words(text)
-        ) <= 60:
+        headline_like = (
+            _emphasised(el) or _repeated_in_title(page, text) or _plain_over_date(el, text)
+        )
+        if headline_like and 2 <= len(titles.words(text)) <= 60:
             return el
         if el.tag in BLOCKS:
             return None  # a plain line (a lead, a caption) sits between: no headline here
     return None
+
+
+def _byline_over(lines: list[tuple[Any, str]], text: str) -> bool:
+    """The next line up is a byline: ``text`` is the author's role under the name."""
+    above = next((t for _, t in lines if t and t != text), "")
+    return bool(above) and bylines.parse_byline(above) is not None
+
+
+def _plain_over_date(el: Any, text: str) -> bool:
+    """A plain block right over the post's date line (e107's ``div.caption``), not a label
+    of it (``Ngày đăng:``, ``Đăng bởi quantri``)."""
+    return (
+        el.tag in BLOCKS
+        and len(titles.words(text)) >= 4
+        and not text.rstrip().endswith(":")
+        and bylines.parse_byline(text) is None
+        and date_follows(el)
+    )
 
 
 def _repeated_in_title(page: Page, text: str) -> bool:
@@ -237,8 +269,9 @@ _RELATED = re.compile(RELATED_HEADING, re.IGNORECASE)
 
 def _text_block(first: Any, above_title: set[Any]) -> Any | None:
     """The largest block around the first paragraph that holds neither the headline nor
-    chrome: the text's own cell when headline, text and other news share a layout table."""
-    block = None
+    chrome: the text's own cell when headline, text and other news share a layout table.
+    A first "paragraph" that is a ``div`` or a cell holds the whole ``<br>`` body itself."""
+    block = first if first.tag in ("div", "td") else None
     for anc in first.iterancestors():
         if anc in above_title or anc.tag in ("html", "body") or in_chrome(anc):
             break
@@ -274,7 +307,25 @@ def _find_first_paragraph(page: Page) -> Any | None:
         if len(el.text_content()) >= 150 and len(text_of(el)) >= 150 and not in_chrome(el):
             return el
     body = page.tree.find("body")
-    return _first_loose_line(body) if body is not None and root is None else None
+    if body is not None and root is None and (loose := _first_loose_line(body)) is not None:
+        return loose
+    return _first_of_short_paragraphs(root if root is not None else page.tree)
+
+
+#: A short news item's paragraphs: two in a row of at least this length.
+SHORT_PARAGRAPH = 80
+
+
+def _first_of_short_paragraphs(root: Any) -> Any | None:
+    """A short news item, none of whose paragraphs reaches 150 characters: the first of
+    two prose paragraphs a photo at most apart."""
+    for el in root.iter("p"):
+        if len(text_of(el)) < SHORT_PARAGRAPH or in_chrome(el):
+            continue
+        after = [s for s in islice(el.itersiblings(), 2) if isinstance(s.tag, str)]
+        if any(s.tag == "p" and len(text_of(s)) >= SHORT_PARAGRAPH for s in after):
+            return el
+    return None
 
 
 #: A line of prose in a converted document (a headline or a running header is shorter).
