@@ -203,7 +203,12 @@ def _labelled(line: str) -> tuple[bool, str | None]:
     ... | Người đăng: X``: (was it labelled, author)."""
     labelled = False
     names: list[str] = []
-    for part in re.split(r"\s*[;|]\s*|\s[-–—]\s(?=[^:\-–—]{1,25}:)|\s(?=bởi\s)", line):
+    for part in re.split(
+        r"\s*[;|]\s*|\s[-–—]\s(?=[^:\-–—]{1,25}:)|\s(?=bởi\s)"
+        r"|\s(?=(?:người\s*(?:viết|đăng)|tác\s*giả)\s*:)",
+        line,
+        flags=re.IGNORECASE,
+    ):
         m = AUTHOR_LABEL.match(part)
         by = None if m else BY_LABEL.match(part)
         shot = None if m or by else PHOTO_LABEL.match(part)

@@ -80,13 +80,16 @@ def in_chrome(el: Any) -> bool:
 
 def chrome_marked(el: Any) -> bool:
     """The element's class or id names a menu, a sidebar or a list of other news."""
-    marks = f"{el.get('class', '')} {el.get('id', '')}".lower()
+    marks = _NEGATED.sub(" ", f"{el.get('class', '')} {el.get('id', '')}".lower())
     found = [w for w in _CHROME_MARKS if w in marks]
     if found == ["menu"] and _link_density(el) < MENU_LINKS:
         return False  # prose, not links: a theme's content column (e107's ``default_menu``)
     return bool(found)
 
 
+#: A class word that says what the block is not (Weebly's ``wsite-not-footer``, a page's
+#: ``no-sidebar``).
+_NEGATED = re.compile(r"(?:^|(?<=[\s_-]))(?:not|no|non)[-_][\w-]+")
 #: Share of a "menu" block's text in links below which it is prose, not a menu.
 MENU_LINKS = 0.25
 

@@ -180,11 +180,16 @@ _META_FIELD = re.compile(r"^[^:|]{1,25}:\s*(?:[^:|]{1,40}|\d{1,2}[:h]\d{2}(?::\d
 #: (``Đăng ngày 08/12/2021 - Người đăng: X``).
 FIELD_SEPARATOR = re.compile(
     r"\s[|]\s|\s[-–—]\s(?=[^:|\-–—]{1,25}:|thứ\s|chủ\s*nhật|[a-z]+day\b)|\s(?=bởi\s)"
-    r"|\s(?=(?:trong|thuộc)\s+(?:chuyên\s*mục|mục|danh\s*mục)\s)",
+    r"|\s(?=(?:trong|thuộc)\s+(?:chuyên\s*mục|mục|danh\s*mục)\s)"
+    r"|\s(?=(?:người\s*(?:viết|đăng)|tác\s*giả|nguồn|lượt\s*xem)\s*:)",
     re.IGNORECASE,
 )
 #: ``bởi X`` after the date (``Đăng ngày 05/11/2024 bởi Phan Thị Kim Oanh``), ``by X``.
 _BY_FIELD = re.compile(r"^(?:bởi|by)\s+\S[^:|]{0,40}$", re.IGNORECASE)
+#: ``19/1/2021 | 0 Bình luận``: a counter after the date.
+_COUNT_FIELD = re.compile(
+    r"^\d[\d.,]*\s+(?:bình\s*luận|lượt\s*(?:xem|đọc)|ghi\s*chú|comments?|views?)$", re.IGNORECASE
+)
 #: ``… trong chuyên mục Tin hoạt động`` after the date: the post's category.
 _CATEGORY_FIELD = re.compile(
     r"^(?:trong|thuộc)\s+(?:chuyên\s*mục|mục|danh\s*mục)\s+\S[^:|]{0,60}$", re.IGNORECASE
@@ -211,7 +216,11 @@ def is_date_line(text: str, max_rest: int = 8) -> bool:
         len(parts) > 1
         and len(dated) == 1
         and all(
-            p in dated or _META_FIELD.match(p) or _BY_FIELD.match(p) or _CATEGORY_FIELD.match(p)
+            p in dated
+            or _META_FIELD.match(p)
+            or _BY_FIELD.match(p)
+            or _CATEGORY_FIELD.match(p)
+            or _COUNT_FIELD.match(p)
             for p in parts
         )
     )

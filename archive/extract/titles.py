@@ -22,7 +22,22 @@ def clean_title(text: str | None) -> str:
     title = unicodedata.normalize("NFC", text or "").replace("\u200b", "")
     title = re.sub(r"\s+", " ", title).strip()
     title = _NULL_PREFIX.sub("", title)
-    return title.strip(" |-–—:»").strip()
+    return _without_edge_symbols(title).strip(" |-–—:»").strip()
+
+
+def _without_edge_symbols(title: str) -> str:
+    """Without symbols at the ends: a permalink's ``¶`` (MkDocs, Sphinx), an emoji before
+    a social post's first line (``📣``)."""
+    start, end = 0, len(title)
+    while start < end and (title[start].isspace() or _symbol(title[start])):
+        start += 1
+    while end > start and (title[end - 1].isspace() or _symbol(title[end - 1])):
+        end -= 1
+    return title[start:end]
+
+
+def _symbol(char: str) -> bool:
+    return char in "¶§" or unicodedata.category(char) in ("So", "Sk", "Cs")
 
 
 def words(text: str) -> list[str]:

@@ -68,6 +68,8 @@ CHROME_WORDS: tuple[str, ...] = (
     "nav-links",
     "post-navigation",
     "post-nav",
+    "nextprev",
+    "prevnext",
     "counter",
     "poll",
     "login",
@@ -118,6 +120,7 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     # a repository's item page (DSpace's Vietnamese interface)
     r"^(?:hiển thị|xem)\s+(?:toàn bộ|đầy đủ)\s+biểu ghi\b.{0,40}$",
     r"^tập tin trong tài liệu này\s*:?$",
+    r"^(?:#\w+\s*)+$",  # a social post's hashtags
     r"^(?:tài liệu tham khảo|tham khảo|references)\s*:?$",
     r"^(?:bản quyền|copyright|©)\b.{0,160}$",
     # a converted PDF's page number and a bulletin's running header

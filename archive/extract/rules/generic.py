@@ -37,6 +37,9 @@ RULE = CmsRule(
         ),
         # "sapo" is the Vietnamese newsroom's word for the lead, in any vendor's class name
         "//*[self::div or self::p][contains(@class, 'sapo')]",
+        # ``entry-lead``, ``post_lead``: "lead" as a word of a compound class
+        "//*[self::div or self::p][contains(concat(' ', translate(@class, '-_', '  '), ' '),"
+        " ' lead ')]",
     ),
     byline=(
         "[itemprop='author']",
