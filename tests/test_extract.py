@@ -1429,3 +1429,59 @@ def test_pdftohtml_plain_output_loose_in_the_body() -> None:
     assert (a.title, a.author) == (TITLE, "Nguyễn Văn Bé Tư")
     check(a, [P1[:60], P2[:60]], ["BẢN TIN", "Số 3/2024", "Document Outline", "Lời giới thiệu"])
     assert not any(line in ("12", "13") for line in a.text.split("\n\n"))
+
+
+def test_short_news_items_and_a_content_column_named_menu() -> None:
+    """A short item (no paragraph of 150 characters) under a section name; e107: the
+    content cell is 'default_menu', the headline a plain div over 'Đăng bởi X lúc <date>',
+    the text a <br> body in a div with the signature inside."""
+    short = [P1[:120].strip(), P2[:120].strip(), P3[:120].strip()]
+    cpanel = html(
+        "<title>Tin tức</title>",
+        "<table><tr><td class='rvs-left'><p>Tất cả: 96.418</p></td><td class='rvs-content'>"
+        f"<p class='rvs-pagetitle'>TIN HOẠT ĐỘNG</p><hr><p><font size=4><b>{TITLE}</b></font>"
+        "</p><p><i>Đăng ngày 20/8/2024</i></p>" + ps(*short) + "</td></tr></table>",
+    )
+    a = extract_article(cpanel, "http://tct.example.vn/tin_12.html")
+    assert (a.title, a.date) == (TITLE, "2024-08-20")
+    check(a, short, ["TIN HOẠT ĐỘNG", "96.418"])
+    e107 = html(
+        "<title>Trường Chính trị tỉnh Long An / Tin tức</title>",
+        "<table><tr><td class='left_menu'><div class='menu_caption'>Ai đang trực tuyến</div>"
+        "<div class='menu_text'>Khách: 6<br>Thành viên mới nhất: thuvien_tct</div></td>"
+        f"<td class='default_menu'><div class='news_item'><div class='caption'>{TITLE}</div>"
+        "<div class='smalltext'>Đăng bởi <a href='/u'>quantri</a> lúc Thứ sáu 09 Tháng 4 2021 - "
+        f"15:00:00 · <a href='/c'>Hoạt động</a></div><div class='news_body'>{P1}<br><br>{P2}"
+        "<br><br><div style='text-align:right'><b>Võ Hoài Phong</b></div></div>"
+        "<div class='news_footer'><a href='/p'>Bản in</a></div></div></td></tr></table>",
+    )
+    a = extract_article(e107, "http://tct.example.vn/news.php?extend.210")
+    assert (a.title, a.date, a.author) == (TITLE, "2021-04-09", "Võ Hoài Phong")
+    check(a, [P1, P2], ["Khách", "thuvien_tct", "Bản in"])
+
+
+def test_documentation_and_site_builder_themes() -> None:
+    """MkDocs: a permalink's ¶ in the h1, 'Ngày đăng: X Người viết: Y' in one <p>; Weebly:
+    its content in 'wsite-not-footer', '19/1/2021 | 0 Bình luận' under the headline;
+    'entry-lead', 'links-nextprev' and hashtag lines."""
+    mkdocs = html(
+        f"<title>{TITLE} - Trường Chính trị</title>",
+        f"<article class='md-content__inner'><h1 id='x'>{TITLE}<a class='headerlink' "
+        "href='#x'>&para;</a></h1><p>Ngày đăng: 25/11/2022<br>Người viết: Trần Khánh Linh</p>"
+        f"{ps(P1, P2)}</article>",
+    )
+    a = extract_article(mkdocs, "https://tct.example.vn/tin-tuc/2022/giai-nhi/")
+    assert (a.title, a.date, a.author) == (TITLE, "2022-11-25", "Trần Khánh Linh")
+    weebly = html(
+        f"<title>{TITLE} - Trường Chính trị</title><meta property='og:title' content='{TITLE}'>",
+        "<div class='wsite-elements wsite-not-footer'><div class='blog-post'>"
+        f"<h2 class='blog-title'><a href='/tin/x'>{TITLE}</a></h2><p class='blog-date'>"
+        "<span>19/1/2021</span> <span>|</span> <a href='#c'>0 Bình luận</a></p>"
+        f"<div class='entry-lead'><strong>{P3}</strong></div>{ps(P1, P2)}"
+        "<p><a href='/t/a'>#truongchinhtri</a> <a href='/t/b'>#hocvien</a></p>"
+        "<ul class='links-nextprev'><li>← Bài trước<br><a href='/p'>Lịch giảng tuần 50 các lớp"
+        "</a></li></ul></div></div>",
+    )
+    a = extract_article(weebly, "https://tct.example.vn/tin-tuc/ban-hanh-ke-hoach")
+    assert (a.title, a.date) == (TITLE, "2021-01-19")
+    assert a.text.split("\n\n") == [P3, P1, P2]

@@ -234,6 +234,8 @@ def own_text(el: Any) -> str:
         return ""
     if any(isinstance(c.tag, str) and c.tag in BLOCKS and text_of(c) for c in el):
         return ""
+    if el.find(".//br") is not None:  # ``Ngày đăng: X<br>Người viết: Y``: two lines, not one word
+        return " ".join(unicodedata.normalize("NFC", " ".join(el.itertext())).split())
     return text
 
 
