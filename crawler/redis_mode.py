@@ -375,7 +375,8 @@ class SharedDelay(HTTP11DownloadHandler):
     each worker's Scrapy slot counts only its own), then waits for the host's turn
     (granted only when the delay has passed since the last grant to any worker) at the
     last moment before it is sent: after this worker's own downloader slot has waited.
-    The slot comes first so that no turn is taken by a request that cannot be sent.
+    The slot comes first so that no turn is taken by a request that cannot be sent; both
+    in one script, whose answer is the exact wait for the turn (crawler/redisjob.py).
     (Turns reserved ahead, or taken in a downloader middleware, were measured at the
     server to leave late and crowd the next worker's request: gaps of 0.27 s for a 0.5 s
     delay.) The delay is the worker's own for the host: DOWNLOAD_DELAY, raised by
@@ -402,40 +403,32 @@ class SharedDelay(HTTP11DownloadHandler):
         # turn (the other slots' turns first) and its download.
         timeout = float(request.meta.get("download_timeout", self.timeout))
         hold = delay * self.limit + timeout + self.MARGIN
-        while (wait := self._slot(host, token, hold)) > 0:
-            await asyncio.sleep(wait)
         try:
-            while delay > 0 and (wait := self._turn(host, delay)) > 0:  # no delay: no turn
+            while (wait := self._go(host, token, hold, delay)) > 0:
                 await asyncio.sleep(wait)
             return await super().download_request(request)
         finally:
             self._free(host, token)
 
-    def _slot(self, host: str, token: str, hold: float) -> float:
-        """0 when the slot is taken; else the seconds to wait before asking again. Redis
-        down: the request waits for it (never sent past the site's concurrency)."""
+    def _go(self, host: str, token: str, hold: float, delay: float) -> float:
+        """0 once the request holds a slot and its turn; else the seconds to wait before
+        asking again (the turn's exact wait; ``POLL`` while the host's slots are all
+        taken). Redis down: the request waits (never sent past the site's delay or
+        concurrency, never recorded as the page's failure)."""
         try:
-            taken = self.job.take_slot(host, token, self.limit, hold)
+            wait = self.job.go(host, token, self.limit, hold, delay)
         except OUTAGE as exc:
-            logger.error("Redis unreachable (%s): %s waits for a slot", exc, host)
+            logger.error("Redis unreachable (%s): %s waits for its turn", exc, host)
             return 1.0
-        return 0.0 if taken else self.POLL
+        return self.POLL if wait is None else wait
 
     def _free(self, host: str, token: str) -> None:
-        """Redis down: the slot is left to expire (the site's concurrency lower meanwhile)."""
+        """Redis down: the slot is left to expire (the site's concurrency lower meanwhile).
+        A request cancelled before it had a slot frees nothing."""
         try:
             self.job.free_slot(host, token)
         except OUTAGE as exc:
             logger.error("Redis unreachable (%s): a slot of %s is left to expire", exc, host)
-
-    def _turn(self, host: str, delay: float) -> float:
-        """Redis down: the request waits for it (never sent without its turn, never
-        recorded as the page's failure)."""
-        try:
-            return self.job.turn(host, delay)
-        except OUTAGE as exc:
-            logger.error("Redis unreachable (%s): %s waits for its turn", exc, host)
-            return 1.0
 
     def delay(self, request: Request, host: str) -> float:
         engine = self.crawler.engine

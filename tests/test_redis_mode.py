@@ -456,3 +456,22 @@ def test_a_writer_killed_between_commit_and_acknowledgement_stores_nothing_twice
         assert db.execute("select count(*) from articles").fetchone()[0] == 1
         assert db.execute("select count(*) from article_versions").fetchone()[0] == 1
         assert db.execute("select sum(articles_new) from crawl_sites").fetchone()[0] == 1
+
+
+def test_one_round_trip_takes_a_slot_then_the_turn(tmp_path):
+    """Job.go (crawler/redisjob.py), on a real Redis: the host's slots first (a request
+    without one gets nothing, not even the turn), kept by their token across asks; then
+    the turn, whose answer is the wait until it is due; a freed slot is the next one's."""
+    from crawler.redisjob import Job as RedisJob
+
+    with RedisServer(tmp_path / "redis") as server:
+        job = RedisJob(server.client(), "tct-archive")
+        hour = 3600.0  # a delay no ask outlives: the waits below are deterministic
+        assert job.go("h", "a", 1, 60, hour) == 0  # slot and turn
+        assert job.go("h", "b", 1, 60, hour) is None  # no slot left: no turn asked either
+        assert 0 < job.go("h", "a", 1, 60, hour) <= hour  # a keeps its slot, waits its turn
+        job.free_slot("h", "a")
+        assert 0 < job.go("h", "b", 1, 60, hour) <= hour  # b has the slot; the turn is a's
+        assert job.go("other", "c", 1, 60, 0.0) == 0  # no delay: no turn
+        assert job.server.zcard("tct-archive:inflight:h") == 1
+        assert 0 < job.server.ttl("tct-archive:inflight:h") <= 61  # the key dies with its slots
