@@ -53,7 +53,8 @@ from archive.capture import frontier, recrawl
 from archive.sites import urls
 from archive.sites.registry import Site
 from crawler.items import AttachmentItem, PageItem, SiteCounts
-from crawler.redisjob import OUTAGE, Job, client_options, connect
+from crawler.middlewares import PAGE_URL, AlreadyArchived
+from crawler.redisjob import ARCHIVED, NO_SLOT, OUTAGE, Job, client_options, connect
 from crawler.session import ArchiveSession
 
 logger = logging.getLogger(__name__)
@@ -100,6 +101,11 @@ class RedisMode:
         settings.set("CONCURRENT_ITEMS", 1, priority="cmdline")
         for scheme in ("http", "https"):
             settings["DOWNLOAD_HANDLERS"][scheme] = "crawler.redis_mode.SharedDelay"
+        # SharedDelay looks up the page's URL in ``archived`` in the round trip that takes
+        # its slot and turn: at the last moment, where the middleware looked it up when the
+        # request left the frontier (a worker's requests wait in its downloader's queue
+        # meanwhile, so more of an article's other URLs were fetched), in a round trip more.
+        settings["DOWNLOADER_MIDDLEWARES"]["crawler.middlewares.ArchivedMiddleware"] = None
         settings["EXTENSIONS"]["crawler.redis_mode.RedisWorker"] = 540
 
 
@@ -340,9 +346,7 @@ class RedisSession(ArchiveSession):
         counts.pages += 1
         record = dataclasses.asdict(item)
         record["captures"] = self._capture_rows(item.captures)
-        title = item.article.title or "" if item.article else ""
-        stored = dict.fromkeys([item.url, item.location, *item.aliases], title)
-        self._add("page", {"item": record}, item.url, stored if item.article else None)
+        self._add("page", {"item": record}, item.url, archived_urls(item))
 
     def save_attachment(self, item: AttachmentItem) -> None:
         record = dataclasses.asdict(item)
@@ -352,6 +356,18 @@ class RedisSession(ArchiveSession):
     def close(self, reason: str, stats: Any = None) -> dict[str, Any]:
         self.redis_job.leave(self.worker)
         return {"pages": sum(c.pages for c in self.counts.values())}
+
+
+def archived_urls(item: PageItem) -> dict[str, str] | None:
+    """An article's URLs -> its title, for ``archived``: those the writer stores it under
+    (archive/store/writer.py), its canonical URL first. Without the canonical URL, Drupal's
+    path alias of an article fetched at /node/N was fetched too: 40 pages more than one
+    process in 1,730 (benchmarks/redis_mode.py)."""
+    article = item.article
+    if article is None:
+        return None
+    urls = [article.canonical_url, item.url, item.location, *item.aliases]
+    return dict.fromkeys([url for url in urls if url], article.title or "")
 
 
 def open_session(settings: BaseSettings, sites: list[Site]) -> RedisSession:
@@ -404,23 +420,26 @@ class SharedDelay(HTTP11DownloadHandler):
         timeout = float(request.meta.get("download_timeout", self.timeout))
         hold = delay * self.limit + timeout + self.MARGIN
         try:
-            while (wait := self._go(host, token, hold, delay)) > 0:
+            while (wait := self._go(host, token, hold, delay, request.meta.get(PAGE_URL))) != 0:
+                if wait == ARCHIVED:
+                    raise AlreadyArchived("an article this crawl stored is known at this URL")
                 await asyncio.sleep(wait)
             return await super().download_request(request)
         finally:
             self._free(host, token)
 
-    def _go(self, host: str, token: str, hold: float, delay: float) -> float:
-        """0 once the request holds a slot and its turn; else the seconds to wait before
-        asking again (the turn's exact wait; ``POLL`` while the host's slots are all
-        taken). Redis down: the request waits (never sent past the site's delay or
-        concurrency, never recorded as the page's failure)."""
+    def _go(self, host: str, token: str, hold: float, delay: float, url: str | None) -> float:
+        """0 once the request holds a slot and its turn; ARCHIVED for a page stored
+        meanwhile; else the seconds to wait before asking again (the turn's exact wait;
+        ``POLL`` while the host's slots are all taken). Redis down: the request waits
+        (never sent past the site's delay or concurrency, never recorded as the page's
+        failure)."""
         try:
-            wait = self.job.go(host, token, self.limit, hold, delay)
+            wait = self.job.go(host, token, self.limit, hold, delay, url)
         except OUTAGE as exc:
             logger.error("Redis unreachable (%s): %s waits for its turn", exc, host)
             return 1.0
-        return self.POLL if wait is None else wait
+        return self.POLL if wait == NO_SLOT else wait
 
     def _free(self, host: str, token: str) -> None:
         """Redis down: the slot is left to expire (the site's concurrency lower meanwhile).

@@ -36,6 +36,8 @@ RETRIES = 5
 #: What a Redis outage raises (after the retries): caught where the crawl can go on.
 OUTAGE = (redis.ConnectionError, redis.TimeoutError)
 GROUP = "writer"
+NO_SLOT = -1.0  # Job.go: every slot of the host is taken
+ARCHIVED = -2.0  # Job.go: the page's URL is an article's this job stored: not to be sent
 CONSUMER = "writer"  # one writer: its pending entries are its own after a restart
 
 # Pop the best request and lease it, in one step: a worker killed after the pop
@@ -74,20 +76,23 @@ return back
 """
 
 # A request's way to its host, in one round trip (a slot, then a turn, took two or
-# more): first a slot among the host's requests in flight (KEYS[1], by any worker), taken
-# only while fewer than ARGV[1] are, held ARGV[3] seconds at most (a killed worker's
-# slots free themselves, and the key expires with its latest one; ZREM of the last slot
-# deletes it at once); the slot, once taken, is kept across calls (ARGV[2], the request's
-# token). Then, when the host has a delay (ARGV[4] > 0), its turn (KEYS[2]), granted only
-# when due: at least the delay after the last grant by any worker, so the request leaves
-# right after its grant and a worker that woke late cannot send closer to the next one.
-# Returns '0' when the request may go; '-1' while no slot is free; else the seconds until
+# more, and a look-up in ``archived`` one more): a page whose URL an article stored
+# meanwhile is known at (ARGV[5], KEYS[3]) is not sent. Then a slot among the host's
+# requests in flight (KEYS[1], by any worker), taken only while fewer than ARGV[1] are,
+# held ARGV[3] seconds at most (a killed worker's slots free themselves, and the key
+# expires with its latest one; ZREM of the last slot deletes it at once); once taken, it
+# is kept across calls (ARGV[2], the request's token). Then, when the host has a delay
+# (ARGV[4] > 0), its turn (KEYS[2]), granted only when due: at least the delay after the
+# last grant by any worker, so the request leaves right after its grant and a worker that
+# woke late cannot send closer to the next one. Returns '0' when the request may go,
+# NO_SLOT while no slot is free, ARCHIVED for a page not to send, else the seconds until
 # its turn is due (as strings: Lua numbers lose fractions).
 _GO = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1e6
 local hold = tonumber(ARGV[3])
 if not redis.call('ZSCORE', KEYS[1], ARGV[2]) then
+  if ARGV[5] ~= '' and redis.call('HEXISTS', KEYS[3], ARGV[5]) == 1 then return '-2' end
   redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
   if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[1]) then return '-1' end
   redis.call('ZADD', KEYS[1], now + hold, ARGV[2])
@@ -230,14 +235,15 @@ class Job:
                            self.archived, self.lease_seq, self.writers)  # fmt: skip
 
     # --- politeness ---------------------------------------------------------------
-    def go(self, host: str, token: str, limit: int, hold: float, delay: float) -> float | None:
+    def go(self, host: str, token: str, limit: int, hold: float, delay: float,
+           url: str | None = None) -> float:  # fmt: skip
         """0 when this request to ``host`` may be sent now: ``token`` holds one of the host's
         ``limit`` slots (for ``hold`` seconds at most) and, with a ``delay``, the turn is
-        granted. Else None while every slot is taken, or the seconds until the turn."""
-        keys = [self._inflight(host), f"{self.prefix}:next:{host}"]
-        args: list[str | int] = [limit, token, math.ceil(hold), repr(delay)]
-        wait = float(self._go(keys=keys, args=args))
-        return None if wait < 0 else wait
+        granted. Else NO_SLOT while every slot is taken, ARCHIVED when ``url`` (a page's,
+        canonical) is an article's this job stored, or the seconds until the turn."""
+        keys = [self._inflight(host), f"{self.prefix}:next:{host}", self.archived]
+        args: list[str | int] = [limit, token, math.ceil(hold), repr(delay), url or ""]
+        return float(self._go(keys=keys, args=args))
 
     def free_slot(self, host: str, token: str) -> None:
         self.server.zrem(self._inflight(host), token)
