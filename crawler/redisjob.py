@@ -36,9 +36,9 @@ RETRIES = 5
 #: What a Redis outage raises (after the retries): caught where the crawl can go on.
 OUTAGE = (redis.ConnectionError, redis.TimeoutError)
 GROUP = "writer"
+CONSUMER = "writer"  # one writer: its pending entries are its own after a restart
 NO_SLOT = -1.0  # Job.go: every slot of the host is taken
 ARCHIVED = -2.0  # Job.go: the page's URL is an article's this job stored: not to be sent
-CONSUMER = "writer"  # one writer: its pending entries are its own after a restart
 
 # Pop the best request and lease it, in one step: a worker killed after the pop
 # leaves the request in ``leases``, where its deadline gives it back.
