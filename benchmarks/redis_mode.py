@@ -8,11 +8,13 @@ if installed, else the Python server), delays off. Measured, one after the other
 each into a fresh archive:
 
 * single-process mode (``tct-archive crawl``): wall, articles/s, CPU per article
-  (the crawl's process tree);
+  (the crawl's process tree), before and after the Redis runs: their mean is the
+  reference;
 * Redis mode with 1, 2, 3 workers and one writer (``crawl --redis`` x N, ``ingest``),
   all started at once against a fresh ``redis-server``: wall until the writer exits,
-  articles/s, CPU per article of workers + writer + redis-server, and the overhead
-  of Redis mode per article against single-process mode;
+  articles/s, CPU per article of workers (their main processes and extraction pools) +
+  writer + redis-server, and the overhead of Redis mode per article against
+  single-process mode;
 * what one article costs in Redis: commands and network bytes (``INFO`` before and
   after, over the whole job, per stored article), the stream's bytes per record;
 * the writer's sustained insert rate: the workers first run alone (records pile up
@@ -118,7 +120,8 @@ def redis_run(web: StaticWeb, run: Path, workers: int) -> dict[str, Any]:
         usages = [s.stop() for s in samplers]
         after, cpu_after = redis_stats(client), redis_cpu(server.process.pid)
     articles = articles_in(db)
-    cpu = {"writer": usages[0].cpu, "workers": sum(u.cpu for u in usages[1:]),
+    cpu = {"writer": usages[0].cpu, "workers": sum(u.cpu_main for u in usages[1:]),
+           "pools": sum(u.cpu_children for u in usages[1:]),
            "redis": cpu_after - cpu_before}  # fmt: skip
     total = sum(cpu.values())
     return {
@@ -210,7 +213,18 @@ def single_run(web: StaticWeb, run: Path, server_pids: list[int]) -> dict[str, A
     run.mkdir(parents=True)
     figures = crawl(run / "archive.db", web, run / "crawl.log", *FAST, server_pids=server_pids)
     row = figures.row()
-    return {k: row[k] for k in ("wall_s", "articles_new", "articles_per_s", "cpu_s_per_article")}
+    picked = {k: row[k] for k in ("wall_s", "articles_new", "articles_per_s", "cpu_s_per_article")}
+    cpu = {"main": round(figures.usage.cpu_main, 1), "pool": round(figures.usage.cpu_children, 1)}
+    return {**picked, "cpu_s": cpu}
+
+
+def reference(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
+    """Single-process mode measured before and after the Redis runs, averaged: on a shared
+    machine one measure of it varied by 25 % between runs minutes apart (the overhead
+    figures moved by as much)."""
+    mean = {k: round((before[k] + after[k]) / 2, 4)
+            for k in ("wall_s", "articles_per_s", "cpu_s_per_article")}  # fmt: skip
+    return {**before, **mean, "runs": [before, after]}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -238,16 +252,20 @@ def main(argv: list[str] | None = None) -> int:
     )
     with server:
         print("single process ...", flush=True)
-        results["single"] = single_run(web, run / "single", server.pids())
-        print(f"  {results['single']}", flush=True)
+        first = single_run(web, run / "single", server.pids())
+        print(f"  {first}", flush=True)
         for n in counts:
             print(f"Redis mode, {n} worker(s) and the writer ...", flush=True)
             figures = redis_run(web, run / f"redis-{n}", n)
+            results["redis_mode"].append(figures)
+            print(f"  {figures}", flush=True)
+        print("single process again ...", flush=True)
+        results["single"] = reference(first, single_run(web, run / "single2", server.pids()))
+        print(f"  {results['single']['runs'][1]}", flush=True)
+        for figures in results["redis_mode"]:
             figures["overhead_cpu_per_article"] = round(
                 figures["cpu_s_per_article"] / results["single"]["cpu_s_per_article"] - 1, 3
             )
-            results["redis_mode"].append(figures)
-            print(f"  {figures}", flush=True)
         print("start-up: a worker and the writer with nothing to do ...", flush=True)
         results["startup_cpu_s"] = startup_run(web, run / "startup", server.pids())
         print(f"  {results['startup_cpu_s']}", flush=True)
@@ -283,7 +301,11 @@ def report(r: dict[str, Any]) -> None:
           f"{r['cores']} cores")  # fmt: skip
     print(f"{'mode':<22}{'wall s':>8}{'articles/s':>12}{'CPU s/article':>15}{'overhead':>10}"
           f"{'steady CPU':>12}{'overhead':>10}")  # fmt: skip
-    print(f"{'single process':<22}{s['wall_s']:>8}{s['articles_per_s']:>12}"
+    for i, one in enumerate(s["runs"]):
+        name = f"single ({'before' if i == 0 else 'after'})"
+        print(f"{name:<22}{one['wall_s']:>8}{one['articles_per_s']:>12}"
+              f"{one['cpu_s_per_article']:>15}   CPU s {one['cpu_s']}")  # fmt: skip
+    print(f"{'single, mean':<22}{s['wall_s']:>8}{s['articles_per_s']:>12}"
           f"{s['cpu_s_per_article']:>15}{'':>10}{s['steady_cpu_s_per_article']:>12}")  # fmt: skip
     for f in r["redis_mode"]:
         name = f"redis, {f['workers']} worker(s)"
@@ -291,12 +313,12 @@ def report(r: dict[str, Any]) -> None:
               f"{f['overhead_cpu_per_article']:>+10.1%}{f['steady_cpu_s_per_article']:>12}"
               f"{f['steady_overhead']:>+10.1%}")  # fmt: skip
     print(f"start-up CPU per process (left out of 'steady'): {r['startup_cpu_s']}")
-    last = r["redis_mode"][-1]
-    print(
-        f"Redis per article: {last['redis_commands_per_article']} commands, "
-        f"{last['redis_bytes_in_per_article']} bytes in, "
-        f"{last['redis_bytes_out_per_article']} bytes out; CPU split {last['cpu_s']}"
-    )
+    for f in r["redis_mode"]:
+        print(
+            f"{f['workers']} worker(s): CPU s {f['cpu_s']}; Redis per article: "
+            f"{f['redis_commands_per_article']} commands, {f['redis_bytes_in_per_article']} "
+            f"bytes in, {f['redis_bytes_out_per_article']} bytes out"
+        )
     d = r["drain"]
     print(
         f"stream: {d['stream']['records_per_article']} records per article, "

@@ -53,7 +53,8 @@ from archive.capture import frontier, recrawl
 from archive.sites import urls
 from archive.sites.registry import Site
 from crawler.items import AttachmentItem, PageItem, SiteCounts
-from crawler.redisjob import OUTAGE, Job, client_options, connect
+from crawler.middlewares import PAGE_URL, AlreadyArchived
+from crawler.redisjob import ARCHIVED, NO_SLOT, OUTAGE, Job, client_options, connect
 from crawler.session import ArchiveSession
 
 logger = logging.getLogger(__name__)
@@ -100,6 +101,11 @@ class RedisMode:
         settings.set("CONCURRENT_ITEMS", 1, priority="cmdline")
         for scheme in ("http", "https"):
             settings["DOWNLOAD_HANDLERS"][scheme] = "crawler.redis_mode.SharedDelay"
+        # SharedDelay looks up the page's URL in ``archived`` in the round trip that takes
+        # its slot and turn: at the last moment, where the middleware looked it up when the
+        # request left the frontier (a worker's requests wait in its downloader's queue
+        # meanwhile, so more of an article's other URLs were fetched), in a round trip more.
+        settings["DOWNLOADER_MIDDLEWARES"]["crawler.middlewares.ArchivedMiddleware"] = None
         settings["EXTENSIONS"]["crawler.redis_mode.RedisWorker"] = 540
 
 
@@ -340,9 +346,7 @@ class RedisSession(ArchiveSession):
         counts.pages += 1
         record = dataclasses.asdict(item)
         record["captures"] = self._capture_rows(item.captures)
-        title = item.article.title or "" if item.article else ""
-        stored = dict.fromkeys([item.url, item.location, *item.aliases], title)
-        self._add("page", {"item": record}, item.url, stored if item.article else None)
+        self._add("page", {"item": record}, item.url, archived_urls(item))
 
     def save_attachment(self, item: AttachmentItem) -> None:
         record = dataclasses.asdict(item)
@@ -352,6 +356,18 @@ class RedisSession(ArchiveSession):
     def close(self, reason: str, stats: Any = None) -> dict[str, Any]:
         self.redis_job.leave(self.worker)
         return {"pages": sum(c.pages for c in self.counts.values())}
+
+
+def archived_urls(item: PageItem) -> dict[str, str] | None:
+    """An article's URLs -> its title, for ``archived``: those the writer stores it under
+    (archive/store/writer.py), its canonical URL first. Without the canonical URL, Drupal's
+    path alias of an article fetched at /node/N was fetched too: 40 pages more than one
+    process in 1,730 (benchmarks/redis_mode.py)."""
+    article = item.article
+    if article is None:
+        return None
+    urls = [article.canonical_url, item.url, item.location, *item.aliases]
+    return dict.fromkeys([url for url in urls if url], article.title or "")
 
 
 def open_session(settings: BaseSettings, sites: list[Site]) -> RedisSession:
@@ -375,7 +391,8 @@ class SharedDelay(HTTP11DownloadHandler):
     each worker's Scrapy slot counts only its own), then waits for the host's turn
     (granted only when the delay has passed since the last grant to any worker) at the
     last moment before it is sent: after this worker's own downloader slot has waited.
-    The slot comes first so that no turn is taken by a request that cannot be sent.
+    The slot comes first so that no turn is taken by a request that cannot be sent; both
+    in one script, whose answer is the exact wait for the turn (crawler/redisjob.py).
     (Turns reserved ahead, or taken in a downloader middleware, were measured at the
     server to leave late and crowd the next worker's request: gaps of 0.27 s for a 0.5 s
     delay.) The delay is the worker's own for the host: DOWNLOAD_DELAY, raised by
@@ -402,40 +419,35 @@ class SharedDelay(HTTP11DownloadHandler):
         # turn (the other slots' turns first) and its download.
         timeout = float(request.meta.get("download_timeout", self.timeout))
         hold = delay * self.limit + timeout + self.MARGIN
-        while (wait := self._slot(host, token, hold)) > 0:
-            await asyncio.sleep(wait)
         try:
-            while delay > 0 and (wait := self._turn(host, delay)) > 0:  # no delay: no turn
+            while (wait := self._go(host, token, hold, delay, request.meta.get(PAGE_URL))) != 0:
+                if wait == ARCHIVED:
+                    raise AlreadyArchived("an article this crawl stored is known at this URL")
                 await asyncio.sleep(wait)
             return await super().download_request(request)
         finally:
             self._free(host, token)
 
-    def _slot(self, host: str, token: str, hold: float) -> float:
-        """0 when the slot is taken; else the seconds to wait before asking again. Redis
-        down: the request waits for it (never sent past the site's concurrency)."""
+    def _go(self, host: str, token: str, hold: float, delay: float, url: str | None) -> float:
+        """0 once the request holds a slot and its turn; ARCHIVED for a page stored
+        meanwhile; else the seconds to wait before asking again (the turn's exact wait;
+        ``POLL`` while the host's slots are all taken). Redis down: the request waits
+        (never sent past the site's delay or concurrency, never recorded as the page's
+        failure)."""
         try:
-            taken = self.job.take_slot(host, token, self.limit, hold)
+            wait = self.job.go(host, token, self.limit, hold, delay, url)
         except OUTAGE as exc:
-            logger.error("Redis unreachable (%s): %s waits for a slot", exc, host)
+            logger.error("Redis unreachable (%s): %s waits for its turn", exc, host)
             return 1.0
-        return 0.0 if taken else self.POLL
+        return self.POLL if wait == NO_SLOT else wait
 
     def _free(self, host: str, token: str) -> None:
-        """Redis down: the slot is left to expire (the site's concurrency lower meanwhile)."""
+        """Redis down: the slot is left to expire (the site's concurrency lower meanwhile).
+        A request cancelled before it had a slot frees nothing."""
         try:
             self.job.free_slot(host, token)
         except OUTAGE as exc:
             logger.error("Redis unreachable (%s): a slot of %s is left to expire", exc, host)
-
-    def _turn(self, host: str, delay: float) -> float:
-        """Redis down: the request waits for it (never sent without its turn, never
-        recorded as the page's failure)."""
-        try:
-            return self.job.turn(host, delay)
-        except OUTAGE as exc:
-            logger.error("Redis unreachable (%s): %s waits for its turn", exc, host)
-            return 1.0
 
     def delay(self, request: Request, host: str) -> float:
         engine = self.crawler.engine

@@ -38,6 +38,8 @@ RETRIES = 5
 OUTAGE = (redis.ConnectionError, redis.TimeoutError)
 GROUP = "writer"
 CONSUMER = "writer"  # one writer: its pending entries are its own after a restart
+NO_SLOT = -1.0  # Job.go: every slot of the host is taken
+ARCHIVED = -2.0  # Job.go: the page's URL is an article's this job stored: not to be sent
 
 # Pop the best request and lease it, in one step: a worker killed after the pop
 # leaves the request in ``leases``, where its deadline gives it back.
@@ -74,30 +76,35 @@ end
 return back
 """
 
-# A host's turn: granted only when due (at least ARGV[1] seconds after the last grant,
-# by any worker), so the request leaves right after its grant and a worker that woke
-# late cannot send closer to the next one. Returns the seconds to wait before asking
-# again, 0 when granted (as a string: Lua numbers lose fractions).
-_TURN = """
+# A request's way to its host, in one round trip (a slot, then a turn, took two or
+# more, and a look-up in ``archived`` one more): a page whose URL an article stored
+# meanwhile is known at (ARGV[5], KEYS[3]) is not sent. Then a slot among the host's
+# requests in flight (KEYS[1], by any worker), taken only while fewer than ARGV[1] are,
+# held ARGV[3] seconds at most (a killed worker's slots free themselves, and the key
+# expires with its latest one; ZREM of the last slot deletes it at once); once taken, it
+# is kept across calls (ARGV[2], the request's token). Then, when the host has a delay
+# (ARGV[4] > 0), its turn (KEYS[2]), granted only when due: at least the delay after the
+# last grant by any worker, so the request leaves right after its grant and a worker that
+# woke late cannot send closer to the next one. Returns '0' when the request may go,
+# NO_SLOT while no slot is free, ARCHIVED for a page not to send, else the seconds until
+# its turn is due (as strings: Lua numbers lose fractions).
+_GO = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1e6
-local due = tonumber(redis.call('GET', KEYS[1]) or '0')
+local hold = tonumber(ARGV[3])
+if not redis.call('ZSCORE', KEYS[1], ARGV[2]) then
+  if ARGV[5] ~= '' and redis.call('HEXISTS', KEYS[3], ARGV[5]) == 1 then return '-2' end
+  redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+  if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[1]) then return '-1' end
+  redis.call('ZADD', KEYS[1], now + hold, ARGV[2])
+  if redis.call('TTL', KEYS[1]) < hold then redis.call('EXPIRE', KEYS[1], hold + 1) end
+end
+local delay = tonumber(ARGV[4])
+if delay <= 0 then return '0' end
+local due = tonumber(redis.call('GET', KEYS[2]) or '0')
 if now < due then return tostring(due - now) end
-redis.call('SET', KEYS[1], tostring(now + tonumber(ARGV[1])), 'EX', 3600)
+redis.call('SET', KEYS[2], tostring(now + delay), 'EX', 3600)
 return '0'
-"""
-
-# A slot among the host's requests in flight (by any worker): taken only while fewer than
-# ARGV[1] are, held ARGV[3] seconds at most (a killed worker's slots free themselves,
-# and the key expires with its latest one; ZREM of the last slot deletes it at once).
-_SLOT = """
-local t = redis.call('TIME')
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', t[1])
-if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[1]) then return 0 end
-redis.call('ZADD', KEYS[1], t[1] + tonumber(ARGV[3]), ARGV[2])
-local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
-redis.call('EXPIREAT', KEYS[1], tonumber(last[2]) + 1)
-return 1
 """
 
 # A request not seen before joins the frontier: the duplicate filter's SADD and the
@@ -146,8 +153,7 @@ class Job:
             setattr(self, name, f"{prefix}:{name.replace('_', '-')}")
         self._pop = server.register_script(_POP)
         self._requeue = server.register_script(_REQUEUE)
-        self._turn = server.register_script(_TURN)
-        self._slot = server.register_script(_SLOT)
+        self._go = server.register_script(_GO)
         self._add = server.register_script(_ADD)
         self._heartbeat = server.register_script(_HEARTBEAT)
         self._live = server.register_script(_LIVE)
@@ -243,15 +249,15 @@ class Job:
         return list(json.loads(found)) if found else []
 
     # --- politeness ---------------------------------------------------------------
-    def turn(self, host: str, delay: float) -> float:
-        """0 when this request to ``host`` may go now; else the seconds until it is due."""
-        return float(self._turn(keys=[f"{self.prefix}:next:{host}"], args=[repr(delay)]))
-
-    def take_slot(self, host: str, token: str, limit: int, hold: float) -> bool:
-        """True when fewer than ``limit`` requests to ``host`` are in flight (by any worker):
-        ``token`` is then one of them, for ``hold`` seconds at most."""
-        args: list[str | int] = [limit, token, math.ceil(hold)]
-        return bool(self._slot(keys=[self._inflight(host)], args=args))
+    def go(self, host: str, token: str, limit: int, hold: float, delay: float,
+           url: str | None = None) -> float:  # fmt: skip
+        """0 when this request to ``host`` may be sent now: ``token`` holds one of the host's
+        ``limit`` slots (for ``hold`` seconds at most) and, with a ``delay``, the turn is
+        granted. Else NO_SLOT while every slot is taken, ARCHIVED when ``url`` (a page's,
+        canonical) is an article's this job stored, or the seconds until the turn."""
+        keys = [self._inflight(host), f"{self.prefix}:next:{host}", self.archived]
+        args: list[str | int] = [limit, token, math.ceil(hold), repr(delay), url or ""]
+        return float(self._go(keys=keys, args=args))
 
     def free_slot(self, host: str, token: str) -> None:
         self.server.zrem(self._inflight(host), token)

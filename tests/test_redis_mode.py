@@ -526,3 +526,51 @@ def test_a_scrapy_crawl_worker_joins_a_tct_archive_worker(job, single):
     warcs = {p.name.split("-")[3] for p in (job.tmp / "warcs").iterdir()}
     assert "wscrapyd" in warcs, warcs  # the scrapy crawl worker fetched its share
     assert "Traceback" not in job.log("scrapyd")
+
+
+def test_one_round_trip_takes_a_slot_then_the_turn(tmp_path):
+    """Job.go (crawler/redisjob.py), on a real Redis: a page an article was stored at
+    meanwhile is not sent; then the host's slots (a request without one gets nothing, not
+    even the turn), kept by their token across asks; then the turn, whose answer is the
+    wait until it is due; a freed slot is the next one's."""
+    from crawler.redisjob import ARCHIVED, NO_SLOT
+    from crawler.redisjob import Job as RedisJob
+
+    with RedisServer(tmp_path / "redis") as server:
+        job = RedisJob(server.client(), "tct-archive")
+        job.server.hset(job.archived, "http://h/stored", "Title")
+        hour = 3600.0  # a delay no ask outlives: the waits below are deterministic
+        assert job.go("h", "a", 1, 60, hour, "http://h/stored") == ARCHIVED
+        assert job.go("h", "a", 1, 60, hour, "http://h/new") == 0  # slot and turn
+        assert job.go("h", "b", 1, 60, hour) == NO_SLOT  # no turn asked either
+        assert 0 < job.go("h", "a", 1, 60, hour) <= hour  # a keeps its slot, waits its turn
+        job.free_slot("h", "a")
+        assert 0 < job.go("h", "b", 1, 60, hour) <= hour  # b has the slot; the turn is a's
+        assert job.go("other", "c", 1, 60, 0.0) == 0  # no delay: no turn
+        assert job.server.zcard("tct-archive:inflight:h") == 1
+        assert 0 < job.server.ttl("tct-archive:inflight:h") <= 61  # the key dies with its slots
+
+
+def test_an_article_is_known_at_its_canonical_url_as_the_writer_stores_it(tmp_path):
+    """A page's record marks its article's URLs ``archived`` as the writer stores them,
+    its canonical URL included (Drupal: /node/N names its path alias), so a request for
+    the alias is not sent (crawler/redis_mode.py, SharedDelay)."""
+    from archive.sites.registry import Site
+    from crawler.items import PageItem
+    from crawler.redis_mode import RedisSession
+    from crawler.redisjob import ARCHIVED
+    from crawler.redisjob import Job as RedisJob
+    from tests.conftest import make_article
+
+    site = Site(id="d", name="D", province="P", start_urls=("http://127.0.0.9/",),
+                allowed_domains=("127.0.0.9",))  # fmt: skip
+    node, alias = "http://127.0.0.9/node/7", "http://127.0.0.9/tin-tuc/bai-7"
+    article = make_article(node, canonical_url=alias)
+    item = PageItem(site_id="d", url=node, kind="article", fetched="2026-01-01T00:00:00Z",
+                    status=200, article=article)  # fmt: skip
+    with RedisServer(tmp_path / "redis") as server:
+        job = RedisJob(server.client(), "tct-archive")
+        RedisSession(job, "w0", 300.0, [site], str(tmp_path / "a.db")).save(item)
+        assert job.server.hget(job.archived, alias) == (article.title or "").encode()
+        assert job.go("127.0.0.9", "t", 2, 60, 0.0, alias) == ARCHIVED
+        assert job.go("127.0.0.9", "t", 2, 60, 0.0, "http://127.0.0.9/tin-tuc/bai-8") == 0
