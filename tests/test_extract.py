@@ -1485,3 +1485,20 @@ def test_documentation_and_site_builder_themes() -> None:
     a = extract_article(weebly, "https://tct.example.vn/tin-tuc/ban-hanh-ke-hoach")
     assert (a.title, a.date) == (TITLE, "2021-01-19")
     assert a.text.split("\n\n") == [P3, P1, P2]
+
+
+def test_a_signature_class_a_shorter_first_paragraph_and_an_archive_box() -> None:
+    """After the seventh set's sealed third was spent: a signature marked by its class
+    (pruned from the text, read as the credit); a first paragraph of fewer than 150
+    characters over a longer one; an 'Lưu trữ' box."""
+    short, long_ = P1[:140].rsplit(" ", 1)[0] + ".", P2 + " " + P3
+    page = html(
+        "<title>Trường Chính trị tỉnh Lai Châu</title>",
+        f"<div class='shape'><p class='MsoTitle'><b><span>{TITLE}</span></b></p>"
+        f"<p class='MsoNormal'><i>Ngày 09 tháng 9 năm 2024</i></p><p>{short}</p><p>{long_}</p>"
+        "<p class='signature'><strong>Phan Ngọc Thạch</strong></p></div>"
+        "<div><p>Lưu trữ</p><p><a href='/archive.html'>Lưu trữ bài viết</a></p></div>",
+    )
+    a = extract_article(page, "http://tct.example.vn/tin-tuc/tu-danh-gia.htm")
+    assert (a.title, a.date, a.author) == (TITLE, "2024-09-09", "Phan Ngọc Thạch")
+    assert a.text.split("\n\n") == [short, long_]

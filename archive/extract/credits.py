@@ -97,7 +97,9 @@ def find_credits(
 
 #: Class, id or itemprop of an element that holds the article's author (``author vcard``,
 #: ``ArticleAuthor``, ``wp-block-post-author-name``, ``byline``), not a commenter's.
-_AUTHOR_MARK = re.compile(r"author|byline|tac-?gia|tacgia|nguoi-?viet|user-?name", re.IGNORECASE)
+_AUTHOR_MARK = re.compile(
+    r"author|byline|tac-?gia|tacgia|nguoi-?viet|user-?name|signature", re.IGNORECASE
+)
 _NOT_AUTHOR_MARK = re.compile(r"comment|avatar|bio|desc|box|url|link", re.IGNORECASE)
 #: What a marked author element may hold besides a person or a unit: the newsroom's
 #: anonymous credits (``CTV``: a contributor, ``PV``: a reporter) and a one-word unit.

@@ -305,11 +305,25 @@ def _find_first_paragraph(page: Page) -> Any | None:
                 return prose
             continue
         if len(el.text_content()) >= 150 and len(text_of(el)) >= 150 and not in_chrome(el):
-            return el
+            return _run_start(el)
     body = page.tree.find("body")
     if body is not None and root is None and (loose := _first_loose_line(body)) is not None:
         return loose
     return _first_of_short_paragraphs(root if root is not None else page.tree)
+
+
+def _run_start(el: Any) -> Any:
+    """The first of the prose paragraphs right before ``el`` (a first paragraph of 140
+    characters over a longer second one)."""
+    while (
+        el.tag == "p"
+        and (before := el.getprevious()) is not None
+        and before.tag == "p"
+        and len(text := text_of(before)) >= SHORT_PARAGRAPH
+        and text.endswith((".", "!", "?", "”", '"', "…"))  # a sentence, not a headline
+    ):
+        el = before
+    return el
 
 
 #: A short news item's paragraphs: two in a row of at least this length.

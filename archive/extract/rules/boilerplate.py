@@ -101,7 +101,7 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     r"^(?:các\s+|những\s+)?(?:tin|bài|bài viết|tin bài)\s+"
     r"(?:khác|liên quan|mới hơn|cũ hơn|cùng chuyên mục"
     r"|đã đưa|đã đăng|mới nhất|xem nhiều|mới|nổi bật)\s*:?$|^xem\s+thêm\s*:?$"
-    r"|^(?:mục lục|document outline)\s*:?$",
+    r"|^(?:mục lục|document outline|lưu trữ|archives?)\s*:?$",
     r"^(?:related( news| posts)?|same category|more news|read more|có liên quan)\s*:?$",
     r"^(?:bài|tin)\s+(?:trước|sau|tiếp\s+theo|kế\s+tiếp)\s*:?$",
     r"^(?:bình luận|ý kiến bạn đọc|gửi bình luận|viết bình luận|chưa có bình luận nào)\.?$",
