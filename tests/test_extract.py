@@ -1502,3 +1502,44 @@ def test_a_signature_class_a_shorter_first_paragraph_and_an_archive_box() -> Non
     a = extract_article(page, "http://tct.example.vn/tin-tuc/tu-danh-gia.htm")
     assert (a.title, a.date, a.author) == (TITLE, "2024-09-09", "Phan Ngọc Thạch")
     assert a.text.split("\n\n") == [short, long_]
+
+
+def test_wiki_and_page_builder_pages() -> None:
+    """Confluence: 'Ngày đăng: 12 thg 9, 2024' (thg for tháng), the last edit's date in a
+    'last-modified' link, labels and likes under the text; a page builder's text in two
+    sections around a photo's; an icon font's glyph before a marked author; 'Sửa lần
+    cuối' and '<< Trở về' lines."""
+    wiki = html(
+        f"<title>{TITLE} - Wiki</title>",
+        f"<h1 class='pagetitle'><a href='/p?id=4'>{TITLE}</a></h1><div class='page-metadata'>"
+        "Được tạo bởi <span class='author'><a href='/~qt'>Quản trị hệ thống</a></span>, sửa lần "
+        "cuối vào <a class='last-modified' href='/d'>03 thg 12, 2026</a></div>"
+        f"<div class='wiki-content'><p>Ngày đăng: 12 thg 9, 2024 10:15</p>{ps(P1, P2)}"
+        "<p style='text-align:right'><em>Bùi Thanh Hương</em></p></div><div class='labels-section'>"
+        "<span>Nhãn:</span><ul><li><a href='/l/tin'>tin-tuc</a></li></ul></div>"
+        "<div class='likes'><a href='#'>Thích</a> Hãy là người đầu tiên thích trang này</div>",
+    )
+    a = extract_article(wiki, "https://wiki.example.vn/pages/viewpage.action?pageId=4")
+    assert (a.title, a.date, a.author) == (TITLE, "2024-09-12", "Bùi Thanh Hương")
+    check(a, [P1, P2], ["Nhãn", "tin-tuc", "người đầu tiên"])
+    builder = html(
+        f"<title>{TITLE}</title>",
+        f"<section class='header1 x'><h1>{TITLE}</h1><p>Ngày 08/11/2024</p></section>"
+        f"<section class='content5 a'>{ps(P1, P2)}</section><section class='image3 b'><figure>"
+        "<img src='a.jpg'><figcaption>Quang cảnh hội giảng</figcaption></figure></section>"
+        f"<section class='content5 a'>{ps(P3)}<p style='text-align:right'><span class='author'>"
+        "\ue7fd Phạm Quang Khải</span></p></section><section class='features3'><h2>Tin khác</h2>"
+        "<p><a href='/t'>Lịch giảng tuần 50 các lớp hệ tập trung</a></p></section>",
+    )
+    a = extract_article(builder, "https://tct.example.vn/hoi-giang-2024.html")
+    assert (a.title, a.date, a.author) == (TITLE, "2024-11-08", "Phạm Quang Khải")
+    assert a.text.split("\n\n") == [P1, P2, P3]
+    edited = html(
+        f"<title>{TITLE}</title>",
+        f"<h1>{TITLE}</h1><p>Ngày đăng: 16/04/2025</p>{ps(P1, P2)}<p>Thạch Thị Sa Rết (Khoa "
+        "Xây dựng Đảng)</p><p>Sửa lần cuối: 07/01/2025 10:11</p><p><a href='/'>&lt;&lt; Trở về"
+        "</a></p>",
+    )
+    a = extract_article(edited, "https://tct.example.vn/tin-tuc/boi-duong.html")
+    assert (a.date, a.author) == ("2025-04-16", "Thạch Thị Sa Rết")
+    assert a.text.split("\n\n") == [P1, P2]

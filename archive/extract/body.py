@@ -19,6 +19,7 @@ import lxml.html
 from archive.extract import dates, titles
 from archive.extract.captions import caption_elements
 from archive.extract.chrome import is_chrome_line, prune
+from archive.extract.dating import OTHER_DATE_LABEL
 from archive.extract.tree import (
     SHORT_TEXT,
     Page,
@@ -83,11 +84,39 @@ def _working_copy(page: Page, content: Any | None, span: tuple[int, int] | None)
                 body.remove(child)
         return work
     root = lxml.html.fromstring("<html><head></head><body></body></html>")
-    block = copy.deepcopy(content)
-    if block.tag in ("td", "th", "tr", "tbody"):
-        block.tag = "div"  # a layout cell out of its table: not a one-cell table to read as a grid
-    root.find("body").append(block)
+    for part in (content, *continuations(content)):
+        block = copy.deepcopy(part)
+        block.tail = None
+        if block.tag in ("td", "th", "tr", "tbody"):
+            block.tag = "div"  # a layout cell out of its table: not a one-cell grid
+        root.find("body").append(block)
     return root
+
+
+#: The most text a photo's block holds (its caption) between two parts of the text.
+CAPTION_TEXT = 200
+
+
+def continuations(content: Any) -> list[Any]:
+    """Blocks after the container that go on with its text: the same tag and class, after
+    a photo's block (a page builder's text sections around an image section)."""
+    found: list[Any] = []
+    mark = (content.tag, (content.get("class") or "").split()[:1])
+    if not mark[1]:
+        return found
+    photo = False
+    for sibling in content.itersiblings():
+        if not isinstance(sibling.tag, str):
+            continue
+        same = (sibling.tag, (sibling.get("class") or "").split()[:1]) == mark
+        if same and photo and text_of(sibling):
+            found.append(sibling)
+            photo = False
+        elif sibling.xpath(".//img") and len(text_of(sibling)) <= CAPTION_TEXT:
+            photo = True
+        else:
+            break  # anything but a photo (and its caption) ends the text
+    return found
 
 
 def _trafilatura(work: Any, url: str, focused: bool) -> list[str]:
@@ -131,6 +160,8 @@ def drop_known(paragraphs: list[str], title: str, captions: list[str]) -> list[s
             continue
         if is_chrome_line(line) or (len(line) <= SHORT_TEXT and dates.is_date_line(line)):
             continue
+        if len(line) <= SHORT_TEXT and OTHER_DATE_LABEL.match(line) and dates.find_dates(line):
+            continue  # ``Sửa lần cuối: 07/01/2025 10:11``: the page's last edit
         if kept and kept[-1] == line:
             continue
         kept.append(line)

@@ -176,6 +176,7 @@ def labelled_author(text: str) -> str | None:
 def _clean(text: str) -> str:
     line = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text or "")).strip()
     line = re.sub(r"^[—–―]\s*", "", line)  # a signature's dash: ``— Lê Hữu Phước``
+    line = "".join(c for c in line if unicodedata.category(c) != "Co").strip()  # icon fonts
     if line.startswith("(") and line.endswith(")") and line.count("(") == 1:
         line = line[1:-1].strip()
     return line

@@ -45,7 +45,7 @@ _NUMERIC = (
     r"(?<![\d/.\-])(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/.\-]\d)"
 )
 _WORDS = (
-    r"(?<!\d)(?:ngày\s+)?(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
+    r"(?<!\d)(?:ngày\s+)?(?P<d>\d{1,2})\s+(?:tháng|thg\.?)\s+(?P<m>\d{1,2})"
     r"\s*[,/]?\s*(?:năm\s+)?(?P<y>\d{4})(?!\d)"
 )
 _ENGLISH = r"(?<!\d)(?P<d>\d{1,2})\s+(?P<mn>[A-Za-z]{3,9})\.?,?\s+(?P<y>\d{4})(?!\d)"
@@ -86,6 +86,7 @@ WEEKDAY = re.compile(
 #: Words that may sit next to a date in a date line without making it prose.
 DATE_LINE_WORDS = re.compile(
     r"ngày\s*(?:đăng|gửi|viết)|(?:đăng|gửi)\s*(?:ngày|lúc)|số\s*lần\s*xem|ngày\s*cập\s*nhật|cập\s*nhật(?:\s*lúc)?|ngày\s*xuất\s*bản|thời\s*gian"
+    r"|(?:đã\s*)?phát\s*hành|(?:đã\s*)?xuất\s*bản"
     r"|publish(?:ed)?\s*(?:date|on)?|posted(?:\s*on)?|updated|view\s*count|lượt\s*xem|lượt\s*đọc|views?"
     r"|lúc|ngày|tháng|năm|gmt\s*\+?\s*7|ict|sa|ch|am|pm|\bcn\b",
     re.IGNORECASE,

@@ -115,7 +115,7 @@ def _date_after(el: Any) -> tuple[str, str | None] | None:
         if i > DATE_WINDOW or ends_header(node):
             break
         own = own_text(node)
-        if own and OTHER_DATE_LABEL.match(own):
+        if own and (OTHER_DATE_LABEL.match(own) or _modified_marked(node)):
             continue  # a date, but not the article's (the poster's join date, a last edit)
         if own and (posted := posted_date(text_of(node))):
             return posted
@@ -142,6 +142,14 @@ OTHER_DATE_LABEL = re.compile(
     r"|last\s*(?:updated|modified|edited)|hạn\s*(?:chót|nộp)|ngày\s*hết\s*hạn)",
     re.IGNORECASE,
 )
+_MODIFIED_MARK = re.compile(r"modif|updated|edited|last-?change", re.IGNORECASE)
+
+
+def _modified_marked(node: Any) -> bool:
+    """A last edit's date by its class (Confluence's ``a.last-modified``)."""
+    return bool(_MODIFIED_MARK.search(f"{node.get('class', '')} {node.get('id', '')}"))
+
+
 #: A date line that says it is the article's: ``Thời gian đăng: 05/09/2024 15:20``.
 PUBLISHED_LABEL = re.compile(
     r"^\W*(?:ngày\s*(?:đăng|gửi|xuất\s*bản)|đăng\s*(?:ngày|lúc)|thời\s*gian\s*đăng"

@@ -54,6 +54,8 @@ CHROME_WORDS: tuple[str, ...] = (
     "binh-luan",
     "rating",
     "tags",
+    "labels",
+    "likes",
     "keywords",
     "breadcrumb",
     "duong-dan",
@@ -108,12 +110,13 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     r"^(?:số\s+)?(?:lượt xem|lượt đọc|view count|views|lượt truy cập|số người online|đang truy cập"
     r"|hôm nay|hôm qua|tổng lượt truy cập)\s*:?\s*[\d.,\s]*$",
     r"^[\d.,]+\s+(?:lượt xem|lượt đọc|views?)$",
-    r"^[\[«‹<]?\s*(?:in bài(?: viết)?|in trang|bản in|bản để in|in ra"
+    r"^[\[«‹<]{0,2}\s*(?:in bài(?: viết)?|in trang|bản in|bản để in|in ra"
     r"|gửi (?:email|e-mail|cho bạn bè|bạn bè|bài viết)"
     r"|chia sẻ|về đầu trang|đầu trang|lên đầu trang|trở về|về trang chủ|quay lại"
     r"|xem tiếp|xem thêm|xem tất cả|đóng cửa sổ"
     r"|print|email|e-mail|share|back to list|go back|back)(?:\b|(?-i:(?=[A-Z]))).{0,60}$",
-    r"^(?:từ khóa|từ khoá|tags?|thẻ|chủ đề)\s*:",
+    r"^(?:từ khóa|từ khoá|tags?|thẻ|chủ đề|nhãn|labels?)\s*:",
+    r"^(?:thích\s+)?hãy là người đầu tiên thích\b.{0,40}$",
     r"^(?:tổng số điểm của bài viết|click để đánh giá|đánh giá bài viết|xếp hạng)\b",
     r"^(?:file|tập tin|tài liệu|tệp|văn bản) đính kèm\s*(?::|$)",
     r"^(?:url của bản tin này|nguồn bài viết)\s*:",
