@@ -519,6 +519,9 @@ def test_a_scrapy_crawl_worker_joins_a_tct_archive_worker(job, single):
         scrapyd = subprocess.Popen(scrapy_worker, stdout=out, stderr=subprocess.STDOUT,
                                    cwd=Path(__file__).parents[1], start_new_session=True)  # fmt: skip
     job.started.append(scrapyd)
+    # The other worker joins once this one has stored something: started together, the
+    # faster-starting `tct-archive` worker could crawl the small web alone.
+    wait_for(lambda: records_stored(job.db_path) > 0, "a record of the scrapy crawl worker")
     other = job.worker("w0")
     assert [wait(scrapyd), wait(other)] == [0, 0], job.log("scrapyd")[-3000:]
     assert wait(writer) == 0, job.log("writer")[-3000:]
