@@ -1536,10 +1536,13 @@ def test_wiki_and_page_builder_pages() -> None:
     assert a.text.split("\n\n") == [P1, P2, P3]
     edited = html(
         f"<title>{TITLE}</title>",
-        f"<h1>{TITLE}</h1><p>Ngày đăng: 16/04/2025</p>{ps(P1, P2)}<p>Thạch Thị Sa Rết (Khoa "
+        f"<h1>{TITLE}</h1><p>Ngày đăng: 16/04/2025</p>{ps(P1, P2, DEADLINE)}<p>Thạch Thị Sa Rết (Khoa "
         "Xây dựng Đảng)</p><p>Sửa lần cuối: 07/01/2025 10:11</p><p><a href='/'>&lt;&lt; Trở về"
         "</a></p>",
     )
     a = extract_article(edited, "https://tct.example.vn/tin-tuc/boi-duong.html")
     assert (a.date, a.author) == ("2025-04-16", "Thạch Thị Sa Rết")
-    assert a.text.split("\n\n") == [P1, P2]
+    assert a.text.split("\n\n") == [P1, P2, DEADLINE]  # a deadline is a sentence of the text
+
+
+DEADLINE = "Hạn nộp tiểu luận về Phòng Đào tạo trước ngày 25/10/2024."

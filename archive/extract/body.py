@@ -19,7 +19,6 @@ import lxml.html
 from archive.extract import dates, titles
 from archive.extract.captions import caption_elements
 from archive.extract.chrome import is_chrome_line, prune
-from archive.extract.dating import OTHER_DATE_LABEL
 from archive.extract.tree import (
     SHORT_TEXT,
     Page,
@@ -160,7 +159,7 @@ def drop_known(paragraphs: list[str], title: str, captions: list[str]) -> list[s
             continue
         if is_chrome_line(line) or (len(line) <= SHORT_TEXT and dates.is_date_line(line)):
             continue
-        if len(line) <= SHORT_TEXT and OTHER_DATE_LABEL.match(line) and dates.find_dates(line):
+        if len(line) <= LAST_EDIT_LINE and _LAST_EDIT.match(line) and dates.find_dates(line):
             continue  # ``Sửa lần cuối: 07/01/2025 10:11``: the page's last edit
         if kept and kept[-1] == line:
             continue
@@ -171,6 +170,15 @@ def drop_known(paragraphs: list[str], title: str, captions: list[str]) -> list[s
 #: A forum post's signature starts under a line of underscores (vBulletin, phpBB) or "--".
 _SIGNATURE_RULE = re.compile(r"^(?:_{5,}|--)$")
 _FOOTNOTE = re.compile(r"^[\[(]?\d")
+
+
+#: A page's last edit under the text (never a sentence of it: ``Hạn nộp … trước ngày …``).
+_LAST_EDIT = re.compile(
+    r"^\W*(?:sửa\s*lần\s*cuối|(?:ngày\s*)?cập\s*nhật\s*lần\s*cuối|lần\s*cập\s*nhật\s*cuối"
+    r"|last\s*(?:updated|modified|edited))",
+    re.IGNORECASE,
+)
+LAST_EDIT_LINE = 60
 
 
 def _before_signature(paragraphs: list[str]) -> list[str]:
