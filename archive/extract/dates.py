@@ -58,7 +58,7 @@ _MONTHS_VI = {
 }  # fmt: skip
 _VI_MONTH = r"(?P<mw>mười\s+một|mười\s+hai|mười|một|giêng|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|chạp)"
 _WORDS_VI_NAMED = (
-    r"(?<!\d)(?P<d>\d{1,2})\s+tháng\s+" + _VI_MONTH + r"\s*,?\s*(?:năm\s+)?(?P<y>\d{4})(?!\d)"
+    r"(?<!\d)(?P<d>\d{1,2})\.?\s+tháng\s+" + _VI_MONTH + r"\s*,?\s*(?:năm\s+)?(?P<y>\d{4})(?!\d)"
 )
 _WORDS_VI_FIRST = r"tháng\s+" + _VI_MONTH + r"\s+(?P<d>\d{1,2})\s*,\s*(?P<y>\d{4})(?!\d)"
 _ENGLISH_FIRST = (
@@ -180,7 +180,7 @@ _META_FIELD = re.compile(r"^[^:|]{1,25}:\s*(?:[^:|]{1,40}|\d{1,2}[:h]\d{2}(?::\d
 #: Between the fields of a meta line: ``|``, or a dash before a labelled field
 #: (``Đăng ngày 08/12/2021 - Người đăng: X``).
 FIELD_SEPARATOR = re.compile(
-    r"\s[|]\s|\s[-–—]\s(?=[^:|\-–—]{1,25}:|thứ\s|chủ\s*nhật|[a-z]+day\b)|\s(?=bởi\s)"
+    r"\s[|·•]\s|\s[-–—]\s(?=[^:|\-–—]{1,25}:|thứ\s|chủ\s*nhật|[a-z]+day\b)|\s(?=bởi\s)"
     r"|\s(?=(?:trong|thuộc)\s+(?:chuyên\s*mục|mục|danh\s*mục)\s)"
     r"|\s(?=(?:người\s*(?:viết|đăng)|tác\s*giả|nguồn|lượt\s*xem)\s*:)",
     re.IGNORECASE,

@@ -159,7 +159,7 @@ PUBLISHED_LABEL = re.compile(
 #: ``Đăng bởi admin lúc 02/03/2025 15:20 · Đoàn thể · 154 Lượt đọc``: the poster, then the
 #: date, in a news footer of several fields.
 POSTED_BY_AT = re.compile(
-    r"^\W*(?:đăng|gửi|posted|submitted)\s+(?:bởi|by)\s+\S{1,40}\s+(?:lúc|vào|ngày|on|at)\s+"
+    r"^\W*(?:đăng|gửi|viết|posted|submitted)\s+(?:bởi|by)\s+.{1,50}?\s+(?:lúc|vào|ngày|on|at)\s+"
     r"(?P<date>.{6,60})",
     re.IGNORECASE,
 )
@@ -264,9 +264,14 @@ def _date_just_before(el: Any) -> tuple[str, str | None] | None:
             if own and len(own) <= 60 and dates.is_date_line(own):
                 return dates.parse_vn_date(own)
         parent = node.getparent()
-        if parent is None or sum(isinstance(c.tag, str) for c in parent) > 1:
+        first = (
+            next((c for c in parent if isinstance(c.tag, str)), None)
+            if parent is not None
+            else None
+        )
+        if parent is None or first is not node:
             return None
-        node = parent  # the headline alone in its cell: the row above
+        node = parent  # the headline first in its cell or block: the row or block above
     return None
 
 
