@@ -257,8 +257,26 @@ def _news_item(item: Any) -> bool:
 
 def _related_lists(work: Any) -> list[Any]:
     """A "Các tin khác" heading and the lists of links right after it, however they are marked
-    up (a bold paragraph and a table on FrontPage pages)."""
-    return _labelled_blocks(work, _RELATED.search, text_of)
+    up (a bold paragraph and a table on FrontPage pages); after a heading's list, the short
+    lines that close the flow (a one-page site's address, license and builder's credit)."""
+    found = _labelled_blocks(work, _RELATED.search, text_of)
+    for block in [b for b in found if b.tag in ("h2", "h3", "h4", "h5", "h6")]:
+        sibling = block.getnext()
+        while sibling is not None and (not isinstance(sibling.tag, str) or sibling in found):
+            sibling = sibling.getnext()
+        closing = []
+        while sibling is not None and isinstance(sibling.tag, str):
+            if len(text_of(sibling)) > CLOSING_LINE:
+                closing = []  # more text follows: the list sat inside the article
+                break
+            closing.append(sibling)
+            sibling = sibling.getnext()
+        found.extend(closing)
+    return found
+
+
+#: The longest line of a page's closing (address, license) after its list of other news.
+CLOSING_LINE = 200
 
 
 def _attachment_boxes(work: Any) -> list[Any]:

@@ -121,13 +121,13 @@ def _title_elements(page: Page) -> Iterator[tuple[Any, float, str]]:
     for el in headings:
         seen.add(el)
         yield el, HEADING_WEIGHT[el.tag] + _placement(page, el, text_at, nearest), GENERIC
-    if any(
+    marked_up = any(
         el.tag not in ("h2", "h3") and (text_at is None or page.position(el) < text_at)
         for el in seen
-    ):
-        return  # a rule's title or an h1 above the text: the headline is marked up
+    )  # a rule's title or an h1 above the text: the headline is marked up, unless the
+    # line right over the text has the date under it (an h1 naming the wiki space)
     above = _above_text(page)
-    if above is not None and above not in seen:
+    if above is not None and above not in seen and (not marked_up or date_follows(above)):
         yield above, ABOVE_WEIGHT, GENERIC
 
 

@@ -126,6 +126,8 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     r"^(?:#\w+\s*)+$",  # a social post's hashtags
     r"^(?:tài liệu tham khảo|tham khảo|references)\s*:?$",
     r"^(?:bản quyền|copyright|©)\b.{0,160}$",
+    r"^giấy phép(?: số)?\b.{0,40}\b(?:gp|giấy phép)\b.{0,120}$|^made with\b.{0,30}$",
+    r"^lịch sử phiên bản$|^gửi phản hồi\b.{0,60}$",
     # a converted PDF's page number and a bulletin's running header
     r"^[-–—]\s*\d{1,4}\s*[-–—]$|^trang\s+\d{1,4}(?:\s*/\s*\d{1,4})?$",
     r"^(?:bản tin|tạp chí|thông tin khoa học|đặc san)\b.{0,80}\bsố\s+\d{1,3}(?:/\d{4})?$",
