@@ -264,7 +264,7 @@ def _related_lists(work: Any) -> list[Any]:
         sibling = block.getnext()
         while sibling is not None and (not isinstance(sibling.tag, str) or sibling in found):
             sibling = sibling.getnext()
-        closing = []
+        closing: list[Any] = []
         while sibling is not None and isinstance(sibling.tag, str):
             if len(text_of(sibling)) > CLOSING_LINE:
                 closing = []  # more text follows: the list sat inside the article
