@@ -1546,3 +1546,42 @@ def test_wiki_and_page_builder_pages() -> None:
 
 
 DEADLINE = "Hạn nộp tiểu luận về Phòng Đào tạo trước ngày 25/10/2024."
+
+
+def test_blog_engines_and_one_page_sites() -> None:
+    """b2evolution: 'Đăng bởi <full name> vào ngày … lúc …'; Serendipity: '22. Tháng Bảy
+    2016' over the block the headline opens; Alfresco: an h1 naming the wiki space above the
+    headline that has the date under it; Carrd: the closing lines after 'Tin khác'."""
+    b2 = html(
+        f"<title>{TITLE}</title>",
+        f"<h2 class='evo_post_title'>{TITLE}</h2><div class='evo_post_info'>Đăng bởi <a href='/u'>"
+        "Nguyễn Thu Phúc</a> vào ngày 02/09/2020 lúc 11:52 trong <a href='/c'>Tin tức</a></div>"
+        f"<div class='evo_post_text'>{ps(P1, P2)}</div>",
+    )
+    assert extract_article(b2, "https://tct.example.vn/tin-tuc/bai-4").date == "2020-09-02"
+    s9y = html(
+        f"<title>{TITLE}</title>",
+        "<h3 class='serendipity_date'>Thứ sáu, 22. Tháng Bảy 2016</h3><div class='entry'>"
+        f"<h4 class='serendipity_title'><a href='/archives/530'>{TITLE}</a></h4>"
+        f"<div class='serendipity_entry'>{ps(P1, P2)}</div></div>",
+    )
+    assert extract_article(s9y, "https://tct.example.vn/index.php?/archives/530").date == (
+        "2016-07-22"
+    )
+    wiki = html(
+        f"<title>Alfresco » Tin tức: {TITLE}</title>",
+        "<div class='title-bar'><h1>Trang tin tức</h1></div><div class='wiki-page'>"
+        f"<div class='title'>{TITLE}</div><div class='meta'>Người viết: Trần Kim Sơn | Cập nhật "
+        f"ngày 15-11-2018</div><div class='rich-content'>{ps(P1, P2)}</div></div>",
+    )
+    assert extract_article(wiki, "https://tct.example.vn/share/page/wiki-page").title == TITLE
+    carrd = html(
+        f"<title>{TITLE}</title>",
+        f"<section><h1>{TITLE}</h1><p>Ngày 10/10/2025</p>{ps(P1, P2)}<p>Mai Hữu Nga</p><hr>"
+        "<h3>Tin khác</h3><ul><li><a href='/t'>Lịch giảng dạy tháng 10 của các khoa</a></li></ul>"
+        "<p>Địa chỉ: Số 19 đường Trần Hưng Đạo, Đà Nẵng<br>Giấy phép số 109/GP-TTĐT do Sở Thông "
+        "tin và Truyền thông cấp</p><p>Made with Carrd</p></section>",
+    )
+    a = extract_article(carrd, "https://tct.example.vn/tin-tuc/bai-9")
+    assert a.author == "Mai Hữu Nga"
+    assert a.text.split("\n\n") == [P1, P2]

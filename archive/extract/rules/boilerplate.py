@@ -67,6 +67,7 @@ CHROME_WORDS: tuple[str, ...] = (
     "prev-next",
     "conversation",
     "post-actions",
+    "item-actions",
     "nav-links",
     "post-navigation",
     "post-nav",
@@ -113,7 +114,7 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     r"^[\[«‹<]{0,2}\s*(?:in bài(?: viết)?|in trang|bản in|bản để in|in ra"
     r"|gửi (?:email|e-mail|cho bạn bè|bạn bè|bài viết)"
     r"|chia sẻ|về đầu trang|đầu trang|lên đầu trang|trở về|về trang chủ|quay lại"
-    r"|xem tiếp|xem thêm|xem tất cả|đóng cửa sổ"
+    r"|xem tiếp|xem thêm|xem tất cả|xem bài gốc|đóng cửa sổ"
     r"|print|email|e-mail|share|back to list|go back|back)(?:\b|(?-i:(?=[A-Z]))).{0,60}$",
     r"^(?:từ khóa|từ khoá|tags?|thẻ|chủ đề|nhãn|labels?)\s*:",
     r"^(?:thích\s+)?hãy là người đầu tiên thích\b.{0,40}$",
