@@ -255,6 +255,11 @@ def _news_item(item: Any) -> bool:
     return bool(_DATE_REST.match(rest))
 
 
+def is_related_heading(el: Any) -> bool:
+    """The heading of a list of other news ("Các tin khác", "Xem thêm"), by its text."""
+    return isinstance(el.tag, str) and bool(_RELATED.search(text_of(el)))
+
+
 def _related_lists(work: Any) -> list[Any]:
     """A "Các tin khác" heading and the lists of links right after it, however they are marked
     up (a bold paragraph and a table on FrontPage pages); after a heading's list, the short

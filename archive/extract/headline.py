@@ -12,9 +12,8 @@ from itertools import islice
 from typing import Any
 
 from archive.extract import bylines, dates, titles
-from archive.extract.chrome import chrome_marked, in_chrome, is_chrome_line
+from archive.extract.chrome import chrome_marked, in_chrome, is_chrome_line, is_related_heading
 from archive.extract.dating import date_follows, posted_date
-from archive.extract.rules.boilerplate import RELATED_HEADING
 from archive.extract.tree import BLOCKS, Page, content_node, matches, text_of
 
 GENERIC = "generic"
@@ -33,7 +32,7 @@ FROM_OG, FROM_TITLE_TAG = "meta", "title-tag"
 def find_title(page: Page) -> tuple[str, Any | None, str | None]:
     """The headline, its element (None when only ``<title>`` or og:title had it) and the path
     that found it: a rule's path, "generic" for a heading, "meta" (og:title) or "title-tag"."""
-    page_title = titles.clean_title(page.tree.xpath("string((//title)[1])"))
+    page_title = _page_title(page)
     og = titles.clean_title(_meta(page.tree, "og:title") or _meta(page.tree, "twitter:title"))
     elements = list(_title_elements(page))
     texts = [_without_topic(headline_text(el), page_title or og) for el, _, _ in elements]
@@ -213,9 +212,16 @@ def _plain_over_date(el: Any, text: str) -> bool:
     )
 
 
+def _page_title(page: Page) -> str:
+    """The page's ``<title>``, cleaned: read once per page, asked for per candidate line."""
+    if "page_title" not in page.memo:
+        page.memo["page_title"] = titles.clean_title(page.tree.xpath("string((//title)[1])"))
+    return str(page.memo["page_title"])
+
+
 def _repeated_in_title(page: Page, text: str) -> bool:
     """A plain line the ``<title>`` repeats (PHP-Fusion's ``td.capmain``): the headline."""
-    page_title = titles.clean_title(page.tree.xpath("string((//title)[1])"))
+    page_title = _page_title(page)
     return len(titles.words(text)) >= 4 and titles.in_page_title(
         titles.clean_title(text), page_title
     )
@@ -252,19 +258,12 @@ def flat_span(page: Page, title_el: Any | None) -> tuple[int, int] | None:
     if top is None or text_top is None or children.index(top) >= children.index(text_top):
         return None
     after = range(children.index(text_top) + 1, len(children))
-    end = next((i for i in after if _related_heading(children[i])), len(children))
+    end = next((i for i in after if is_related_heading(children[i])), len(children))
     return children.index(top), end
 
 
 def _child_of(body: Any, el: Any) -> Any | None:
     return next((a for a in (el, *el.iterancestors()) if a.getparent() is body), None)
-
-
-def _related_heading(el: Any) -> bool:
-    return isinstance(el.tag, str) and bool(_RELATED.search(text_of(el)))
-
-
-_RELATED = re.compile(RELATED_HEADING, re.IGNORECASE)
 
 
 def _text_block(first: Any, above_title: set[Any]) -> Any | None:
