@@ -134,12 +134,8 @@ def _author_field(page: Page) -> str | None:
         value = label.getnext()
         if value is None or not _AUTHOR_FIELD.match(text_of(label)) or in_chrome(label):
             continue
-        text = _short_text(value)
-        parsed = parse_byline(text) if text and len(text) <= 80 else None
-        if parsed and parsed[0]:
-            return parsed[0]
-        if text and (unit := unit_signature(text)):
-            return unit
+        if credit := _person_or_unit(_short_text(value)):
+            return credit
     return None
 
 
@@ -191,12 +187,17 @@ def _name_under_headline(title_el: Any) -> str | None:
         own = own_text(node)
         if own and _data_cell(node):
             continue  # a field's value (an infobox's ``Đơn vị chủ trì | Phòng X``), not a credit
-        parsed = parse_byline(own) if own and len(own) <= 80 else None
-        if parsed and parsed[0]:
-            return parsed[0]
-        if own and (unit := unit_signature(own)):
-            return unit
+        if credit := _person_or_unit(own):
+            return credit
     return None
+
+
+def _person_or_unit(line: str) -> str | None:
+    """The person a short credit line names, else the unit signing it."""
+    parsed = parse_byline(line) if line and len(line) <= 80 else None
+    if parsed and parsed[0]:
+        return parsed[0]
+    return unit_signature(line) if line else None
 
 
 def _data_cell(node: Any) -> bool:
