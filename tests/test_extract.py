@@ -1585,3 +1585,58 @@ def test_blog_engines_and_one_page_sites() -> None:
     a = extract_article(carrd, "https://tct.example.vn/tin-tuc/bai-9")
     assert a.author == "Mai Hữu Nga"
     assert a.text.split("\n\n") == [P1, P2]
+
+
+def test_a_bulletin_mailed_and_saved_as_a_web_page() -> None:
+    """Outlook's 'save as web page': the mail header gives the date (its 'Sent:' line) and is
+    not text; the greeting above the headline and everything from 'Trân trọng,' on are the
+    mail's frame. A letter published as an article keeps its greeting."""
+    mail = html(
+        f"<title>{TITLE}</title>",
+        "<div class=WordSection1><p class=MsoNormal><b>From:</b> Văn phòng &lt;vp@tct.vn&gt;<br>"
+        "<b>Sent:</b> Thứ hai, 21 tháng 11, 2022 1:38 CH<br><b>To:</b> Cán bộ toàn trường<br>"
+        "<b>Subject:</b> Bản tin nội bộ số 26</p><p class=MsoNormal>Kính gửi các đồng chí,</p>"
+        "<p class=MsoNormal>Văn phòng trân trọng gửi bản tin nội bộ.</p>"
+        f"<p class=MsoNormal align=center><b>{TITLE}</b></p>{ps(P1, P2)}"
+        "<p class=MsoNormal>Trân trọng,</p><p class=MsoNormal>Văn phòng Trường Chính trị</p>"
+        "<p class=MsoNormal>Thư này được gửi tự động, vui lòng không trả lời.</p></div>",
+    )
+    a = extract_article(mail, "https://tct.example.vn/ban-tin/so-26.htm")
+    assert (a.title, a.date) == (TITLE, "2022-11-21")
+    assert a.text.split("\n\n") == [P1, P2]
+    letter = html(
+        f"<title>{TITLE}</title>",
+        f"<h1>{TITLE}</h1><p>Ngày 02/01/2024</p><p>Kính gửi các đồng chí học viên,</p>"
+        f"{ps(P1, P2)}<p>Trân trọng!</p>",
+    )
+    text = extract_article(letter, "https://tct.example.vn/tin-tuc/thu-chuc-tet.html").text
+    assert "Kính gửi các đồng chí học viên," in text and "Trân trọng!" in text
+
+
+def test_a_back_link_and_a_download_box_beside_the_text() -> None:
+    """A 'Quay lại danh sách tin' link right after the text's block is its own line (chrome),
+    not glued to the byline; an AEM download box between two text sections does not end
+    the text, but a 'Tin khác' section after it is not the text."""
+    bitrix = html(
+        f"<title>{TITLE}</title>",
+        f"<div class='news-detail'><span class='news-date-time'>23.12.2023</span><h3>{TITLE}</h3>"
+        "<img src='/upload/a7.jpg'><div class='news-img-caption'>Đồng chí Cao Văn Hoa phát "
+        f"biểu</div><div class='detail_text'>{P1}<br><br>{P2}<br><br><b>Tin, ảnh: Mai Ngọc Bình"
+        "</b></div><div class='news-img-caption'>Các đại biểu chụp ảnh lưu niệm</div>"
+        "<div class='news-detail-share'>Chia sẻ</div><a href='/news/'>Quay lại danh sách tin</a>"
+        "</div>",
+    )
+    a = extract_article(bitrix, "https://tct.example.vn/news/detail.php?ID=12")
+    assert a.author == "Mai Ngọc Bình" and "Quay lại" not in a.text
+    part = "<div class='text aem-GridColumn'><div class='cmp-text'>{}</div></div>"
+    aem = html(
+        f"<title>{TITLE}</title>",
+        f"<h1 class='cmp-title__text'>{TITLE}</h1><div>Ngày đăng: 08/06/2017 08:13</div>"
+        + part.format(ps(P1, P2))
+        + "<div class='download'><a href='/content/dam/ke-hoach.pdf'>Tải về kế hoạch</a></div>"
+        + part.format("<p><b>Lý Thanh Dũng - Phòng Tổ chức - Hành chính</b></p>")
+        + part.format("<h3>Tin khác</h3><p><a href='/t/1'>Lịch giảng dạy tháng 6</a></p>"),
+    )
+    a = extract_article(aem, "https://tct.example.vn/content/tct/tin/bai-1.html")
+    assert a.author == "Lý Thanh Dũng"
+    assert "Lịch giảng dạy" not in a.text and P2 in a.text

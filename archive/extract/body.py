@@ -16,10 +16,11 @@ from typing import Any
 
 import lxml.html
 
-from archive.extract import dates, titles
+from archive.extract import dates, letters, titles
 from archive.extract.captions import caption_elements
-from archive.extract.chrome import is_chrome_line, prune
+from archive.extract.chrome import document_href, is_chrome_line, opens_related_list, prune
 from archive.extract.tree import (
+    BLOCKS,
     SHORT_TEXT,
     Page,
     inside,
@@ -45,6 +46,7 @@ def body_paragraphs(
     work = _working_copy(page, content, span)
     prune(work, page.chain)
     unwrap_layout_tables(work)
+    _standalone_links_as_lines(work)
     paragraphs = _trafilatura(work, page.url, focused=content is not None)
     rendered = render_blocks(work)
     if content is not None and _coverage(paragraphs, rendered) < 0.9:
@@ -65,6 +67,21 @@ def unwrap_layout_tables(work: Any) -> None:
         if any(_layout_cell(c) for c in cells):
             for el in (table, *sections, *rows, *cells):
                 el.tag = "div"
+
+
+def _standalone_links_as_lines(work: Any) -> None:
+    """A link alone between blocks (``</div><a>Quay lại danh sách tin</a></div>``) is a
+    line of its own, as a browser shows it: trafilatura would glue its text to the end of
+    the block before it, where no chrome test can take it apart again."""
+    for link in list(work.iter("a")):
+        before, after = link.getprevious(), link.getnext()
+        if before is None or before.tag not in BLOCKS or (before.tail or "").strip():
+            continue
+        if (link.tail or "").strip() or (after is not None and after.tag not in BLOCKS):
+            continue
+        line = lxml.html.Element("p")
+        link.addprevious(line)
+        line.append(link)
 
 
 def _layout_cell(cell: Any) -> bool:
@@ -108,14 +125,22 @@ def continuations(content: Any) -> list[Any]:
         if not isinstance(sibling.tag, str):
             continue
         same = (sibling.tag, (sibling.get("class") or "").split()[:1]) == mark
-        if same and photo and text_of(sibling):
+        if same and photo and text_of(sibling) and not opens_related_list(sibling):
             found.append(sibling)
             photo = False
-        elif sibling.xpath(".//img") and len(text_of(sibling)) <= CAPTION_TEXT:
+        elif _between_parts(sibling) and len(text_of(sibling)) <= CAPTION_TEXT:
             photo = True
         else:
             break  # anything but a photo (and its caption) ends the text
     return found
+
+
+def _between_parts(block: Any) -> bool:
+    """A photo's block, or a document's download box (AEM's ``cmp-download``), between
+    two parts of the text."""
+    return bool(block.xpath(".//img")) or any(
+        document_href(a.get("href", "")) for a in block.iter("a")
+    )
 
 
 def _trafilatura(work: Any, url: str, focused: bool) -> list[str]:
@@ -153,7 +178,8 @@ def drop_known(paragraphs: list[str], title: str, captions: list[str]) -> list[s
     title_key = titles.clean_title(title).casefold()
     caption_keys = {c.casefold() for c in captions}
     kept: list[str] = []
-    for line in _headline_lines_dropped(_before_signature(paragraphs), title_key):
+    framed = letters.without_mail_frame(paragraphs, title_key)
+    for line in _headline_lines_dropped(_before_signature(framed), title_key):
         key = titles.clean_title(line).casefold()
         if not key or key == title_key or key in caption_keys or _dated_title(key, title_key):
             continue

@@ -19,7 +19,7 @@ from archive.extract.rules import (
     CmsRule,
     select,
 )
-from archive.extract.tree import BLOCKS, remove, text_of
+from archive.extract.tree import BLOCKS, own_text, remove, text_of
 
 #: Ancestors that make a heading part of the chrome.
 _CHROME_ANCESTORS = frozenset(
@@ -260,6 +260,12 @@ def is_related_heading(el: Any) -> bool:
     return isinstance(el.tag, str) and bool(_RELATED.search(text_of(el)))
 
 
+def opens_related_list(block: Any) -> bool:
+    """A block whose first line is the heading of a list of other news."""
+    first = next((el for el in block.iter() if isinstance(el.tag, str) and own_text(el)), None)
+    return first is not None and is_related_heading(first)
+
+
 def _related_lists(work: Any) -> list[Any]:
     """A "Các tin khác" heading and the lists of links right after it, however they are marked
     up (a bold paragraph and a table on FrontPage pages); after a heading's list, the short
@@ -351,6 +357,11 @@ _DOCUMENT_HREF = re.compile(
     r"|//(?:drive|docs)\.google\.com/|//(?:www\.)?dropbox\.com/|//onedrive\.live\.com/",
     re.IGNORECASE,
 )
+
+
+def document_href(href: str) -> bool:
+    """A link to a document file (PDF, Word, a spreadsheet...) rather than a page."""
+    return bool(_DOCUMENT_HREF.search(href))
 
 
 def _document_links(work: Any) -> list[Any]:

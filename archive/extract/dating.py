@@ -14,7 +14,7 @@ from typing import Any
 
 import lxml.html
 
-from archive.extract import dates
+from archive.extract import dates, letters
 from archive.extract.chrome import chrome_marked, in_chrome
 from archive.extract.tree import (
     BLOCKS,
@@ -39,6 +39,7 @@ def find_date(page: Page, title_el: Any | None) -> tuple[str | None, str | None,
         return found
     for finder, path in (
         (lambda p: _date_near_title(p, title_el), "generic"),
+        (letters.mail_sent_date, "generic"),
         (_date_from_meta, "meta"),
         (_date_from_url, "url"),
         (lambda p: _labelled_date_after(title_el), "generic"),
