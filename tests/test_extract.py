@@ -1640,3 +1640,78 @@ def test_a_back_link_and_a_download_box_beside_the_text() -> None:
     a = extract_article(aem, "https://tct.example.vn/content/tct/tin/bai-1.html")
     assert a.author == "Lý Thanh Dũng"
     assert "Lịch giảng dạy" not in a.text and P2 in a.text
+
+
+def test_wiki_forum_and_blog_archive_pages() -> None:
+    """DokuWiki: a wrapper whose class says the page has a sidebar is not a sidebar; a
+    journal's 'PDF' galley link and its 'how to cite' block are not text; Discourse: the
+    replies (schema.org comments) are not the first post's text, whose last line signs it;
+    SMF: the poster's box before the subject names the author; Multiply: the date line's
+    first line before a '<br>' and a two-digit year; Yahoo! 360: a blog's name as h1."""
+    wiki = html(
+        f"<title>quy_trinh [Sổ tay nghiệp vụ - Trường Chính trị tỉnh Thái Bình]</title>",
+        "<div class='site dokuwiki hasSidebar'><h1 class='logo'>Sổ tay nghiệp vụ</h1>"
+        "<div id='dokuwiki__aside'><h3>Mục lục</h3><ul><li><a href='/x'>Quy chế</a></li></ul>"
+        f"</div><div class='page group'><h1 class='sectionedit1'>{TITLE}</h1><div class='level1'>"
+        f"<p>{P1}</p><ol><li><div class='li'>{P2}</div></li></ol><p>{P3}</p></div>"
+        "<ul class='galleys_links'><li><a href='/article/view/218/145'>PDF</a></li></ul>"
+        "<div class='item citation'><h2>Cách trích dẫn</h2><div>Trần Văn An. (2023). Bài viết."
+        "</div></div></div></div>",
+    )
+    a = extract_article(wiki, "https://tct.example.vn/doku.php?id=daotao:quy_trinh")
+    assert a.title == TITLE
+    assert all(p in a.text for p in (P1, P2, P3))
+    assert "PDF" not in a.text and "Cách trích dẫn" not in a.text and "(2023)" not in a.text
+    reply = "Cho em hỏi lớp có bố trí chỗ ở cho học viên các huyện miền núi không ạ?"
+    forum = html(
+        f"<title>{TITLE} - Diễn đàn học viên</title>",
+        f"<div id='topic-title'><h1>{TITLE}</h1></div><div itemscope><div class='crawler-post'>"
+        "<time class='post-time'>Tháng 5 21, 2025</time><div class='post' itemprop='text'>"
+        f"{ps(P1, P2)}<p>Nguyễn Minh Tuấn</p></div></div><div itemprop='comment' itemscope "
+        "itemtype='http://schema.org/Comment' class='crawler-post'><span class='creator'>"
+        f"ngocmai</span><div class='post' itemprop='text'><p>{reply}</p></div></div></div>",
+    )
+    a = extract_article(forum, "https://diendan.tct.example.vn/t/khai-giang/418")
+    assert a.author == "Nguyễn Minh Tuấn" and reply not in a.text
+    smf = html(
+        f"<title>{TITLE}</title>",
+        "<div class='post_wrapper'><div class='poster'><h4><a href='/profile;u=212'>Hoàng Thị "
+        "Thủy</a></h4><ul><li>Học viên</li><li>Bài viết: 37</li></ul></div><div class='postarea'>"
+        f"<h5><a href='/topic=1'>{TITLE}</a></h5><div class='smalltext'>« vào: 15 Tháng Năm, "
+        f"2024, 08:12:44 »</div><div class='post'><div class='inner'>{P1}<br><br>{P2}</div></div>"
+        "</div></div>",
+    )
+    assert extract_article(smf, "https://diendan.tct.example.vn/index.php?topic=1").author == (
+        "Hoàng Thị Thủy"
+    )
+    multiply = html(
+        f"<title>{TITLE} - Minh Khoa 84</title>",
+        f"<div class='itembox'><div id='item_header'><div class='itemsubj'>{TITLE}</div>"
+        "<div class='itemsubsub'>Oct 3, '09 9:47 PM<br>for everyone</div></div>"
+        f"<div id='body' class='bodytext'>{P1}<br><br>{P2}</div></div>",
+    )
+    a = extract_article(multiply, "http://minhkhoa84.multiply.com/journal/item/37")
+    assert (a.title, a.date, a.published_at[:16]) == (TITLE, "2009-10-03", "2009-10-03T21:47")
+    yahoo = html(
+        "<title>Yahoo! 360° - Ngọc ~ Mây Mường Lò's Blog</title>",
+        "<div id='ymgl-hd'><h1>Ngọc ~ Mây Mường Lò's Blog</h1></div><div class='entry'>"
+        f"<h3 class='entry-title'>Ngày cuối khóa</h3><div class='content'>{P1}<br><br>{P2}</div>"
+        "<p class='footer'>Thursday July 19, 2007 - 10:16pm (ICT)</p></div>"
+        "<div id='ymgl-ft'><p>Copyright © 2007 Yahoo! Inc.</p></div>",
+    )
+    a = extract_article(yahoo, "http://blog.360.yahoo.com/blog-Xk3T?p=142")
+    assert (a.title, a.date) == ("Ngày cuối khóa", "2007-07-19")
+
+
+def test_units_signing_under_the_text() -> None:
+    """A team ('Tổ Thư viện') and a long department name under a place-and-date line sign the
+    item; 'Tổ chức …' opens a sentence, not a unit."""
+    end = "<p style='text-align:right'><strong>{}</strong></p>"
+    for unit in ("Tổ Thư viện", "Phòng Quản lý đào tạo và Nghiên cứu khoa học"):
+        page = html(f"<title>{TITLE}</title>", f"<h1>{TITLE}</h1>{ps(P1, P2)}{end.format(unit)}")
+        a = extract_article(page, "https://tct.example.vn/tin-tuc/bai-1.html")
+        assert a.author == unit and unit not in a.text
+    page = html(
+        f"<title>{TITLE}</title>", f"<h1>{TITLE}</h1>{ps(P1, P2)}{end.format('Tổ chức Đảng')}"
+    )
+    assert extract_article(page, "https://tct.example.vn/tin-tuc/bai-2.html").author is None

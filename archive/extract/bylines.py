@@ -282,7 +282,7 @@ LONE_UNIT = re.compile(r"^(?:văn\s+phòng|thư\s+viện|công\s+đoàn|chi\s+đ
 UNIT_WORDS = re.compile(
     r"^(?:khoa|phòng|ban|bộ\s+môn|trung\s+tâm|văn\s+phòng|đoàn\s+thanh\s+niên|công\s+đoàn"
     r"|chi\s+bộ|chi\s+đoàn|đảng\s+ủy|đảng\s+uỷ|đảng\s+bộ|thư\s+viện|hội\s+đồng"
-    r"|hội\s+cựu\s+chiến\s+binh|ủy\s+ban|uỷ\s+ban)\s+\S",
+    r"|hội\s+cựu\s+chiến\s+binh|ủy\s+ban|uỷ\s+ban|tổ(?!\s+chức))\s+\S",
     re.IGNORECASE,
 )
 
@@ -292,7 +292,9 @@ def unit_signature(text: str) -> str | None:
     short, capitalised, no sentence punctuation."""
     line = _clean(text).strip(" .")
     words = line.split()
-    if not UNIT_WORDS.match(line) or not 2 <= len(words) <= 8 or re.search(r"[,;:!?\d]", line):
+    if not UNIT_WORDS.match(line) or not 2 <= len(words) <= UNIT_WORDS_MAX:
+        return None
+    if re.search(r"[,;:!?\d]", line):
         return None
     if EDITORS.match(line):
         return None  # the website's editors, like a CMS account: nobody in particular
@@ -300,6 +302,8 @@ def unit_signature(text: str) -> str | None:
 
 
 EDITORS = re.compile(r"^ban\s+biên\s+tập\b", re.IGNORECASE)
+#: The longest unit name signing an item (``Phòng Quản lý đào tạo và Nghiên cứu khoa học``).
+UNIT_WORDS_MAX = 12
 
 
 def is_role_line(text: str) -> bool:

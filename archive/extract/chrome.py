@@ -88,8 +88,11 @@ def chrome_marked(el: Any) -> bool:
 
 
 #: A class word that says what the block is not (Weebly's ``wsite-not-footer``, a page's
-#: ``no-sidebar``).
-_NEGATED = re.compile(r"(?:^|(?<=[\s_-]))(?:not|no|non)[-_][\w-]+")
+#: ``no-sidebar``), or that the page has a sidebar (DokuWiki's ``hasSidebar`` wrapper).
+_NEGATED = re.compile(
+    r"(?:^|(?<=[\s_-]))(?:not|no|non)[-_][\w-]+"
+    r"|(?:has|show|with|one|two|both)[-_]?sidebars?\b"  # a page wrapper's layout state
+)
 #: Share of a "menu" block's text in links below which it is prose, not a menu.
 MENU_LINKS = 0.25
 

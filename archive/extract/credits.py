@@ -98,7 +98,8 @@ def find_credits(
 #: Class, id or itemprop of an element that holds the article's author (``author vcard``,
 #: ``ArticleAuthor``, ``wp-block-post-author-name``, ``byline``), not a commenter's.
 _AUTHOR_MARK = re.compile(
-    r"author|byline|tac-?gia|tacgia|nguoi-?viet|user-?name|signature", re.IGNORECASE
+    r"author|byline|tac-?gia|tacgia|nguoi-?viet|user-?name|signature|poster(?!-?image)",
+    re.IGNORECASE,
 )
 _NOT_AUTHOR_MARK = re.compile(r"comment|avatar|bio|desc|box|url|link", re.IGNORECASE)
 #: What a marked author element may hold besides a person or a unit: the newsroom's
@@ -108,18 +109,34 @@ _MARKED_CREDIT = re.compile(r"^(?:CTV|PV|BTV|Thư viện|Phóng viên|Cộng tá
 
 def _marked_near(page: Page, near: Region) -> str | None:
     """An element marked as the author in the article's stretch of the page: a person
-    (label, degree and role dropped) or a unit signing alone (``Phòng Đào tạo``)."""
-    for el in islice(page.order, max(near.start, 0), near.end + 1):
-        if not isinstance(el.tag, str) or not _author_marked(el):
-            continue
-        line = _short_text(el)
-        parsed = parse_byline(line) if line else None
-        if parsed and parsed[0]:
-            return parsed[0]
-        if line and (unit := unit_signature(line)):
-            return unit
-        if line and _MARKED_CREDIT.match(line):
-            return line
+    (label, degree and role dropped) or a unit signing alone (``Phòng Đào tạo``); else a
+    forum's poster box just before the post's subject (SMF's ``div.poster``: the name on
+    its first line, then the member's group and post count)."""
+    start = max(near.start, 0)
+    for el in islice(page.order, start, near.end + 1):
+        if isinstance(el.tag, str) and _author_marked(el) and (found := _marked_author(el)):
+            return found
+    for el in islice(page.order, max(start - POSTER_BEFORE, 0), start):
+        if isinstance(el.tag, str) and _author_marked(el) and not in_chrome(el):
+            parsed = _byline_in(el)
+            if parsed and parsed[0]:
+                return parsed[0]
+    return None
+
+
+#: Elements looked at before the headline for the poster's box of a forum post.
+POSTER_BEFORE = 12
+
+
+def _marked_author(el: Any) -> str | None:
+    line = _short_text(el)
+    parsed = parse_byline(line) if line else None
+    if parsed and parsed[0]:
+        return parsed[0]
+    if line and (unit := unit_signature(line)):
+        return unit
+    if line and _MARKED_CREDIT.match(line):
+        return line
     return None
 
 

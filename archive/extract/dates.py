@@ -64,7 +64,7 @@ _WORDS_VI_FIRST = r"tháng\s+" + _VI_MONTH + r"\s+(?P<d>\d{1,2})\s*,\s*(?P<y>\d{
 _ENGLISH_FIRST = (
     r"\b(?P<mn>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?P<d>\d{1,2})"
-    r"(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})(?!\d)"
+    r"(?:st|nd|rd|th)?,?\s+(?P<y>\d{4}|['’]\d{2})(?!\d)"  # Multiply's ``Oct 3, '09``
 )
 DATE_PATTERNS = tuple(
     re.compile(p, re.IGNORECASE)
@@ -109,6 +109,12 @@ def parse_vn_date(text: str) -> tuple[str, str | None] | None:
     return (found[0].day, found[0].time) if found else None
 
 
+def _year(printed: str) -> int:
+    """``2009``, or ``'09`` as blogs of the 2000s printed it."""
+    digits = printed.lstrip("'’")
+    return int(digits) + 2000 if len(digits) == 2 else int(digits)
+
+
 def find_dates(text: str) -> list[DateMatch]:
     """Every valid date in ``text``, in order, each with the time printed next to it."""
     text = unicodedata.normalize("NFC", text or "")
@@ -139,7 +145,7 @@ def _day(m: re.Match[str]) -> str | None:
     if groups.get("sep") == "/" and month > 12 >= day:
         day, month = month, day  # Drupal's and ASP.NET's en-US "10/18/2023": no 18th month
     try:
-        value = date(int(groups["y"]), month, day)
+        value = date(_year(groups["y"]), month, day)
     except ValueError:
         return None
     return value.isoformat() if MIN_YEAR <= value.year <= MAX_YEAR else None

@@ -23,6 +23,7 @@ from archive.extract.tree import (
     following,
     matches,
     own_text,
+    text_lines,
     text_of,
 )
 
@@ -124,7 +125,18 @@ def _date_after(el: Any) -> tuple[str, str | None] | None:
             stamp = next(filter(None, map(_time_element, node.iter("time"))), None)
             if found := stamp or dates.parse_vn_date(own):
                 return found
+        if own and dated_first_line(node):
+            return dates.parse_vn_date(own)
     return None
+
+
+def dated_first_line(node: Any) -> bool:
+    """A meta block whose first line is the date (Multiply's ``Oct 3, '09 9:47 PM<br>for
+    everyone``): what follows the ``<br>`` is not part of the date line."""
+    if node.find("br") is None:
+        return False
+    lines = text_lines(node)
+    return len(lines) > 1 and dates.is_date_line(lines[0])
 
 
 def _time_element(node: Any) -> tuple[str, str | None] | None:
@@ -194,13 +206,17 @@ def _labelled_date_after(el: Any | None) -> tuple[str, str | None] | None:
     return None
 
 
-#: Class, id or itemprop words of an element that prints the post's date.
-_DATE_MARK = re.compile(r"(?:^|[\s_-])(?:date|time|published|posted|post-date|entry-date)", re.I)
+#: Class, id or itemprop words of an element that prints the post's date, or that makes it
+#: the post's footer row (Yahoo! 360's ``p.footer``: a line that is nothing but a date).
+_DATE_MARK = re.compile(
+    r"(?:^|[\s_-])(?:date|time|published|posted|post-date|entry-date|footer)", re.I
+)
 
 
 def _marked_date_after(el: Any | None) -> tuple[str, str | None] | None:
     """A date marked as the post's (``<a class="date">21 tháng 7, 2023</a>``) in its meta row
-    below the text (Tumblr's themes), outside chrome and lists of other news."""
+    below the text (Tumblr's themes), outside chrome and lists of other news; the page's own
+    ``<footer>`` is never the post's."""
     if el is None:
         return None
     for i, node in enumerate(following(el)):
@@ -210,7 +226,11 @@ def _marked_date_after(el: Any | None) -> tuple[str, str | None] | None:
         own = own_text(node)
         if not own or not _DATE_MARK.search(marks) or not dates.is_date_line(own):
             continue
-        if in_chrome(node) or any(a.tag == "li" for a in node.iterancestors()):
+        if (
+            node.tag == "footer"
+            or in_chrome(node)
+            or any(a.tag == "li" for a in node.iterancestors())
+        ):
             continue
         return dates.parse_vn_date(own)
     return None

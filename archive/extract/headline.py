@@ -13,7 +13,7 @@ from typing import Any
 
 from archive.extract import bylines, dates, titles
 from archive.extract.chrome import chrome_marked, in_chrome, is_chrome_line, is_related_heading
-from archive.extract.dating import date_follows, posted_date
+from archive.extract.dating import date_follows, dated_first_line, posted_date
 from archive.extract.tree import BLOCKS, Page, content_node, matches, text_of
 
 GENERIC = "generic"
@@ -177,6 +177,8 @@ def _above_text(page: Page) -> Any | None:
         if not text or len(text) > 250:
             continue
         if dates.is_date_line(text) or bylines.parse_byline(text) or is_chrome_line(text):
+            continue
+        if dated_first_line(el):
             continue
         if posted_date(text):
             continue  # ``Đăng bởi quantri lúc 09 Tháng 4 2021`` under the headline

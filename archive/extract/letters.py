@@ -9,12 +9,9 @@ Only a page that prints a mail header is read so: a letter published as an artic
 from __future__ import annotations
 
 import re
-from typing import Any
-
-from lxml import etree
 
 from archive.extract import dates, titles
-from archive.extract.tree import BLOCKS, Page, norm
+from archive.extract.tree import BLOCKS, Page, text_lines
 
 #: A field of a mail header, in Outlook's English and Vietnamese forms.
 _FIELD = re.compile(
@@ -64,30 +61,13 @@ def mail_sent_date(page: Page) -> tuple[str, str | None] | None:
         if not _field(el.text or "", bare=True):
             continue
         block = next((a for a in el.iterancestors() if a.tag in BLOCKS), None)
-        lines = _lines(el if el.tag in BLOCKS or block is None else block)
+        lines = text_lines(el if el.tag in BLOCKS or block is None else block)
         if len(lines) > 12 or not is_mail_header(lines):
             continue
         for line in lines:
             if _field(line) in _SENT and dates.find_dates(line):
                 return dates.parse_vn_date(line)
     return None
-
-
-def _lines(el: Any) -> list[str]:
-    """The element's text broken at ``<br>`` and block boundaries."""
-    lines: list[list[str]] = [[]]
-    for event, node in etree.iterwalk(el, events=("start", "end")):
-        if not isinstance(node.tag, str):
-            continue
-        if event == "start":
-            if node.tag == "br" or node.tag in BLOCKS:
-                lines.append([])
-            lines[-1].append(node.text or "")
-        elif node is not el:
-            if node.tag in BLOCKS:
-                lines.append([])
-            lines[-1].append(node.tail or "")
-    return [line for part in lines if (line := norm("".join(part)))]
 
 
 def without_mail_frame(paragraphs: list[str], title_key: str) -> list[str]:

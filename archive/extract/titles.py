@@ -86,6 +86,7 @@ _SITE_WORDS = frozenset(
         "đổi",
         "giới",
         "thiệu",
+        "blog",
     ]
 )
 

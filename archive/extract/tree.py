@@ -239,6 +239,23 @@ def own_text(el: Any) -> str:
     return text
 
 
+def text_lines(el: Any) -> list[str]:
+    """The element's text broken at ``<br>`` and block boundaries."""
+    lines: list[list[str]] = [[]]
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        if not isinstance(node.tag, str):
+            continue
+        if event == "start":
+            if node.tag == "br" or node.tag in BLOCKS:
+                lines.append([])
+            lines[-1].append(node.text or "")
+        elif node is not el:
+            if node.tag in BLOCKS:
+                lines.append([])
+            lines[-1].append(node.tail or "")
+    return [line for part in lines if (line := norm("".join(part)))]
+
+
 def render_blocks(root: Any) -> list[str]:
     """Our own text rendering: one paragraph per block element or ``<br>``-separated run."""
     lines: list[str] = []

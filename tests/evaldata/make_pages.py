@@ -2314,9 +2314,10 @@ SPECS: list[Spec] = [
         "2023-12-26",
         "14:57",
         "Publish date 26/12/2023 | 2:57 PM  | View count: 897",
+        author="Phòng Quản lý đào tạo - Nghiên cứu khoa học",
         byline=("Phòng Quản lý đào tạo - Nghiên cứu khoa học",),
         opts={"en": True},
-        notes="English UI: 'Publish date ... PM', department credit (no person)",
+        notes="English UI: 'Publish date ... PM', a department signing (a unit in the byline's place is the author, issue 23)",
     ),
     Spec(
         "websphere-cantho-canbonguon",

@@ -16,6 +16,9 @@ BOILERPLATE_PRUNE: tuple[str, ...] = (
     "//*[@role='navigation' or @role='banner' or @role='contentinfo' or @role='complementary'"
     " or @role='menubar' or @role='toolbar']",
     "//label",
+    # the replies under a forum's first post, marked as schema.org comments (Discourse)
+    "//*[@itemprop='comment' or @itemtype='http://schema.org/Comment'"
+    " or @itemtype='https://schema.org/Comment']",
     # a badge in the headline (DSpace's item type: ``<h1><div class="badge">Tài liệu</div>``)
     "//*[self::h1 or self::h2]//*[contains(concat(' ', normalize-space(@class), ' '), ' badge ')]",
     "//nav",
@@ -86,8 +89,9 @@ CHROME_WORDS: tuple[str, ...] = (
     # a post's meta row (date, notes, reblogs, category): its date and author are read
     # from the page, the row is not the text
     "meta",
-    # a wiki's or a journal's apparatus: references and navigation boxes
+    # a wiki's or a journal's apparatus: references, navigation boxes, "how to cite"
     "references",
+    "citation",
     "reflist",
     "navbox",
     "postprofile",
@@ -124,6 +128,8 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     # a repository's item page (DSpace's Vietnamese interface)
     r"^(?:hiển thị|xem)\s+(?:toàn bộ|đầy đủ)\s+biểu ghi\b.{0,40}$",
     r"^tập tin trong tài liệu này\s*:?$",
+    # a journal's galley link, named by its format alone (OJS's "PDF")
+    r"^(?:pdf|docx?|epub|xml|html|toàn văn|full text)$",
     r"^(?:#\w+\s*)+$",  # a social post's hashtags
     r"^(?:tài liệu tham khảo|tham khảo|references)\s*:?$",
     r"^(?:bản quyền|copyright|©)\b.{0,160}$",
