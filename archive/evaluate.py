@@ -172,25 +172,19 @@ def body_tables(
         tree = lxml.html.document_fromstring(html, parser=parser)
     except (LookupError, ValueError):
         return ()
-    elements = [el for el in tree.iter() if isinstance(el.tag, str)]
-    texts = {el: flat(" ".join(el.itertext())) for el in elements}
+    page = flat(" ".join(tree.itertext()))
     wanted = [flat(p) for p in paragraphs]
-
-    def holder(paragraph: str) -> int | None:
-        found = [i for i, el in enumerate(elements) if paragraph[:60] in texts[el]]
-        return found[-1] if found else None  # the innermost element holding it
-
-    first, last = holder(wanted[0]), holder(wanted[-1])
-    if first is None or last is None:
+    start, end = page.find(wanted[0][:60]), page.rfind(wanted[-1][:60])
+    if start < 0 or end < 0:
         return ()
-    return tuple(
-        texts[el]
-        for i, el in enumerate(elements)
-        if el.tag == "table"
-        and first < i < last
-        and not el.xpath(".//table")
-        and not any(p[:60] in texts[el] for p in wanted)
-    )
+    found = []
+    for table in tree.iter("table"):
+        text = flat(" ".join(table.itertext()))
+        if table.xpath(".//table") or not text or any(p[:60] in text for p in wanted):
+            continue
+        if start < page.find(text, start) < end:
+            found.append(text)  # printed between the first paragraph and the last
+    return tuple(found)
 
 
 # --------------------------------------------------------------------------- scoring

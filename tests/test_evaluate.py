@@ -138,6 +138,8 @@ BLIND_TARGETS = {"f1": 0.97, "min_f1": 0.97, "leaked": 0, "title": 0.97, "date":
         ("blind5", 24),
         ("blind6", 24),
         ("blind8", 24),
+        ("blind9", 24),
+        ("blind10", 24),
     ],
 )
 def test_the_blind_split_meets_the_issue_targets(folder: str, pages: int) -> None:
@@ -169,3 +171,16 @@ def test_a_data_table_inside_the_body_is_neither_required_nor_penalised() -> Non
                    bylines=(), must_not=(), tables=tables)  # fmt: skip
     assert ev.body_scores(" ".join([*paragraphs, "Giải Lớp Nhất K114"]), case)[0] == 1.0
     assert ev.body_scores(" ".join([*paragraphs, "Thống kê truy cập"]), case)[0] < 1.0
+
+
+def test_a_table_inside_a_br_separated_body_is_between_its_paragraphs() -> None:
+    """A body of ``<br><br>`` runs in one block (Bitrix's ``detail_text``) holds its table
+    between its first and last paragraph too, though one element holds them all."""
+    first, last = "Đoạn mở đầu của bản tin về lớp học.", "Đoạn kết của bản tin về lớp học."
+    html = (
+        "<html><head><meta charset='utf-8'></head><body><div class='detail_text'>"
+        f"{first}<table><tr><th>Nội dung</th><th>Số lượng</th></tr><tr><td>Học viên</td>"
+        f"<td>207</td></tr></table><br><br>{last}</div><table><tr><td>Thống kê</td></tr>"
+        "</table></body></html>"
+    ).encode()
+    assert ev.body_tables(html, None, [first, last]) == ("Nội dung Số lượng Học viên 207",)
