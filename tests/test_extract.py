@@ -1649,7 +1649,7 @@ def test_wiki_forum_and_blog_archive_pages() -> None:
     SMF: the poster's box before the subject names the author; Multiply: the date line's
     first line before a '<br>' and a two-digit year; Yahoo! 360: a blog's name as h1."""
     wiki = html(
-        f"<title>quy_trinh [Sổ tay nghiệp vụ - Trường Chính trị tỉnh Thái Bình]</title>",
+        "<title>quy_trinh [Sổ tay nghiệp vụ - Trường Chính trị tỉnh Thái Bình]</title>",
         "<div class='site dokuwiki hasSidebar'><h1 class='logo'>Sổ tay nghiệp vụ</h1>"
         "<div id='dokuwiki__aside'><h3>Mục lục</h3><ul><li><a href='/x'>Quy chế</a></li></ul>"
         f"</div><div class='page group'><h1 class='sectionedit1'>{TITLE}</h1><div class='level1'>"
