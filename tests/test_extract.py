@@ -1715,3 +1715,24 @@ def test_units_signing_under_the_text() -> None:
         f"<title>{TITLE}</title>", f"<h1>{TITLE}</h1>{ps(P1, P2)}{end.format('Tổ chức Đảng')}"
     )
     assert extract_article(page, "https://tct.example.vn/tin-tuc/bai-2.html").author is None
+
+
+def test_a_story_signed_with_place_date_and_producer() -> None:
+    """Sway: an 'imageCaption' block is a caption; 'Thái Nguyên, ngày 28 tháng 10 năm 2024'
+    over the signature dates the story and names no one; 'Người thực hiện: X' is a byline."""
+    card = "<div class='card TextCard'><div class='paragraph'><span>{}</span></div></div>"
+    page = html(
+        f"<title>{TITLE}</title>",
+        f"<main><h1 class='title'><span>{TITLE}</span></h1>"
+        + card.format(P1)
+        + "<div class='card ImageCard'><img src='/i.jpeg'><div class='imageCaption'><span>Trụ "
+        "sở Trường Đảng tỉnh những năm 1970</span></div></div>"
+        + card.format(P2)
+        + card.format("Thái Nguyên, ngày 28 tháng 10 năm 2024")
+        + card.format("Người thực hiện: Hà Thị Phương Thảo")
+        + "</main>",
+    )
+    a = extract_article(page, "https://sway.cloud.microsoft/W2nHc7rYd4UeFj9M")
+    assert (a.date, a.author) == ("2024-10-28", "Hà Thị Phương Thảo")
+    assert a.text.split("\n\n") == [P1, P2]
+    assert a.captions == ["Trụ sở Trường Đảng tỉnh những năm 1970"]

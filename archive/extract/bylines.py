@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from archive.extract import dates
+
 MAX_LINE = 120
 
 #: Academic and honorific prefixes written before a name.
@@ -24,7 +26,7 @@ DEGREE = re.compile(
 )
 AUTHOR_LABEL = re.compile(
     r"^(?:tác\s*giả(?:\s*bài\s*viết)?|người\s*viết|người\s*đăng|bài\s*viết"
-    r"|bài\s*(?:và|,|/|&)\s*ảnh|tin\s*(?:và|,|/|&)\s*ảnh|bài|tin|thực\s*hiện"
+    r"|bài\s*(?:và|,|/|&)\s*ảnh|tin\s*(?:và|,|/|&)\s*ảnh|bài|tin|(?:người\s*)?thực\s*hiện"
     r"|nhóm\s*phóng\s*viên|phóng\s*viên|pv|ctv|author|written\s*by|posted\s*by)\s*:\s*",
     re.IGNORECASE,
 )
@@ -150,8 +152,8 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
     ``(None, None)``: it is a byline, but names nobody.
     """
     line = _clean(text)
-    if not line or len(line) > MAX_LINE:
-        return None
+    if not line or len(line) > MAX_LINE or dates.place_date(line):
+        return None  # ``Thái Nguyên, ngày 28 tháng 10 năm 2024``: a place, not a name
     line, source = _split_source(line)
     if not line:
         return (None, source) if source else None

@@ -13,7 +13,7 @@ _CAPTION_XPATHS = (
     "//figcaption",
     "//*[contains(@class, 'caption') or contains(@class, 'image_desc')"
     " or contains(@class, 'img-desc') or contains(@class, 'pCaption')"
-    " or contains(@class, 'expNoEdit') or contains(@class, 'ImageCaption')]",
+    " or contains(@class, 'expNoEdit') or contains(@class, 'Caption')]",
     "//table[contains(@class, 'image') or contains(@class, 'picture')]//td[not(.//img)]",
 )
 

@@ -215,7 +215,7 @@ def is_date_line(text: str, max_rest: int = 8) -> bool:
     is not a date line.
     """
     text = unicodedata.normalize("NFC", text or "")
-    if _mostly_date(text, max_rest):
+    if _mostly_date(text, max_rest) or place_date(text):
         return True
     parts = [p.strip() for p in FIELD_SEPARATOR.split(text)]
     dated = [p for p in parts if _mostly_date(p, max_rest)]
@@ -231,6 +231,22 @@ def is_date_line(text: str, max_rest: int = 8) -> bool:
             for p in parts
         )
     )
+
+
+#: A document's place and date of signing: ``Thái Nguyên, ngày 28 tháng 10 năm 2024``.
+_PLACE_DATE = re.compile(r"^(?P<place>[^\W\d][^\d,;:.!?]{1,40}),\s*(?P<date>ngày\s.{6,30})$")
+
+
+def place_date(text: str) -> tuple[str, str | None] | None:
+    """The date of a line that is nothing but a place and a date (the line above a
+    document's signature), else None."""
+    line = unicodedata.normalize("NFC", " ".join((text or "").split())).rstrip(" .")
+    found = _PLACE_DATE.match(line)
+    if not found or not found.group("place")[0].isupper():
+        return None
+    if not _mostly_date(found.group("date"), 0):
+        return None
+    return parse_vn_date(found.group("date"))
 
 
 def _mostly_date(text: str, max_rest: int) -> bool:

@@ -189,8 +189,9 @@ LABELLED_WINDOW = 600
 
 
 def _labelled_date_after(el: Any | None) -> tuple[str, str | None] | None:
-    """A labelled publication date below the body (portals' meta zones under the text),
-    outside menus, sidebars and lists of other news."""
+    """A labelled publication date below the body (portals' meta zones under the text), or
+    the place and date a document is signed with, outside menus, sidebars and lists of
+    other news."""
     if el is None:
         return None
     for i, node in enumerate(following(el)):
@@ -201,6 +202,8 @@ def _labelled_date_after(el: Any | None) -> tuple[str, str | None] | None:
             continue
         if PUBLISHED_LABEL.match(own) and dates.is_date_line(own):
             return dates.parse_vn_date(own)
+        if signed := dates.place_date(own):
+            return signed  # ``Thái Nguyên, ngày 28 tháng 10 năm 2024`` over the signature
         if posted := posted_date(text_of(node)):
             return posted
     return None
