@@ -1736,3 +1736,98 @@ def test_a_story_signed_with_place_date_and_producer() -> None:
     assert (a.date, a.author) == ("2024-10-28", "Hà Thị Phương Thảo")
     assert a.text.split("\n\n") == [P1, P2]
     assert a.captions == ["Trụ sở Trường Đảng tỉnh những năm 1970"]
+
+
+def test_blog_wiki_and_note_layouts_of_the_eleventh_set() -> None:
+    """Roller: 'tháng 3 12, 2024' over the entry and a unit's byline line under its title;
+    'Posted at … in … | Permalink | Bình luận [0]' is a date line. Bludit: a meta row of
+    icon-parted fields. Evernote: a custom element holding the note's blocks; a note 'shared
+    by' its owner is not a byline; 'Ghi chép của X' is. JSPWiki: '02-Aug-2023' and a wiki
+    signature '-- X'. PmWiki: a name and a date on one line in a layout table's column.
+    XWiki: 'Tạo bởi X vào 2024/07/10'. Tiki: a unit and a date on one line."""
+    roller = html(
+        f"<title>{TITLE} (Blog Khoa Nhà nước và Pháp luật)</title>",
+        "<div class='dayBox'><div class='dayTitle'>Thứ Năm tháng 10 05, 2023</div><div "
+        f"class='entryBox'><p class='entryTitle'>{TITLE}</p><p class='entryByline'>Khoa Nhà nước "
+        f"và Pháp luật</p><div class='entryContent'>{ps(P1, P2)}</div><p class='entryInfo'>Posted "
+        "at 05/10/2023 14:40 in <a href='/c'>Tin tức</a> | <a href='/e'>Permalink</a> | <a "
+        "href='#c'>Bình luận [0]</a></p></div></div>",
+    )
+    a = extract_article(roller, "https://tct.example.vn/roller/tct/entry/hoi-thao")
+    assert (a.title, a.date, a.author) == (TITLE, "2023-10-05", "Khoa Nhà nước và Pháp luật")
+    assert "Permalink" not in a.text
+    bludit = html(
+        f"<title>{TITLE}</title>",
+        f"<section class='page'><h1 class='page-title'>{TITLE}</h1><div class='page-meta'><i "
+        "class='fa fa-calendar'></i> 19/02/2025 - 10:05 &nbsp; <i class='fa fa-user'></i> ThS. "
+        f"Đặng Hữu Lộc - Phó Trưởng phòng</div><div class='page-content'>{ps(P1, P2)}</div>"
+        "</section>",
+    )
+    a = extract_article(bludit, "https://tct.example.vn/huong-dan-tieu-luan")
+    assert (a.date, a.author) == ("2025-02-19", "Đặng Hữu Lộc")
+    note = html(
+        f"<title>{TITLE}</title>",
+        "<div id='container'><div class='note-header'><div class='shared-by'>Được chia sẻ bởi "
+        "<span>Phạm Thanh Tùng</span></div><a class='btn' href='#'>Lưu vào Evernote</a></div>"
+        f"<div class='note-title'><h1>{TITLE}</h1></div><div class='note-content'><en-note>"
+        f"<div><b>Ngày 17 tháng 4 năm 2024</b></div><div>{P1}</div><div>{P2}</div><div><i>Ghi "
+        "chép của Hoàng Thị Yến</i></div></en-note></div><div class='promo'><p>Ghi nhớ mọi thứ. "
+        "<a href='/signup'>Tạo tài khoản miễn phí</a></p></div></div>",
+    )
+    a = extract_article(note, "https://www.evernote.com/shard/s1/sh/abc/def")
+    assert (a.date, a.author) == ("2024-04-17", "Hoàng Thị Yến")
+    assert a.text.split("\n\n") == [P1, P2]
+    wiki = html(
+        f"<title>{TITLE}</title>",
+        f"<div class='page-content'><h2>{TITLE}</h2><p class='date'>Đăng ngày: 02-Aug-2023 "
+        f"10:44</p>{ps(P1, P2)}<p>Mẫu kèm theo: <a href='/attach/mau.doc'>mau.doc</a></p><p>-- "
+        "Phòng Quản lý đào tạo</p></div>",
+    )
+    a = extract_article(wiki, "https://tct.example.vn/wiki/Wiki.jsp?page=QuyTrinh")
+    assert (a.date, a.author) == ("2023-08-02", "Phòng Quản lý đào tạo")
+    assert a.text.split("\n\n") == [P1, P2]
+    pmwiki = html(
+        f"<title>{TITLE}</title>",
+        "<table><tr><td id='wikileft'><ul><li><a href='/m'>Trang chính</a></li></ul></td><td "
+        f"id='wikibody'><h1 class='pagetitle'>{TITLE}</h1><div id='wikitext'><p><strong>Bùi Thị "
+        f"Nhàn</strong> — 20/10/2022</p>{ps(P1, P2)}</div></td></tr></table>",
+    )
+    a = extract_article(pmwiki, "https://tct.example.vn/pmwiki/pmwiki.php?n=GioiThieu.LichSu")
+    assert (a.date, a.author) == ("2022-10-20", "Bùi Thị Nhàn")
+    xwiki = html(
+        f"<title>{TITLE}</title>",
+        f"<div id='document-title'><h1>{TITLE}</h1></div><div class='xdocLastModification'>Tạo "
+        "bởi <a href='/u'>Lương Thị Diệu</a> vào 2024/07/10 16:37</div><div id='xwikicontent'>"
+        f"{ps(P1, P2)}<p>Báo cáo đầy đủ: <a href='/download/bao-cao.pdf'>bao-cao.pdf</a></p>"
+        "</div>",
+    )
+    a = extract_article(xwiki, "https://tct.example.vn/bin/view/DaoTao/GiaoBan")
+    assert a.date == "2024-07-10" and a.text.split("\n\n") == [P1, P2]
+    tiki = html(
+        f"<title>{TITLE}</title>",
+        f"<article><header><h2 class='articletitle'>{TITLE}</h2><span class='titleb'>Tổ Công "
+        "nghệ thông tin | Thứ tư 02 Tháng 10, 2024 08:41</span></header><div class='articlebody'>"
+        f"{ps(P1, P2)}</div></article>",
+    )
+    a = extract_article(tiki, "https://tct.example.vn/tiki-read_article.php?articleId=12")
+    assert (a.date, a.author) == ("2024-10-02", "Tổ Công nghệ thông tin")
+
+
+def test_a_portal_column_holding_the_article_is_not_a_sidebar() -> None:
+    """'col-left' names a place, not a sidebar: the column holding the article's text (a long
+    text, few links) is read; a short column of links and counters is still a sidebar. An
+    IBM Connections 'lotusActionBar' is an action bar (camelCase class words)."""
+    related = "".join(
+        f"<li><a href='/t/{i}'>Tin khác số {i} của nhà trường</a></li>" for i in range(4)
+    )
+    page = html(
+        "<title>Trang chủ - Trường Chính trị</title>",
+        f"<div class='col-left'><div class='newsdetail'><h2 class='newsdetail-title'>{TITLE}</h2>"
+        f"<span class='newsdetail-date'>(22/11/2023)</span><div class='newsdetail-content'>"
+        f"{ps(P1, P2, P3)}<div class='lotusActionBar'><a href='#'>Thích</a> <a href='#c'>Thêm "
+        f"bình luận</a></div></div></div><div class='related'><ul>{related}</ul></div></div>"
+        "<div class='col-right'><h3>Thư viện ảnh</h3><div>Đang truy cập: 27</div></div>",
+    )
+    a = extract_article(page, "https://tct.example.vn/Tin-tuc/boi-duong")
+    assert (a.title, a.date) == (TITLE, "2023-11-22")
+    assert "Thích" not in a.text and "bình luận" not in a.text

@@ -24,6 +24,7 @@ from archive.extract.tree import (
     SHORT_TEXT,
     Page,
     inside,
+    layout_cell,
     norm,
     remove,
     render_blocks,
@@ -64,7 +65,7 @@ def unwrap_layout_tables(work: Any) -> None:
         sections = table.xpath("./tbody | ./thead | ./tfoot")
         rows = table.xpath("./tr | ./tbody/tr | ./thead/tr | ./tfoot/tr")
         cells = [c for row in rows for c in row if c.tag in ("td", "th")]
-        if any(_layout_cell(c) for c in cells):
+        if any(layout_cell(c) for c in cells):
             for el in (table, *sections, *rows, *cells):
                 el.tag = "div"
 
@@ -82,12 +83,6 @@ def _standalone_links_as_lines(work: Any) -> None:
         line = lxml.html.Element("p")
         link.addprevious(line)
         line.append(link)
-
-
-def _layout_cell(cell: Any) -> bool:
-    return (
-        bool(cell.xpath("./p | ./div | ./table | ./ul | ./font[.//br]")) or len(text_of(cell)) > 250
-    )
 
 
 def _working_copy(page: Page, content: Any | None, span: tuple[int, int] | None) -> Any:

@@ -25,7 +25,7 @@ DEGREE = re.compile(
     re.IGNORECASE,
 )
 AUTHOR_LABEL = re.compile(
-    r"^(?:tác\s*giả(?:\s*bài\s*viết)?|người\s*viết|người\s*đăng|bài\s*viết"
+    r"^(?:tác\s*giả(?:\s*bài\s*viết)?|người\s*viết|người\s*đăng|người\s*ghi|bài\s*viết"
     r"|bài\s*(?:và|,|/|&)\s*ảnh|tin\s*(?:và|,|/|&)\s*ảnh|bài|tin|(?:người\s*)?thực\s*hiện"
     r"|nhóm\s*phóng\s*viên|phóng\s*viên|pv|ctv|author|written\s*by|posted\s*by)\s*:\s*",
     re.IGNORECASE,
@@ -33,7 +33,8 @@ AUTHOR_LABEL = re.compile(
 #: Theme bylines written without a colon ("Posted by X at 8:36 AM", "Đăng bởi X vào lúc 08:15",
 #: "Gửi bởi X vào Thứ Sáu, ..."): a label only when a name follows it.
 BY_LABEL = re.compile(
-    r"^(?:(?:được\s*)?(?:đăng|gửi|viết|cập\s*nhật)\s*bởi|bởi|posted\s*by|written\s*by|by)\s*:?\s+",
+    r"^(?:(?:được\s*)?(?:đăng|gửi|viết|cập\s*nhật)\s*bởi|bởi|ghi\s*chép\s*của|posted\s*by"
+    r"|written\s*by|by)\s*:?\s+",
     re.IGNORECASE,
 )
 #: What follows a name on a theme's byline line: the time, a separator, a dash.
@@ -177,7 +178,7 @@ def labelled_author(text: str) -> str | None:
 
 def _clean(text: str) -> str:
     line = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text or "")).strip()
-    line = re.sub(r"^[—–―]\s*", "", line)  # a signature's dash: ``— Lê Hữu Phước``
+    line = re.sub(r"^(?:[—–―]|--)\s*", "", line)  # a signature's dash: ``— Lê Hữu Phước``
     line = "".join(c for c in line if unicodedata.category(c) != "Co").strip()  # icon fonts
     if line.startswith("(") and line.endswith(")") and line.count("(") == 1:
         line = line[1:-1].strip()
@@ -200,10 +201,16 @@ def _plausible_source(src: str) -> bool:
     return bool(src) and src[0].isupper() and len(src) <= 60 and not re.search(r"[,;:]", src)
 
 
+#: ``Được chia sẻ bởi X`` (a shared note's owner), ``Shared by X``.
+_SHARED_BY = re.compile(r"\b(?:chia\s*sẻ|shared)\s*(?:bởi|by)\s", re.IGNORECASE)
+
+
 def _labelled(line: str) -> tuple[bool, str | None]:
     """Credits such as ``Tin, ảnh: X``, ``Tin: X; Ảnh: Y`` (the photographer is not the
     author: the sample web's convention), ``Đăng bởi X vào lúc 08:15`` or ``Ngày xuất bản:
     ... | Người đăng: X``: (was it labelled, author)."""
+    if _SHARED_BY.search(line):
+        return False, None  # the account that shared a note, not its author
     labelled = False
     names: list[str] = []
     for part in re.split(
@@ -316,3 +323,21 @@ def is_role_line(text: str) -> bool:
     inner = line.strip("() ")
     first = re.split(r"[\s,\-–]+", inner, maxsplit=1)[0].casefold()
     return first in ROLE_WORDS and first not in ("quang", "toàn", "đại", "lễ", "các", "hình", "ảnh")
+
+
+#: Between a credit and a date on one line: ``Bùi Thị Nhàn — 20/10/2022``, ``Tổ Công nghệ
+#: thông tin | Thứ tư 02 Tháng 10, 2024 08:41``.
+_NAME_DATE_SEPARATOR = re.compile(r"\s+[-–—|]\s+|,\s+")
+
+
+def name_and_date(line: str) -> tuple[str | None, str | None]:
+    """``(credit, date text)`` of a line that is a person or a unit and a date, either way
+    round (the issue's "a name and a date on one line"); ``(None, None)`` otherwise."""
+    parts = _NAME_DATE_SEPARATOR.split(line, maxsplit=1) if len(line) <= 100 else []
+    if len(parts) != 2:
+        return None, None
+    for date_part, credit in (parts, parts[::-1]):
+        credit = _clean(credit)
+        if dates.is_date_line(date_part) and (is_person_name(credit) or unit_signature(credit)):
+            return credit, date_part
+    return None, None

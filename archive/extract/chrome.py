@@ -5,6 +5,7 @@ news, tools, counters), told by tag, class and id, and pruned from the body.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -84,7 +85,20 @@ def chrome_marked(el: Any) -> bool:
     found = [w for w in _CHROME_MARKS if w in marks]
     if found == ["menu"] and _link_density(el) < MENU_LINKS:
         return False  # prose, not links: a theme's content column (e107's ``default_menu``)
+    if found and set(found) <= _COLUMN_MARKS and _holds_prose(el):
+        return False  # a portal's ``col-left`` holding the article, not a sidebar
     return bool(found)
+
+
+#: Marks that name a column by its place on the page, not by what it holds.
+_COLUMN_MARKS = frozenset(["cot-trai", "cot-phai", "cottrai", "cotphai", "col-left", "col-right"])
+#: Text that makes a column the article's rather than a sidebar, most of it outside links.
+COLUMN_TEXT = 500
+COLUMN_LINKS = 0.35
+
+
+def _holds_prose(column: Any) -> bool:
+    return len(text_of(column)) >= COLUMN_TEXT and _link_density(column) < COLUMN_LINKS
 
 
 #: A class word that says what the block is not (Weebly's ``wsite-not-footer``, a page's
@@ -98,8 +112,17 @@ MENU_LINKS = 0.25
 
 
 def _link_density(el: Any) -> float:
+    """Share of the element's text in links, remembered while the element lives: a column
+    is asked about once for each element under it."""
+    if (known := _DENSITIES.get(el)) is not None:
+        return known
     text = len(text_of(el))
-    return sum(len(text_of(a)) for a in el.iter("a")) / text if text else 1.0
+    density = sum(len(text_of(a)) for a in el.iter("a")) / text if text else 1.0
+    _DENSITIES[el] = density
+    return density
+
+
+_DENSITIES: weakref.WeakKeyDictionary[Any, float] = weakref.WeakKeyDictionary()
 
 
 def _masthead(el: Any) -> bool:
@@ -134,13 +157,18 @@ def prune(work: Any, chain: list[CmsRule]) -> None:
             remove(el)
 
 
+#: A word boundary inside a camelCase class name (IBM Connections' ``lotusActionBar``).
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
 def _chrome_blocks(work: Any) -> list[Any]:
     """Blocks whose class or id words are chrome words (share, print, tags, pager...)."""
     found = []
     for el in work.iter():
         if not isinstance(el.tag, str) or el.tag in ("html", "body"):
             continue
-        marks = re.split(r"[\s_\-]+", f"{el.get('class', '')} {el.get('id', '')}".lower())
+        names = _CAMEL.sub("-", f"{el.get('class', '')} {el.get('id', '')}")
+        marks = re.split(r"[\s_\-]+", names.lower())
         joined = "-".join(marks)
         if any(w in joined for w in CHROME_WORDS if "-" in w) or any(
             m in CHROME_WORDS for m in marks
@@ -377,7 +405,7 @@ def _document_links(work: Any) -> list[Any]:
             continue
         block = next((a for a in link.iterancestors() if a.tag in ("p", "li", "div")), None)
         text = text_of(block) if block is not None else ""
-        if text and (text == text_of(link) or _DOWNLOAD_LABEL.match(_text_beside_links(block))):
+        if text and (text == text_of(link) or _download_label(_text_beside_links(block))):
             found.append(block)
     return found
 
@@ -385,9 +413,16 @@ def _document_links(work: Any) -> list[Any]:
 #: What a document's link is labelled with when it stands alone under the text.
 _DOWNLOAD_LABEL = re.compile(
     r"^(?:tải\s*(?:về|xuống)|download|xem\s*(?:file|tệp|tập\s*tin|văn\s*bản|toàn\s*văn)"
-    r"|file|tệp|tập\s*tin)\s*:?$",
+    r"|file|tệp|tập\s*tin|phụ\s*lục"
+    r"|(?:mẫu|biểu\s*mẫu|tài\s*liệu|văn\s*bản)\s*(?:kèm\s*theo|đính\s*kèm))\s*:?$",
     re.IGNORECASE,
 )
+
+
+def _download_label(text: str) -> bool:
+    """``Tải về:``, or any short label ending in a colon (``Báo cáo đầy đủ:``) before the
+    link."""
+    return bool(_DOWNLOAD_LABEL.match(text)) or (text.endswith(":") and len(text) <= 40)
 
 
 def _link_list(el: Any) -> bool:

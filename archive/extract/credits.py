@@ -18,6 +18,7 @@ from archive.extract.bylines import (
     is_person_name,
     is_role_line,
     labelled_author,
+    name_and_date,
     parse_byline,
     unit_signature,
 )
@@ -27,6 +28,8 @@ from archive.extract.tree import (
     Page,
     Region,
     following,
+    icon_fields,
+    layout_cell,
     matches,
     own_text,
     render_blocks,
@@ -104,7 +107,7 @@ _AUTHOR_MARK = re.compile(
 _NOT_AUTHOR_MARK = re.compile(r"comment|avatar|bio|desc|box|url|link", re.IGNORECASE)
 #: What a marked author element may hold besides a person or a unit: the newsroom's
 #: anonymous credits (``CTV``: a contributor, ``PV``: a reporter) and a one-word unit.
-_MARKED_CREDIT = re.compile(r"^(?:CTV|PV|BTV|Thư viện|Phóng viên|Cộng tác viên)$")
+_MARKED_CREDIT = re.compile(r"^(?:CTV|PV|BTV|Thư viện|Văn phòng|Phóng viên|Cộng tác viên)$")
 
 
 def _marked_near(page: Page, near: Region) -> str | None:
@@ -204,23 +207,28 @@ def _name_under_headline(title_el: Any) -> str | None:
         own = own_text(node)
         if own and _data_cell(node):
             continue  # a field's value (an infobox's ``Đơn vị chủ trì | Phòng X``), not a credit
-        if credit := _person_or_unit(own):
-            return credit
+        for line in (own, *icon_fields(node)) if own else ():
+            if credit := _person_or_unit(line):
+                return credit
     return None
 
 
 def _person_or_unit(line: str) -> str | None:
-    """The person a short credit line names, else the unit signing it."""
+    """The person a short credit line names, else the unit signing it (a date beside either
+    may share the line)."""
     parsed = parse_byline(line) if line and len(line) <= 80 else None
     if parsed and parsed[0]:
         return parsed[0]
-    return unit_signature(line) if line else None
+    return (unit_signature(line) or name_and_date(line)[0]) if line else None
 
 
 def _data_cell(node: Any) -> bool:
     """Inside a table row of several cells: a label and its value, not a line of its own."""
-    row = next((a for a in (node, *node.iterancestors()) if a.tag == "tr"), None)
-    return row is not None and sum(c.tag in ("td", "th") for c in row) > 1
+    cell = next((a for a in (node, *node.iterancestors()) if a.tag in ("td", "th")), None)
+    row = cell.getparent() if cell is not None else None
+    if row is None or row.tag != "tr" or layout_cell(cell):
+        return False  # a layout table's column (PmWiki's ``td#wikibody``), not a field
+    return sum(c.tag in ("td", "th") for c in row) > 1
 
 
 def _prose_block(node: Any) -> bool:

@@ -48,8 +48,14 @@ _WORDS = (
     r"(?<!\d)(?:ngày\s+)?(?P<d>\d{1,2})\s+(?:tháng|thg\.?)\s+(?P<m>\d{1,2})"
     r"\s*[,/]?\s*(?:năm\s+)?(?P<y>\d{4})(?!\d)"
 )
-_ENGLISH = r"(?<!\d)(?P<d>\d{1,2})\s+(?P<mn>[A-Za-z]{3,9})\.?,?\s+(?P<y>\d{4})(?!\d)"
+#: ``2 August 2023``, and Java's ``02-Aug-2023`` (JSPWiki).
+_ENGLISH = (
+    r"(?<!\d)(?P<d>\d{1,2})(?:\s+|-(?=[A-Za-z]{3}-))(?P<mn>[A-Za-z]{3,9})\.?,?(?:\s+|-)"
+    r"(?P<y>\d{4})(?!\d)"
+)
 _ISO = r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"
+#: Year first with slashes: XWiki's and Japanese-style ``2024/07/10``.
+_YEAR_FIRST = r"(?<![\d/])(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\d/])"
 #: WordPress's and Drupal's Vietnamese month names (``12 Tháng Mười, 2020``, ``Tháng Mười
 #: Một 22, 2023``) and English month-first dates on English-UI themes (``October 18, 2023``).
 _MONTHS_VI = {
@@ -60,7 +66,9 @@ _VI_MONTH = r"(?P<mw>mười\s+một|mười\s+hai|mười|một|giêng|hai|ba|t
 _WORDS_VI_NAMED = (
     r"(?<!\d)(?P<d>\d{1,2})\.?\s+tháng\s+" + _VI_MONTH + r"\s*,?\s*(?:năm\s+)?(?P<y>\d{4})(?!\d)"
 )
-_WORDS_VI_FIRST = r"tháng\s+" + _VI_MONTH + r"\s+(?P<d>\d{1,2})\s*,\s*(?P<y>\d{4})(?!\d)"
+_WORDS_VI_FIRST = (
+    r"tháng\s+(?:" + _VI_MONTH + r"|(?P<m>\d{1,2}))\s+(?P<d>\d{1,2})\s*,\s*(?P<y>\d{4})(?!\d)"
+)  # ``tháng Ba 12, 2024``, and Java's Vietnamese ``tháng 3 12, 2024`` (Apache Roller)
 _ENGLISH_FIRST = (
     r"\b(?P<mn>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?P<d>\d{1,2})"
@@ -68,7 +76,16 @@ _ENGLISH_FIRST = (
 )
 DATE_PATTERNS = tuple(
     re.compile(p, re.IGNORECASE)
-    for p in (_NUMERIC, _WORDS, _WORDS_VI_FIRST, _WORDS_VI_NAMED, _ENGLISH, _ENGLISH_FIRST, _ISO)
+    for p in (
+        _NUMERIC,
+        _WORDS,
+        _WORDS_VI_FIRST,
+        _WORDS_VI_NAMED,
+        _ENGLISH,
+        _ENGLISH_FIRST,
+        _ISO,
+        _YEAR_FIRST,
+    )
 )
 
 _TIME = (
@@ -188,18 +205,22 @@ _META_FIELD = re.compile(r"^[^:|]{1,25}:\s*(?:[^:|]{1,40}|\d{1,2}[:h]\d{2}(?::\d
 FIELD_SEPARATOR = re.compile(
     r"\s[|·•]\s|\s[-–—]\s(?=[^:|\-–—]{1,25}:|thứ\s|chủ\s*nhật|[a-z]+day\b)|\s(?=bởi\s)"
     r"|\s(?=(?:trong|thuộc)\s+(?:chuyên\s*mục|mục|danh\s*mục)\s)"
-    r"|\s(?=(?:người\s*(?:viết|đăng)|tác\s*giả|nguồn|lượt\s*xem)\s*:)",
+    r"|\s(?=(?:người\s*(?:viết|đăng)|tác\s*giả|nguồn|lượt\s*xem)\s*:)"
+    r"|\s(?=in\s+\w)",  # ``Posted at 12/03/2024 08:15 in Tin tức``
     re.IGNORECASE,
 )
 #: ``bởi X`` after the date (``Đăng ngày 05/11/2024 bởi Phan Thị Kim Oanh``), ``by X``.
 _BY_FIELD = re.compile(r"^(?:bởi|by)\s+\S[^:|]{0,40}$", re.IGNORECASE)
 #: ``19/1/2021 | 0 Bình luận``: a counter after the date.
 _COUNT_FIELD = re.compile(
-    r"^\d[\d.,]*\s+(?:bình\s*luận|lượt\s*(?:xem|đọc)|ghi\s*chú|comments?|views?)$", re.IGNORECASE
+    r"^\d[\d.,]*\s+(?:bình\s*luận|lượt\s*(?:xem|đọc)|ghi\s*chú|comments?|views?)$"
+    r"|^(?:bình\s*luận|comments?|lượt\s*xem|views?)\s*[\[(]\d[\d.,]*[\])]$"  # ``Bình luận [0]``
+    r"|^(?:permalink|trackbacks?|liên\s*kết\s*cố\s*định)$",  # a blog's entry links
+    re.IGNORECASE,
 )
 #: ``… trong chuyên mục Tin hoạt động`` after the date: the post's category.
 _CATEGORY_FIELD = re.compile(
-    r"^(?:trong|thuộc)\s+(?:chuyên\s*mục|mục|danh\s*mục)\s+\S[^:|]{0,60}$", re.IGNORECASE
+    r"^(?:(?:trong|thuộc)\s+(?:chuyên\s*mục|mục|danh\s*mục)|in)\s+\S[^:|]{0,60}$", re.IGNORECASE
 )
 
 

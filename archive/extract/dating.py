@@ -14,13 +14,14 @@ from typing import Any
 
 import lxml.html
 
-from archive.extract import dates, letters
+from archive.extract import bylines, dates, letters
 from archive.extract.chrome import chrome_marked, in_chrome
 from archive.extract.tree import (
     BLOCKS,
     Page,
     content_node,
     following,
+    icon_fields,
     matches,
     own_text,
     text_lines,
@@ -127,7 +128,15 @@ def _date_after(el: Any) -> tuple[str, str | None] | None:
                 return found
         if own and dated_first_line(node):
             return dates.parse_vn_date(own)
+        if own and (field := _dated_field(node) or bylines.name_and_date(own)[1]):
+            return dates.parse_vn_date(field)
     return None
+
+
+def _dated_field(node: Any) -> str | None:
+    """The date among a meta row's icon-parted fields (Bludit's ``page-meta``: a calendar
+    icon and the date, a user icon and the author)."""
+    return next((f for f in icon_fields(node) if dates.is_date_line(f)), None)
 
 
 def dated_first_line(node: Any) -> bool:
@@ -172,7 +181,7 @@ PUBLISHED_LABEL = re.compile(
 #: ``Đăng bởi admin lúc 02/03/2025 15:20 · Đoàn thể · 154 Lượt đọc``: the poster, then the
 #: date, in a news footer of several fields.
 POSTED_BY_AT = re.compile(
-    r"^\W*(?:đăng|gửi|viết|posted|submitted)\s+(?:bởi|by)\s+.{1,50}?\s+(?:lúc|vào|ngày|on|at)\s+"
+    r"^\W*(?:đăng|gửi|viết|tạo|posted|submitted|created)\s+(?:bởi|by)\s+.{1,50}?\s+(?:lúc|vào|ngày|on|at)\s+"
     r"(?P<date>.{6,60})",
     re.IGNORECASE,
 )

@@ -178,8 +178,8 @@ def _above_text(page: Page) -> Any | None:
             continue
         if dates.is_date_line(text) or bylines.parse_byline(text) or is_chrome_line(text):
             continue
-        if dated_first_line(el):
-            continue
+        if dated_first_line(el) or bylines.unit_signature(text):
+            continue  # a meta block's date line, a unit's byline (Roller's ``entryByline``)
         if posted_date(text):
             continue  # ``Đăng bởi quantri lúc 09 Tháng 4 2021`` under the headline
         if bylines.is_role_line(text) and not _emphasised(el) and _byline_over(lines[i:], text):

@@ -133,8 +133,15 @@ def parse(text: str) -> Any | None:
 
 
 def cut(tree: Any) -> None:
-    """Drop everything after the first ``MAX_ELEMENTS`` elements."""
-    extra = [el for i, el in enumerate(tree.iter()) if i >= MAX_ELEMENTS]
+    """Drop everything after the first ``MAX_ELEMENTS`` elements; custom elements that hold
+    a text (Evernote's ``<en-note>``, DSpace's ``<ds-…>``) become ``div``s, so the blocks
+    inside them are read as blocks (AMP's ``amp-img`` and the like keep their names)."""
+    extra = []
+    for i, el in enumerate(tree.iter()):
+        if i >= MAX_ELEMENTS:
+            extra.append(el)
+        elif isinstance(el.tag, str) and "-" in el.tag and not el.tag.startswith("amp-"):
+            el.tag = "div"
     for el in reversed(extra):
         parent = el.getparent()
         if parent is not None:
@@ -214,6 +221,14 @@ def in_footer(el: Any) -> bool:
     return False
 
 
+def layout_cell(cell: Any) -> bool:
+    """A table cell that lays out a page (it holds paragraphs, blocks or a long text), not a
+    field of a data table."""
+    return (
+        bool(cell.xpath("./p | ./div | ./table | ./ul | ./font[.//br]")) or len(text_of(cell)) > 250
+    )
+
+
 def following(el: Any) -> Iterator[Any]:
     """Elements after ``el`` in document order (its descendants excluded)."""
     node = el
@@ -254,6 +269,33 @@ def text_lines(el: Any) -> list[str]:
                 lines.append([])
             lines[-1].append(node.tail or "")
     return [line for part in lines if (line := norm("".join(part)))]
+
+
+#: The class of an icon font's glyph (Font Awesome, Bootstrap Icons, Glyphicons, Dashicons).
+_ICON = re.compile(
+    r"(?:^|\s)(?:fa[srlbd]?|fa-[\w-]+|bi|bi-[\w-]+|glyphicon|dashicons|icon)(?:\s|$)"
+)
+
+
+def icon_fields(el: Any) -> list[str]:
+    """A meta row's fields, where icons part them (``<i class="fa fa-calendar"></i> 19/02/2025
+    <i class="fa fa-user"></i> ThS. X``): the text between one icon and the next; [] when
+    the row has no icons."""
+    fields: list[list[str]] = [[el.text or ""]]
+    icons = 0
+    for child in el:
+        if not isinstance(child.tag, str):
+            fields[-1].append(child.tail or "")
+            continue
+        if not text_of(child) and _ICON.search(child.get("class", "")):
+            icons += 1
+            fields.append([])
+        else:
+            fields[-1].append(child.text_content())
+        fields[-1].append(child.tail or "")
+    if not icons:
+        return []
+    return [field for part in fields if (field := norm("".join(part)))]
 
 
 def render_blocks(root: Any) -> list[str]:

@@ -83,6 +83,7 @@ CHROME_WORDS: tuple[str, ...] = (
     "tools",
     "copyright",
     "advert",
+    "promo",
     "banner",
     # a forum thread's furniture: the poster's profile and signature, action bars, the jump
     # menu, who is online, back to top (phpBB, vBulletin)
