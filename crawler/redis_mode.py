@@ -54,7 +54,7 @@ from archive.sites import urls
 from archive.sites.registry import Site
 from crawler.items import AttachmentItem, PageItem, SiteCounts
 from crawler.middlewares import PAGE_URL, AlreadyArchived
-from crawler.redisjob import ARCHIVED, NO_SLOT, OUTAGE, Job, client_options, connect
+from crawler.redisjob import ARCHIVED, NO_SLOT, OUTAGE, SENDING, Job, client_options, connect
 from crawler.session import ArchiveSession
 
 logger = logging.getLogger(__name__)
@@ -395,7 +395,8 @@ class SharedDelay(HTTP11DownloadHandler):
     in one script, whose answer is the exact wait for the turn (crawler/redisjob.py).
     (Turns reserved ahead, or taken in a downloader middleware, were measured at the
     server to leave late and crowd the next worker's request: gaps of 0.27 s for a 0.5 s
-    delay.) The delay is the worker's own for the host: DOWNLOAD_DELAY, raised by
+    delay.) A granted turn is held until the request is done, the next due the delay
+    after that. The delay is the worker's own for the host: DOWNLOAD_DELAY, raised by
     AutoThrottle and by Crawl-delay (crawler/extensions.py).
     """
 
@@ -426,26 +427,27 @@ class SharedDelay(HTTP11DownloadHandler):
                 await asyncio.sleep(wait)
             return await super().download_request(request)
         finally:
-            self._free(host, token)
+            self._free(host, token, delay)
 
     def _go(self, host: str, token: str, hold: float, delay: float, url: str | None) -> float:
         """0 once the request holds a slot and its turn; ARCHIVED for a page stored
         meanwhile; else the seconds to wait before asking again (the turn's exact wait;
-        ``POLL`` while the host's slots are all taken). Redis down: the request waits
-        (never sent past the site's delay or concurrency, never recorded as the page's
-        failure)."""
+        ``POLL`` while the host's slots are all taken or its last granted request is not
+        sent yet). Redis down: the request waits (never sent past the site's delay or
+        concurrency, never recorded as the page's failure)."""
         try:
             wait = self.job.go(host, token, self.limit, hold, delay, url)
         except OUTAGE as exc:
             logger.error("Redis unreachable (%s): %s waits for its turn", exc, host)
             return 1.0
-        return self.POLL if wait == NO_SLOT else wait
+        return self.POLL if wait in (NO_SLOT, SENDING) else wait
 
-    def _free(self, host: str, token: str) -> None:
-        """Redis down: the slot is left to expire (the site's concurrency lower meanwhile).
-        A request cancelled before it had a slot frees nothing."""
+    def _free(self, host: str, token: str, delay: float) -> None:
+        """Redis down: the slot (and the turn, if the request was not reported sent) is
+        left to expire (the site's concurrency lower meanwhile). A request cancelled
+        before it had a slot frees nothing."""
         try:
-            self.job.free_slot(host, token)
+            self.job.free_slot(host, token, delay)
         except OUTAGE as exc:
             logger.error("Redis unreachable (%s): a slot of %s is left to expire", exc, host)
 

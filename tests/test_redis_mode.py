@@ -554,6 +554,29 @@ def test_one_round_trip_takes_a_slot_then_the_turn(tmp_path):
         assert 0 < job.server.ttl("tct-archive:inflight:h") <= 61  # the key dies with its slots
 
 
+def test_a_granted_turn_is_held_until_its_request_is_sent(tmp_path):
+    """Job.go and Job.sent: a request granted its turn and sent late delays the host's
+    next turn (by any worker, in any slot) until the delay after its send; one never
+    reported sent lets the turn go when it is done, the next the delay after that."""
+    from crawler.redisjob import SENDING
+    from crawler.redisjob import Job as RedisJob
+
+    delay = 0.5
+    with RedisServer(tmp_path / "redis") as server:
+        job = RedisJob(server.client(), "tct-archive")
+        assert job.go("h", "a", 2, 60, delay) == 0
+        time.sleep(delay + 0.1)  # a is late: its delay from the grant is over
+        assert job.go("h", "b", 2, 60, delay) == SENDING  # b has a slot, not the turn
+        assert job.sent("h", "a", delay)
+        assert delay - 0.1 < job.go("h", "b", 2, 60, delay) <= delay  # from a's send
+        assert not job.sent("h", "a", delay)  # once
+        time.sleep(delay)
+        assert job.go("h", "b", 2, 60, delay) == 0
+        job.free_slot("h", "b", delay)  # b never reported sent (a TLS handshake, say)
+        assert delay - 0.1 < job.go("h", "c", 2, 60, delay) <= delay
+        assert job.server.zrange("tct-archive:inflight:h", 0, -1) == [b"a", b"c"]
+
+
 def test_an_article_is_known_at_its_canonical_url_as_the_writer_stores_it(tmp_path):
     """A page's record marks its article's URLs ``archived`` as the writer stores them,
     its canonical URL included (Drupal: /node/N names its path alias), so a request for
