@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import functools
 import itertools
 import json
 import logging
@@ -56,6 +57,7 @@ from crawler.items import AttachmentItem, PageItem, SiteCounts
 from crawler.middlewares import PAGE_URL, AlreadyArchived
 from crawler.redisjob import ARCHIVED, NO_SLOT, OUTAGE, SENDING, Job, client_options, connect
 from crawler.session import ArchiveSession
+from crawler.wire import WireFactory
 
 logger = logging.getLogger(__name__)
 
@@ -395,9 +397,11 @@ class SharedDelay(HTTP11DownloadHandler):
     in one script, whose answer is the exact wait for the turn (crawler/redisjob.py).
     (Turns reserved ahead, or taken in a downloader middleware, were measured at the
     server to leave late and crowd the next worker's request: gaps of 0.27 s for a 0.5 s
-    delay.) A granted turn is held until the request is done, the next due the delay
-    after that. The delay is the worker's own for the host: DOWNLOAD_DELAY, raised by
-    AutoThrottle and by Crawl-delay (crawler/extensions.py).
+    delay.) A granted turn is held until the request's bytes left the socket
+    (crawler/wire.py), and the next is due the delay after that: a request sent late
+    (a busy reactor, a new connection) delays the next one, never crowds it. The delay
+    is the worker's own for the host: DOWNLOAD_DELAY, raised by AutoThrottle and by
+    Crawl-delay (crawler/extensions.py).
     """
 
     POLL = 0.1  # seconds between two asks for a slot while the host's are all taken
@@ -411,6 +415,9 @@ class SharedDelay(HTTP11DownloadHandler):
         self.limit = crawler.settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN")
         self.timeout = crawler.settings.getfloat("DOWNLOAD_TIMEOUT")
         self.worker = worker_name(crawler.settings)
+        # host -> (token, delay) of this worker's request holding the host's turn, not sent
+        self.granted: dict[str, tuple[str, float]] = {}
+        self._pool._factory = cast(Any, functools.partial(WireFactory, self.on_wire))
 
     async def download_request(self, request: Request) -> Response:
         host = urlsplit(request.url).hostname or ""
@@ -425,8 +432,12 @@ class SharedDelay(HTTP11DownloadHandler):
                 if wait == ARCHIVED:
                     raise AlreadyArchived("an article this crawl stored is known at this URL")
                 await asyncio.sleep(wait)
+            if delay > 0:
+                self.granted[host] = (token, delay)
             return await super().download_request(request)
         finally:
+            if self.granted.get(host, ("",))[0] == token:
+                del self.granted[host]
             self._free(host, token, delay)
 
     def _go(self, host: str, token: str, hold: float, delay: float, url: str | None) -> float:
@@ -441,6 +452,17 @@ class SharedDelay(HTTP11DownloadHandler):
             logger.error("Redis unreachable (%s): %s waits for its turn", exc, host)
             return 1.0
         return self.POLL if wait in (NO_SLOT, SENDING) else wait
+
+    def on_wire(self, host: str) -> None:
+        """A request to ``host`` left the socket: the turn this worker holds there (one at
+        a time, whoever holds it) is let go, the next due the delay from now."""
+        if (granted := self.granted.pop(host, None)) is None:
+            return
+        token, delay = granted
+        try:
+            self.job.sent(host, token, delay)
+        except OUTAGE as exc:
+            logger.error("Redis unreachable (%s): %s's turn is let go when done", exc, host)
 
     def _free(self, host: str, token: str, delay: float) -> None:
         """Redis down: the slot (and the turn, if the request was not reported sent) is

@@ -337,6 +337,23 @@ def test_three_workers_keep_each_sites_delay_at_the_server(tmp_path, web):
     assert max(count for _, count in fetchers) >= 2, fetchers
 
 
+def test_a_request_sent_late_delays_the_next_one_at_the_server(tmp_path, web):
+    """Each worker's reactor is held LAG seconds after every other turn it is granted,
+    before the request is sent (as extraction in-process holds it): the next request to
+    the site, by any worker, still reaches the server the delay after this one. (With the
+    delay run from the grants, the same crawl had gaps of DELAY - LAG.)"""
+    from tests.lagging import LAG
+
+    late = '{"http": "tests.lagging.LateSharedDelay"}'
+    hosts, _ = server_gaps(tmp_path, web, "-s", f"DOWNLOAD_HANDLERS={late}")
+    assert len(hosts) == len(web.sites)
+    for host, seen in hosts.items():
+        assert too_close(seen) == [], host
+    held = sum((tmp_path / f"w{i}.log").read_text().count(f"holding the reactor {LAG}s")
+               for i in range(3))  # fmt: skip
+    assert held >= len(web.sites), held
+
+
 def test_without_the_shared_turn_three_workers_crowd_a_site(tmp_path, web):
     """The control: Scrapy's own download handler (each worker keeps the delay only
     between its own requests) and the same crawl sends some site requests too close."""
