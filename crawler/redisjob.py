@@ -289,10 +289,14 @@ class Job:
         from now. False if it no longer held the turn."""
         return self._done(host, token, delay, free=False)
 
-    def free_slot(self, host: str, token: str, delay: float = 0.0) -> None:
+    def free_slot(self, host: str, token: str, delay: float) -> None:
         """``token``'s request is done: its slot freed, and its turn if never reported sent
-        (the next turn then ``delay`` from now: the send, if any, was before)."""
-        self._done(host, token, delay, free=True)
+        (the next turn then ``delay`` from now: the send, if any, was before). Without a
+        delay no turn was taken: a ZREM (the script's TIME and GET are three commands)."""
+        if delay <= 0:
+            self.server.zrem(self._inflight(host), token)
+        else:
+            self._done(host, token, delay, free=True)
 
     def _done(self, host: str, token: str, delay: float, free: bool) -> bool:
         keys = [self._inflight(host), self._next(host), self._sending(host)]

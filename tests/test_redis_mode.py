@@ -564,7 +564,7 @@ def test_one_round_trip_takes_a_slot_then_the_turn(tmp_path):
         assert job.go("h", "a", 1, 60, hour, "http://h/new") == 0  # slot and turn
         assert job.go("h", "b", 1, 60, hour) == NO_SLOT  # no turn asked either
         assert 0 < job.go("h", "a", 1, 60, hour) <= hour  # a keeps its slot, waits its turn
-        job.free_slot("h", "a")
+        job.free_slot("h", "a", hour)
         assert 0 < job.go("h", "b", 1, 60, hour) <= hour  # b has the slot; the turn is a's
         assert job.go("other", "c", 1, 60, 0.0) == 0  # no delay: no turn
         assert job.server.zcard("tct-archive:inflight:h") == 1
