@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import functools
 import itertools
 import json
 import logging
@@ -54,8 +55,9 @@ from archive.sites import urls
 from archive.sites.registry import Site
 from crawler.items import AttachmentItem, PageItem, SiteCounts
 from crawler.middlewares import PAGE_URL, AlreadyArchived
-from crawler.redisjob import ARCHIVED, NO_SLOT, OUTAGE, Job, client_options, connect
+from crawler.redisjob import ARCHIVED, NO_SLOT, OUTAGE, SENDING, Job, client_options, connect
 from crawler.session import ArchiveSession
+from crawler.wire import WireFactory
 
 logger = logging.getLogger(__name__)
 
@@ -395,8 +397,11 @@ class SharedDelay(HTTP11DownloadHandler):
     in one script, whose answer is the exact wait for the turn (crawler/redisjob.py).
     (Turns reserved ahead, or taken in a downloader middleware, were measured at the
     server to leave late and crowd the next worker's request: gaps of 0.27 s for a 0.5 s
-    delay.) The delay is the worker's own for the host: DOWNLOAD_DELAY, raised by
-    AutoThrottle and by Crawl-delay (crawler/extensions.py).
+    delay.) A granted turn is held until the request's bytes left the socket
+    (crawler/wire.py), and the next is due the delay after that: a request sent late
+    (a busy reactor, a new connection) delays the next one, never crowds it. The delay
+    is the worker's own for the host: DOWNLOAD_DELAY, raised by AutoThrottle and by
+    Crawl-delay (crawler/extensions.py).
     """
 
     POLL = 0.1  # seconds between two asks for a slot while the host's are all taken
@@ -410,6 +415,9 @@ class SharedDelay(HTTP11DownloadHandler):
         self.limit = crawler.settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN")
         self.timeout = crawler.settings.getfloat("DOWNLOAD_TIMEOUT")
         self.worker = worker_name(crawler.settings)
+        # host -> (token, delay) of this worker's request holding the host's turn, not sent
+        self.granted: dict[str, tuple[str, float]] = {}
+        self._pool._factory = cast(Any, functools.partial(WireFactory, self.on_wire))
 
     async def download_request(self, request: Request) -> Response:
         host = urlsplit(request.url).hostname or ""
@@ -424,28 +432,44 @@ class SharedDelay(HTTP11DownloadHandler):
                 if wait == ARCHIVED:
                     raise AlreadyArchived("an article this crawl stored is known at this URL")
                 await asyncio.sleep(wait)
+            if delay > 0:
+                self.granted[host] = (token, delay)
             return await super().download_request(request)
         finally:
-            self._free(host, token)
+            if self.granted.get(host, ("",))[0] == token:
+                del self.granted[host]
+            self._free(host, token, delay)
 
     def _go(self, host: str, token: str, hold: float, delay: float, url: str | None) -> float:
         """0 once the request holds a slot and its turn; ARCHIVED for a page stored
         meanwhile; else the seconds to wait before asking again (the turn's exact wait;
-        ``POLL`` while the host's slots are all taken). Redis down: the request waits
-        (never sent past the site's delay or concurrency, never recorded as the page's
-        failure)."""
+        ``POLL`` while the host's slots are all taken or its last granted request is not
+        sent yet). Redis down: the request waits (never sent past the site's delay or
+        concurrency, never recorded as the page's failure)."""
         try:
             wait = self.job.go(host, token, self.limit, hold, delay, url)
         except OUTAGE as exc:
             logger.error("Redis unreachable (%s): %s waits for its turn", exc, host)
             return 1.0
-        return self.POLL if wait == NO_SLOT else wait
+        return self.POLL if wait in (NO_SLOT, SENDING) else wait
 
-    def _free(self, host: str, token: str) -> None:
-        """Redis down: the slot is left to expire (the site's concurrency lower meanwhile).
-        A request cancelled before it had a slot frees nothing."""
+    def on_wire(self, host: str) -> None:
+        """A request to ``host`` left the socket: the turn this worker holds there (one at
+        a time, whoever holds it) is let go, the next due the delay from now."""
+        if (granted := self.granted.pop(host, None)) is None:
+            return
+        token, delay = granted
         try:
-            self.job.free_slot(host, token)
+            self.job.sent(host, token, delay)
+        except OUTAGE as exc:
+            logger.error("Redis unreachable (%s): %s's turn is let go when done", exc, host)
+
+    def _free(self, host: str, token: str, delay: float) -> None:
+        """Redis down: the slot (and the turn, if the request was not reported sent) is
+        left to expire (the site's concurrency lower meanwhile). A request cancelled
+        before it had a slot frees nothing."""
+        try:
+            self.job.free_slot(host, token, delay)
         except OUTAGE as exc:
             logger.error("Redis unreachable (%s): a slot of %s is left to expire", exc, host)
 

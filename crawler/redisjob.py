@@ -18,6 +18,8 @@ Keys, under the job's prefix (``ARCHIVE_REDIS_KEY``):
 - ``writers`` (SET): the archive's crawl ids of the writers of this job (a restarted
   writer's crawl resumes them);
 - ``next:<host>``: the server time before which the host gets no request (by any worker);
+- ``sending:<host>``: the token of the host's request whose turn was granted and which
+  is not on the wire yet (no other turn until it is: its delay runs from its send);
 - ``inflight:<host>`` (ZSET token -> server time it expires): the host's requests in
   flight, by any worker (gone when the last is done, or expired after a killed worker's).
 """
@@ -40,6 +42,7 @@ GROUP = "writer"
 CONSUMER = "writer"  # one writer: its pending entries are its own after a restart
 NO_SLOT = -1.0  # Job.go: every slot of the host is taken
 ARCHIVED = -2.0  # Job.go: the page's URL is an article's this job stored: not to be sent
+SENDING = -3.0  # Job.go: the host's last granted request is not on the wire yet
 
 # Pop the best request and lease it, in one step: a worker killed after the pop
 # leaves the request in ``leases``, where its deadline gives it back.
@@ -83,11 +86,13 @@ return back
 # held ARGV[3] seconds at most (a killed worker's slots free themselves, and the key
 # expires with its latest one; ZREM of the last slot deletes it at once); once taken, it
 # is kept across calls (ARGV[2], the request's token). Then, when the host has a delay
-# (ARGV[4] > 0), its turn (KEYS[2]), granted only when due: at least the delay after the
-# last grant by any worker, so the request leaves right after its grant and a worker that
-# woke late cannot send closer to the next one. Returns '0' when the request may go,
-# NO_SLOT while no slot is free, ARCHIVED for a page not to send, else the seconds until
-# its turn is due (as strings: Lua numbers lose fractions).
+# (ARGV[4] > 0), its turn (KEYS[2]), granted only when due (at least the delay after the
+# last grant by any worker) and while no granted request of the host is still to be sent
+# (KEYS[4]): a grant holds the turn until the request is on the wire (_SENT), at most
+# ARGV[3] seconds, so a request sent late cannot be followed sooner than the delay. Returns
+# '0' when the request may go, NO_SLOT while no slot is free, ARCHIVED for a page not to
+# send, SENDING while the last granted request is not sent, else the seconds until its
+# turn is due (as strings: Lua numbers lose fractions).
 _GO = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1e6
@@ -103,8 +108,26 @@ local delay = tonumber(ARGV[4])
 if delay <= 0 then return '0' end
 local due = tonumber(redis.call('GET', KEYS[2]) or '0')
 if now < due then return tostring(due - now) end
+if redis.call('EXISTS', KEYS[4]) == 1 then return '-3' end
 redis.call('SET', KEYS[2], tostring(now + delay), 'EX', 3600)
+redis.call('SET', KEYS[4], ARGV[2], 'EX', hold)
 return '0'
+"""
+
+# The host's request (token ARGV[1]) is on the wire (ARGV[3] '0') or done (ARGV[3] '1',
+# its slot freed too). If it still holds the turn, the turn is let go and the host's next
+# turn is due the delay (ARGV[2]) after now, by the server's clock: after the send, which
+# the worker reports as soon as the request's bytes left its socket (or, when it could not
+# tell, when the request is done: later than the send, never earlier).
+_SENT = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) + tonumber(t[2]) / 1e6
+if ARGV[3] == '1' then redis.call('ZREM', KEYS[1], ARGV[1]) end
+if redis.call('GET', KEYS[3]) ~= ARGV[1] then return 0 end
+redis.call('DEL', KEYS[3])
+local due = math.max(tonumber(redis.call('GET', KEYS[2]) or '0'), now + tonumber(ARGV[2]))
+redis.call('SET', KEYS[2], tostring(due), 'EX', 3600)
+return 1
 """
 
 # A request not seen before joins the frontier: the duplicate filter's SADD and the
@@ -154,6 +177,7 @@ class Job:
         self._pop = server.register_script(_POP)
         self._requeue = server.register_script(_REQUEUE)
         self._go = server.register_script(_GO)
+        self._sent = server.register_script(_SENT)
         self._add = server.register_script(_ADD)
         self._heartbeat = server.register_script(_HEARTBEAT)
         self._live = server.register_script(_LIVE)
@@ -253,14 +277,36 @@ class Job:
            url: str | None = None) -> float:  # fmt: skip
         """0 when this request to ``host`` may be sent now: ``token`` holds one of the host's
         ``limit`` slots (for ``hold`` seconds at most) and, with a ``delay``, the turn is
-        granted. Else NO_SLOT while every slot is taken, ARCHIVED when ``url`` (a page's,
-        canonical) is an article's this job stored, or the seconds until the turn."""
-        keys = [self._inflight(host), f"{self.prefix}:next:{host}", self.archived]
+        granted (and held until :meth:`sent`). Else NO_SLOT while every slot is taken,
+        ARCHIVED when ``url`` (a page's, canonical) is an article's this job stored, SENDING
+        while the host's last granted request is not sent, or the seconds until the turn."""
+        keys = [self._inflight(host), self._next(host), self.archived, self._sending(host)]
         args: list[str | int] = [limit, token, math.ceil(hold), repr(delay), url or ""]
         return float(self._go(keys=keys, args=args))
 
-    def free_slot(self, host: str, token: str) -> None:
-        self.server.zrem(self._inflight(host), token)
+    def sent(self, host: str, token: str, delay: float) -> bool:
+        """``token``'s request is on the wire: the host's next turn is due ``delay`` seconds
+        from now. False if it no longer held the turn."""
+        return self._done(host, token, delay, free=False)
+
+    def free_slot(self, host: str, token: str, delay: float) -> None:
+        """``token``'s request is done: its slot freed, and its turn if never reported sent
+        (the next turn then ``delay`` from now: the send, if any, was before). Without a
+        delay no turn was taken: a ZREM (the script's TIME and GET are three commands)."""
+        if delay <= 0:
+            self.server.zrem(self._inflight(host), token)
+        else:
+            self._done(host, token, delay, free=True)
+
+    def _done(self, host: str, token: str, delay: float, free: bool) -> bool:
+        keys = [self._inflight(host), self._next(host), self._sending(host)]
+        return bool(self._sent(keys=keys, args=[token, repr(delay), int(free)]))
 
     def _inflight(self, host: str) -> str:
         return f"{self.prefix}:inflight:{host}"
+
+    def _next(self, host: str) -> str:
+        return f"{self.prefix}:next:{host}"
+
+    def _sending(self, host: str) -> str:
+        return f"{self.prefix}:sending:{host}"

@@ -337,6 +337,23 @@ def test_three_workers_keep_each_sites_delay_at_the_server(tmp_path, web):
     assert max(count for _, count in fetchers) >= 2, fetchers
 
 
+def test_a_request_sent_late_delays_the_next_one_at_the_server(tmp_path, web):
+    """Each worker's reactor is held LAG seconds after every other turn it is granted,
+    before the request is sent (as extraction in-process holds it): the next request to
+    the site, by any worker, still reaches the server the delay after this one. (With the
+    delay run from the grants, the same crawl had gaps of DELAY - LAG.)"""
+    from tests.lagging import LAG
+
+    late = '{"http": "tests.lagging.LateSharedDelay"}'
+    hosts, _ = server_gaps(tmp_path, web, "-s", f"DOWNLOAD_HANDLERS={late}")
+    assert len(hosts) == len(web.sites)
+    for host, seen in hosts.items():
+        assert too_close(seen) == [], host
+    held = sum((tmp_path / f"w{i}.log").read_text().count(f"holding the reactor {LAG}s")
+               for i in range(3))  # fmt: skip
+    assert held >= len(web.sites), held
+
+
 def test_without_the_shared_turn_three_workers_crowd_a_site(tmp_path, web):
     """The control: Scrapy's own download handler (each worker keeps the delay only
     between its own requests) and the same crawl sends some site requests too close."""
@@ -547,11 +564,34 @@ def test_one_round_trip_takes_a_slot_then_the_turn(tmp_path):
         assert job.go("h", "a", 1, 60, hour, "http://h/new") == 0  # slot and turn
         assert job.go("h", "b", 1, 60, hour) == NO_SLOT  # no turn asked either
         assert 0 < job.go("h", "a", 1, 60, hour) <= hour  # a keeps its slot, waits its turn
-        job.free_slot("h", "a")
+        job.free_slot("h", "a", hour)
         assert 0 < job.go("h", "b", 1, 60, hour) <= hour  # b has the slot; the turn is a's
         assert job.go("other", "c", 1, 60, 0.0) == 0  # no delay: no turn
         assert job.server.zcard("tct-archive:inflight:h") == 1
         assert 0 < job.server.ttl("tct-archive:inflight:h") <= 61  # the key dies with its slots
+
+
+def test_a_granted_turn_is_held_until_its_request_is_sent(tmp_path):
+    """Job.go and Job.sent: a request granted its turn and sent late delays the host's
+    next turn (by any worker, in any slot) until the delay after its send; one never
+    reported sent lets the turn go when it is done, the next the delay after that."""
+    from crawler.redisjob import SENDING
+    from crawler.redisjob import Job as RedisJob
+
+    delay = 0.5
+    with RedisServer(tmp_path / "redis") as server:
+        job = RedisJob(server.client(), "tct-archive")
+        assert job.go("h", "a", 2, 60, delay) == 0
+        time.sleep(delay + 0.1)  # a is late: its delay from the grant is over
+        assert job.go("h", "b", 2, 60, delay) == SENDING  # b has a slot, not the turn
+        assert job.sent("h", "a", delay)
+        assert delay - 0.1 < job.go("h", "b", 2, 60, delay) <= delay  # from a's send
+        assert not job.sent("h", "a", delay)  # once
+        time.sleep(delay)
+        assert job.go("h", "b", 2, 60, delay) == 0
+        job.free_slot("h", "b", delay)  # b never reported sent (a TLS handshake, say)
+        assert delay - 0.1 < job.go("h", "c", 2, 60, delay) <= delay
+        assert job.server.zrange("tct-archive:inflight:h", 0, -1) == [b"a", b"c"]
 
 
 def test_an_article_is_known_at_its_canonical_url_as_the_writer_stores_it(tmp_path):
