@@ -146,9 +146,12 @@ def _article(page: Page) -> Article:
         problems, "lead", lambda: _lead(page, near, content), _NO_LEAD
     )
     captions = find_captions([n for n in (content, lead_el) if n is not None] or [page.tree])
-    paragraphs, rendered = body_paragraphs(page, content, span)
-    paragraphs = starting_at(drop_known(paragraphs, title, captions), first)
-    rendered = starting_at(drop_known(rendered, title, captions), first)
+    extracted, own = body_paragraphs(page, content, span)
+    paragraphs = starting_at(drop_known(extracted, title, captions), first)
+    # trafilatura's paragraphs are most often our rendering's: cleaned once then
+    rendered = (
+        paragraphs if own == extracted else starting_at(drop_known(own, title, captions), first)
+    )
     edges, edge_author, edge_source = edge_bylines(rendered if content is not None else paragraphs)
     paragraphs = [p for p in strip_bylines(paragraphs)[0] if p not in edges]
     paragraphs = with_lead(paragraphs, lead)
