@@ -112,7 +112,8 @@ def _from_tree(tree: Any, url: str, hints: dict[str, Any]) -> Article:
     cms = rules.detect_cms(tree, url, _str_hint(hints, "cms"), marks)
     page = Page(tree, url, base_url(tree, url), cms, rules.rules_for(cms, hints), marks=marks)
     page.order = {el: i for i, el in enumerate(tree.iter())}
-    return _article(page)
+    with page.reading():
+        return _article(page)
 
 
 def _str_hint(hints: Mapping[str, Any], key: str) -> str | None:
