@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 import lxml.html
+from lxml import etree
 
 from archive.extract import dates, titles
 from archive.extract.captions import caption_elements
@@ -31,6 +32,11 @@ from archive.extract.tree import (
 )
 
 _VN_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
+#: XPaths compiled once (``el.xpath(text)`` compiles its text on every call).
+_SECTIONS = etree.XPath("./tbody | ./thead | ./tfoot")
+_ROWS = etree.XPath("./tr | ./tbody/tr | ./thead/tr | ./tfoot/tr")
+_BLOCKS_IN_CELL = etree.XPath("./p | ./div | ./table | ./ul | ./font[.//br]")
+_IMAGES = etree.XPath(".//img")
 
 
 def body_paragraphs(
@@ -60,8 +66,8 @@ def unwrap_layout_tables(work: Any) -> None:
     cell stays a table.
     """
     for table in list(work.iter("table")):
-        sections = table.xpath("./tbody | ./thead | ./tfoot")
-        rows = table.xpath("./tr | ./tbody/tr | ./thead/tr | ./tfoot/tr")
+        sections = _SECTIONS(table)
+        rows = _ROWS(table)
         cells = [c for row in rows for c in row if c.tag in ("td", "th")]
         if any(_layout_cell(c) for c in cells):
             for el in (table, *sections, *rows, *cells):
@@ -69,9 +75,7 @@ def unwrap_layout_tables(work: Any) -> None:
 
 
 def _layout_cell(cell: Any) -> bool:
-    return (
-        bool(cell.xpath("./p | ./div | ./table | ./ul | ./font[.//br]")) or len(text_of(cell)) > 250
-    )
+    return bool(_BLOCKS_IN_CELL(cell)) or len(text_of(cell)) > 250
 
 
 def _working_copy(page: Page, content: Any | None, span: tuple[int, int] | None) -> Any:
@@ -112,7 +116,7 @@ def continuations(content: Any) -> list[Any]:
         if same and photo and text_of(sibling):
             found.append(sibling)
             photo = False
-        elif sibling.xpath(".//img") and len(text_of(sibling)) <= CAPTION_TEXT:
+        elif _IMAGES(sibling) and len(text_of(sibling)) <= CAPTION_TEXT:
             photo = True
         else:
             break  # anything but a photo (and its caption) ends the text

@@ -25,6 +25,8 @@ _CAPTION_XPATHS = tuple(
     )
 )
 _ITALIC = etree.XPath("//@style[contains(translate(., 'ITALC', 'italc'), 'italic')]/..")
+_IMAGES = etree.XPath(".//img")
+_IMAGES_OR_SELF = etree.XPath("descendant-or-self::img")
 
 
 def caption_elements(root: Any) -> list[Any]:
@@ -46,13 +48,13 @@ def _caption_block(el: Any) -> Any | None:
         block = block.getparent()
     if block is None or len(text_of(block)) > 300 or text_of(block) != text_of(el):
         return None
-    if block.xpath(".//img"):
+    if _IMAGES(block):
         return el
     previous = block.getprevious()
     row = block.getparent()
     if previous is None and block.tag == "td" and row is not None and row.tag == "tr":
         previous = row.getprevious()  # the image in the row above (a newsletter's table)
-    if previous is not None and previous.xpath("descendant-or-self::img") and not text_of(previous):
+    if previous is not None and _IMAGES_OR_SELF(previous) and not text_of(previous):
         return block
     return None
 

@@ -166,9 +166,12 @@ def cut(tree: Any) -> None:
             parent.remove(el)
 
 
+_BASE_HREF = etree.XPath("string(//base/@href)")
+
+
 def base_url(tree: Any, url: str) -> str:
     """What relative links resolve against: ``<base href>`` when the page has one."""
-    href = tree.xpath("string(//base/@href)")
+    href = _BASE_HREF(tree)
     return (web_link(url, href) or url) if href and href.strip() else url
 
 
