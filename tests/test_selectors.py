@@ -10,6 +10,7 @@ from lxml import etree
 
 from archive.evaluate import load_cases
 from archive.extract import rules
+from archive.extract.rules.boilerplate import BOILERPLATE_PRUNE
 from archive.extract.rules.rule import with_class
 from archive.extract.rules.selectors import (
     attribute_first,
@@ -86,9 +87,10 @@ def test_page_marks_split_class_words_at_any_whitespace():
 
 @pytest.mark.parametrize("directory", [None, *sorted(BLIND.parent.parent.glob("blind*/pages"))])
 def test_an_attribute_first_xpath_finds_the_same_elements(directory):
-    """Every rule XPath rewritten to test attribute nodes finds the same elements, in the
+    """Every rule (and always-pruned) XPath rewritten to test attribute nodes finds the same elements, in the
     same order, as written, on every evaluation and blind page."""
-    rewritten = [s for s in every_selector() if is_xpath(s) and attribute_first(s) != s]
+    selectors = [*every_selector(), *BOILERPLATE_PRUNE]
+    rewritten = [s for s in selectors if is_xpath(s) and attribute_first(s) != s]
     assert rewritten
     pairs = [(etree.XPath(s), etree.XPath(attribute_first(s))) for s in rewritten]
     for case in load_cases(directory):
