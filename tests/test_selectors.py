@@ -6,11 +6,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from archive.evaluate import load_cases
 from archive.extract import rules
+from archive.extract.rules.boilerplate import BOILERPLATE_PRUNE
 from archive.extract.rules.rule import with_class
-from archive.extract.rules.selectors import narrowed, needs, page_marks, possible, select
+from archive.extract.rules.selectors import (
+    attribute_first,
+    is_xpath,
+    narrowed,
+    needs,
+    page_marks,
+    possible,
+    select,
+)
 from archive.extract.tree import decode, parse
 
 BLIND = Path(__file__).parent / "blind" / "pages"
@@ -73,3 +83,35 @@ def test_page_marks_split_class_words_at_any_whitespace():
     assert page_marks(tree) == frozenset([".a", ".b", ".c", "#main", "itemprop=articleBody"])
     assert select(tree, ".b", page_marks(tree))
     assert not select(tree, ".d", page_marks(tree))
+
+
+@pytest.mark.parametrize("directory", [None, *sorted(BLIND.parent.parent.glob("blind*/pages"))])
+def test_an_attribute_first_xpath_finds_the_same_elements(directory):
+    """Every rule (and always-pruned) XPath rewritten to test attribute nodes finds the same elements, in the
+    same order, as written, on every evaluation and blind page."""
+    selectors = [*every_selector(), *BOILERPLATE_PRUNE]
+    rewritten = [s for s in selectors if is_xpath(s) and attribute_first(s) != s]
+    assert rewritten
+    pairs = [(etree.XPath(s), etree.XPath(attribute_first(s))) for s in rewritten]
+    for case in load_cases(directory):
+        tree = parse(decode(case.html, case.http_encoding))
+        for (written, fast), selector in zip(pairs, rewritten, strict=True):
+            assert written(tree) == fast(tree), (case.id, selector)
+
+
+def test_attribute_first_rewrites_only_tests_false_without_the_attribute():
+    assert attribute_first("//*[contains(@class, 'sapo')]") == "//@class[contains(., 'sapo')]/.."
+    assert (
+        attribute_first("//*[self::div or self::p][@id='a' or starts-with(@id, 'b')]")
+        == "//@id[.='a' or starts-with(., 'b')]/parent::*[self::div or self::p]"
+    )
+    kept = [
+        "//*[not(@class)]",  # true where the attribute is missing
+        "//*[contains(@class, '')]",  # so is a test against the empty string
+        "//*[@id='a' or @class='b']",  # two attributes
+        "//div[contains(@class, 'a')]",  # a name test is cheap already
+        "//*[contains(@class, 'a')]//p",
+        "//*[@id='a'][@class]",
+    ]
+    for xpath in kept:
+        assert attribute_first(xpath) == xpath

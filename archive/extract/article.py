@@ -112,7 +112,8 @@ def _from_tree(tree: Any, url: str, hints: dict[str, Any]) -> Article:
     cms = rules.detect_cms(tree, url, _str_hint(hints, "cms"), marks)
     page = Page(tree, url, base_url(tree, url), cms, rules.rules_for(cms, hints), marks=marks)
     page.order = {el: i for i, el in enumerate(tree.iter())}
-    return _article(page)
+    with page.reading():
+        return _article(page)
 
 
 def _str_hint(hints: Mapping[str, Any], key: str) -> str | None:
@@ -146,9 +147,12 @@ def _article(page: Page) -> Article:
         problems, "lead", lambda: _lead(page, near, content), _NO_LEAD
     )
     captions = find_captions([n for n in (content, lead_el) if n is not None] or [page.tree])
-    paragraphs, rendered = body_paragraphs(page, content, span)
-    paragraphs = starting_at(drop_known(paragraphs, title, captions), first)
-    rendered = starting_at(drop_known(rendered, title, captions), first)
+    extracted, own = body_paragraphs(page, content, span)
+    paragraphs = starting_at(drop_known(extracted, title, captions), first)
+    # trafilatura's paragraphs are most often our rendering's: cleaned once then
+    rendered = (
+        paragraphs if own == extracted else starting_at(drop_known(own, title, captions), first)
+    )
     edges, edge_author, edge_source = edge_bylines(rendered if content is not None else paragraphs)
     paragraphs = [p for p in strip_bylines(paragraphs)[0] if p not in edges]
     paragraphs = with_lead(paragraphs, lead)

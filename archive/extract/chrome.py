@@ -9,6 +9,8 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
+from lxml import etree
+
 from archive.extract.captions import caption_elements
 from archive.extract.rules import (
     ATTACHMENT_LABEL,
@@ -67,6 +69,10 @@ _RELATED = re.compile(RELATED_HEADING, re.IGNORECASE)
 _ATTACHED = re.compile(ATTACHMENT_LABEL, re.IGNORECASE)
 #: Share of a block's text in links that makes it a list of links.
 LINK_DENSE = 0.6
+#: XPaths compiled once (``el.xpath(text)`` compiles its text on every call).
+_TABLE_ROWS = etree.XPath("./tr | ./tbody/tr")
+_HEADER_CELLS = etree.XPath("./th")
+_HREFS = etree.XPath(".//a/@href")
 
 
 def in_chrome(el: Any) -> bool:
@@ -263,15 +269,15 @@ def _file_tables(work: Any) -> list[Any]:
     files are stored apart: ``attachments``)."""
     found = []
     for table in work.iter("table"):
-        rows = [r for r in table.xpath("./tr | ./tbody/tr") if not r.xpath("./th")]
-        if rows and all(_DOCUMENT_HREF.search(" ".join(r.xpath(".//a/@href"))) for r in rows):
+        rows = [r for r in _TABLE_ROWS(table) if not _HEADER_CELLS(r)]
+        if rows and all(_DOCUMENT_HREF.search(" ".join(_HREFS(r))) for r in rows):
             found.append(table)
     return found
 
 
 def _items(box: Any) -> list[Any]:
     if box.tag == "table":
-        return [row for row in box.xpath("./tr | ./tbody/tr") if text_of(row)]
+        return [row for row in _TABLE_ROWS(box) if text_of(row)]
     return [li for li in box if li.tag == "li"]
 
 

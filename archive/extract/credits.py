@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from itertools import islice
 from typing import Any
 
+from lxml import etree
+
 from archive.extract import titles
 from archive.extract.bylines import (
     is_person_name,
@@ -144,6 +146,7 @@ def _marked_author(el: Any) -> str | None:
 
 
 #: The label of a record's author field (a repository's item page).
+_CITATION_AUTHORS = etree.XPath("//meta[@name='citation_author']/@content")
 _AUTHOR_FIELD = re.compile(r"^(?:tác\s*giả|người\s*viết|author|authors)\s*:?$", re.IGNORECASE)
 
 
@@ -163,7 +166,7 @@ def _scholarly_authors(page: Page) -> str | None:
     """A journal article's or repository item's authors (``citation_author``, Highwire's
     names, which Open Journal Systems and DSpace print one per author): persons, not the
     account that posted it."""
-    names = [str(v).strip() for v in page.tree.xpath("//meta[@name='citation_author']/@content")]
+    names = [str(v).strip() for v in _CITATION_AUTHORS(page.tree)]
     people = [n for n in dict.fromkeys(names) if is_person_name(n)]
     return ", ".join(people) or None
 

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 import lxml.html
+from lxml import etree
 
 from archive.extract import bylines, dates, letters
 from archive.extract.chrome import chrome_marked, in_chrome
@@ -308,31 +309,37 @@ def _date_just_before(el: Any) -> tuple[str, str | None] | None:
     return None
 
 
-_META_DATES = (
-    "//meta[@property='article:published_time' or @name='article:published_time']/@content",
-    "//meta[@itemprop='datePublished']/@content",
-    "//abbr[contains(concat(' ', normalize-space(@class), ' '), ' published ')]/@title",
-    "//*[@itemprop='datePublished']/@datetime",
-    "//meta[translate(@name, 'PUBDATEISH', 'pubdateish')='pubdate' or @name='publishdate' "
-    "or translate(@name, 'DCATE', 'dcate')='dc.date' or @name='dcterms.created' "
-    "or @name='DC.date.issued']/@content",
-    # scholarly pages (Open Journal Systems, DSpace): Highwire's and Dublin Core's names
-    "//meta[@name='citation_publication_date' or @name='citation_date' "
-    "or translate(@name, 'DCATEISU', 'dcateisu')='dc.date.issued']/@content",
+_META_DATES = tuple(
+    etree.XPath(xpath)
+    for xpath in (
+        "//meta[@property='article:published_time' or @name='article:published_time']/@content",
+        "//meta[@itemprop='datePublished']/@content",
+        "//abbr[contains(concat(' ', normalize-space(@class), ' '), ' published ')]/@title",
+        "//*[@itemprop='datePublished']/@datetime",
+        "//meta[translate(@name, 'PUBDATEISH', 'pubdateish')='pubdate' or @name='publishdate' "
+        "or translate(@name, 'DCATE', 'dcate')='dc.date' or @name='dcterms.created' "
+        "or @name='DC.date.issued']/@content",
+        # scholarly pages (Open Journal Systems, DSpace): Highwire's and Dublin Core's names
+        "//meta[@name='citation_publication_date' or @name='citation_date' "
+        "or translate(@name, 'DCATEISU', 'dcateisu')='dc.date.issued']/@content",
+    )
 )
 
 
 def _date_from_meta(page: Page) -> tuple[str, str | None] | None:
     for xpath in _META_DATES:
-        for value in page.tree.xpath(xpath):
+        for value in xpath(page.tree):
             found = dates.parse_timestamp(re.sub(r"^(\d{4})/(\d{2})/(\d{2})", r"\1-\2-\3", value))
             if found:
                 return found
     return _date_from_json_ld(page)
 
 
+_JSON_LD = etree.XPath("//script[@type='application/ld+json']/text()")
+
+
 def _date_from_json_ld(page: Page) -> tuple[str, str | None] | None:
-    for script in page.tree.xpath("//script[@type='application/ld+json']/text()"):
+    for script in _JSON_LD(page.tree):
         m = re.search(r'"datePublished"\s*:\s*"([^"]+)"', str(script))
         if m:
             found = dates.parse_timestamp(m.group(1))

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from itertools import islice
 from typing import Any
 
+from lxml import etree
+
 from archive.extract import bylines, dates, titles
 from archive.extract.chrome import chrome_marked, in_chrome, is_chrome_line, is_related_heading
 from archive.extract.dating import date_follows, dated_first_line, posted_date
@@ -217,7 +219,7 @@ def _plain_over_date(el: Any, text: str) -> bool:
 def _page_title(page: Page) -> str:
     """The page's ``<title>``, cleaned: read once per page, asked for per candidate line."""
     if "page_title" not in page.memo:
-        page.memo["page_title"] = titles.clean_title(page.tree.xpath("string((//title)[1])"))
+        page.memo["page_title"] = titles.clean_title(_TITLE_TAG(page.tree))
     return str(page.memo["page_title"])
 
 
@@ -397,6 +399,10 @@ _BOLD_STYLE = re.compile(
 )
 
 
+_META = etree.XPath("//meta[@property=$name or @name=$name]/@content")
+_TITLE_TAG = etree.XPath("string((//title)[1])")
+
+
 def _meta(tree: Any, name: str) -> str:
-    found = tree.xpath(f"//meta[@property='{name}' or @name='{name}']/@content")
+    found = _META(tree, name=name)
     return str(found[0]).strip() if found else ""

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from lxml import etree
+
 from archive.extract.chrome import chrome_marked, in_chrome
 from archive.extract.tree import Page, matches
 from archive.sites.urls import web_link
@@ -20,6 +22,12 @@ ATTACHMENT_LABELS = ("tập tin đính kèm", "tệp tin đính kèm", "tệp đ
 _CHROME_TAGS = frozenset(["nav", "aside", "footer", "header", "form", "select"])
 _AFTER_BODY_BLOCKS = 8  # siblings looked at after the body, at each of its levels
 _AFTER_BODY_LEVELS = 3  # the body, its parent and its grandparent
+#: XPaths compiled once (``el.xpath(text)`` compiles its text on every call).
+_LINKS = etree.XPath(".//a/@href | self::a/@href")
+_LINKED = etree.XPath(".//a[@href]")
+_CANONICAL = etree.XPath(
+    "//link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')]/@href"
+)
 
 
 def find_attachments(page: Page, content: Any | None) -> list[str]:
@@ -32,7 +40,7 @@ def find_attachments(page: Page, content: Any | None) -> list[str]:
     patterns = [re.compile(p, re.IGNORECASE) for r in page.chain for p in r.attachment_url]
     found: list[str] = []
     for root in roots:
-        for href in root.xpath(".//a/@href | self::a/@href"):
+        for href in _LINKS(root):
             href = str(href).strip()
             wanted = DOCUMENT_LINK.search(href) or any(p.search(href) for p in patterns)
             if wanted and (absolute := web_link(page.base, href)):
@@ -42,9 +50,7 @@ def find_attachments(page: Page, content: Any | None) -> list[str]:
 
 def canonical_url(page: Page) -> str | None:
     """The page's ``<link rel="canonical">``, absolute."""
-    for href in page.tree.xpath(
-        "//link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')]/@href"
-    ):
+    for href in _CANONICAL(page.tree):
         if absolute := web_link(page.base, str(href)):
             return absolute
     return None
@@ -76,7 +82,7 @@ def labelled_blocks(page: Page, content: Any | None) -> list[Any]:
         if not opening.startswith(ATTACHMENT_LABELS):
             continue
         found.append(el)
-        after = None if el.xpath(".//a[@href]") else el.getnext()
+        after = None if _LINKED(el) else el.getnext()
         if after is not None and not (_chrome(after) or any(map(_chrome, after.iterdescendants()))):
             found.append(after)  # "Tập tin đính kèm:" alone, the list follows
     return found

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -88,6 +90,29 @@ class Page:
     def position(self, el: Any) -> int:
         return self.order.get(el, -1)
 
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """While the page is read, :func:`text_of` keeps the text of each of its elements:
+        the finders ask for the same headings, date lines and paragraphs again and again
+        (35 of 87 calls a page), and the page's tree does not change (chrome is pruned
+        from copies of it, whose texts are not kept)."""
+        token = _PAGE_TEXTS.set(_Texts(self.order))
+        try:
+            yield
+        finally:
+            _PAGE_TEXTS.reset(token)
+
+
+@dataclass
+class _Texts:
+    """The elements of the page being read (its ``order``), and the texts found so far."""
+
+    order: dict[Any, int]
+    memo: dict[Any, str] = field(default_factory=dict)
+
+
+_PAGE_TEXTS: ContextVar[_Texts | None] = ContextVar("page_texts", default=None)
+
 
 def decode(html: bytes | str, encoding: str | None) -> str:
     """NFC text of at most ``MAX_INPUT`` bytes or characters ('' for anything else)."""
@@ -148,14 +173,27 @@ def cut(tree: Any) -> None:
             parent.remove(el)
 
 
+_BASE_HREF = etree.XPath("string(//base/@href)")
+
+
 def base_url(tree: Any, url: str) -> str:
     """What relative links resolve against: ``<base href>`` when the page has one."""
-    href = tree.xpath("string(//base/@href)")
+    href = _BASE_HREF(tree)
     return (web_link(url, href) or url) if href and href.strip() else url
 
 
 def text_of(el: Any) -> str:
-    """The element's text, whitespace collapsed, NFC."""
+    """The element's text, whitespace collapsed, NFC (once per element of the page being
+    read: :meth:`Page.reading`)."""
+    texts = _PAGE_TEXTS.get()
+    if texts is None or el not in texts.order:
+        return _text(el)
+    if el not in texts.memo:
+        texts.memo[el] = _text(el)
+    return texts.memo[el]
+
+
+def _text(el: Any) -> str:
     try:
         raw = el.text_content()
     except (ValueError, AttributeError):
@@ -221,12 +259,13 @@ def in_footer(el: Any) -> bool:
     return False
 
 
+_BLOCKS_IN_CELL = etree.XPath("./p | ./div | ./table | ./ul | ./font[.//br]")
+
+
 def layout_cell(cell: Any) -> bool:
     """A table cell that lays out a page (it holds paragraphs, blocks or a long text), not a
     field of a data table."""
-    return (
-        bool(cell.xpath("./p | ./div | ./table | ./ul | ./font[.//br]")) or len(text_of(cell)) > 250
-    )
+    return bool(_BLOCKS_IN_CELL(cell)) or len(text_of(cell)) > 250
 
 
 def following(el: Any) -> Iterator[Any]:

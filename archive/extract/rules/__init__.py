@@ -31,6 +31,8 @@ from importlib import import_module
 from typing import Any
 from urllib.parse import urlsplit
 
+from lxml import etree
+
 from archive.extract.rules.boilerplate import (
     ATTACHMENT_LABEL,
     BOILERPLATE_LINES,
@@ -131,8 +133,11 @@ def _score(rule: CmsRule, tree: Any, url: str, generator: str, marks: frozenset[
     return score
 
 
+_GENERATORS = etree.XPath("//meta[translate(@name, 'GENRATO', 'genrato')='generator']/@content")
+
+
 def _generator(tree: Any) -> str:
-    values = tree.xpath("//meta[translate(@name, 'GENRATO', 'genrato')='generator']/@content")
+    values = _GENERATORS(tree)
     return " ".join(str(v) for v in values)
 
 
