@@ -1831,3 +1831,111 @@ def test_a_portal_column_holding_the_article_is_not_a_sidebar() -> None:
     a = extract_article(page, "https://tct.example.vn/Tin-tuc/boi-duong")
     assert (a.title, a.date) == (TITLE, "2023-11-22")
     assert "Thích" not in a.text and "bình luận" not in a.text
+
+
+def test_signatures_and_meta_rows_of_the_eleventh_sets_sealed_pages() -> None:
+    """An en-US '3/4/2024 9:27 AM' is month first; '18.10.2024 | Phòng X' over the headline
+    dates and signs it; 'Người soạn: X' is a byline; a unit with the date on the next line
+    signs and dates a wiki page; 'Giáo viên chủ nhiệm X' names X; a 'Danh mục' box of
+    links is chrome."""
+    mojo = html(
+        f"<title>{TITLE}</title>",
+        f"<div class='blogwrapper'><h2 class='blogitemtitle'>{TITLE}</h2><div class='bloginfo'>"
+        f"<span class='blogdate'>3/4/2024 9:27 AM</span></div><div class='blogtext'>{ps(P1, P2)}"
+        "</div></div>",
+    )
+    assert extract_article(mojo, "https://tct.example.vn/blog/post-1.aspx").date == "2024-03-04"
+    neos = html(
+        f"<title>{TITLE}</title>",
+        "<main><div class='neos-nodetypes-text'><p class='meta'>18.10.2024 | Phòng Tổ chức - "
+        f"Hành chính</p></div><div class='neos-nodetypes-headline'><h2>{TITLE}</h2></div>"
+        f"<div class='neos-nodetypes-text'>{ps(P1, P2)}</div></main>",
+    )
+    a = extract_article(neos, "https://tct.example.vn/tin-tuc/doi-thoai.html")
+    assert (a.date, a.author) == ("2024-10-18", "Phòng Tổ chức - Hành chính")
+    compiled = html(
+        f"<title>{TITLE}</title>",
+        f"<div class='page-content'><h2>{TITLE}</h2><p><i>Người soạn: Nguyễn Khánh Linh</i></p>"
+        f"{ps(P1, P2)}<p>Ngày đăng: 26-Feb-2024 15:31</p></div>",
+    )
+    a = extract_article(compiled, "https://tct.example.vn/wiki/Wiki.jsp?page=DeTai")
+    assert (a.date, a.author) == ("2024-02-26", "Nguyễn Khánh Linh")
+    wiki = html(
+        f"<title>{TITLE}</title>",
+        f"<h1 class='pagetitle'>{TITLE}</h1><div id='wikitext'>{ps(P1, P2)}<p style='text-align:"
+        "right'><em>Khoa Lý luận cơ sở</em><br>Ngày 11/05/2021 09:20</p></div><div><h5>Danh "
+        "mục</h5><ul><li><a href='/c/1'>Đào tạo</a></li></ul></div>",
+    )
+    a = extract_article(wiki, "https://tct.example.vn/pmwiki/pmwiki.php?n=QuyChe.Thi")
+    assert (a.date, a.author) == ("2021-05-11", "Khoa Lý luận cơ sở")
+    assert a.text.split("\n\n") == [P1, P2]
+    tiki = html(
+        f"<title>{TITLE}</title>",
+        f"<article><h2 class='articletitle'>{TITLE}</h2><span class='titleb'>Đăng Thứ năm 13 "
+        f"Tháng 4, 2023 17:05</span><div class='articlebody'>{ps(P1, P2)}<p style='text-align:"
+        "right'>Giáo viên chủ nhiệm Mai Văn Toàn</p></div></article>",
+    )
+    a = extract_article(tiki, "https://tct.example.vn/tiki-read_article.php?articleId=9")
+    assert a.author == "Mai Văn Toàn" and "Mai Văn Toàn" not in a.text
+
+
+def test_forum_threads_and_old_portals_of_the_twelfth_set() -> None:
+    """MyBB: the posts after the first (numbered ids) are replies, and the first poster's box
+    names a unit ('Ban cán sự lớp K58'); JForum: the 'Tác giả' column's cell and the post's
+    'Tiêu đề: …' line; Chamilo: 'Người gửi: X - Ngày đăng: …' under the text, and 'Thời
+    gian: …' in a list is the text's; Geeklog: 'Tháng ba 05 2021'; phpWebSite: the article
+    box's own title bar; PivotX: 'Viết bởi X | date'; Nucleus: a meta row of a clock, an
+    account, a category and a comment count."""
+    reply = "Em đăng ký đi đủ hai ngày, nhờ ban cán sự ghi tên giúp em ạ."
+    mybb = html(
+        f"<title>{TITLE}</title>",
+        f"<div class='thead'><strong>{TITLE}</strong></div><div id='posts'><div class='post' "
+        "id='post_1057'><div class='post_author'><div class='author_information'><a href='/u/"
+        "57'>Ban cán sự lớp K58</a><br><span>Thành viên</span></div><div class='author_"
+        "statistics'>Bài viết: 214</div></div><div class='post_content'><span class='post_date'>"
+        f"03/10/2017, 20:31</span><div class='post_body'>{P1}<br><br>{P2}</div></div></div><div "
+        "class='post' id='post_1058'><div class='post_author'><div class='author_information'><a "
+        "href='/u/88'>Nguyễn Đình Khoa</a></div></div><div class='post_content'><div class='post_"
+        f"body'>{reply}</div></div></div></div>",
+    )
+    a = extract_article(mybb, "https://tct.example.vn/diendan/showthread.php?tid=215")
+    assert a.author == "Ban cán sự lớp K58" and reply not in a.text
+    jforum = html(
+        f"<title>{TITLE}</title>",
+        "<table class='forumline'><tr><th>Tác giả</th><th>Thông điệp</th></tr><tr><td><span "
+        "class='name'><b>Nguyễn Thu Hằng</b></span><br><span>Tham gia: 12/03/2015</span></td>"
+        f"<td><table><tr><td><span class='postdetails'><b>Tiêu đề:</b> {TITLE}</span></td><td>"
+        "<span class='postdetails'>Gửi: 21/05/2018 10:42:00</span></td></tr><tr><td colspan='2'>"
+        f"<div class='postbody'>{P1}<br><br>{P2}</div></td></tr></table></td></tr></table>",
+    )
+    a = extract_article(jforum, "https://tct.example.vn/forum/posts/list/418.page")
+    assert a.author == "Nguyễn Thu Hằng" and "Tiêu đề" not in a.text
+    chamilo = html(
+        f"<title>{TITLE}</title>",
+        f"<table class='data_table'><tr><th><h3>{TITLE}</h3></th></tr><tr><td class='"
+        f"announcements_datum'><p>{P1}</p><ul><li>Thời gian: 7 giờ 30 phút, ngày 20/10/2022.</li>"
+        f"</ul><p>{P2}</p></td></tr><tr><td><small>Người gửi: Phòng Quản lý đào tạo &nbsp;-&nbsp; "
+        "Ngày đăng: 11/10/2022 14:05</small></td></tr></table>",
+    )
+    a = extract_article(chamilo, "https://tct.example.vn/main/announcements.php?id=206")
+    assert (a.date, a.author) == ("2022-10-11", "Phòng Quản lý đào tạo")
+    assert "Thời gian: 7 giờ 30 phút, ngày 20/10/2022." in a.text
+    portal = html(
+        f"<title>Trường Chính trị Nguyễn Văn Linh - {TITLE}</title>",
+        f"<div class='box article'><div class='box-title'><h1>{TITLE}</h1></div><div class='box-"
+        f"content'><div>Đăng Thứ sáu, Tháng ba 05 2021 @ 09:15 AM</div>{ps(P1, P2)}</div></div>",
+    )
+    a = extract_article(portal, "https://tct.example.vn/index.php?module=article&id=7")
+    assert (a.title, a.date) == (TITLE, "2021-03-05")
+    blog = html(
+        f"<title>{TITLE}</title>",
+        f"<div class='item'><h3 class='item-title'>{TITLE}</h3><div class='itembody'>{ps(P1, P2)}"
+        "<p style='text-align:right'><strong>Võ Thị Ngọc Hân</strong></p></div><div class='"
+        "iteminfo'>10:12:00 - <a href='/m/1'>admin</a> - Chuyên mục: <a href='/c/2'>Tin hoạt "
+        "động</a> - <a href='#c'>Bình luận (0)</a></div><p class='meta'>Viết bởi <a href='/u'>"
+        "Phạm Văn Lực</a> | Thứ ba 12 Tháng 4 2016 - 09:40 | <a href='/c'>Tin hoạt động</a></p>"
+        "</div>",
+    )
+    a = extract_article(blog, "https://tct.example.vn/index.php?itemid=381")
+    assert (a.date, a.author) == ("2016-04-12", "Võ Thị Ngọc Hân")
+    assert a.text.split("\n\n") == [P1, P2]

@@ -197,10 +197,12 @@ def drop_known(paragraphs: list[str], title: str, captions: list[str]) -> list[s
     kept: list[str] = []
     framed = letters.without_mail_frame(paragraphs, title_key)
     for line in _headline_lines_dropped(_before_signature(framed), title_key):
-        key = titles.clean_title(line).casefold()
+        key = titles.clean_title(_SUBJECT_LABEL.sub("", line)).casefold()
         if not key or key == title_key or key in caption_keys or _dated_title(key, title_key):
             continue
-        if is_chrome_line(line) or (len(line) <= SHORT_TEXT and dates.is_date_line(line)):
+        if is_chrome_line(line) or (
+            len(line) <= SHORT_TEXT and not _TEXT_WITH_DATE.match(line) and dates.is_date_line(line)
+        ):
             continue
         if len(line) <= LAST_EDIT_LINE and _LAST_EDIT.match(line) and dates.find_dates(line):
             continue  # ``Sửa lần cuối: 07/01/2025 10:11``: the page's last edit
@@ -210,6 +212,11 @@ def drop_known(paragraphs: list[str], title: str, captions: list[str]) -> list[s
     return kept
 
 
+#: A forum post's subject line: ``Tiêu đề: <the headline>``.
+_SUBJECT_LABEL = re.compile(r"^(?:tiêu\s*đề|chủ\s*đề|subject|re)\s*:\s*", re.IGNORECASE)
+#: A line of the text that holds a date but is no date line: a list item as trafilatura
+#: writes it, an event's time or deadline (``Thời gian: 7 giờ 30 phút, ngày 20/10/2022``).
+_TEXT_WITH_DATE = re.compile(r"^(?:[-•]\s|\W*(?:thời\s*gian|hạn\s*(?:chót|nộp))\s*:)", re.I)
 #: A forum post's signature starts under a line of underscores (vBulletin, phpBB) or "--".
 _SIGNATURE_RULE = re.compile(r"^(?:_{5,}|--)$")
 _FOOTNOTE = re.compile(r"^[\[(]?\d")

@@ -25,7 +25,7 @@ DEGREE = re.compile(
     re.IGNORECASE,
 )
 AUTHOR_LABEL = re.compile(
-    r"^(?:tác\s*giả(?:\s*bài\s*viết)?|người\s*viết|người\s*đăng|người\s*ghi|bài\s*viết"
+    r"^(?:tác\s*giả(?:\s*bài\s*viết)?|người\s*viết|người\s*đăng|người\s*ghi|người\s*gửi|người\s*soạn|bài\s*viết"
     r"|bài\s*(?:và|,|/|&)\s*ảnh|tin\s*(?:và|,|/|&)\s*ảnh|bài|tin|(?:người\s*)?thực\s*hiện"
     r"|nhóm\s*phóng\s*viên|phóng\s*viên|pv|ctv|author|written\s*by|posted\s*by)\s*:\s*",
     re.IGNORECASE,
@@ -160,10 +160,28 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
         return (None, source) if source else None
     labelled, author = _labelled(line)
     if not labelled:
-        author = names_in(line)
+        author = names_in(line) or _name_after_role(line)
         if author is None:
             return (None, source) if source else None
     return author, source
+
+
+def _name_after_role(line: str) -> str | None:
+    """The name after its holder's role: ``Giáo viên chủ nhiệm Mai Văn Toàn``."""
+    words = line.split()
+    for size in (4, 3, 2):
+        name, role = " ".join(words[-size:]), " ".join(words[:-size])
+        if len(words) > size and is_person_name(name) and _ROLE_BEFORE_NAME.match(role):
+            return name
+    return None
+
+
+#: A role printed before its holder's name in a signature.
+_ROLE_BEFORE_NAME = re.compile(
+    r"^(?:giáo\s*viên|giảng\s*viên|trưởng|phó|bí\s*thư|chủ\s*nhiệm|lớp\s*trưởng|hiệu\s*trưởng"
+    r"|thư\s*viện\s*viên|cán\s*bộ|chuyên\s*viên)(?:\s+[^\s,;:]+){0,4}$",
+    re.IGNORECASE,
+)
 
 
 def labelled_author(text: str) -> str | None:
@@ -303,7 +321,7 @@ def unit_signature(text: str) -> str | None:
     words = line.split()
     if not UNIT_WORDS.match(line) or not 2 <= len(words) <= UNIT_WORDS_MAX:
         return None
-    if re.search(r"[,;:!?\d]", line):
+    if re.search(r"[,;:!?]|(?<!\w)\d", line):  # ``Ban cán sự lớp K58`` is a unit, not a date
         return None
     if EDITORS.match(line):
         return None  # the website's editors, like a CMS account: nobody in particular

@@ -93,7 +93,18 @@ def chrome_marked(el: Any) -> bool:
         return False  # prose, not links: a theme's content column (e107's ``default_menu``)
     if found and set(found) <= _COLUMN_MARKS and _holds_prose(el):
         return False  # a portal's ``col-left`` holding the article, not a sidebar
+    if found and set(found) <= _BOX_TITLE_MARKS and _article_box(el.getparent()):
+        return False  # the title bar of the article's own box (phpWebSite's ``box article``)
     return bool(found)
+
+
+#: Marks of a box's title bar: a sidebar box's, unless the box is the article's.
+_BOX_TITLE_MARKS = frozenset(["portlet-title", "block-title", "box-title", "boxtitle"])
+_ARTICLE_BOX = re.compile(r"(?:^|[\s_-])(?:article|post|entry|news-?detail)(?:$|[\s_-])", re.I)
+
+
+def _article_box(box: Any) -> bool:
+    return box is not None and bool(_ARTICLE_BOX.search(box.get("class", "")))
 
 
 #: Marks that name a column by its place on the page, not by what it holds.
@@ -197,7 +208,36 @@ def _replies(work: Any) -> list[Any]:
         post = next((a for a in heading.iterancestors() if _repeated(a)), None)
         if post is not None:
             found.append(post)
-    return found
+    return found + _numbered_posts_after_the_first(work)
+
+
+#: A forum post's id: ``post_1057`` (MyBB, vBulletin), ``p123`` (phpBB), ``msg_88`` (SMF),
+#: ``post-12`` (XenForo).
+_POST_ID = re.compile(r"^(?:post|p|pid|msg|message)[-_]?\d+$", re.IGNORECASE)
+
+
+def _numbered_posts_after_the_first(work: Any) -> list[Any]:
+    """The posts of a thread after its first, by their numbered ids: replies, not text."""
+    return [el for el in work.iter(*_POST_TAGS) if _later_post(el)]
+
+
+_POST_TAGS = ("div", "article", "li", "table")
+
+
+def _later_post(el: Any) -> bool:
+    if not _POST_ID.match(el.get("id", "")):
+        return False
+    before = el.getprevious()
+    while before is not None and not (
+        isinstance(before.tag, str) and _POST_ID.match(before.get("id", ""))
+    ):
+        before = before.getprevious()
+    return before is not None and before.tag == el.tag
+
+
+def in_reply(el: Any) -> bool:
+    """Inside a thread's post after the first (a replier's name is not the author's)."""
+    return any(a.tag in _POST_TAGS and _later_post(a) for a in el.iterancestors())
 
 
 def _repeated(el: Any) -> bool:
@@ -440,5 +480,25 @@ def _link_list(el: Any) -> bool:
 
 
 def is_chrome_line(line: str) -> bool:
-    """A whole short line of chrome ("Tin khác", "Lượt xem: 307", "In bài viết")."""
-    return len(line) <= 200 and any(p.search(line) for p in _CHROME_LINES)
+    """A whole short line of chrome ("Tin khác", "Lượt xem: 307", "In bài viết"), or a row
+    of such items ("Trang in | Gửi bài viết cho bạn bè | Đánh giá bài viết")."""
+    if len(line) > 200:
+        return False
+    if any(p.search(line) for p in _CHROME_LINES):
+        return True
+    parts = _ROW_SEPARATOR.split(line)
+    if len(parts) < 2:
+        return False
+    chrome = [any(p.search(part) for p in _CHROME_LINES) for part in parts]
+    return any(chrome) and all(
+        c or _META_FIELD.match(part) for c, part in zip(chrome, parts, strict=True)
+    )
+
+
+#: Between the items of a meta row: ``10:12:00 - admin - Chuyên mục: Tin hoạt động``.
+_ROW_SEPARATOR = re.compile(r"\s[|\-–·•]\s")
+#: A meta row's other items: a clock, an account's one-word name, a category.
+_META_FIELD = re.compile(
+    r"^(?:\d{1,2}:\d{2}(?::\d{2})?|\S+|(?:chuyên\s*mục|danh\s*mục|category)\s*:.{1,40})$",
+    re.IGNORECASE,
+)

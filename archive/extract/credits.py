@@ -24,7 +24,7 @@ from archive.extract.bylines import (
     parse_byline,
     unit_signature,
 )
-from archive.extract.chrome import in_chrome
+from archive.extract.chrome import in_chrome, in_reply
 from archive.extract.tree import (
     BLOCKS,
     Page,
@@ -35,6 +35,7 @@ from archive.extract.tree import (
     matches,
     own_text,
     render_blocks,
+    text_lines,
     text_of,
 )
 
@@ -88,7 +89,7 @@ def find_credits(
             GENERIC,
         )
     if "author" not in found and not signed and title_el is not None:
-        keep(_name_under_headline(title_el), None, GENERIC)
+        keep(_name_under_headline(title_el) or _credit_over_headline(title_el), None, GENERIC)
     if content is not None and len(found) < 2:
         for index, line in enumerate(_lines_after(content)):
             bare_name_first = index == 0 and len(line) <= 40 and "author" not in found
@@ -119,7 +120,9 @@ def _marked_near(page: Page, near: Region) -> str | None:
     its first line, then the member's group and post count)."""
     start = max(near.start, 0)
     for el in islice(page.order, start, near.end + 1):
-        if isinstance(el.tag, str) and _author_marked(el) and (found := _marked_author(el)):
+        if not isinstance(el.tag, str) or not _author_marked(el) or in_reply(el):
+            continue
+        if found := _marked_author(el) or _first_line_credit(el):
             return found
     for el in islice(page.order, max(start - POSTER_BEFORE, 0), start):
         if isinstance(el.tag, str) and _author_marked(el) and not in_chrome(el):
@@ -131,6 +134,17 @@ def _marked_near(page: Page, near: Region) -> str | None:
 
 #: Elements looked at before the headline for the poster's box of a forum post.
 POSTER_BEFORE = 12
+
+
+def _first_line_credit(el: Any) -> str | None:
+    """The name on the first line of a marked author box (MyBB's ``author_information``:
+    the poster, then the member's rank)."""
+    parsed = _byline_in(el)
+    return (
+        parsed[0]
+        if parsed and parsed[0]
+        else unit_signature(text_lines(el)[0] if text_lines(el) else "")
+    )
 
 
 def _marked_author(el: Any) -> str | None:
@@ -154,12 +168,29 @@ def _author_field(page: Page) -> str | None:
     """A record's author field: its label in one element, the names in the next
     (``<h2>Tác giả</h2><div>Khoa Lý luận cơ sở</div>``)."""
     for label in page.tree.iter("h2", "h3", "h4", "h5", "h6", "dt", "th", "td", "strong", "b"):
-        value = label.getnext()
-        if value is None or not _AUTHOR_FIELD.match(text_of(label)) or in_chrome(label):
+        if not _AUTHOR_FIELD.match(text_of(label)) or in_chrome(label):
             continue
-        if credit := _person_or_unit(_short_text(value)):
+        value = _column_below(label) if label.tag == "th" else label.getnext()
+        if value is not None and (credit := _first_credit(value)):
             return credit
     return None
+
+
+def _column_below(header: Any) -> Any | None:
+    """The first row's cell under a column header (JForum's ``Tác giả | Thông điệp``)."""
+    row = header.getparent()
+    below = row.getnext() if row is not None else None
+    if below is None or below.tag != "tr":
+        return header.getnext()
+    index = [c for c in row if isinstance(c.tag, str)].index(header)
+    cells = [c for c in below if isinstance(c.tag, str)]
+    return cells[index] if index < len(cells) else None
+
+
+def _first_credit(value: Any) -> str | None:
+    """The person or unit a field's value names, as one line or on its first line."""
+    lines = text_lines(value)
+    return _person_or_unit(_short_text(value)) or (_person_or_unit(lines[0]) if lines else None)
 
 
 def _scholarly_authors(page: Page) -> str | None:
@@ -213,6 +244,22 @@ def _name_under_headline(title_el: Any) -> str | None:
         for line in (own, *icon_fields(node)) if own else ():
             if credit := _person_or_unit(line):
                 return credit
+    return None
+
+
+def _credit_over_headline(title_el: Any) -> str | None:
+    """A person or unit sharing a line with the date right over the headline, in the block
+    before the headline's (Neos: ``18.10.2024 | Phòng Tổ chức - Hành chính``)."""
+    node = title_el
+    for _ in range(3):
+        before = node.getprevious()
+        while before is not None and not isinstance(before.tag, str):
+            before = before.getprevious()
+        if before is not None:
+            return name_and_date(text_of(before))[0]
+        node = node.getparent()
+        if node is None:
+            return None
     return None
 
 
@@ -300,12 +347,13 @@ def _source_text(text: str) -> str | None:
 
 #: Words every labelled byline starts with (bylines.AUTHOR_LABEL and BY_LABEL).
 _LABEL_HINT = re.compile(
-    r"bởi|\bby\b|tác\s*giả|người\s*(?:viết|đăng)|\btin\b|\bbài\b|author|thực\s*hiện"
+    r"bởi|\bby\b|tác\s*giả|người\s*(?:viết|đăng|ghi|gửi|soạn)|\btin\b|\bbài\b|author|thực\s*hiện"
     r"|phóng\s*viên|\bpv\b|\bctv\b",
     re.IGNORECASE,
 )
 _LABEL = re.compile(
-    r"^\(?\s*(?:tác\s*giả|nguồn|theo|tin|bài|người\s*viết)\b[^:]{0,20}:", re.IGNORECASE
+    r"^\(?\s*(?:tác\s*giả|nguồn|theo|tin|bài|người\s*(?:viết|ghi|gửi|soạn))\b[^:]{0,20}:",
+    re.IGNORECASE,
 )
 
 

@@ -67,8 +67,9 @@ _WORDS_VI_NAMED = (
     r"(?<!\d)(?P<d>\d{1,2})\.?\s+tháng\s+" + _VI_MONTH + r"\s*,?\s*(?:năm\s+)?(?P<y>\d{4})(?!\d)"
 )
 _WORDS_VI_FIRST = (
-    r"tháng\s+(?:" + _VI_MONTH + r"|(?P<m>\d{1,2}))\s+(?P<d>\d{1,2})\s*,\s*(?P<y>\d{4})(?!\d)"
-)  # ``tháng Ba 12, 2024``, and Java's Vietnamese ``tháng 3 12, 2024`` (Apache Roller)
+    r"tháng\s+(?:" + _VI_MONTH + r"|(?P<m>\d{1,2}))\s+(?P<d>\d{1,2})\s*,?\s*(?P<y>\d{4})(?!\d)"
+)  # ``tháng Ba 12, 2024``, Geeklog's ``Tháng ba 05 2021``, and Java's Vietnamese
+# ``tháng 3 12, 2024`` (Apache Roller)
 _ENGLISH_FIRST = (
     r"\b(?P<mn>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?P<d>\d{1,2})"
@@ -140,7 +141,7 @@ def find_dates(text: str) -> list[DateMatch]:
         for m in pattern.finditer(text):
             if any(s.start < m.end() and m.start() < s.end for s in spans):
                 continue
-            day = _day(m)
+            day = _day(m, _US_CLOCK.match(text, m.end()) is not None)
             if day:
                 spans.append(
                     DateMatch(day, _time_near(text, m.start(), m.end()), m.start(), m.end())
@@ -148,7 +149,12 @@ def find_dates(text: str) -> list[DateMatch]:
     return sorted(spans, key=lambda s: s.start)
 
 
-def _day(m: re.Match[str]) -> str | None:
+#: A 12-hour English clock after a numeric date: an en-US page's ``3/4/2024 9:27 AM``, whose
+#: date is month first (Vietnamese locales print 24-hour times or SA/CH).
+_US_CLOCK = re.compile(r"\s+\d{1,2}:\d{2}(?::\d{2})?\s*[AP]M\b")
+
+
+def _day(m: re.Match[str], month_first: bool = False) -> str | None:
     groups = m.groupdict()
     if groups.get("mn"):
         month = _MONTHS_EN.get(groups["mn"].lower())
@@ -159,7 +165,7 @@ def _day(m: re.Match[str]) -> str | None:
     if not month:
         return None
     day = int(groups["d"])
-    if groups.get("sep") == "/" and month > 12 >= day:
+    if groups.get("sep") == "/" and (month > 12 >= day or (month_first and day <= 12)):
         day, month = month, day  # Drupal's and ASP.NET's en-US "10/18/2023": no 18th month
     try:
         value = date(_year(groups["y"]), month, day)

@@ -162,7 +162,8 @@ def _time_element(node: Any) -> tuple[str, str | None] | None:
 OTHER_DATE_LABEL = re.compile(
     r"^\W*(?:ngày\s*tham\s*gia|tham\s*gia|joined|ngày\s*sinh|sinh\s*ngày"
     r"|(?:ngày\s*)?cập\s*nhật\s*lần\s*cuối|lần\s*cập\s*nhật\s*cuối|sửa\s*lần\s*cuối"
-    r"|last\s*(?:updated|modified|edited)|hạn\s*(?:chót|nộp)|ngày\s*hết\s*hạn)",
+    r"|last\s*(?:updated|modified|edited)|hạn\s*(?:chót|nộp)|ngày\s*hết\s*hạn"
+    r"|thời\s*gian\s*:)",  # an event's time (``Thời gian: 7 giờ 30 phút, ngày 20/10/2022``)
     re.IGNORECASE,
 )
 _MODIFIED_MARK = re.compile(r"modif|updated|edited|last-?change", re.IGNORECASE)
@@ -182,10 +183,18 @@ PUBLISHED_LABEL = re.compile(
 #: ``Đăng bởi admin lúc 02/03/2025 15:20 · Đoàn thể · 154 Lượt đọc``: the poster, then the
 #: date, in a news footer of several fields.
 POSTED_BY_AT = re.compile(
-    r"^\W*(?:đăng|gửi|viết|tạo|posted|submitted|created)\s+(?:bởi|by)\s+.{1,50}?\s+(?:lúc|vào|ngày|on|at)\s+"
+    r"^\W*(?:đăng|gửi|viết|tạo|posted|submitted|created)\s+(?:bởi|by)\s+.{1,50}?\s+(?:lúc|vào|ngày|on|at|\|)\s+"
     r"(?P<date>.{6,60})",
     re.IGNORECASE,
 )
+
+
+def _published_field(line: str) -> str | None:
+    """The field of a meta line labelled as the publication date (``Người gửi: X - Ngày
+    đăng: 11/10/2022 14:05``)."""
+    return next(
+        (f for f in dates.FIELD_SEPARATOR.split(line) if PUBLISHED_LABEL.match(f.strip())), None
+    )
 
 
 def posted_date(text: str) -> tuple[str, str | None] | None:
@@ -210,13 +219,23 @@ def _labelled_date_after(el: Any | None) -> tuple[str, str | None] | None:
         own = own_text(node)
         if not own or in_chrome(node):
             continue
-        if PUBLISHED_LABEL.match(own) and dates.is_date_line(own):
-            return dates.parse_vn_date(own)
+        if _published_field(own) and dates.is_date_line(own):
+            return dates.parse_vn_date(_published_field(own) or own)
         if signed := dates.place_date(own):
             return signed  # ``Thái Nguyên, ngày 28 tháng 10 năm 2024`` over the signature
         if posted := posted_date(text_of(node)):
             return posted
+        if node.find("br") is not None and (signed := _signature_date(node)):
+            return signed
     return None
+
+
+def _signature_date(node: Any) -> tuple[str, str | None] | None:
+    """The date under a signature, on the line after the name (``<em>Khoa Lý luận cơ
+    sở</em><br>Ngày 11/05/2021 09:20``)."""
+    lines = text_lines(node)
+    field = bylines.name_and_date(" | ".join(lines))[1] if len(lines) == 2 else None
+    return dates.parse_vn_date(field) if field else None
 
 
 #: Class, id or itemprop words of an element that prints the post's date, or that makes it
@@ -297,6 +316,8 @@ def _date_just_before(el: Any) -> tuple[str, str | None] | None:
             own = text_of(sibling) if isinstance(sibling.tag, str) else ""
             if own and len(own) <= 60 and dates.is_date_line(own):
                 return dates.parse_vn_date(own)
+            if own and (field := bylines.name_and_date(own)[1]):
+                return dates.parse_vn_date(field)  # Neos: ``18.10.2024 | Phòng X`` above
         parent = node.getparent()
         first = (
             next((c for c in parent if isinstance(c.tag, str)), None)

@@ -96,6 +96,8 @@ CHROME_WORDS: tuple[str, ...] = (
     "reflist",
     "navbox",
     "postprofile",
+    "post-author",
+    "navigation",
     "signature",
     "action-bar",
     "jumpbox",
@@ -109,16 +111,18 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     r"^(?:các\s+|những\s+)?(?:tin|bài|bài viết|tin bài)\s+"
     r"(?:khác|liên quan|mới hơn|cũ hơn|cùng chuyên mục"
     r"|đã đưa|đã đăng|mới nhất|xem nhiều|mới|nổi bật)\s*:?$|^xem\s+thêm\s*:?$"
-    r"|^(?:mục lục|document outline|lưu trữ|archives?)\s*:?$",
+    r"|^(?:mục lục|document outline|lưu trữ|archives?|danh mục|chuyên mục|categories)\s*:?$",
     r"^(?:related( news| posts)?|same category|more news|read more|có liên quan)\s*:?$",
     r"^(?:bài|tin)\s+(?:trước|sau|tiếp\s+theo|kế\s+tiếp)\s*:?$",
-    r"^(?:bình luận|ý kiến bạn đọc|gửi bình luận|viết bình luận|chưa có bình luận nào)\.?$",
+    r"^(?:bình luận|ý kiến bạn đọc|gửi bình luận|viết bình luận|chưa có bình luận(?: nào)?)\.?$",
+    r"^(?:bình luận|comments?)\s*[\[(]\d+[\])]$",
+    r"^(?:trả lời(?: nhanh)?|trích dẫn|reply|quote)$",  # a forum post's buttons
     r"^(?:số\s+)?(?:lượt xem|lượt đọc|view count|views|lượt truy cập|số người online|đang truy cập"
     r"|hôm nay|hôm qua|tổng lượt truy cập)\s*:?\s*[\d.,\s]*$",
     r"^[\d.,]+\s+(?:lượt xem|lượt đọc|views?)$",
-    r"^[\[«‹<]{0,2}\s*(?:in bài(?: viết)?|in trang|bản in|bản để in|in ra"
+    r"^[\[«‹<]{0,2}\s*(?:in bài(?: viết)?|in trang|trang in|bản in|bản để in|in ra"
     r"|gửi (?:email|e-mail|cho bạn bè|bạn bè|bài viết)"
-    r"|chia sẻ|về đầu trang|đầu trang|lên đầu trang|trở về|về trang chủ|quay lại"
+    r"|chia sẻ|về đầu trang|đầu trang|lên đầu trang|trở về|về trang chủ|quay lại|phiên bản in"
     r"|xem tiếp|xem thêm|xem tất cả|xem bài gốc|đóng cửa sổ"
     r"|print|email|e-mail|share|back to list|go back|back)(?:\b|(?-i:(?=[A-Z]))).{0,60}$",
     r"^(?:từ khóa|từ khoá|tags?|thẻ|chủ đề|nhãn|labels?)\s*:",
