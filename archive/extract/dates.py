@@ -149,9 +149,10 @@ def find_dates(text: str) -> list[DateMatch]:
     return sorted(spans, key=lambda s: s.start)
 
 
-#: A 12-hour English clock after a numeric date: an en-US page's ``3/4/2024 9:27 AM``, whose
-#: date is month first (Vietnamese locales print 24-hour times or SA/CH).
-_US_CLOCK = re.compile(r"\s+\d{1,2}:\d{2}(?::\d{2})?\s*[AP]M\b")
+#: ASP.NET's en-US default, ``3/4/2024 9:27 AM``: day and month unpadded, an unpadded hour
+#: and AM/PM, month first. Vietnamese pages that print AM/PM pad their day-first dates
+#: (``12/01/2020 12:10 AM``, Liferay's ``22/10/2019 | 8:36 AM``).
+_US_CLOCK = re.compile(r"\s+[1-9]:\d{2}(?::\d{2})?\s*[AP]M\b|\s+1[0-2]:\d{2}(?::\d{2})?\s*[AP]M\b")
 
 
 def _day(m: re.Match[str], month_first: bool = False) -> str | None:
@@ -165,7 +166,8 @@ def _day(m: re.Match[str], month_first: bool = False) -> str | None:
     if not month:
         return None
     day = int(groups["d"])
-    if groups.get("sep") == "/" and (month > 12 >= day or (month_first and day <= 12)):
+    unpadded = not groups["d"].startswith("0") and not str(groups.get("m") or "").startswith("0")
+    if groups.get("sep") == "/" and (month > 12 >= day or (month_first and unpadded and day <= 12)):
         day, month = month, day  # Drupal's and ASP.NET's en-US "10/18/2023": no 18th month
     try:
         value = date(_year(groups["y"]), month, day)
