@@ -1939,3 +1939,18 @@ def test_forum_threads_and_old_portals_of_the_twelfth_set() -> None:
     a = extract_article(blog, "https://tct.example.vn/index.php?itemid=381")
     assert (a.date, a.author) == ("2016-04-12", "Võ Thị Ngọc Hân")
     assert a.text.split("\n\n") == [P1, P2]
+
+
+def test_an_attachments_size_and_download_count_are_not_text() -> None:
+    """A forum's or portal's file box prints the file's size and downloads beside its link:
+    '(Kích thước: 412,3 KB / Lượt tải: 188)', '| Tải về (48 KB) |'; a sentence that gives
+    a size is the text's."""
+    sized = "Phòng đọc mới có kích thước 48 mét vuông, đủ chỗ cho 30 học viên."
+    page = html(
+        f"<title>{TITLE}</title>",
+        f"<h1>{TITLE}</h1><div class='post_body'>{P1}<br><br>{sized}<br><br><a href='/attach"
+        ".php?aid=12'>on-tap.pdf</a><br>(Kích thước: 412,3 KB / Lượt tải: 188)<br><br>| <a "
+        "href='/download/7'>Tải về (48 KB)</a> |</div>",
+    )
+    text = extract_article(page, "https://tct.example.vn/diendan/showthread.php?tid=9").text
+    assert sized in text and "412,3 KB" not in text and "48 KB" not in text

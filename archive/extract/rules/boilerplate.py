@@ -133,6 +133,10 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     # a repository's item page (DSpace's Vietnamese interface)
     r"^(?:hiển thị|xem)\s+(?:toàn bộ|đầy đủ)\s+biểu ghi\b.{0,40}$",
     r"^tập tin trong tài liệu này\s*:?$",
+    # an attachment's size and download count (a forum's or a portal's file box)
+    r"^\W*(?:tải về|tải xuống|download)\s*\(\s*[\d.,]+\s*(?:kb|mb|gb|bytes?)\s*\)\W*$",
+    r"^\W*(?:kích thước|dung lượng|size)\s*:\s*[\d.,]+\s*(?:kb|mb|gb|bytes?)\b"
+    r"(?:\s*[/|,;]\s*(?:lượt tải|số lần tải|downloads?)\s*:?\s*[\d.,]+)?\W*$",
     # a journal's galley link, named by its format alone (OJS's "PDF")
     r"^(?:pdf|docx?|epub|xml|html|toàn văn|full text)$",
     r"^(?:#\w+\s*)+$",  # a social post's hashtags
