@@ -1954,3 +1954,30 @@ def test_an_attachments_size_and_download_count_are_not_text() -> None:
     )
     text = extract_article(page, "https://tct.example.vn/diendan/showthread.php?tid=9").text
     assert sized in text and "412,3 KB" not in text and "48 KB" not in text
+
+
+def test_a_page_wrapper_and_units_named_with_a_comma() -> None:
+    """eZ Publish's page wrapper ('div.page.sidemenu', nearly all the page's text) is not a
+    menu; 'Phòng Tổ chức, Hành chính' is a unit, 'Tổ Thư viện - Phòng Tổ chức, Hành chính'
+    names the team; a sidebar list under the text never gives the author."""
+    wrapper = html(
+        f"<title>{TITLE} / Tin tức / Trường Chính trị</title>",
+        "<div class='page sidemenu extrainfo'><div class='sidemenu'><h3>Chuyên mục</h3><ul><li>"
+        "<a href='/c/1'>Lịch giảng dạy tuần 23</a></li></ul></div><div class='class-article'>"
+        f"<div class='attribute-header'><h1>{TITLE}</h1></div><div class='attribute-byline'>"
+        "<span class='date'>14/02/2025 09:00</span> <span class='author'>Phòng Tổ chức, Hành "
+        f"chính</span></div><div class='attribute-body'>{ps(P1, P2, P3)}</div></div></div>",
+    )
+    a = extract_article(wrapper, "https://tct.example.vn/index.php/Tin-tuc/ket-qua")
+    assert (a.title, a.date, a.author) == (TITLE, "2025-02-14", "Phòng Tổ chức, Hành chính")
+    team = html(
+        f"<title>{TITLE}</title>",
+        f"<div class='row'><div class='post'><div class='post-title'>{TITLE}</div><div class='"
+        f"post-meta'>03-12-2024</div><div class='post-content'>{ps(P1, P2)}</div><p class='"
+        "post-author'><strong>Tổ Thư viện - Phòng Tổ chức, Hành chính</strong></p></div><div><h3>"
+        "Bài viết cùng chuyên mục</h3><ul><li><a href='/t/1'>Chi bộ Hành chính kết nạp đảng viên "
+        "mới</a></li></ul></div></div>",
+    )
+    assert extract_article(team, "https://tct.example.vn/tin-tuc/thu-vien-so/").author == (
+        "Tổ Thư viện"
+    )

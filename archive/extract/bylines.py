@@ -321,8 +321,15 @@ def unit_signature(text: str) -> str | None:
     words = line.split()
     if not UNIT_WORDS.match(line) or not 2 <= len(words) <= UNIT_WORDS_MAX:
         return None
-    if re.search(r"[,;:!?]|(?<!\w)\d", line):  # ``Ban cán sự lớp K58`` is a unit, not a date
-        return None
+    if " - " in line:
+        first, rest = line.split(" - ", 1)
+        if (unit := unit_signature(first)) and unit_signature(rest):
+            return unit  # ``Tổ Thư viện - Phòng Tổ chức, Hành chính``: a unit, then its parent
+        if "," in line:
+            return None  # ``Khoa X - Trường Chính trị Trần Phú, Hà Tĩnh``: an affiliation
+    if re.search(r"[;:!?]|,(?!\s+[A-ZĐ])|(?<!\w)\d", line) or line.count(",") > 1:
+        return None  # prose or a date (``Ban cán sự lớp K58`` and ``Phòng Tổ chức, Hành
+        # chính`` are units)
     if EDITORS.match(line):
         return None  # the website's editors, like a CMS account: nobody in particular
     return line if line[0].isupper() else None

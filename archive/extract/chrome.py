@@ -95,7 +95,22 @@ def chrome_marked(el: Any) -> bool:
         return False  # a portal's ``col-left`` holding the article, not a sidebar
     if found and set(found) <= _BOX_TITLE_MARKS and _article_box(el.getparent()):
         return False  # the title bar of the article's own box (phpWebSite's ``box article``)
+    if found and _page_wrapper(el):
+        return False  # eZ Publish's ``div.page.sidemenu``: its classes say what the page has
     return bool(found)
+
+
+#: Share of the page's text a wrapper holds: more than any menu or sidebar can.
+WRAPPER_SHARE = 0.8
+
+
+def _page_wrapper(el: Any) -> bool:
+    """A block straight under ``<body>`` holding nearly all of the page's text."""
+    body = el.getparent()
+    if body is None or body.tag != "body":
+        return False
+    total = len(text_of(body))
+    return bool(total) and len(text_of(el)) >= WRAPPER_SHARE * total
 
 
 #: Marks of a box's title bar: a sidebar box's, unless the box is the article's.

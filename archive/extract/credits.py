@@ -25,6 +25,7 @@ from archive.extract.bylines import (
     unit_signature,
 )
 from archive.extract.chrome import in_chrome, in_reply
+from archive.extract.dating import ends_header
 from archive.extract.tree import (
     BLOCKS,
     Page,
@@ -236,7 +237,7 @@ def _name_under_headline(title_el: Any) -> str | None:
     """A name alone on its line between the headline and the text's first paragraph (Odoo's
     blog header, ``TS. X - Khoa Lý luận cơ sở`` above an essay); date lines pass."""
     for i, node in enumerate(following(title_el)):
-        if i > UNDER_HEADLINE or _prose_block(node):
+        if i > UNDER_HEADLINE or _prose_block(node) or ends_header(node):
             break
         own = own_text(node)
         if own and _data_cell(node):
