@@ -1981,3 +1981,35 @@ def test_a_page_wrapper_and_units_named_with_a_comma() -> None:
     assert extract_article(team, "https://tct.example.vn/tin-tuc/thu-vien-so/").author == (
         "Tổ Thư viện"
     )
+
+
+def test_credits_beside_a_file_box_a_meta_row_and_a_footer() -> None:
+    """phpwcms: 'Tải về:' over a file's link and size is an attachment box, so the unit above
+    it ends the text; Refinery: a name with its unit in brackets right after the text; Sulu:
+    '24.04.2025 · X' under the headline; a footer's 'Thiết kế bởi X' names the site's maker,
+    not the author."""
+    files = html(
+        f"<title>{TITLE}</title>",
+        f"<div class='articleHead'><h1>{TITLE}</h1></div><div class='articleText'>{ps(P1, P2)}"
+        "</div><p align='right'><i>Phòng Quản lý đào tạo và Công tác học viên</i></p><div class='"
+        "cpfiles'><p>Tải về:</p><a href='filearchive/lich-hoc.pdf'>lich-hoc.pdf</a> (96 KB)</div>",
+    )
+    a = extract_article(files, "https://tct.example.vn/index.php?id=3")
+    assert a.author == "Phòng Quản lý đào tạo và Công tác học viên"
+    assert a.text.split("\n\n") == [P1, P2]
+    bracketed = html(
+        f"<title>{TITLE}</title>",
+        f"<article><header><h1>{TITLE}</h1></header><section>{ps(P1, P2)}</section><p><em>Nguyễn "
+        "Văn Hòa (Trung tâm Chính trị huyện Châu Đức)</em></p></article>",
+    )
+    a = extract_article(bracketed, "https://tct.example.vn/tin-tuc/posts/boi-duong")
+    assert a.author == "Nguyễn Văn Hòa"
+    meta = html(
+        f"<title>{TITLE}</title>",
+        f"<article><h1 class='article-header__title'>{TITLE}</h1><div class='article-meta'><span>"
+        f"24.04.2025</span> · <span>Lý Hoàng Nam</span></div><div class='article-blocks'>"
+        f"{ps(P1, P2)}</div></article><footer><p>Thiết kế bởi Trung tâm Công nghệ thông tin</p>"
+        "</footer>",
+    )
+    a = extract_article(meta, "https://tct.example.vn/vi/tin-tuc/dai-hoi")
+    assert (a.date, a.author) == ("2025-04-24", "Lý Hoàng Nam")

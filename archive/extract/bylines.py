@@ -219,8 +219,12 @@ def _plausible_source(src: str) -> bool:
     return bool(src) and src[0].isupper() and len(src) <= 60 and not re.search(r"[,;:]", src)
 
 
-#: ``Được chia sẻ bởi X`` (a shared note's owner), ``Shared by X``.
-_SHARED_BY = re.compile(r"\b(?:chia\s*sẻ|shared)\s*(?:bởi|by)\s", re.IGNORECASE)
+#: ``Được chia sẻ bởi X`` (a shared note's owner), ``Thiết kế bởi X`` (the site's maker).
+_SHARED_BY = re.compile(
+    r"\b(?:chia\s*sẻ|shared|thiết\s*kế|phát\s*triển|vận\s*hành|designed|developed|powered)"
+    r"\s*(?:bởi|by)\s",
+    re.IGNORECASE,
+)
 
 
 def _labelled(line: str) -> tuple[bool, str | None]:
@@ -228,7 +232,7 @@ def _labelled(line: str) -> tuple[bool, str | None]:
     author: the sample web's convention), ``Đăng bởi X vào lúc 08:15`` or ``Ngày xuất bản:
     ... | Người đăng: X``: (was it labelled, author)."""
     if _SHARED_BY.search(line):
-        return False, None  # the account that shared a note, not its author
+        return False, None  # who shared a note or built the site, not the author
     labelled = False
     names: list[str] = []
     for part in re.split(
@@ -352,7 +356,7 @@ def is_role_line(text: str) -> bool:
 
 #: Between a credit and a date on one line: ``Bùi Thị Nhàn — 20/10/2022``, ``Tổ Công nghệ
 #: thông tin | Thứ tư 02 Tháng 10, 2024 08:41``.
-_NAME_DATE_SEPARATOR = re.compile(r"\s+[-–—|]\s+|,\s+")
+_NAME_DATE_SEPARATOR = re.compile(r"\s+[-–—|·•]\s+|,\s+")
 
 
 def name_and_date(line: str) -> tuple[str | None, str | None]:

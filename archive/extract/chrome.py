@@ -437,10 +437,15 @@ def _link_list_follows(el: Any) -> bool:
 
 
 def _text_beside_links(block: Any) -> str:
+    """The block's text outside its links, and outside the files' sizes printed beside them
+    (``Tải về: <a>lich-hoc.pdf</a> (96 KB)``)."""
     rest = text_of(block)
     for link in block.iter("a"):
         rest = rest.replace(text_of(link), " ", 1)
-    return " ".join(rest.split())
+    return " ".join(_FILE_SIZE.sub(" ", rest).split())
+
+
+_FILE_SIZE = re.compile(r"\(\s*[\d.,]+\s*(?:kb|mb|gb|bytes?)\s*\)", re.IGNORECASE)
 
 
 #: Where a link leads to a document rather than a page: a file, or a document host's viewer.

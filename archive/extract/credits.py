@@ -93,7 +93,7 @@ def find_credits(
         keep(_name_under_headline(title_el) or _credit_over_headline(title_el), None, GENERIC)
     if content is not None and len(found) < 2:
         for index, line in enumerate(_lines_after(content)):
-            bare_name_first = index == 0 and len(line) <= 40 and "author" not in found
+            bare_name_first = index == 0 and len(line) <= BARE_NAME_LINE and "author" not in found
             parsed = parse_byline(line) if _labelled(line) or bare_name_first else None
             if parsed:
                 keep(parsed[0], parsed[1], GENERIC)
@@ -293,7 +293,7 @@ def _labelled_near(page: Page, near: Region) -> str | None:
     """A labelled byline line anywhere in the article's stretch of the page (theme meta rows
     such as ``Gửi bởi X vào ...``, ``Ngày xuất bản: ... | Người đăng: X``)."""
     for el in islice(page.order, max(near.start, 0), near.end + 1):
-        if isinstance(el.tag, str) and _may_credit(el):
+        if isinstance(el.tag, str) and _may_credit(el) and not in_chrome(el):
             line = own_text(el) or _short_text(el)
             found = labelled_author(line) if line else None
             if found:
@@ -346,6 +346,9 @@ def _source_text(text: str) -> str | None:
     return text or None
 
 
+#: Longest first line after the text read as a name standing alone (``Nguyễn Văn Hòa (Trung
+#: tâm Chính trị huyện Châu Đức)``).
+BARE_NAME_LINE = 80
 #: Words every labelled byline starts with (bylines.AUTHOR_LABEL and BY_LABEL).
 _LABEL_HINT = re.compile(
     r"bởi|\bby\b|tác\s*giả|người\s*(?:viết|đăng|ghi|gửi|soạn)|\btin\b|\bbài\b|author|thực\s*hiện"
