@@ -46,19 +46,25 @@ def test_a_second_crawl_exits_at_once_and_writes_nothing(tmp_path: Path):
         sites_file = server.write_sites(tmp_path / "sites.toml")
         db_path = tmp_path / "archive.db"
         first = start(db_path, sites_file, "-s", "DOWNLOAD_DELAY=0.3")
-        assert wait_for_lock(db_path, first) == first.pid
-        log = tmp_path / "second.log"
-        second = crawl(db_path, sites_file, "--log-file", str(log))
-        assert first.poll() is None, "the first crawl should still be running"
-        assert second.returncode == EXIT_LOCKED
-        message = second.stderr.strip()
-        assert str(db_path) in message and f"process {first.pid}" in message
-        assert "another crawl" in message and second.stdout == ""
-        assert message in log.read_text(encoding="utf-8")  # cron's log has it too
-        assert crawl_rows(db_path) == 1  # only the first crawl's row
-
-        out, err = first.communicate(timeout=300)
+        try:
+            assert wait_for_lock(db_path, first) == first.pid
+            log = tmp_path / "second.log"
+            second = crawl(db_path, sites_file, "--log-file", str(log))
+            assert first.poll() is None, "the first crawl should still be running"
+            assert second.returncode == EXIT_LOCKED
+            message = second.stderr.strip()
+            assert str(db_path) in message and f"process {first.pid}" in message
+            assert "another crawl" in message and second.stdout == ""
+            assert message in log.read_text(encoding="utf-8")  # cron's log has it too
+            out, err = first.communicate(timeout=300)
+        finally:
+            if first.poll() is None:
+                first.kill()
+                first.communicate()
         assert first.returncode == 0, err[-3000:]
+        # Counted once the first crawl is done (it takes the lock before it writes its row):
+        # the first crawl's row alone, none of the second's.
+        assert crawl_rows(db_path) == 1
         assert lock.holder(str(db_path)) is None  # released at the end
         third = crawl(db_path, sites_file)
         assert third.returncode == 0, third.stderr[-3000:]
