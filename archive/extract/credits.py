@@ -32,6 +32,7 @@ from archive.extract.tree import (
     Region,
     following,
     icon_fields,
+    just_before,
     layout_cell,
     matches,
     own_text,
@@ -141,11 +142,10 @@ def _first_line_credit(el: Any) -> str | None:
     """The name on the first line of a marked author box (MyBB's ``author_information``:
     the poster, then the member's rank)."""
     parsed = _byline_in(el)
-    return (
-        parsed[0]
-        if parsed and parsed[0]
-        else unit_signature(text_lines(el)[0] if text_lines(el) else "")
-    )
+    if parsed and parsed[0]:
+        return parsed[0]
+    lines = text_lines(el)
+    return unit_signature(lines[0]) if lines else None
 
 
 def _marked_author(el: Any) -> str | None:
@@ -251,17 +251,10 @@ def _name_under_headline(title_el: Any) -> str | None:
 def _credit_over_headline(title_el: Any) -> str | None:
     """A person or unit sharing a line with the date right over the headline, in the block
     before the headline's (Neos: ``18.10.2024 | Phòng Tổ chức - Hành chính``)."""
-    node = title_el
-    for _ in range(3):
-        before = node.getprevious()
-        while before is not None and not isinstance(before.tag, str):
-            before = before.getprevious()
-        if before is not None:
-            return name_and_date(text_of(before))[0]
-        node = node.getparent()
-        if node is None:
-            return None
-    return None
+    return next(
+        (credit for b in just_before(title_el) if (credit := name_and_date(text_of(b))[0])),
+        None,
+    )
 
 
 def _person_or_unit(line: str) -> str | None:

@@ -152,7 +152,7 @@ def find_dates(text: str) -> list[DateMatch]:
 #: ASP.NET's en-US default, ``3/4/2024 9:27 AM``: day and month unpadded, an unpadded hour
 #: and AM/PM, month first. Vietnamese pages that print AM/PM pad their day-first dates
 #: (``12/01/2020 12:10 AM``, Liferay's ``22/10/2019 | 8:36 AM``).
-_US_CLOCK = re.compile(r"\s+[1-9]:\d{2}(?::\d{2})?\s*[AP]M\b|\s+1[0-2]:\d{2}(?::\d{2})?\s*[AP]M\b")
+_US_CLOCK = re.compile(r"\s+(?:[1-9]|1[0-2]):\d{2}(?::\d{2})?\s*[AP]M\b")
 
 
 def _day(m: re.Match[str], month_first: bool = False) -> str | None:

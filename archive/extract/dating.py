@@ -23,6 +23,7 @@ from archive.extract.tree import (
     content_node,
     following,
     icon_fields,
+    just_before,
     matches,
     own_text,
     text_lines,
@@ -219,8 +220,8 @@ def _labelled_date_after(el: Any | None) -> tuple[str, str | None] | None:
         own = own_text(node)
         if not own or in_chrome(node):
             continue
-        if _published_field(own) and dates.is_date_line(own):
-            return dates.parse_vn_date(_published_field(own) or own)
+        if (published := _published_field(own)) and dates.is_date_line(own):
+            return dates.parse_vn_date(published)
         if signed := dates.place_date(own):
             return signed  # ``Thái Nguyên, ngày 28 tháng 10 năm 2024`` over the signature
         if posted := posted_date(text_of(node)):
@@ -310,23 +311,12 @@ _POST_MARK = re.compile(r"post|entry|article|cover|news")
 def _date_just_before(el: Any) -> tuple[str, str | None] | None:
     """K2 and some portals print the date right above the headline, in the same box (or
     the row above the headline's cell, in a table)."""
-    node = el
-    for _ in range(3):
-        for sibling in list(node.itersiblings(preceding=True))[:2]:
-            own = text_of(sibling) if isinstance(sibling.tag, str) else ""
-            if own and len(own) <= 60 and dates.is_date_line(own):
-                return dates.parse_vn_date(own)
-            if own and (field := bylines.name_and_date(own)[1]):
-                return dates.parse_vn_date(field)  # Neos: ``18.10.2024 | Phòng X`` above
-        parent = node.getparent()
-        first = (
-            next((c for c in parent if isinstance(c.tag, str)), None)
-            if parent is not None
-            else None
-        )
-        if parent is None or first is not node:
-            return None
-        node = parent  # the headline first in its cell or block: the row or block above
+    for block in just_before(el):
+        own = text_of(block)
+        if own and len(own) <= 60 and dates.is_date_line(own):
+            return dates.parse_vn_date(own)
+        if own and (field := bylines.name_and_date(own)[1]):
+            return dates.parse_vn_date(field)  # Neos: ``18.10.2024 | Phòng X`` above
     return None
 
 

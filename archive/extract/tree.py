@@ -268,6 +268,18 @@ def layout_cell(cell: Any) -> bool:
     return bool(_BLOCKS_IN_CELL(cell)) or len(text_of(cell)) > 250
 
 
+def just_before(el: Any) -> Iterator[Any]:
+    """The blocks right above ``el`` in its box (two at most), then, while ``el`` opens its
+    box, those above the box (the row over a headline's cell), three boxes up."""
+    node = el
+    for _ in range(3):
+        yield from [s for s in node.itersiblings(preceding=True) if isinstance(s.tag, str)][:2]
+        parent = node.getparent()
+        if parent is None or next((c for c in parent if isinstance(c.tag, str)), None) is not node:
+            return
+        node = parent
+
+
 def following(el: Any) -> Iterator[Any]:
     """Elements after ``el`` in document order (its descendants excluded)."""
     node = el
@@ -294,20 +306,8 @@ def own_text(el: Any) -> str:
 
 
 def text_lines(el: Any) -> list[str]:
-    """The element's text broken at ``<br>`` and block boundaries."""
-    lines: list[list[str]] = [[]]
-    for event, node in etree.iterwalk(el, events=("start", "end")):
-        if not isinstance(node.tag, str):
-            continue
-        if event == "start":
-            if node.tag == "br" or node.tag in BLOCKS:
-                lines.append([])
-            lines[-1].append(node.text or "")
-        elif node is not el:
-            if node.tag in BLOCKS:
-                lines.append([])
-            lines[-1].append(node.tail or "")
-    return [line for part in lines if (line := norm("".join(part)))]
+    """The element's text broken at ``<br>`` and block boundaries (without its tail)."""
+    return render_blocks(el, with_tail=False)
 
 
 #: The class of an icon font's glyph (Font Awesome, Bootstrap Icons, Glyphicons, Dashicons).
@@ -337,8 +337,9 @@ def icon_fields(el: Any) -> list[str]:
     return [field for part in fields if (field := norm("".join(part)))]
 
 
-def render_blocks(root: Any) -> list[str]:
-    """Our own text rendering: one paragraph per block element or ``<br>``-separated run."""
+def render_blocks(root: Any, with_tail: bool = True) -> list[str]:
+    """Our own text rendering: one paragraph per block element or ``<br>``-separated run
+    (``with_tail``: and the text after ``root``, as a copy of it carries)."""
     lines: list[str] = []
     buffer: list[str] = []
 
@@ -362,7 +363,7 @@ def render_blocks(root: Any) -> list[str]:
         else:
             if tag in BLOCKS:
                 flush()
-            if el.tail:
+            if el.tail and (with_tail or el is not root):
                 buffer.append(el.tail)
     flush()
     return lines
