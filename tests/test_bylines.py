@@ -123,6 +123,8 @@ def test_names_and_degrees() -> None:
     assert not is_person_name("Nguyễn")
     assert not is_person_name("Khoa Xây Dựng Đảng")
     assert not is_person_name("NCKH TT")
+    assert is_person_name("K'Điểu") and is_person_name("H’Nhi")  # Central Highlands names
+    assert not is_person_name("Khoa") and not is_person_name("Đ'x")
 
 
 @pytest.mark.parametrize(
@@ -133,6 +135,8 @@ def test_names_and_degrees() -> None:
         ("Chi đoàn Trường", "Chi đoàn Trường"),
         ("Ban Biên tập", None),  # the site's editors: nobody in particular
         ("Kết thúc lớp học, học viên viết thu hoạch.", None),
+        ("Ban Tổ chức Hội thi", "Ban Tổ chức Hội thi"),
+        ("Ban Tổ chức trao giải Nhất cho các giảng viên", None),  # a photo's caption
     ],
 )
 def test_units_signing_alone(line: str, unit: str | None) -> None:

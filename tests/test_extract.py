@@ -2013,3 +2013,170 @@ def test_credits_beside_a_file_box_a_meta_row_and_a_footer() -> None:
     )
     a = extract_article(meta, "https://tct.example.vn/vi/tin-tuc/dai-hoi")
     assert (a.date, a.author) == ("2025-04-24", "Lý Hoàng Nam")
+
+
+def test_a_forum_thread_numbered_by_attributes_keeps_its_first_post() -> None:
+    """Flarum: the headline in a row of items (an h1 in a li); posts numbered by
+    'data-number', each an 'article.Post.CommentPost' (a post of type comment, not a
+    comment box): the first is the article, the others replies; the avatar's initial
+    is not part of the poster's name."""
+
+    def post(number: int, name: str, day: str, body: str) -> str:
+        return (
+            f"<div class='PostStream-item' data-number='{number}'><article class='Post "
+            f"CommentPost'><header class='Post-header'><ul><li class='item-user'><h3 class='"
+            f"PostUser-name'><a href='/u/x'><span class='Avatar'>{name.split()[-1][0]}</span> "
+            f"<span class='username'>{name}</span></a></h3></li><li class='item-meta'><time "
+            f"datetime='{day}T15:42:11+07:00'>{day}</time></li></ul></header><div class='Post-"
+            f"body'>{body}</div></article></div>"
+        )
+
+    page = html(
+        f"<title>{TITLE} - Diễn đàn học viên</title>",
+        "<header class='App-header'><a href='/'>Diễn đàn học viên</a></header><main><header "
+        "class='Hero DiscussionHero'><ul class='DiscussionHero-items'><li class='item-tags'>"
+        f"Thông báo</li><li class='item-title'><h1 class='DiscussionHero-title'>{TITLE}</h1>"
+        "</li></ul></header><div class='PostStream'>"
+        + post(1, "Đỗ Thanh Hằng", "2024-06-10", ps(P1, P2, P3))
+        + post(
+            2,
+            "Phạm Quốc Khánh",
+            "2024-06-11",
+            "<p>Em xin hỏi buổi ôn tập có tính điểm chuyên cần không ạ?</p>",
+        )  # fmt: skip
+        + "</div></main>",
+    )
+    a = extract_article(page, "https://diendan.tct.example.vn/d/214-thong-bao")
+    assert a.text.split("\n\n") == [P1, P2, P3]
+    assert (a.title, a.date, a.author) == (TITLE, "2024-06-10", "Đỗ Thanh Hằng")
+
+
+def test_a_report_with_numbered_sections_and_two_authors() -> None:
+    """Quarto: numbered sections ('1. Đặt vấn đề' over a paragraph each) are not a
+    catalogue record's fields; its authors, one 'meta name=author' each, are all named
+    where the byline prints the first of them."""
+    sections = "".join(
+        f"<section><h2>{i}. {head}</h2><p>{p}</p></section>"
+        for i, (head, p) in enumerate(
+            [("Đặt vấn đề", P1), ("Phương pháp", P2), ("Kết quả", P3), ("Kiến nghị", P1[::-1])],
+            start=1,
+        )
+    )
+    page = html(
+        f"<title>{TITLE}</title><meta name='author' content='ThS. Trần Thị Bích Ngọc'>"
+        "<meta name='author' content='ThS. Huỳnh Văn Lợi'>",
+        f"<main class='content'><header id='title-block-header'><h1 class='title'>{TITLE}</h1>"
+        "<div class='quarto-title-meta-author'><div>Tác giả</div><p class='author'>ThS. Trần "
+        "Thị Bích Ngọc</p><p class='affiliation'>Khoa Nhà nước và pháp luật</p><p class='author'>"
+        "ThS. Huỳnh Văn Lợi</p></div><p class='date'>14 tháng 11 năm 2024</p></header>"
+        f"{sections}</main>",
+    )
+    a = extract_article(page, "https://tct.example.vn/baocao/2024/khao-sat/index.html")
+    check(a, [P1, P2, P3], [])
+    assert a.author == "Trần Thị Bích Ngọc, Huỳnh Văn Lợi"
+    assert a.date == "2024-11-14"
+
+
+def test_a_wiki_pages_creator_and_a_docs_pages_widgets() -> None:
+    """BookStack: 'Đã tạo 3 tháng trước bởi X' in the page's details box names the
+    author, the last editor does not; GitBook: 'Cập nhật lần cuối 2 tháng trước' and
+    'Trang này có hữu ích không?' are not text; 'Người biên soạn: X' after the date, a
+    '·' between them."""
+    wiki = html(
+        f"<title>{TITLE} | Sổ tay</title>",
+        "<aside id='sidebar'><div class='entity-meta'><div><span>Đã tạo 3 tháng trước bởi <a "
+        "href='/user/x'>Lương Thị Diệu Linh</a></span></div><div><span>Cập nhật 2 tuần trước "
+        "bởi Quản trị viên</span></div></div></aside><main class='content-wrap'><div class='"
+        f"page-content'><h1>{TITLE}</h1><div dir='auto'>{ps(P1, P2)}</div></div></main>",
+    )
+    assert extract_article(wiki, "https://tct.example.vn/wiki/books/x/page/y").author == (
+        "Lương Thị Diệu Linh"
+    )
+    docs = html(
+        f"<title>{TITLE} | Sổ tay học viên</title>",
+        f"<main><header><h1>{TITLE}</h1><p class='text-sm'>Đăng ngày 3/9/2024 · Người biên "
+        f"soạn: Đinh Thị Mai</p></header><div class='page-body'>{ps(P1, P2)}</div><div class="
+        "'flex mt-6'><p class='text-sm'>Cập nhật lần cuối 2 tháng trước</p><div><p class='"
+        "text-sm'>Trang này có hữu ích không?</p></div></div></main>",
+    )
+    a = extract_article(docs, "https://sotay.tct.example.vn/cong-tac-chu-nhiem")
+    assert a.text.split("\n\n") == [P1, P2]
+    assert (a.date, a.author) == ("2024-09-03", "Đinh Thị Mai")
+
+
+def test_a_blogs_day_heading_over_an_entry_with_comments() -> None:
+    """FlatPress: the day is a heading over the entry ('Thứ Sáu, 03 Tháng Mười Một
+    2023'), the readers' comments below hold another date, and '<title>' parts the
+    headline from the site's name with '«'."""
+    page = html(
+        f"<title>{TITLE} &laquo; Trang tin Trường Chính trị tỉnh Yên Bái</title>",
+        "<div id='head'><h1><a href='/blog'>Trang tin Trường Chính trị tỉnh Yên Bái</a></h1>"
+        "</div><div id='main'><h2 class='date'>Thứ Sáu, 03 Tháng Mười Một 2023</h2><div "
+        f"class='entry'><h3>{TITLE}</h3>{ps(P1, P2)}<ul class='entry-footer'><li>Đăng bởi "
+        "admin lúc 16:10</li></ul></div><div id='comments'><h4>Bình luận</h4><ol class='"
+        "comments'><li><strong class='comment-author'>Hà Văn Dũng</strong> - <span class='"
+        "date'>04/11/2023 08:15</span><p>Chuyến đi rất bổ ích.</p></li></ol></div></div>",
+    )
+    a = extract_article(page, "https://tct.example.vn/blog/?x=entry:entry231103-161000")
+    assert (a.title, a.date) == (TITLE, "2023-11-03")
+
+
+def test_a_published_google_doc() -> None:
+    """A Google Doc 'published to the web': its '<style>' sits in the body beside the
+    document, '<title>' and the header name the file, and the headline is the document's
+    title paragraph, under its date line."""
+    css = ".c1{color:#000000;font-weight:700;font-size:13pt;font-family:'Times New Roman'}" * 4
+    page = html(
+        "<title>Tin khai giang lop - ban gui duyet (17-4)</title><meta property='og:title' "
+        "content='Tin khai giang lop - ban gui duyet (17-4)'>",
+        "<div id='header'><div id='title'>Tin khai giang lop - ban gui duyet (17-4)</div></div>"
+        f"<div id='contents'><style type='text/css'>{css}</style><div class='c12 doc-content'>"
+        "<p class='c2'><span class='c5'>Thứ Ba, 16/4/2024</span></p><p class='c3 title'><span "
+        f"class='c7'>{TITLE}</span></p>"
+        + "".join(f"<p class='c9'><span class='c10'>{p}</span></p>" for p in (P1, P2))
+        + "</div></div>",
+    )
+    a = extract_article(page, "https://docs.google.com/document/d/e/2PACX-1vQk7h3/pub")
+    assert (a.title, a.date) == (TITLE, "2024-04-16")
+    assert a.text.split("\n\n") == [P1, P2]
+
+
+def test_a_landing_pages_meta_row_caption_and_button() -> None:
+    """LadiPage: 'TIN SỰ KIỆN | 25/10/2024' under the headline is the date; an italic
+    caption starting like a unit ('Ban Tổ chức trao giải ... cho ...') is a sentence,
+    not a signature; the signature is the unit alone over a call-to-action button."""
+    page = html(
+        f"<title>{TITLE}</title>",
+        "<div class='ladi-section'><div class='ladi-container'><h3>TRƯỜNG CHÍNH TRỊ TỈNH</h3>"
+        f"<h1 class='ladi-headline'>{TITLE}</h1><div class='ladi-paragraph'>TIN SỰ KIỆN | "
+        f"25/10/2024</div><div class='ladi-paragraph'>{P1}</div><div class='ladi-image'></div>"
+        "<div class='ladi-paragraph'><i>Ban Tổ chức trao giải Nhất cho các giảng viên</i></div>"
+        f"<div class='ladi-paragraph'>{P2}</div><div class='ladi-paragraph'><span style='font-"
+        "weight: bold;'>Ban Tổ chức Hội thi</span></div><div class='ladi-button'><p class='"
+        "ladi-headline'>XEM BÀI GIẢNG ĐẠT GIẢI</p></div></div></div>",
+    )
+    a = extract_article(page, "https://hoithi.tct.example.vn/")
+    assert (a.date, a.author) == ("2024-10-25", "Ban Tổ chức Hội thi")
+    assert "XEM BÀI GIẢNG" not in a.text
+
+
+def test_a_wikis_last_edit_card_and_a_one_word_name() -> None:
+    """Wiki.js: the card 'Chỉnh sửa lần cuối bởi / Quản trị viên / 02/10/2025' beside
+    the headline is the last edit, the date is 'Ngày đăng:' in the text; WriteFreely: a
+    Central Highlands name written as one word ('— K'Điểu') signs the post."""
+    wiki = html(
+        f"<title>{TITLE} | Wiki Trường Chính trị tỉnh</title>",
+        f"<div class='page-header-section'><div class='headline'>{TITLE}</div></div><div class="
+        "'page-col-sd'><div class='page-author-card v-card'><div class='v-card__text'><div "
+        "class='overline'>Chỉnh sửa lần cuối bởi</div><div class='body-2'>Quản trị viên</div>"
+        "<div class='caption'>02/10/2025</div></div></div></div><div class='page-col-content'>"
+        f"<div class='contents'><p><strong>Ngày đăng:</strong> 29/09/2025</p>{ps(P1, P2)}"
+        "</div></div>",
+    )
+    assert extract_article(wiki, "https://tct.example.vn/giao-ban/2025-09").date == "2025-09-29"
+    signed = html(
+        f"<title>{TITLE}</title>",
+        f"<article><h1>{TITLE}</h1><time datetime='2024-12-03'>3 tháng 12, 2024</time>"
+        f"{ps(P1, P2)}<p>— K'Điểu</p></article>",
+    )
+    assert extract_article(signed, "https://blog.tct.example.vn/ghi-chep").author == "K'Điểu"

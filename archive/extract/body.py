@@ -204,7 +204,7 @@ def drop_known(paragraphs: list[str], title: str, captions: list[str]) -> list[s
             len(line) <= SHORT_TEXT and not _TEXT_WITH_DATE.match(line) and dates.is_date_line(line)
         ):
             continue
-        if len(line) <= LAST_EDIT_LINE and _LAST_EDIT.match(line) and dates.find_dates(line):
+        if len(line) <= LAST_EDIT_LINE and _LAST_EDIT.match(line) and _when(line):
             continue  # ``Sửa lần cuối: 07/01/2025 10:11``: the page's last edit
         if kept and kept[-1] == line:
             continue
@@ -229,6 +229,16 @@ _LAST_EDIT = re.compile(
     re.IGNORECASE,
 )
 LAST_EDIT_LINE = 60
+#: A time told relatively (``2 tháng trước``, ``3 days ago``), as docs platforms print it.
+_AGO = re.compile(
+    r"\d+\s*(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s*trước"
+    r"|\d+\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s*ago",
+    re.IGNORECASE,
+)
+
+
+def _when(line: str) -> bool:
+    return bool(dates.find_dates(line) or _AGO.search(line))
 
 
 def _before_signature(paragraphs: list[str]) -> list[str]:

@@ -25,7 +25,7 @@ DEGREE = re.compile(
     re.IGNORECASE,
 )
 AUTHOR_LABEL = re.compile(
-    r"^(?:tác\s*giả(?:\s*bài\s*viết)?|người\s*viết|người\s*đăng|người\s*ghi|người\s*gửi|người\s*soạn|bài\s*viết"
+    r"^(?:tác\s*giả(?:\s*bài\s*viết)?|người\s*viết|người\s*đăng|người\s*ghi|người\s*gửi|người\s*soạn|(?:người\s*)?biên\s*soạn|bài\s*viết"
     r"|bài\s*(?:và|,|/|&)\s*ảnh|tin\s*(?:và|,|/|&)\s*ảnh|bài|tin|(?:người\s*)?thực\s*hiện"
     r"|nhóm\s*phóng\s*viên|phóng\s*viên|pv|ctv|author|written\s*by|posted\s*by)\s*:\s*",
     re.IGNORECASE,
@@ -236,7 +236,7 @@ def _labelled(line: str) -> tuple[bool, str | None]:
     labelled = False
     names: list[str] = []
     for part in re.split(
-        r"\s*[;|]\s*|\s[-–—]\s(?=[^:\-–—]{1,25}:)|\s(?=bởi\s)"
+        r"\s*[;|·•]\s*|\s[-–—]\s(?=[^:\-–—]{1,25}:)|\s(?=bởi\s)"
         r"|\s(?=(?:người\s*(?:viết|đăng)|tác\s*giả)\s*:)",
         line,
         flags=re.IGNORECASE,
@@ -292,11 +292,22 @@ INTERFACE_PHRASE = re.compile(r"\bliên\s+(?:kết|hệ)\b", re.IGNORECASE)
 def is_person_name(text: str) -> bool:
     """Two to five capitalised words, none of them a role or interface word."""
     words = text.split()
+    if len(words) == 1 and _one_word_name(words[0]):
+        return True
     if not 2 <= len(words) <= 5 or words[0].casefold() in ROLE_WORDS:
         return False
     if INTERFACE_PHRASE.search(text):
         return False  # "Liên kết website", "Liên hệ": Liên is a name, these are not
     return all(_name_word(w) and w.casefold() not in NOT_NAME for w in words)
+
+
+#: A Central Highlands name written as one word (``K'Điểu``, ``H’Nhi``): a one- or
+#: two-letter prefix, an apostrophe, a capitalised name.
+_ONE_WORD_NAME = re.compile(r"^[A-ZĐ][a-z]?['’][A-ZĐ]\w+$")
+
+
+def _one_word_name(word: str) -> bool:
+    return bool(_ONE_WORD_NAME.match(word)) and _name_word(word)
 
 
 def _name_word(word: str) -> bool:
@@ -336,7 +347,13 @@ def unit_signature(text: str) -> str | None:
         # chính`` are units)
     if EDITORS.match(line):
         return None  # the website's editors, like a CMS account: nobody in particular
+    if any(w.casefold() in _SENTENCE_WORDS for w in words[1:]):
+        return None  # a caption or a sentence (``Ban Tổ chức trao giải cho các giảng viên``)
     return line if line[0].isupper() else None
+
+
+#: Words of a sentence, never of a unit's name.
+_SENTENCE_WORDS = frozenset(["cho", "tại", "đã", "được", "đang", "sẽ", "những"])
 
 
 EDITORS = re.compile(r"^ban\s+biên\s+tập\b", re.IGNORECASE)

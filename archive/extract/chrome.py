@@ -80,6 +80,8 @@ def in_chrome(el: Any) -> bool:
     for anc in el.iterancestors():
         if anc.tag in ("body", "html"):
             break  # its classes describe the page (Drupal's ``one-sidebar``), not a part of it
+        if anc.tag == "li" and el.tag == "h1":
+            continue  # the page's heading in a row of items (Flarum's ``DiscussionHero``)
         if anc.tag in _CHROME_ANCESTORS or chrome_marked(anc) or _masthead(anc):
             return True
     return _masthead(el)
@@ -184,8 +186,11 @@ def prune(work: Any, chain: list[CmsRule]) -> None:
     targets.extend(_document_links(work))
     targets.extend(caption_elements(work))
     total = len(text_of(work)) or 1
+    post = first_post(work)
     for el in targets:
-        if el.getparent() is not None and len(text_of(el)) <= 0.5 * total:
+        if el.getparent() is None or len(text_of(el)) > 0.5 * total:
+            continue
+        if post is None or not _holds_whole(el, post):
             remove(el)
 
 
@@ -239,15 +244,47 @@ def _numbered_posts_after_the_first(work: Any) -> list[Any]:
 _POST_TAGS = ("div", "article", "li", "table")
 
 
+#: Attributes numbering a thread's posts (Flarum's ``data-number``, Discourse's
+#: ``data-post-number``).
+_POST_NUMBERS = ("data-number", "data-post-number")
+
+
+def _numbered(el: Any) -> bool:
+    """A forum post by its id or its number attribute."""
+    if not isinstance(el.tag, str):
+        return False
+    if _POST_ID.match(el.get("id", "")):
+        return True
+    return any(el.get(name, "").isdigit() for name in _POST_NUMBERS)
+
+
 def _later_post(el: Any) -> bool:
-    if not _POST_ID.match(el.get("id", "")):
+    if not _numbered(el):
         return False
     before = el.getprevious()
-    while before is not None and not (
-        isinstance(before.tag, str) and _POST_ID.match(before.get("id", ""))
-    ):
+    while before is not None and not _numbered(before):
         before = before.getprevious()
     return before is not None and before.tag == el.tag
+
+
+def first_post(work: Any) -> Any | None:
+    """The first post of a thread (numbered posts, one after another): the article."""
+    for el in work.iter(*_POST_TAGS):
+        if _numbered(el) and not _later_post(el):
+            after = el.getnext()
+            while after is not None and not _numbered(after):
+                after = after.getnext()
+            if after is not None and after.tag == el.tag:
+                return el
+    return None
+
+
+def _holds_whole(el: Any, post: Any) -> bool:
+    """``el`` holds the post, or is the post's own box (its text nearly all of it)."""
+    if el is post or any(a is el for a in post.iterancestors()):
+        return True
+    inside = any(a is post for a in el.iterancestors())
+    return inside and len(text_of(el)) >= 0.8 * len(text_of(post))
 
 
 def in_reply(el: Any) -> bool:
@@ -311,12 +348,23 @@ def _record_fields(work: Any) -> list[Any]:
         groups.setdefault(kind, []).append((label, value))
     found = []
     for pairs in groups.values():
-        if len(pairs) >= RECORD_FIELDS:
+        if len(pairs) >= RECORD_FIELDS and _mostly_short(pairs):
             for label, value in pairs:
                 found.append(label)
                 if len(text_of(value)) < LONG_VALUE:
                     found.append(value)
     return found
+
+
+#: A record field's value: a name, a date, keywords, not a paragraph.
+SHORT_VALUE = 80
+
+
+def _mostly_short(pairs: list[tuple[Any, Any]]) -> bool:
+    """Most values short: a record's fields, not a report's numbered sections (``1. Đặt
+    vấn đề`` over a paragraph each)."""
+    short = sum(len(text_of(value)) <= SHORT_VALUE for _, value in pairs)
+    return 2 * short > len(pairs)
 
 
 def _file_tables(work: Any) -> list[Any]:

@@ -17,10 +17,12 @@ from lxml import etree
 
 from archive.extract import titles
 from archive.extract.bylines import (
+    BY_TRAILER,
     is_person_name,
     is_role_line,
     labelled_author,
     name_and_date,
+    names_in,
     parse_byline,
     unit_signature,
 )
@@ -79,6 +81,8 @@ def find_credits(
             keep(parsed[0], parsed[1], rule.path)
     for rule, el in matches(page, "source"):
         keep(None, _source_text(text_of(el)), rule.path)
+    if (team := _meta_team(page)) and found.get("author", ("",))[0] in team:
+        found["author"] = (", ".join(team), "meta")  # the byline printed the first of them
     if "author" not in found:
         keep(_scholarly_authors(page), None, "meta")  # every author, where a byline has one
     if "author" not in found and not signed:
@@ -86,7 +90,8 @@ def find_credits(
             _marked_near(page, near)
             or _marked_in_header(title_el)
             or _labelled_near(page, near)
-            or _author_field(page),
+            or _author_field(page)
+            or _created_by(page),
             None,
             GENERIC,
         )
@@ -162,6 +167,8 @@ def _marked_author(el: Any) -> str | None:
 
 #: The label of a record's author field (a repository's item page).
 _CITATION_AUTHORS = etree.XPath("//meta[@name='citation_author']/@content")
+#: One author a tag; a single one names the site's account as often as the writer.
+_META_AUTHORS = etree.XPath("//meta[@name='author']/@content")
 _AUTHOR_FIELD = re.compile(r"^(?:tác\s*giả|người\s*viết|author|authors)\s*:?$", re.IGNORECASE)
 
 
@@ -200,7 +207,34 @@ def _scholarly_authors(page: Page) -> str | None:
     account that posted it."""
     names = [str(v).strip() for v in _CITATION_AUTHORS(page.tree)]
     people = [n for n in dict.fromkeys(names) if is_person_name(n)]
-    return ", ".join(people) or None
+    return ", ".join(people or _meta_team(page)) or None
+
+
+#: A wiki page's details (BookStack's ``Đã tạo 3 tháng trước bởi X``, ``Created 2 days
+#: ago by X``): who made the page, wherever the box sits; never who edited it last.
+_CREATED_BY = re.compile(
+    r"^\W*(?:đã\s+)?(?:được\s+)?(?:tạo|created)\b.{0,40}?\s(?:bởi|by)\s+(?P<name>.{2,60})$",
+    re.IGNORECASE,
+)
+_META_BLOCKS = ("span", "div", "p", "li", "dd", "td", "small")
+
+
+def _created_by(page: Page) -> str | None:
+    for el in page.tree.iter(*_META_BLOCKS):
+        text = text_of(el)
+        if len(text) <= 120 and (m := _CREATED_BY.match(text)) and not in_reply(el):
+            name = names_in(BY_TRAILER.sub("", m.group("name")))
+            if name and is_person_name(name):
+                return name
+    return None
+
+
+def _meta_team(page: Page) -> list[str]:
+    """A report's authors, one ``meta name=author`` each (Quarto, Pandoc): two or more
+    persons (a single one names the site's account as often as the writer)."""
+    metas = [parse_byline(str(v)) for v in _META_AUTHORS(page.tree)]
+    named = list(dict.fromkeys(b[0] for b in metas if b and b[0] and is_person_name(b[0])))
+    return named if len(named) >= 2 else []
 
 
 #: Text in the headline's own block beyond which it is not the post's header.
@@ -315,12 +349,18 @@ def _spaced(node: Any, parts: list[str]) -> None:
     """The node's text with a space at each block's edges (inline tags join as printed)."""
     parts.append(node.text or "")
     for child in node:
-        if isinstance(child.tag, str):
+        if isinstance(child.tag, str) and _AVATAR.search(child.get("class", "")):
+            parts.append(" ")  # a forum's avatar: the poster's initial, not the name's
+        elif isinstance(child.tag, str):
             edge = " " if child.tag in BLOCKS else ""
             parts.append(edge)
             _spaced(child, parts)
             parts.append(edge)
         parts.append(child.tail or "")
+
+
+#: The class of a user's picture, or the initial printed in its place (Flarum, Discourse).
+_AVATAR = re.compile(r"avatar", re.IGNORECASE)
 
 
 def _byline_in(el: Any) -> tuple[str | None, str | None] | None:

@@ -116,12 +116,16 @@ def _date_inside(el: Any) -> tuple[str, str | None] | None:
 
 def _date_after(el: Any) -> tuple[str, str | None] | None:
     """The first date line after the headline, before the body or a list of other news starts."""
+    other: Any | None = None  # the box of another date's label (a wiki's last edit card)
     for i, node in enumerate(following(el)):
         if i > DATE_WINDOW or ends_header(node):
             break
         own = own_text(node)
         if own and (OTHER_DATE_LABEL.match(own) or _modified_marked(node)):
+            other = node.getparent()
             continue  # a date, but not the article's (the poster's join date, a last edit)
+        if other is not None and any(a is other for a in node.iterancestors()):
+            continue  # under that label, in its box
         if own and (posted := posted_date(text_of(node))):
             return posted
         if node.tag == "time" or (own and dates.is_date_line(own)):
@@ -132,7 +136,20 @@ def _date_after(el: Any) -> tuple[str, str | None] | None:
             return dates.parse_vn_date(own)
         if own and (field := _dated_field(node) or bylines.name_and_date(own)[1]):
             return dates.parse_vn_date(field)
+        if own and (field := _date_among_fields(own)):
+            return dates.parse_vn_date(field)
     return None
+
+
+#: A meta row of fields: its topic, its date (``TIN SỰ KIỆN | 25/10/2024``).
+META_ROW = 80
+
+
+def _date_among_fields(line: str) -> str | None:
+    if len(line) > META_ROW:
+        return None
+    fields = dates.FIELD_SEPARATOR.split(line)
+    return next((f for f in fields[1:] if dates.is_date_line(f.strip())), None)
 
 
 def _dated_field(node: Any) -> str | None:
@@ -162,7 +179,7 @@ def _time_element(node: Any) -> tuple[str, str | None] | None:
 #: A date line that says it is another date than the article's.
 OTHER_DATE_LABEL = re.compile(
     r"^\W*(?:ngày\s*tham\s*gia|tham\s*gia|joined|ngày\s*sinh|sinh\s*ngày"
-    r"|(?:ngày\s*)?cập\s*nhật\s*lần\s*cuối|lần\s*cập\s*nhật\s*cuối|sửa\s*lần\s*cuối"
+    r"|(?:ngày\s*)?cập\s*nhật\s*lần\s*cuối|lần\s*cập\s*nhật\s*cuối|(?:chỉnh\s*)?sửa\s*lần\s*cuối"
     r"|last\s*(?:updated|modified|edited)|hạn\s*(?:chót|nộp)|ngày\s*hết\s*hạn"
     r"|thời\s*gian\s*:)",  # an event's time (``Thời gian: 7 giờ 30 phút, ngày 20/10/2022``)
     re.IGNORECASE,
@@ -292,10 +309,21 @@ def ends_header(node: Any) -> bool:
         return True
     if chrome_marked(node) and not _post_footer(node):
         return True
+    if _COMMENTS.search(f" {node.get('class', '')} {node.get('id', '')} "):
+        return True  # the readers' comments: their dates are not the article's
     text = text_of(node)
     return len(text) > 200 and not any(
         isinstance(c.tag, str) and c.tag in BLOCKS and text_of(c) for c in node
     )
+
+
+#: A comment section by a class or id word of its own (``ol.comments``, ``#comments``,
+#: ``comment-list``); not a post whose type is a comment (Flarum's ``CommentPost``).
+_COMMENTS = re.compile(
+    r"\s(?:comments?(?:[-_](?:list|area|section|wrap|container|block))?|commentlist"
+    r"|binh-?luan)\s",
+    re.IGNORECASE,
+)
 
 
 def _post_footer(node: Any) -> bool:

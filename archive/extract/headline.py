@@ -367,12 +367,17 @@ def _loose_text(el: Any) -> bool:
     return len(" ".join(loose.split())) >= 150
 
 
+#: Inline children that are never the text: a link, and code (a published Google Doc's
+#: ``<style>`` sits in its body, beside the document).
+_NOT_PROSE = frozenset(["a", "style", "script", "noscript", "template"])
+
+
 def _prose_child(el: Any) -> Any | None:
     """An inline child holding prose beside the block ones: ``<font>`` paragraphs over a
     signature's ``<div>`` (a Lotus Domino form), a Perl script's ``<font>`` body under the
     headline's ``<p>``."""
     for child in el:
-        if not isinstance(child.tag, str) or child.tag in BLOCKS or child.tag == "a":
+        if not isinstance(child.tag, str) or child.tag in BLOCKS or child.tag in _NOT_PROSE:
             continue
         if any(isinstance(d.tag, str) and d.tag in BLOCKS for d in child.iterdescendants()):
             continue

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 _NULL_PREFIX = re.compile(r"^(?:null|undefined|None)\s+(?=\S)")
-_TITLE_SEPARATORS = re.compile(r"\s+(?:[-|–—»>:]|::)\s+")
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[-|–—»«›‹·•>:]|::)\s+")
 _WORD = re.compile(r"\w+")
 
 

@@ -80,6 +80,7 @@ CHROME_WORDS: tuple[str, ...] = (
     "poll",
     "login",
     "toolbar",
+    "button",
     "tools",
     "copyright",
     "advert",
@@ -127,6 +128,9 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     r"|print|email|e-mail|share|back to list|go back|back)(?:\b|(?-i:(?=[A-Z]))).{0,60}$",
     r"^(?:từ khóa|từ khoá|tags?|thẻ|chủ đề|nhãn|labels?)\s*:",
     r"^(?:thích\s+)?hãy là người đầu tiên thích\b.{0,40}$",
+    # a docs platform's feedback widget (GitBook, Docusaurus, Read the Docs)
+    r"^(?:trang|bài viết|nội dung|thông tin)\s+này\s+có\s+hữu\s+ích(?:\s+(?:với|cho)\s+bạn)?"
+    r"(?:\s+không)?\s*\??$|^(?:was|is)\s+this\s+(?:page|article)\s+helpful\s*\??$",
     r"^(?:tổng số điểm của bài viết|click để đánh giá|đánh giá bài viết|xếp hạng)\b",
     r"^(?:file|tập tin|tài liệu|tệp|văn bản) đính kèm\s*(?::|$)",
     r"^(?:url của bản tin này|nguồn bài viết)\s*:",
