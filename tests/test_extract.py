@@ -2180,3 +2180,41 @@ def test_a_wikis_last_edit_card_and_a_one_word_name() -> None:
         f"{ps(P1, P2)}<p>— K'Điểu</p></article>",
     )
     assert extract_article(signed, "https://blog.tct.example.vn/ghi-chep").author == "K'Điểu"
+
+
+def test_a_wikis_last_editor_is_not_the_author_and_a_note_boxs_label_is_not_text() -> None:
+    """Wiki.js: 'Chỉnh sửa lần cuối bởi X' in the author card names the last editor; the
+    unit signing under the text is the author, whatever page actions follow it (marked or
+    not). Quarto: a note box's label ('Ghi chú') goes, its text stays."""
+    note = "Báo cáo đề xuất tăng thời lượng thực hành và đổi mới hình thức đánh giá học phần."
+
+    def wiki(actions: str, signature: str = "Tổ Công nghệ thông tin") -> str:
+        return html(
+            f"<title>{TITLE} | Wiki Trường Chính trị tỉnh</title>",
+            f"<div class='page-header-section'><div class='headline'>{TITLE}</div></div><div "
+            "class='page-col-sd'><div class='page-author-card v-card'><div class='v-card__text'>"
+            "<div class='overline'>Chỉnh sửa lần cuối bởi</div><div class='body-2'>Hồ Văn Cường"
+            "</div><div class='caption'>03/11/2025</div></div></div></div><div class='page-col-"
+            f"content'><div class='contents'><p><strong>Ngày đăng:</strong> 15/10/2025</p>"
+            f"{ps(P1, P2)}<p style='text-align:right'>{signature}</p></div>{actions}"
+            "</div>",
+        )
+
+    for actions in (
+        "<div class='page-actions'><a href='#' class='v-btn'>Lịch sử</a><a href='#' class="
+        "'v-btn'>Xem mã nguồn</a></div>",
+        "<div><a href='#'>Lịch sử</a><a href='#'>Xem mã nguồn</a></div>",
+    ):
+        a = extract_article(wiki(actions), "https://tct.example.vn/huong-dan/phong-hoc")
+        assert a.author == "Tổ Công nghệ thông tin", actions
+    unsigned = extract_article(wiki("", signature=""), "https://tct.example.vn/huong-dan/x")
+    assert unsigned.author is None
+    report = html(
+        f"<title>{TITLE}</title>",
+        f"<main class='content'><h1 class='title'>{TITLE}</h1><p class='date'>30/06/2025</p>"
+        f"{ps(P1, P2)}<div class='callout callout-note callout-titled'><div class='callout-"
+        "header'><div class='callout-title-container'>Ghi chú</div></div><div class='callout-"
+        f"body-container'><p>{note}</p></div></div></main>",
+    )
+    a = extract_article(report, "https://tct.example.vn/baocao/2025/danh-gia/index.html")
+    check(a, [P1, P2, note], ["Ghi chú"])

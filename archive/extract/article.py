@@ -154,7 +154,10 @@ def _article(page: Page) -> Article:
         paragraphs if own == extracted else starting_at(drop_known(own, title, captions), first)
     )
     edges, edge_author, edge_source = edge_bylines(rendered if content is not None else paragraphs)
-    paragraphs = [p for p in strip_bylines(paragraphs)[0] if p not in edges]
+    kept, tail_author, tail_source = strip_bylines(paragraphs)
+    paragraphs = [p for p in kept if p not in edges]
+    # our rendering may end with a page's actions after the signature; trafilatura's not
+    edge_author, edge_source = edge_author or tail_author, edge_source or tail_source
     paragraphs = with_lead(paragraphs, lead)
     no_credits: dict[str, tuple[str, str]] = {}
     credits = guard.attempt(

@@ -155,6 +155,8 @@ def _first_line_credit(el: Any) -> str | None:
 
 def _marked_author(el: Any) -> str | None:
     line = _short_text(el)
+    if _EDITED_BY.match(line):
+        return None
     parsed = parse_byline(line) if line else None
     if parsed and parsed[0]:
         return parsed[0]
@@ -270,10 +272,16 @@ UNDER_HEADLINE = 25
 def _name_under_headline(title_el: Any) -> str | None:
     """A name alone on its line between the headline and the text's first paragraph (Odoo's
     blog header, ``TS. X - Khoa Lý luận cơ sở`` above an essay); date lines pass."""
+    edited: Any | None = None  # the box of a last edit's label
     for i, node in enumerate(following(title_el)):
         if i > UNDER_HEADLINE or _prose_block(node) or ends_header(node):
             break
         own = own_text(node)
+        if own and _EDITED_BY.match(own):
+            edited = node.getparent()
+            continue
+        if edited is not None and any(a is edited for a in node.iterancestors()):
+            continue  # the last editor's name, under that label (Wiki.js's author card)
         if own and _data_cell(node):
             continue  # a field's value (an infobox's ``Đơn vị chủ trì | Phòng X``), not a credit
         for line in (own, *icon_fields(node)) if own else ():
@@ -363,8 +371,19 @@ def _spaced(node: Any, parts: list[str]) -> None:
 _AVATAR = re.compile(r"avatar", re.IGNORECASE)
 
 
+#: A box naming who edited the page last (Wiki.js's ``page-author-card``: ``Chỉnh sửa
+#: lần cuối bởi`` over a name and a date): an editor, not the author.
+_EDITED_BY = re.compile(
+    r"^\W*(?:(?:chỉnh\s*)?sửa|cập\s*nhật)(?:\s*lần\s*cuối)?\s*bởi"
+    r"|^\W*(?:last\s*)?(?:edited|modified|updated)\s*by",
+    re.IGNORECASE,
+)
+
+
 def _byline_in(el: Any) -> tuple[str | None, str | None] | None:
     """The first line of a byline block that names someone (name, then role, on two lines)."""
+    if _EDITED_BY.match(text_of(el)):
+        return None
     for line in render_blocks(copy.deepcopy(el)) or [text_of(el)]:
         parsed = parse_byline(line)
         if parsed and (parsed[0] or parsed[1]):
