@@ -2,6 +2,7 @@
 
     python benchmarks/redis_mode.py                          # 7 sites x 150 articles, 1-3 workers
     python benchmarks/redis_mode.py --sites 7 --articles-per-site 40 --workers 1,3   # a quick look
+    python benchmarks/redis_mode.py --split -s ARCHIVE_EXTRACT_WORKERS=1   # vs N processes
 
 The sample web is rendered and served as in ``crawl_bench.py`` (nginx on 127.0.0.x
 if installed, else the Python server), delays off. Measured, one after the other,
@@ -18,7 +19,12 @@ each into a fresh archive:
 * what one article costs in Redis: commands and network bytes (``INFO`` before and
   after, over the whole job, per stored article), the stream's bytes per record;
 * the writer's sustained insert rate: the workers first run alone (records pile up
-  in the stream), then the writer alone drains it (records/s, articles/s, CPU).
+  in the stream), then the writer alone drains it (records/s, articles/s, CPU);
+* with ``--split``, for each N > 1: N single processes at once, each crawling its
+  share of the sites into its own archive (what N processes cost without Redis mode).
+  N workers on fewer than N cores pay for the contention (context switches, caches,
+  each its own extraction pool) whatever the mode; against this baseline, which pays
+  it too, the overhead left is Redis mode's own.
 
 It prints figures and asserts nothing; ``--json FILE`` also writes them.
 docs/scale-out.md turns them into how many workers one writer and one Redis serve.
@@ -103,7 +109,7 @@ def sampled(process: subprocess.Popen[bytes]) -> Sampler:
     return sampler
 
 
-def redis_run(web: StaticWeb, run: Path, workers: int) -> dict[str, Any]:
+def redis_run(web: StaticWeb, run: Path, workers: int, *extra: str) -> dict[str, Any]:
     """N workers and the writer at once, on a fresh Redis; until the writer exits."""
     run.mkdir(parents=True)
     with RedisServer(run / "redis", fsync="everysec") as server:
@@ -113,7 +119,8 @@ def redis_run(web: StaticWeb, run: Path, workers: int) -> dict[str, Any]:
         db = run / "archive.db"
         started = time.perf_counter()
         procs = [writer(server.url, db, web, run / "writer.log")]
-        procs += [worker(server.url, db, web, f"w{i}", run / f"w{i}.log") for i in range(workers)]
+        procs += [worker(server.url, db, web, f"w{i}", run / f"w{i}.log", *extra)
+                  for i in range(workers)]  # fmt: skip
         samplers = [sampled(p) for p in procs]
         statuses = [p.wait() for p in procs]
         wall = time.perf_counter() - started
@@ -144,14 +151,15 @@ def redis_run(web: StaticWeb, run: Path, workers: int) -> dict[str, Any]:
     }
 
 
-def drain_run(web: StaticWeb, run: Path, workers: int) -> dict[str, Any]:
+def drain_run(web: StaticWeb, run: Path, workers: int, *extra: str) -> dict[str, Any]:
     """The workers alone fill the stream; then the writer alone drains it."""
     run.mkdir(parents=True)
     with RedisServer(run / "redis", fsync="everysec") as server:
         client = server.client()
         db = run / "archive.db"
         started = time.perf_counter()
-        procs = [worker(server.url, db, web, f"w{i}", run / f"w{i}.log") for i in range(workers)]
+        procs = [worker(server.url, db, web, f"w{i}", run / f"w{i}.log", *extra)
+                 for i in range(workers)]  # fmt: skip
         samplers = [sampled(p) for p in procs]
         statuses = [p.wait() for p in procs]
         fetch_wall = time.perf_counter() - started
@@ -189,12 +197,13 @@ def drain_run(web: StaticWeb, run: Path, workers: int) -> dict[str, Any]:
     }
 
 
-def startup_run(web: StaticWeb, run: Path, server_pids: list[int]) -> dict[str, float]:
+def startup_run(web: StaticWeb, run: Path, server_pids: list[int],
+                *extra: str) -> dict[str, float]:  # fmt: skip
     """The fixed cost of each process, whatever the crawl's size (imports, the extraction
     pool, Redis): CPU of a crawl of one site capped at ``TINY`` pages, single-process,
     and in Redis mode per worker and for the writer."""
     run.mkdir(parents=True)
-    tiny = ("-s", f"ARCHIVE_MAX_PAGES_PER_SITE={TINY}", "-s", f"ARCHIVE_SITES={FIRST}")
+    tiny = ("-s", f"ARCHIVE_MAX_PAGES_PER_SITE={TINY}", "-s", f"ARCHIVE_SITES={FIRST}", *extra)
     single = crawl(run / "single.db", web, run / "single.log", *FAST, *tiny,
                    server_pids=server_pids)  # fmt: skip
     costs = {"single": round(single.usage.cpu, 2)}
@@ -209,13 +218,41 @@ def startup_run(web: StaticWeb, run: Path, server_pids: list[int]) -> dict[str, 
     return costs
 
 
-def single_run(web: StaticWeb, run: Path, server_pids: list[int]) -> dict[str, Any]:
+def single_run(web: StaticWeb, run: Path, server_pids: list[int],
+               *extra: str) -> dict[str, Any]:  # fmt: skip
     run.mkdir(parents=True)
-    figures = crawl(run / "archive.db", web, run / "crawl.log", *FAST, server_pids=server_pids)
+    figures = crawl(run / "archive.db", web, run / "crawl.log", *FAST, *extra,
+                    server_pids=server_pids)  # fmt: skip
     row = figures.row()
     picked = {k: row[k] for k in ("wall_s", "articles_new", "articles_per_s", "cpu_s_per_article")}
     cpu = {"main": round(figures.usage.cpu_main, 1), "pool": round(figures.usage.cpu_children, 1)}
     return {**picked, "cpu_s": cpu}
+
+
+def split_run(web: StaticWeb, run: Path, n: int, *extra: str) -> dict[str, Any]:
+    """N single processes at once, the sites dealt out among them, each its own archive."""
+    run.mkdir(parents=True)
+    site_ids = list(dict.fromkeys(a[3] for a in web.articles))
+    shares = [site_ids[i::n] for i in range(n)]
+    dbs = [run / f"p{i}.db" for i in range(n)]
+    started = time.perf_counter()
+    procs = [single(dbs[i], web, run / f"p{i}.log", shares[i], *extra) for i in range(n)]
+    samplers = [sampled(p) for p in procs]
+    statuses = [p.wait() for p in procs]
+    wall = time.perf_counter() - started
+    cpu = sum(s.stop().cpu for s in samplers)
+    articles = sum(articles_in(db) for db in dbs)
+    return {"processes": n, "statuses": statuses, "wall_s": round(wall, 1), "articles": articles,
+            "articles_per_s": round(articles / wall, 1),
+            "cpu_s_per_article": round(cpu / max(articles, 1), 4)}  # fmt: skip
+
+
+def single(db: Path, web: StaticWeb, log: Path, site_ids: list[str],
+           *extra: str) -> subprocess.Popen[bytes]:  # fmt: skip
+    command = [PYTHON, "-m", "archive", "crawl", "--db", str(db), "--sites",
+               str(web.sites_file), *COMMON, *extra, *site_ids]  # fmt: skip
+    with log.open("wb") as out:
+        return subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
 
 
 def reference(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
@@ -236,14 +273,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", default=str(ROOT / "benchmarks" / "out" / "redis"))
     parser.add_argument("--json", metavar="FILE")
     parser.add_argument("--keep", action="store_true", help="keep the run directory")
+    parser.add_argument("--split", action="store_true",
+                        help="also N single processes at once, the sites dealt out")  # fmt: skip
+    parser.add_argument("-s", dest="settings", action="append", default=[], metavar="NAME=VALUE",
+                        help="a setting of every crawl process (workers, single)")  # fmt: skip
     args = parser.parse_args(argv)
+    extra = [part for setting in args.settings for part in ("-s", setting)]
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
     web = prepare_web(work, args.sites, args.articles_per_site, args.port)
     run = Path(tempfile.mkdtemp(prefix="run-", dir=work))
     counts = [int(n) for n in args.workers.split(",")]
     results: dict[str, Any] = {"web": {"sites": args.sites, "articles": len(web.articles)},
-                               "cores": CORES, "redis_mode": []}  # fmt: skip
+                               "cores": CORES, "settings": args.settings,
+                               "redis_mode": []}  # fmt: skip
     server_cls = Nginx if Nginx.available() else None
     server = (
         Nginx(web, run / "server")
@@ -252,26 +295,35 @@ def main(argv: list[str] | None = None) -> int:
     )
     with server:
         print("single process ...", flush=True)
-        first = single_run(web, run / "single", server.pids())
+        first = single_run(web, run / "single", server.pids(), *extra)
         print(f"  {first}", flush=True)
         for n in counts:
             print(f"Redis mode, {n} worker(s) and the writer ...", flush=True)
-            figures = redis_run(web, run / f"redis-{n}", n)
+            figures = redis_run(web, run / f"redis-{n}", n, *extra)
             results["redis_mode"].append(figures)
             print(f"  {figures}", flush=True)
+            if args.split and n > 1:
+                print(f"{n} single processes at once, the sites dealt out ...", flush=True)
+                figures["split"] = split_run(web, run / f"split-{n}", n, *extra)
+                print(f"  {figures['split']}", flush=True)
         print("single process again ...", flush=True)
-        results["single"] = reference(first, single_run(web, run / "single2", server.pids()))
+        again = single_run(web, run / "single2", server.pids(), *extra)
+        results["single"] = reference(first, again)
         print(f"  {results['single']['runs'][1]}", flush=True)
         for figures in results["redis_mode"]:
             figures["overhead_cpu_per_article"] = round(
                 figures["cpu_s_per_article"] / results["single"]["cpu_s_per_article"] - 1, 3
             )
+            if "split" in figures:
+                figures["overhead_vs_split"] = round(
+                    figures["cpu_s_per_article"] / figures["split"]["cpu_s_per_article"] - 1, 3
+                )
         print("start-up: a worker and the writer with nothing to do ...", flush=True)
-        results["startup_cpu_s"] = startup_run(web, run / "startup", server.pids())
+        results["startup_cpu_s"] = startup_run(web, run / "startup", server.pids(), *extra)
         print(f"  {results['startup_cpu_s']}", flush=True)
         steady(results)
         print(f"the workers alone ({counts[-1]}), then the writer alone ...", flush=True)
-        results["drain"] = drain_run(web, run / "drain", counts[-1])
+        results["drain"] = drain_run(web, run / "drain", counts[-1], *extra)
         print(f"  {results['drain']}", flush=True)
     report(results)
     if args.json:
@@ -312,6 +364,15 @@ def report(r: dict[str, Any]) -> None:
         print(f"{name:<22}{f['wall_s']:>8}{f['articles_per_s']:>12}{f['cpu_s_per_article']:>15}"
               f"{f['overhead_cpu_per_article']:>+10.1%}{f['steady_cpu_s_per_article']:>12}"
               f"{f['steady_overhead']:>+10.1%}")  # fmt: skip
+    for f in r["redis_mode"]:
+        if "split" in f:
+            p = f["split"]
+            name = f"{p['processes']} single processes"
+            print(f"{name:<22}{p['wall_s']:>8}{p['articles_per_s']:>12}{p['cpu_s_per_article']:>15}"
+                  f"   redis, {f['workers']} workers, against it: "
+                  f"{f['overhead_vs_split']:+.1%}")  # fmt: skip
+    if r["settings"]:
+        print(f"settings of every crawl process: {r['settings']}")
     print(f"start-up CPU per process (left out of 'steady'): {r['startup_cpu_s']}")
     for f in r["redis_mode"]:
         print(
