@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from archive.extract import rules, titles
 from archive.extract.article import extract_article, parse
+from archive.extract.chrome import opening_post
 from archive.extract.records import Article
 from archive.extract.tree import MAX_INPUT
 
@@ -2218,3 +2219,119 @@ def test_a_wikis_last_editor_is_not_the_author_and_a_note_boxs_label_is_not_text
     )
     a = extract_article(report, "https://tct.example.vn/baocao/2025/danh-gia/index.html")
     check(a, [P1, P2, note], ["Ghi chú"])
+
+
+def test_a_course_announcement_and_a_vendor_cms_meta_row() -> None:
+    """Canvas: 'Đã đăng: 14 thg 3, 2025 lúc 8:30' right above the headline beats the dates of
+    the timetable below it. DedeCMS: 'Thời gian:' in a row with 'Tác giả:' and 'Nguồn:' is
+    when the item was posted; 'Bài trước: X', 'Bài sau: Y' and its '---分隔线---' are not
+    text."""
+    lms = html(
+        f"<title>{TITLE}: Cao cấp B25</title>",
+        "<div id='content'><div class='discussion-header'><span class='author_name'><b>Trần "
+        "Minh Đức</b></span><div class='discussion-pubdate'><span>Đã đăng: 14 thg 3, 2025 lúc "
+        f"8:30</span></div></div><h1 class='discussion-title'>{TITLE}</h1><div class='"
+        f"userMessage'><p>{P1}</p><table><tr><th>Ngày thi</th><th>Phòng</th></tr><tr><td>"
+        f"24/3/2025</td><td>B2</td></tr></table><p>{P2}</p></div></div>",
+    )
+    assert extract_article(
+        lms, "https://lms.tct.example.vn/courses/112/discussion_topics/9"
+    ).date == ("2025-03-14")
+    dede = html(
+        f"<title>{TITLE}_Tin hoạt động_Trường Chính trị tỉnh</title>",
+        f"<div class='viewbox'><div class='title'><h2>{TITLE}</h2></div><div class='info'><small>"
+        "Thời gian:</small> 2024-11-05 15:20 &nbsp; <small>Tác giả:</small> Nguyễn Văn Hùng "
+        "&nbsp; <small>Nguồn:</small> Phòng Quản lý đào tạo &nbsp; <small>Lượt xem:</small> 412"
+        f"</div><div class='content'>{ps(P1, P2)}</div><div class='boxoff'><strong>------分隔线"
+        "----------------------------</strong></div><div class='handle'><ul><li>Bài trước: <a "
+        "href='/a/1229.html'>Tập huấn nghiệp vụ công tác thư viện</a></li><li>Bài sau: <a href="
+        "'/a/1240.html'>Công đoàn trường tổ chức Ngày hội gia đình</a></li></ul></div></div>",
+    )
+    a = extract_article(dede, "https://tct.example.vn/a/tintuc/2024/1105/1234.html")
+    assert (a.date, a.author) == ("2024-11-05", "Nguyễn Văn Hùng")
+    assert a.text.split("\n\n") == [P1, P2]
+
+
+def test_a_personal_blog_and_a_project_trackers_news() -> None:
+    """emlog: 'post by X / 2024-4-18 9:12' (a year-first date, unpadded) and the older and
+    newer posts' line '« A | B »'. Redmine: the page's 'nosidebar' wrapper is not a
+    sidebar."""
+    blog = html(
+        f"<title>{TITLE} - Góc nghiên cứu</title>",
+        f"<div class='main'><h1 class='log-title'>{TITLE}</h1><p class='date'>post by <a href="
+        "'/author/1'>Nguyễn Thành Tâm</a> / 2024-4-18 9:12</p><div class='log-content'>"
+        f"{ps(P1, P2)}</div><div class='nextlog'>« <a href='/?post=120'>Trao đổi kinh nghiệm "
+        "với Trường Chính trị tỉnh bạn</a> | <a href='/?post=131'>Chi bộ Hành chính sinh hoạt "
+        "chuyên đề quý III</a> »</div></div>",
+    )
+    a = extract_article(blog, "https://tam.tct.example.vn/?post=125")
+    assert a.date == "2024-04-18"
+    assert a.text.split("\n\n") == [P1, P2]
+    tracker = html(
+        f"<title>Quản lý đào tạo - {TITLE} - Redmine</title>",
+        "<div id='header'><h1>Quản lý đào tạo</h1></div><div id='main' class='nosidebar'><div "
+        f"id='sidebar'></div><div id='content'><h2>{TITLE}</h2><p class='author'>Được thêm bởi "
+        "<a class='user' href='/users/5'>Nguyễn Văn Tài</a> cách đây <a title='10/03/2025 "
+        f"14:20' href='/activity?from=2025-03-10'>khoảng 9 tháng</a></p><div class='wiki'>"
+        f"{ps(P1, P2)}</div></div></div>",
+    )
+    a = extract_article(tracker, "https://redmine.tct.example.vn/news/37")
+    assert (a.title, a.author) == (TITLE, "Nguyễn Văn Tài")
+
+
+def test_a_forum_threads_first_post_and_a_blogs_single_post() -> None:
+    """FluxBB: the first post's date is in its own header above the poster's box and the
+    subject, the poster is the profile link in that box (not the join date beside it, nor
+    a reply's). A blog's single 'article#post-12' is no thread: its date is the printed
+    one, not the hidden 'updated' stamp."""
+
+    def post(pid: int, day: str, name: str, subject: str, body: str) -> str:
+        return (
+            f"<div id='p{pid}' class='blockpost'><h2><span><a href='viewtopic.php?pid={pid}'>"
+            f"{day}</a></span></h2><div class='box'><div class='postbody'><div class='postleft'>"
+            f"<dl><dt><strong><a href='profile.php?id={pid}'>{name}</a></strong></dt><dd>"
+            f"<span>Đăng ký: 2017-08-21</span></dd></dl></div><div class='postright'><h3>"
+            f"{subject}</h3><div class='postmsg'>{body}</div></div></div></div></div>"
+        )
+
+    thread = html(
+        f"<title>{TITLE} / Thông báo / Diễn đàn</title>",
+        "<div id='brdheader'><h1><a href='index.php'>Diễn đàn Trường Chính trị</a></h1></div>"
+        + post(1187, "2019-10-07 08:15:42", "Nông Thị Thu Hà", TITLE, ps(P1, P2))
+        + post(1190, "2019-10-08 21:03:10", "Lê Văn Bình", f"Re: {TITLE}", "<p>Cảm ơn ạ.</p>"),
+    )
+    a = extract_article(thread, "https://diendan.tct.example.vn/viewtopic.php?id=214")
+    assert (a.date, a.author) == ("2019-10-07", "Nông Thị Thu Hà")
+    single = parse(f"<article id='post-12'><h1>{TITLE}</h1>{ps(P1, P2)}</article>")
+    assert opening_post(single.find(".//h1")) is None  # a blog's single post: no thread
+
+
+def test_a_shared_files_letterhead_a_lead_apart_and_a_name_under_a_date() -> None:
+    """Nextcloud: the school's name as a letterhead is the site's name '<title>' ends with,
+    not the headline. SPIP: the lead ('chapo') stands apart from the text's block. Trac:
+    '<em>Ngày 09/01/2025</em><br>Điểu Thị Ngân' under the headline names the author. A
+    newsletter box ('Đăng ký nhận bản tin') is not text."""
+    shared = html(
+        "<title>thong-bao.md - Nextcloud Trường Chính trị tỉnh Kon Tum</title>",
+        "<header><h1 class='header-appname'>thong-bao.md</h1></header><div class='ProseMirror'>"
+        f"<h1>{TITLE}</h1><p>TRƯỜNG CHÍNH TRỊ TỈNH KON TUM</p><p><em>Kon Tum, ngày 10 tháng 3 "
+        f"năm 2025</em></p>{ps(P1, P2)}</div>",
+    )
+    assert extract_article(shared, "https://cloud.tct.example.vn/s/Ab3kP9xQ2").title == TITLE
+    lead = "Đảng bộ nhà trường đánh giá 6 tháng đầu năm đã hoàn thành tốt nhiệm vụ chính trị."
+    spip = html(
+        f"<title>{TITLE} - Trường Chính trị</title>",
+        f"<div class='cartouche'><h1 class='entry-title'>{TITLE}</h1></div><div class='chapo'>"
+        f"<p><strong>{lead}</strong></p></div><div class='texte entry-content'>{ps(P1, P2)}"
+        "</div><div class='zpnewsletter'><h4>Đăng ký nhận bản tin</h4></div>",
+    )
+    a = extract_article(spip, "https://tct.example.vn/spip.php?article412")
+    assert a.text.split("\n\n") == [lead, P1, P2]
+    trac = html(
+        "<title>TinTuc/KhaoSat – Trường Chính trị</title>",
+        f"<div id='wikipage'><h1 id='title'>{TITLE}</h1><p><em>Ngày 09/01/2025</em><br>Điểu "
+        f"Thị Ngân</p>{ps(P1, P2)}</div>",
+    )
+    assert extract_article(trac, "https://trac.tct.example.vn/wiki/TinTuc/KhaoSat").author == (
+        "Điểu Thị Ngân"
+    )

@@ -237,7 +237,7 @@ def _labelled(line: str) -> tuple[bool, str | None]:
     names: list[str] = []
     for part in re.split(
         r"\s*[;|·•]\s*|\s[-–—]\s(?=[^:\-–—]{1,25}:)|\s(?=bởi\s)"
-        r"|\s(?=(?:người\s*(?:viết|đăng)|tác\s*giả)\s*:)",
+        r"|\s(?=(?:người\s*(?:viết|đăng)|tác\s*giả|nguồn|lượt\s*xem)\s*:)",
         line,
         flags=re.IGNORECASE,
     ):
@@ -373,7 +373,7 @@ def is_role_line(text: str) -> bool:
 
 #: Between a credit and a date on one line: ``Bùi Thị Nhàn — 20/10/2022``, ``Tổ Công nghệ
 #: thông tin | Thứ tư 02 Tháng 10, 2024 08:41``.
-_NAME_DATE_SEPARATOR = re.compile(r"\s+[-–—|·•]\s+|,\s+")
+_NAME_DATE_SEPARATOR = re.compile(r"\s+[-–—|·•/]\s+|,\s+")
 
 
 def name_and_date(line: str) -> tuple[str | None, str | None]:

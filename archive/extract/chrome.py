@@ -139,7 +139,7 @@ def _holds_prose(column: Any) -> bool:
 #: ``no-sidebar``), or that the page has a sidebar (DokuWiki's ``hasSidebar`` wrapper).
 _NEGATED = re.compile(
     r"(?:^|(?<=[\s_-]))(?:not|no|non)[-_][\w-]+"
-    r"|(?:has|show|with|one|two|both)[-_]?sidebars?\b"  # a page wrapper's layout state
+    r"|(?:has|show|with|without|no|one|two|both)[-_]?sidebars?\b"  # a page wrapper's layout
 )
 #: Share of a "menu" block's text in links below which it is prose, not a menu.
 MENU_LINKS = 0.25
@@ -267,16 +267,25 @@ def _later_post(el: Any) -> bool:
     return before is not None and before.tag == el.tag
 
 
+def opening_post(el: Any) -> Any | None:
+    """The first post of a thread that ``el`` is in (or is): a numbered post with replies
+    after it. A blog's single ``article#post-12`` is no thread."""
+    post = next((a for a in (el, *el.iterancestors()) if _numbered(a)), None)
+    return post if post is not None and _opens_thread(post) else None
+
+
 def first_post(work: Any) -> Any | None:
     """The first post of a thread (numbered posts, one after another): the article."""
-    for el in work.iter(*_POST_TAGS):
-        if _numbered(el) and not _later_post(el):
-            after = el.getnext()
-            while after is not None and not _numbered(after):
-                after = after.getnext()
-            if after is not None and after.tag == el.tag:
-                return el
-    return None
+    return next((el for el in work.iter(*_POST_TAGS) if _opens_thread(el)), None)
+
+
+def _opens_thread(el: Any) -> bool:
+    if not _numbered(el) or _later_post(el):
+        return False
+    after = el.getnext()
+    while after is not None and not _numbered(after):
+        after = after.getnext()
+    return after is not None and after.tag == el.tag
 
 
 def _holds_whole(el: Any, post: Any) -> bool:

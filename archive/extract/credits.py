@@ -26,7 +26,7 @@ from archive.extract.bylines import (
     parse_byline,
     unit_signature,
 )
-from archive.extract.chrome import in_chrome, in_reply
+from archive.extract.chrome import in_chrome, in_reply, opening_post
 from archive.extract.dating import ends_header
 from archive.extract.tree import (
     BLOCKS,
@@ -91,7 +91,8 @@ def find_credits(
             or _marked_in_header(title_el)
             or _labelled_near(page, near)
             or _author_field(page)
-            or _created_by(page),
+            or _created_by(page)
+            or _poster_of_post(title_el),
             None,
             GENERIC,
         )
@@ -231,6 +232,26 @@ def _created_by(page: Page) -> str | None:
     return None
 
 
+#: A link to a member's profile (FluxBB's ``profile.php?id=12``, ``/users/5``, ``/u/x``).
+_PROFILE_HREF = re.compile(
+    r"(?:^|/)(?:profile\.php\?|memberlist\.php\?mode=viewprofile|members?/|users?/|u/)",
+    re.IGNORECASE,
+)
+
+
+def _poster_of_post(title_el: Any | None) -> str | None:
+    """The poster of a forum thread's first post, by the link to their profile in the
+    post's box (FluxBB's ``postleft``: the name, then the member's rank)."""
+    post = opening_post(title_el) if title_el is not None else None
+    if post is None:
+        return None
+    for link in post.iter("a"):
+        name = text_of(link)
+        if _PROFILE_HREF.search(link.get("href", "")) and is_person_name(name):
+            return name
+    return None
+
+
 def _meta_team(page: Page) -> list[str]:
     """A report's authors, one ``meta name=author`` each (Quarto, Pandoc): two or more
     persons (a single one names the site's account as often as the writer)."""
@@ -284,10 +305,16 @@ def _name_under_headline(title_el: Any) -> str | None:
             continue  # the last editor's name, under that label (Wiki.js's author card)
         if own and _data_cell(node):
             continue  # a field's value (an infobox's ``Đơn vị chủ trì | Phòng X``), not a credit
-        for line in (own, *icon_fields(node)) if own else ():
+        for line in (own, *_broken_lines(node), *icon_fields(node)) if own else ():
             if credit := _person_or_unit(line):
                 return credit
     return None
+
+
+def _broken_lines(node: Any) -> list[str]:
+    """The lines of a block parted by ``<br>`` (Trac's ``<em>Ngày 09/01/2025</em><br>
+    Điểu Thị Ngân``: the date, then the name)."""
+    return text_lines(node) if node.find("br") is not None else []
 
 
 def _credit_over_headline(title_el: Any) -> str | None:

@@ -54,8 +54,12 @@ _ENGLISH = (
     r"(?P<y>\d{4})(?!\d)"
 )
 _ISO = r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"
-#: Year first with slashes: XWiki's and Japanese-style ``2024/07/10``.
-_YEAR_FIRST = r"(?<![\d/])(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\d/])"
+#: Year first with slashes: XWiki's and Japanese-style ``2024/07/10``; with dashes and
+#: unpadded, emlog's ``2024-4-18``.
+_YEAR_FIRST = (
+    r"(?<![\d/\-])(?P<y>(?:19|20)\d{2})(?P<ys>[/\-])(?P<m>\d{1,2})(?P=ys)(?P<d>\d{1,2})"
+    r"(?![\d/\-])"
+)
 #: WordPress's and Drupal's Vietnamese month names (``12 Tháng Mười, 2020``, ``Tháng Mười
 #: Một 22, 2023``) and English month-first dates on English-UI themes (``October 18, 2023``).
 _MONTHS_VI = {

@@ -16,7 +16,7 @@ import lxml.html
 from lxml import etree
 
 from archive.extract import bylines, dates, letters
-from archive.extract.chrome import chrome_marked, in_chrome
+from archive.extract.chrome import chrome_marked, in_chrome, opening_post
 from archive.extract.tree import (
     BLOCKS,
     Page,
@@ -102,7 +102,39 @@ def _parse_date_text(value: str | None) -> tuple[str, str | None] | None:
 def _date_near_title(page: Page, title_el: Any | None) -> tuple[str, str | None] | None:
     if title_el is None:
         return None
-    return _date_inside(title_el) or _date_after(title_el) or _date_just_before(title_el)
+    return (
+        _date_inside(title_el)
+        or _date_in_post(title_el)
+        or _labelled_just_before(title_el)
+        or _date_after(title_el)
+        or _date_just_before(title_el)
+    )
+
+
+def _date_in_post(el: Any) -> tuple[str, str | None] | None:
+    """A forum thread's first post: the first date line in it (FluxBB prints it in the
+    post's own header, above the poster's box and the subject), not the poster's join
+    date, nor a reply's."""
+    post = opening_post(el)
+    if post is None:
+        return None
+    for node in post.iter():
+        own = own_text(node) if isinstance(node.tag, str) else ""
+        if own and not OTHER_DATE_LABEL.match(own) and dates.is_date_line(own):
+            return dates.parse_vn_date(own)
+    return None
+
+
+def _labelled_just_before(el: Any) -> tuple[str, str | None] | None:
+    """A publication date labelled as such in the blocks right above the headline (Canvas's
+    ``Đã đăng: 14 thg 3, 2025 lúc 8:30`` under the poster's name): it beats a date line
+    below, which may be the text's own (an exam timetable's)."""
+    for block in just_before(el):
+        for node in block.iter():
+            own = own_text(node) if isinstance(node.tag, str) else ""
+            if own and (field := _published_field(own)) and dates.is_date_line(field):
+                return dates.parse_vn_date(field)
+    return None
 
 
 def _date_inside(el: Any) -> tuple[str, str | None] | None:
@@ -121,6 +153,8 @@ def _date_after(el: Any) -> tuple[str, str | None] | None:
         if i > DATE_WINDOW or ends_header(node):
             break
         own = own_text(node)
+        if own and (field := _meta_row_time(own)):
+            return dates.parse_vn_date(field)
         if own and (OTHER_DATE_LABEL.match(own) or _modified_marked(node)):
             other = node.getparent()
             continue  # a date, but not the article's (the poster's join date, a last edit)
@@ -143,6 +177,17 @@ def _date_after(el: Any) -> tuple[str, str | None] | None:
 
 #: A meta row of fields: its topic, its date (``TIN SỰ KIỆN | 25/10/2024``).
 META_ROW = 80
+_TIME_LABEL = re.compile(r"^\W*thời\s*gian\s*:", re.IGNORECASE)
+_CREDIT_FIELD = re.compile(r"^\W*(?:tác\s*giả|người\s*(?:viết|đăng)|nguồn)\s*:", re.IGNORECASE)
+
+
+def _meta_row_time(line: str) -> str | None:
+    """``Thời gian: 2024-11-05 15:20  Tác giả: X  Nguồn: Y`` (DedeCMS's article info): in a
+    row with a credit field, "Thời gian:" is when the item was posted, not an event's time."""
+    fields = dates.FIELD_SEPARATOR.split(line)
+    if not _TIME_LABEL.match(fields[0]) or not any(_CREDIT_FIELD.match(f) for f in fields[1:]):
+        return None
+    return fields[0] if dates.is_date_line(fields[0]) else None
 
 
 def _date_among_fields(line: str) -> str | None:
@@ -178,7 +223,7 @@ def _time_element(node: Any) -> tuple[str, str | None] | None:
 
 #: A date line that says it is another date than the article's.
 OTHER_DATE_LABEL = re.compile(
-    r"^\W*(?:ngày\s*tham\s*gia|tham\s*gia|joined|ngày\s*sinh|sinh\s*ngày"
+    r"^\W*(?:ngày\s*tham\s*gia|tham\s*gia|joined|đăng\s*ký\s*:|ngày\s*sinh|sinh\s*ngày"
     r"|(?:ngày\s*)?cập\s*nhật\s*lần\s*cuối|lần\s*cập\s*nhật\s*cuối|(?:chỉnh\s*)?sửa\s*lần\s*cuối"
     r"|last\s*(?:updated|modified|edited)|hạn\s*(?:chót|nộp)|ngày\s*hết\s*hạn"
     r"|thời\s*gian\s*:)",  # an event's time (``Thời gian: 7 giờ 30 phút, ngày 20/10/2022``)
@@ -194,14 +239,15 @@ def _modified_marked(node: Any) -> bool:
 
 #: A date line that says it is the article's: ``Thời gian đăng: 05/09/2024 15:20``.
 PUBLISHED_LABEL = re.compile(
-    r"^\W*(?:ngày\s*(?:đăng|gửi|xuất\s*bản)|đăng\s*(?:ngày|lúc)|thời\s*gian\s*đăng"
+    r"^\W*(?:ngày\s*(?:đăng|gửi|xuất\s*bản)|(?:đã\s*)?đăng\s*(?:ngày|lúc|:)|thời\s*gian\s*đăng"
     r"|published|posted)",
     re.IGNORECASE,
 )
 #: ``Đăng bởi admin lúc 02/03/2025 15:20 · Đoàn thể · 154 Lượt đọc``: the poster, then the
 #: date, in a news footer of several fields.
 POSTED_BY_AT = re.compile(
-    r"^\W*(?:đăng|gửi|viết|tạo|posted|submitted|created)\s+(?:bởi|by)\s+.{1,50}?\s+(?:lúc|vào|ngày|on|at|\|)\s+"
+    r"^\W*(?:đăng|gửi|viết|tạo|post(?:ed)?|submitted|created)\s+(?:bởi|by)\s+.{1,50}?\s+"
+    r"(?:lúc|vào|ngày|on|at|\||/)\s+"
     r"(?P<date>.{6,60})",
     re.IGNORECASE,
 )

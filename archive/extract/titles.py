@@ -112,7 +112,12 @@ def names_the_site(text: str, page_title: str) -> bool:
         return True
     # the whole heading is the <title>'s last part, the site's name (a forum's h1)
     parts = _TITLE_SEPARATORS.split(clean_title(page_title))
-    return len(parts) >= 2 and _site_part(parts[-1]) and _key(text) == _key(parts[-1])
+    if len(parts) < 2 or not _site_part(parts[-1]):
+        return False
+    site, key = _key(parts[-1]), _key(text)
+    # or the school's name within it (a letterhead: ``TRƯỜNG CHÍNH TRỊ TỈNH KON TUM`` under
+    # ``… - Nextcloud Trường Chính trị tỉnh Kon Tum``)
+    return key == site or (_site_part(text) and bool(key) and key in site)
 
 
 def _site_part(part: str) -> bool:

@@ -122,7 +122,11 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     r"|đã đưa|đã đăng|mới nhất|xem nhiều|mới|nổi bật)\s*:?$|^xem\s+thêm\s*:?$"
     r"|^(?:mục lục|document outline|lưu trữ|archives?|danh mục|chuyên mục|categories)\s*:?$",
     r"^(?:related( news| posts)?|same category|more news|read more|có liên quan)\s*:?$",
-    r"^(?:bài|tin)\s+(?:trước|sau|tiếp\s+theo|kế\s+tiếp)\s*:?$",
+    r"^(?:bài|tin)\s+(?:trước|sau|tiếp\s+theo|kế\s+tiếp)\s*(?::.{0,200})?$",
+    r"^[-=_~*.]{4,}\W{0,2}\w{0,6}\W{0,2}[-=_~*.]{4,}$",  # a separator (DedeCMS's ``---分隔线---``)
+    r"^[«‹]\s.{2,200}\s\|\s.{2,200}\s[»›]$",  # older and newer post: ``« A | B »`` (emlog)
+    r"^(?:đăng\s+ký\s+nhận\s+(?:bản\s+tin|tin\s+mới|thông\s+tin|email)|nhận\s+bản\s+tin"
+    r"|subscribe(?:\s+to\s+(?:our\s+)?newsletter)?|newsletter)\b.{0,40}$",  # a newsletter box
     r"^(?:bình luận|ý kiến bạn đọc|gửi bình luận|viết bình luận|chưa có bình luận(?: nào)?)\.?$",
     r"^(?:bình luận|comments?)\s*[\[(]\d+[\])]$",
     r"^(?:trả lời(?: nhanh)?|trích dẫn|reply|quote)$",  # a forum post's buttons

@@ -33,7 +33,7 @@ RULE = CmsRule(
         with_class(
             "div|p|h2|h3",
             "sapo news-sapo detail-sapo sapo-detail summary article-summary news-summary lead "
-            "news-lead tomtat tom-tat chapeau",
+            "news-lead tomtat tom-tat chapeau chapo",
         ),
         # "sapo" is the Vietnamese newsroom's word for the lead, in any vendor's class name
         "//*[self::div or self::p][contains(@class, 'sapo')]",
