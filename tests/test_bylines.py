@@ -10,6 +10,7 @@ from archive.extract.bylines import (
     is_person_name,
     is_role_line,
     labelled_author,
+    name_and_date,
     names_in,
     parse_byline,
     strip_degree,
@@ -167,3 +168,14 @@ def test_credits_of_the_third_blind_sets_kinds(line: str, author: str | None) ->
 def test_an_interviewers_line_is_not_a_byline() -> None:
     assert parse_byline("PV: Xin cảm ơn đồng chí!") is None
     assert parse_byline("PV: Nguyễn Văn An") == ("Nguyễn Văn An", None)
+
+
+def test_a_place_and_date_line_names_no_one() -> None:
+    """``Hà Tĩnh, ngày 27 tháng 12 năm 2024`` over a document's text is a place and a date;
+    the research lead under it (``Chủ nhiệm đề tài: ThS. X``) is the author."""
+    assert name_and_date("Hà Tĩnh, ngày 27 tháng 12 năm 2024") == (None, None)
+    assert name_and_date("Bùi Thị Nhàn — 20/10/2022") == ("Bùi Thị Nhàn", "20/10/2022")
+    assert parse_byline("Chủ nhiệm đề tài: ThS. Nguyễn Thị Minh Thu") == (
+        "Nguyễn Thị Minh Thu",
+        None,
+    )

@@ -25,7 +25,7 @@ DEGREE = re.compile(
     re.IGNORECASE,
 )
 AUTHOR_LABEL = re.compile(
-    r"^(?:tác\s*giả(?:\s*bài\s*viết)?|người\s*viết|người\s*đăng|người\s*ghi|người\s*gửi|người\s*soạn|(?:người\s*)?biên\s*soạn|bài\s*viết"
+    r"^(?:tác\s*giả(?:\s*bài\s*viết)?|người\s*viết|người\s*đăng|người\s*ghi|người\s*gửi|người\s*soạn|(?:người\s*)?biên\s*soạn|chủ\s*nhiệm\s*đề\s*tài|bài\s*viết"
     r"|bài\s*(?:và|,|/|&)\s*ảnh|tin\s*(?:và|,|/|&)\s*ảnh|bài|tin|(?:người\s*)?thực\s*hiện"
     r"|nhóm\s*phóng\s*viên|phóng\s*viên|pv|ctv|author|written\s*by|posted\s*by)\s*:\s*",
     re.IGNORECASE,
@@ -380,8 +380,8 @@ def name_and_date(line: str) -> tuple[str | None, str | None]:
     """``(credit, date text)`` of a line that is a person or a unit and a date, either way
     round (the issue's "a name and a date on one line"); ``(None, None)`` otherwise."""
     parts = _NAME_DATE_SEPARATOR.split(line, maxsplit=1) if len(line) <= 100 else []
-    if len(parts) != 2:
-        return None, None
+    if len(parts) != 2 or dates.place_date(line):
+        return None, None  # ``Hà Tĩnh, ngày 27 tháng 12 năm 2024``: a place, not a name
     for date_part, credit in (parts, parts[::-1]):
         credit = _clean(credit)
         if dates.is_date_line(date_part) and (is_person_name(credit) or unit_signature(credit)):
