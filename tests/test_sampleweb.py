@@ -9,6 +9,7 @@ import itertools
 import re
 import subprocess
 import sys
+import time
 import tomllib
 import unicodedata
 import xml.etree.ElementTree as ET
@@ -34,6 +35,7 @@ from sampleweb.core import dates, text
 from sampleweb.core.pages import Ctx
 from sampleweb.core.routing import dispatch
 from sampleweb.server import Faults
+from tests.crawling import EVERYTHING, Recorder
 
 REQUIRED_CMS = {"nukeviet", "liferay", "websphere", "drupal", "joomla", "aspnet"}
 SESSION_PARAMS = {"sid", "ASPSESSIONID"}
@@ -533,6 +535,57 @@ def test_faults_hook_answers_before_routing():
         with pytest.raises((ConnectionError, http.client.HTTPException)):
             fetch(base + "/")
         assert server.hits[base + "/vi/news/"] == 1
+
+
+#: Another process, so that it sends while the server's process is busy: two requests 0.5 s
+#: apart, each on a connection opened beforehand.
+TWO_REQUESTS = """
+import socket, sys, time
+address = (sys.argv[1], int(sys.argv[2]))
+first, second = socket.create_connection(address), socket.create_connection(address)
+print("connected", flush=True)
+sys.stdin.readline()
+first.sendall(b"GET /robots.txt HTTP/1.1\\r\\nHost: h\\r\\n\\r\\n")
+time.sleep(0.5)
+second.sendall(b"GET / HTTP/1.1\\r\\nHost: h\\r\\n\\r\\n")
+first.recv(1), second.recv(1)
+"""
+
+
+def gil_hold(seconds: float) -> range:
+    """A range whose sum takes about ``seconds``: a loop in C that never lets the GIL go, so
+    summing it keeps this process's other threads (the server's) from running, as a loaded
+    machine does."""
+    started = time.monotonic()
+    sum(range(1_000_000))
+    return range(int(1_000_000 * seconds / max(time.monotonic() - started, 1e-4)))
+
+
+def test_a_request_arrived_when_it_reached_the_server_however_late_it_is_read():
+    """The faults hook's ``Request.arrived`` is the kernel's receive time: two requests sent
+    0.5 s apart are 0.5 s apart at the server although its process, busy, read the first
+    0.3 s late. (Read when the server got round to it, they were 0.2 s apart: the tests of a
+    crawler's delay at the server, tests/test_redis_mode.py, counted that against it.)"""
+    recorder, read = Recorder(), []
+
+    def hook(request: Request) -> None:
+        read.append(time.time())
+        recorder(request)
+
+    held = gil_hold(0.3)
+    with SampleWebServer(build_sample_web(3, sites=1), faults={EVERYTHING: hook}) as server:
+        address = urlsplit(next(iter(server.urls.values())))
+        command = [sys.executable, "-c", TWO_REQUESTS, address.hostname or "", str(address.port)]
+        with subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE) as client:
+            assert client.stdout and client.stdin and client.stdout.readline() == b"connected\n"
+            client.stdin.write(b"go\n")
+            client.stdin.flush()
+            sum(held)  # the first request arrives meanwhile
+        assert client.returncode == 0
+    first, second = sorted(recorder.seen, key=lambda seen: seen.time)
+    assert first.url.endswith("/robots.txt")
+    assert second.time - first.time >= 0.45, second.time - first.time
+    assert read[0] - first.time > 0.2  # though the server read it late
 
 
 # -- registry, static snapshot, scale, CLI ------------------------------------------
