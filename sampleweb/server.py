@@ -17,6 +17,7 @@ or network does mid-body); :mod:`sampleweb.faults` builds on both.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import socket
@@ -112,6 +113,9 @@ _SERVER_HEADERS = {
 }
 
 
+_SO_TIMESTAMPNS = getattr(socket, "SO_TIMESTAMPNS", 35)  # Linux's; not in Python 3.11
+
+
 class _SiteServer(socketserver.ThreadingTCPServer):
     daemon_threads = True
     block_on_close = False
@@ -122,6 +126,63 @@ class _SiteServer(socketserver.ThreadingTCPServer):
         self.owner = owner
         self.model = model
         super().__init__(address, _Handler)
+
+    def server_bind(self) -> None:
+        """The kernel stamps what each connection receives (see :class:`_Arrivals`), also
+        before this process accepts it: the connections inherit the option."""
+        super().server_bind()
+        with contextlib.suppress(OSError):  # not Linux: a request arrives when it is read
+            self.socket.setsockopt(socket.SOL_SOCKET, _SO_TIMESTAMPNS, 1)
+
+
+class _Arrivals:
+    """A connection's bytes as the handler reads them (lines, a body), and when the current
+    request reached this host: the kernel's receive time (``SO_TIMESTAMPNS``), not the time a
+    thread of this process got round to reading it. Under load this process reads late (its
+    threads wait for the GIL and a CPU), and the tests that measure a crawler's delay at the
+    server counted that lateness against the crawler (docs/scale-out.md)."""
+
+    def __init__(self, connection: socket.socket):
+        self.connection = connection
+        self.buffer = b""
+        self.arrived = 0.0  # when the current request's first bytes arrived (time.time())
+
+    def close(self) -> None:
+        pass  # the handler closes the connection
+
+    def readline(self, limit: int) -> bytes:
+        while (end := self.buffer.find(b"\n", 0, limit)) < 0 and len(self.buffer) < limit:
+            if not self._fill():
+                break
+        cut = end + 1 if end >= 0 else min(limit, len(self.buffer))
+        line, self.buffer = self.buffer[:cut], self.buffer[cut:]
+        return line
+
+    def read(self, size: int) -> bytes:
+        while len(self.buffer) < size and self._fill():
+            pass
+        data, self.buffer = self.buffer[:size], self.buffer[size:]
+        return data
+
+    def _fill(self) -> bool:
+        """Read what arrived; the first bytes after an empty buffer start a request."""
+        if hasattr(self.connection, "recvmsg"):
+            data, ancillary, _, _ = self.connection.recvmsg(8192, socket.CMSG_SPACE(16))
+        else:
+            data, ancillary = self.connection.recv(8192), []
+        if data and not self.buffer:
+            self.arrived = _received(ancillary)
+        self.buffer += data
+        return bool(data)
+
+
+def _received(ancillary: list[tuple[int, int, bytes]]) -> float:
+    """The kernel's receive time of what was just read (time.time()'s clock); now if none."""
+    for level, kind, data in ancillary:
+        if level == socket.SOL_SOCKET and kind == _SO_TIMESTAMPNS and len(data) >= 16:
+            seconds, nanoseconds = struct.unpack("@ll", data[:16])
+            return seconds + nanoseconds / 1e9
+    return time.time()
 
 
 class _Handler(socketserver.StreamRequestHandler):
@@ -134,6 +195,12 @@ class _Handler(socketserver.StreamRequestHandler):
     timeout = 30
     disable_nagle_algorithm = True
     server: _SiteServer
+    rfile: _Arrivals  # type: ignore[assignment]
+
+    def setup(self) -> None:
+        super().setup()
+        self.rfile.close()
+        self.rfile = _Arrivals(self.connection)
 
     def handle(self) -> None:
         try:
@@ -164,7 +231,9 @@ class _Handler(socketserver.StreamRequestHandler):
             self._write(Response(405, b"", headers={"Allow": "GET, HEAD"}), True, keep)
             return keep
         try:
-            response = self.server.owner.respond(self.server.model, method, target, headers)
+            response = self.server.owner.respond(
+                self.server.model, method, target, headers, self.rfile.arrived
+            )
         except ResetConnection:
             self.connection.shutdown(socket.SHUT_RDWR)
             return False
@@ -316,11 +385,16 @@ class SampleWebServer:
 
     # -- requests ---------------------------------------------------------------
     def respond(
-        self, model: SiteModel, method: str, target: str, headers: Mapping[str, str]
+        self,
+        model: SiteModel,
+        method: str,
+        target: str,
+        headers: Mapping[str, str],
+        arrived: float = 0.0,
     ) -> Response:
         """Count the request, give the faults hook its chance, then route it."""
         base = self.urls.get(model.site.id, "")
-        request = Request.make(model.site.id, base, target, method, headers)
+        request = Request.make(model.site.id, base, target, method, headers, arrived)
         with self._lock:
             self.hits[request.url] += 1
         fault = self._fault(request)

@@ -57,14 +57,16 @@ class Seen:
 
 @dataclass
 class Recorder:
-    """A faults hook that records each request and lets it through to routing."""
+    """A faults hook that records each request (when it reached the server: the gaps a site
+    sees, however late the server's busy process reads it) and lets it through to routing."""
 
     seen: list[Seen] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __call__(self, request: Request) -> None:
+        arrived = request.arrived or time.time()
         with self.lock:
-            self.seen.append(Seen(time.monotonic(), request.url, dict(request.headers)))
+            self.seen.append(Seen(arrived, request.url, dict(request.headers)))
 
     def mark(self) -> int:
         with self.lock:

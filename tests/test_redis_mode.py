@@ -306,7 +306,7 @@ def three_workers(tmp_path: Path, web: SampleWeb, hook: Any, *extra: str) -> Pat
 
 def server_gaps(tmp_path: Path, web: SampleWeb, *extra: str) -> tuple[dict[str, list[Any]], Path]:
     """Three workers and the writer with a delay: each host's requests, as its server
-    received them (time, URL), and the archive."""
+    received them (arrival time, URL), and the archive."""
     recorder = Recorder()
     slow = ("-s", f"DOWNLOAD_DELAY={DELAY}", "-s", "ARCHIVE_REDIS_IN_FLIGHT=3", *extra)
     db_path = three_workers(tmp_path, web, recorder, *slow)

@@ -9,6 +9,7 @@ import itertools
 import re
 import subprocess
 import sys
+import time
 import tomllib
 import unicodedata
 import xml.etree.ElementTree as ET
@@ -34,6 +35,7 @@ from sampleweb.core import dates, text
 from sampleweb.core.pages import Ctx
 from sampleweb.core.routing import dispatch
 from sampleweb.server import Faults
+from tests.crawling import EVERYTHING, Recorder
 
 REQUIRED_CMS = {"nukeviet", "liferay", "websphere", "drupal", "joomla", "aspnet"}
 SESSION_PARAMS = {"sid", "ASPSESSIONID"}
@@ -533,6 +535,48 @@ def test_faults_hook_answers_before_routing():
         with pytest.raises((ConnectionError, http.client.HTTPException)):
             fetch(base + "/")
         assert server.hits[base + "/vi/news/"] == 1
+
+
+#: Two connections: on the first, a slow request and, 0.1 s later, robots.txt (which the
+#: server reads only once it has answered the slow one); 0.5 s after robots.txt, / on the
+#: second.
+REQUESTS = """
+import socket, sys, time
+address = (sys.argv[1], int(sys.argv[2]))
+first, second = socket.create_connection(address), socket.create_connection(address)
+first.sendall(b"GET /slow HTTP/1.1\\r\\nHost: h\\r\\n\\r\\n")
+time.sleep(0.1)
+first.sendall(b"GET /robots.txt HTTP/1.1\\r\\nHost: h\\r\\n\\r\\n")
+time.sleep(0.5)
+second.sendall(b"GET / HTTP/1.1\\r\\nHost: h\\r\\n\\r\\n")
+second.recv(1)
+answers = b""  # both, so that the server has read robots.txt before this exits
+while answers.count(b"HTTP/1.1 ") < 2 and (more := first.recv(65536)):
+    answers += more
+"""
+
+
+def test_a_request_arrived_when_it_reached_the_server_however_late_it_is_read():
+    """The faults hook's ``Request.arrived`` is the kernel's receive time: robots.txt and /
+    sent 0.5 s apart are 0.5 s apart at the server although it read robots.txt late (busy
+    with the request before it; under load, its threads wait for the GIL and a CPU). Read
+    when the server got round to them, / came first: the tests of a crawler's delay at the
+    server (tests/test_redis_mode.py) counted such lateness against the crawler."""
+    recorder, read = Recorder(), {}
+
+    def hook(request: Request) -> None:
+        if request.path == "/slow":
+            time.sleep(0.8)
+        read[request.path] = time.time()
+        recorder(request)
+
+    with SampleWebServer(build_sample_web(3, sites=1), faults={EVERYTHING: hook}) as server:
+        address = urlsplit(next(iter(server.urls.values())))
+        client = [sys.executable, "-c", REQUESTS, address.hostname or "", str(address.port)]
+        assert subprocess.run(client, timeout=30).returncode == 0
+    arrived = {urlsplit(seen.url).path: seen.time for seen in recorder.seen}
+    assert arrived["/"] - arrived["/robots.txt"] >= 0.45, arrived
+    assert read["/robots.txt"] - arrived["/robots.txt"] > 0.5  # though read late
 
 
 # -- registry, static snapshot, scale, CLI ------------------------------------------

@@ -25,6 +25,8 @@ class Request:
     query: Mapping[str, str]
     headers: Mapping[str, str]
     url: str
+    #: When it reached the server: the kernel's receive time, time.time()'s clock; 0 unknown.
+    arrived: float = 0.0
 
     @classmethod
     def make(
@@ -34,6 +36,7 @@ class Request:
         target: str,
         method: str = "GET",
         headers: Mapping[str, str] | None = None,
+        arrived: float = 0.0,
     ) -> Request:
         parts = urlsplit(target)
         return cls(
@@ -44,6 +47,7 @@ class Request:
             query=dict(parse_qsl(parts.query, keep_blank_values=True)),
             headers={k.lower(): v for k, v in (headers or {}).items()},
             url=base + target,
+            arrived=arrived,
         )
 
 
