@@ -44,8 +44,9 @@ from crawler.traps import TrapGuard
 from crawler.workers import DocumentReader, PageAnalyzer
 
 #: Request meta: links followed from the site's start to this page, the depth cap's
-#: measure. Unlike Scrapy's own ``depth`` (kept for DEPTH_PRIORITY), the next page of a
-#: listing that showed new articles does not add one, so pagination is never cut short.
+#: measure. Unlike Scrapy's own ``depth`` (kept for DEPTH_PRIORITY), a link from a listing
+#: or an article that showed new articles does not add one (``_hop``), so neither
+#: pagination nor a chain of related-news lists is cut short.
 LINK_DEPTH = "link_depth"
 
 #: Request meta of a document: the articles that asked for it.
@@ -616,6 +617,16 @@ def _reason(failure: Failure) -> str:
 
 
 def _hop(kind: str, barren: int) -> int:
-    """How much deeper a page's links are: none from a listing that showed new articles
-    (its next page and its articles are one listing's pages), one from any other page."""
-    return 0 if kind == "listing" and barren == 0 else 1
+    """How much deeper a page's links are: none from a listing or an article that showed
+    new articles (a listing's next page and its articles are one listing's pages; an
+    article's related-news list is a listing too), one from any other page.
+
+    An article's depth is that of the first page that links it. Articles are fetched
+    before listings (SHAPE_PRIORITY), so an article is often first met in the related
+    list of the article before it: when each of those links added one, a chain of them
+    reached the cap and the next article was refused there, while the listing pages
+    that show it at depth 0 came later, showed nothing new (their articles had come
+    through the chain) and were cut by the trap guard: the article was never fetched.
+    Issue 17: 3,999 of 4,000 in Redis mode, whose frontier keeps that order strictly
+    (docs/scale-out.md); tests/test_depth.py loses articles in one process too."""
+    return 0 if kind in ("listing", "article") and barren == 0 else 1
