@@ -179,3 +179,18 @@ def test_a_place_and_date_line_names_no_one() -> None:
         "Nguyễn Thị Minh Thu",
         None,
     )
+
+
+def test_a_long_meta_row_is_read_field_by_field() -> None:
+    """uCoz's details row: longer than a byline, its fields short; and a sentence after the
+    name (``bởi X. Tin tức``) is not part of it, where a degree's period is."""
+    row = (
+        "Chuyên mục: Tin hoạt động | Lượt xem: 412 | Đăng bởi: Huỳnh Thị Kim Cúc | "
+        "Ngày: 23.05.2024 | Thời gian: 10:42 | Xếp hạng: 5.0/2"
+    )
+    assert parse_byline(row) == ("Huỳnh Thị Kim Cúc", None)
+    assert parse_byline("Bài viết đăng ngày 17/10/2024 bởi Hầu Mí Sính. Tin tức") == (
+        "Hầu Mí Sính",
+        None,
+    )
+    assert parse_byline("Tác giả bài viết: ThS. Nông Thị Hằng") == ("Nông Thị Hằng", None)

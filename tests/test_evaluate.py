@@ -145,6 +145,7 @@ BLIND_TARGETS = {"f1": 0.97, "min_f1": 0.97, "leaked": 0, "title": 0.97, "date":
         ("blind13", 24),
         ("blind14", 24),
         ("blind15", 24),
+        ("blind16", 24),
     ],
 )
 def test_the_blind_split_meets_the_issue_targets(folder: str, pages: int) -> None:

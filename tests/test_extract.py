@@ -2335,3 +2335,69 @@ def test_a_shared_files_letterhead_a_lead_apart_and_a_name_under_a_date() -> Non
     assert extract_article(trac, "https://trac.tct.example.vn/wiki/TinTuc/KhaoSat").author == (
         "Điểu Thị Ngân"
     )
+
+
+def test_page_builder_widgets_and_an_aria_heading() -> None:
+    """ImpressPages: every block is a widget ('ipWidget'): the headline's, the date's
+    '(20/02/2025)' and the text's are the article, not sidebar widgets. TERMINALFOUR: the
+    headline is a '<div role="heading" aria-level="1">' under its date."""
+    builder = html(
+        f"<title>{TITLE}</title>",
+        "<nav><ul><li><a href='/vi/'>Trang chủ</a></li></ul></nav><div class='ipBlock'><div "
+        f"class='ipWidget ipWidget-Heading'><h1 class='_title'>{TITLE}</h1></div><div class='"
+        "ipWidget ipWidget-Text'><p><em>(20/02/2025)</em></p></div><div class='ipWidget "
+        f"ipWidget-Text'>{ps(P1, P2, P3)}</div></div><div class='ipWidget ipWidget-Html "
+        "sidebar'><h3>Tin mới</h3><ul><li><a href='/a'>Hội nghị tổng kết năm học</a></li>"
+        "<li><a href='/b'>Kết nạp đảng viên mới</a></li></ul></div>",
+    )
+    a = extract_article(builder, "https://tct.example.vn/vi/tin-tuc/quan-triet")
+    assert (a.title, a.date) == (TITLE, "2025-02-20")
+    assert a.text.split("\n\n") == [P1, P2, P3]
+    aria = html(
+        "<title>Trường Chính trị tỉnh Thái Nguyên</title>",
+        "<section class='news-story'><div class='news-story__header'><div class='news-story__"
+        "date'><time datetime='2024-07-16T08:00:00+07:00'>08:00, 16/07/2024</time></div><div "
+        f"class='news-story__title' role='heading' aria-level='1'>{TITLE}</div></div><div "
+        f"class='news-story__body'>{ps(P1, P2)}</div></section>",
+    )
+    a = extract_article(aria, "https://tct.example.vn/tin-tuc/giang-vien-di-thuc-te")
+    assert (a.title, a.date) == (TITLE, "2024-07-16")
+
+
+def test_a_free_homepage_of_2006_and_a_site_builders_meta_rows() -> None:
+    """Tripod: a layout table whose menu cell is links (not the text's first paragraph) and
+    whose content cell holds the headline in '<font size=4><b>', the date and the name.
+    Anchor: 'Bài viết đăng ngày 17/10/2024 bởi X. Tin tức' under the text. uCoz: '<title>'
+    ends with 'TCT Bình Thuận' (the school, abbreviated); a one-cell table 'Tổng số bình
+    luận: 0' is no data; a social page's 'Theo dõi trang Facebook …' is not text."""
+    menu = "".join(
+        f"<a href='t{i}.html'>Tin đã đưa số {i} của nhà trường</a><br>" for i in range(6)
+    )
+    tripod = html(
+        "<title>TRUONG CHINH TRI CA MAU - Tin tuc</title>",
+        "<table width='760'><tr><td colspan='2'><font size='5'><b>TRUONG CHINH TRI CA MAU</b>"
+        f"</font></td></tr><tr><td width='170'><font size='2'>{menu}</font></td><td width='590'>"
+        f"<p align='center'><font size='4'><b>{TITLE}</b></font></p><p align='right'><i>Ngày "
+        f"28 tháng 9 năm 2006</i></p>{ps(P1, P2)}<p align='right'><b>Tô Văn Hên</b></p></td>"
+        "</tr></table>",
+    )
+    a = extract_article(tripod, "http://tctcamau.tripod.com/t3.html")
+    assert (a.title, a.date, a.author) == (TITLE, "2006-09-28", "Tô Văn Hên")
+    assert a.text.split("\n\n") == [P1, P2]
+    anchor = html(
+        f"<title>{TITLE} - Trường Chính trị</title>",
+        f"<section class='content wrap'><h1>{TITLE}</h1><article>{ps(P1, P2)}</article><section "
+        "class='footnote'><p>Bài viết đăng ngày 17/10/2024 bởi Hầu Mí Sính. <a href='/category"
+        "/tin-tuc'>Tin tức</a></p></section></section>",
+    )
+    a = extract_article(anchor, "https://tct.example.vn/posts/hoi-thao")
+    assert (a.date, a.author) == ("2024-10-17", "Hầu Mí Sính")
+    ucoz = html(
+        f"<title>{TITLE} - TCT Bình Thuận</title>",
+        f"<table class='eBlock'><tr><td class='eTitle'>{TITLE}</td></tr><tr><td class='eMessage'>"
+        f"{ps(P1, P2)}</td></tr></table><table><tr><td>Tổng số bình luận: 0</td></tr></table>"
+        "<p>Theo dõi trang Facebook của trường để nhận tin nhanh nhất.</p>",
+    )
+    a = extract_article(ucoz, "https://tctbinhthuan.ucoz.net/news/ket-qua/2024-05-23-412")
+    assert a.title == TITLE
+    assert a.text.split("\n\n") == [P1, P2]

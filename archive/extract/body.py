@@ -62,7 +62,8 @@ def body_paragraphs(
 
 
 def unwrap_layout_tables(work: Any) -> None:
-    """Layout tables (cells holding paragraphs) become divs, so text is not read as a grid.
+    """Layout tables (cells holding paragraphs, or a single cell) become divs, so text is
+    not read as a grid.
 
     Only a table's own rows and cells change: a data table nested in a layout
     cell stays a table.
@@ -71,7 +72,7 @@ def unwrap_layout_tables(work: Any) -> None:
         sections = _SECTIONS(table)
         rows = _ROWS(table)
         cells = [c for row in rows for c in row if c.tag in ("td", "th")]
-        if any(layout_cell(c) for c in cells):
+        if len(cells) == 1 or any(layout_cell(c) for c in cells):  # one cell holds no data
             for el in (table, *sections, *rows, *cells):
                 el.tag = "div"
 

@@ -41,6 +41,15 @@ BY_LABEL = re.compile(
 BY_TRAILER = re.compile(
     r"\s+(?:vào\s*lúc|vào|lúc|at|on|ngày)\s+.*$|\s*[|•·]\s*.*$|[\s\-–—,:]+$", re.IGNORECASE
 )
+
+
+def _sentence_cut(text: str) -> str:
+    """A name and the sentence after it (``bởi Hầu Mí Sính. Tin tức``): the name; a degree's
+    period (``ThS. X``) is not a sentence's end."""
+    end = re.search(r"\.(?:\s|$)", text)
+    return text[: end.start()] if end and len(text[: end.start()].split()) >= 2 else text
+
+
 PHOTO_LABEL = re.compile(r"^(?:ảnh|video|clip|đồ\s*họa)\s*:\s*", re.IGNORECASE)
 #: ``Đạo Thị Ngọc Hà (Trường Chính trị tỉnh)``: a role in brackets after the name.
 ROLE_IN_BRACKETS = re.compile(r"\s*\(([^()]{2,80})\)\s*$")
@@ -153,6 +162,8 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
     ``(None, None)``: it is a byline, but names nobody.
     """
     line = _clean(text)
+    if len(line) > MAX_LINE and (fields := _meta_fields(line)):
+        return next((found for f in fields if (found := parse_byline(f)) and found[0]), None)
     if not line or len(line) > MAX_LINE or dates.place_date(line):
         return None  # ``Thái Nguyên, ngày 28 tháng 10 năm 2024``: a place, not a name
     line, source = _split_source(line)
@@ -164,6 +175,17 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
         if author is None:
             return (None, source) if source else None
     return author, source
+
+
+def _meta_fields(line: str) -> list[str]:
+    """A long meta row of short fields (uCoz's ``Chuyên mục: X | Lượt xem: 412 | Đăng
+    bởi: Y | Ngày: …``): its fields, each read as a line of its own."""
+    fields = re.split(r"\s+[|·•]\s+", line)
+    return fields if len(fields) >= 3 and all(len(f) <= META_FIELD for f in fields) else []
+
+
+#: The longest field of a meta row.
+META_FIELD = 60
 
 
 def _name_after_role(line: str) -> str | None:
@@ -245,7 +267,7 @@ def _labelled(line: str) -> tuple[bool, str | None]:
         by = None if m else BY_LABEL.match(part)
         shot = None if m or by else PHOTO_LABEL.match(part)
         found = m or by or shot
-        rest = BY_TRAILER.sub("", part[found.end() :]) if found else ""
+        rest = BY_TRAILER.sub("", _sentence_cut(part[found.end() :])) if found else ""
         name = (names_in(rest) or (unit_signature(rest) if m or by else None)) if found else None
         said = m is not None and not name and _prose(part[m.end() :])  # "PV: Xin cảm ơn!"
         if (m and not said) or shot or (by and name):

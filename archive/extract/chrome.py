@@ -82,19 +82,22 @@ def in_chrome(el: Any) -> bool:
             break  # its classes describe the page (Drupal's ``one-sidebar``), not a part of it
         if anc.tag == "li" and el.tag == "h1":
             continue  # the page's heading in a row of items (Flarum's ``DiscussionHero``)
-        if anc.tag in _CHROME_ANCESTORS or chrome_marked(anc) or _masthead(anc):
+        if anc.tag in _CHROME_ANCESTORS or _masthead(anc):
+            return True
+        if chrome_marked(anc, widgets=el.tag != "h1"):  # a page builder's headline widget
             return True
     return _masthead(el)
 
 
-def chrome_marked(el: Any) -> bool:
-    """The element's class or id names a menu, a sidebar or a list of other news."""
+def chrome_marked(el: Any, widgets: bool = True) -> bool:
+    """The element's class or id names a menu, a sidebar or a list of other news
+    (``widgets=False``: a page builder's, where every block is a "widget", is not)."""
     marks = _NEGATED.sub(" ", f"{el.get('class', '')} {el.get('id', '')}".lower())
-    found = [w for w in _CHROME_MARKS if w in marks]
+    found = [w for w in _CHROME_MARKS if w in marks and (widgets or w != "widget")]
     if found == ["menu"] and _link_density(el) < MENU_LINKS:
         return False  # prose, not links: a theme's content column (e107's ``default_menu``)
-    if found and set(found) <= _COLUMN_MARKS and _holds_prose(el):
-        return False  # a portal's ``col-left`` holding the article, not a sidebar
+    if found and set(found) <= _COLUMN_MARKS | {"widget"} and _holds_prose(el):
+        return False  # a portal's ``col-left``, a page builder's text widget: the article
     if found and set(found) <= _BOX_TITLE_MARKS and _article_box(el.getparent()):
         return False  # the title bar of the article's own box (phpWebSite's ``box article``)
     if found and _page_wrapper(el):
@@ -143,6 +146,11 @@ _NEGATED = re.compile(
 )
 #: Share of a "menu" block's text in links below which it is prose, not a menu.
 MENU_LINKS = 0.25
+
+
+def link_dense(el: Any) -> bool:
+    """Mostly links: a menu or a list of other pages, not prose."""
+    return _link_density(el) >= LINK_DENSE
 
 
 def _link_density(el: Any) -> float:

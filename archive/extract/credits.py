@@ -435,13 +435,18 @@ _LABEL_HINT = re.compile(
     re.IGNORECASE,
 )
 _LABEL = re.compile(
-    r"^\(?\s*(?:tác\s*giả|nguồn|theo|tin|bài|người\s*(?:viết|ghi|gửi|soạn))\b[^:]{0,20}:",
+    r"^\(?\s*(?:tác\s*giả|nguồn|theo|tin|bài|người\s*(?:viết|ghi|gửi|soạn)"
+    r"|(?:đăng|gửi|viết)\s*bởi)\b[^:]{0,20}:",
     re.IGNORECASE,
 )
 
 
 def _labelled(line: str) -> bool:
-    return bool(_LABEL.match(line))
+    """A credit label starts the line, or one of a meta row's fields (``… | Đăng bởi: X``)."""
+    return any(_LABEL.match(field) for field in _FIELD_BREAK.split(line))
+
+
+_FIELD_BREAK = re.compile(r"\s+[|·•]\s+")
 
 
 def _lines_after(content: Any, limit: int = 12) -> Iterator[str]:

@@ -149,8 +149,9 @@ def _date_inside(el: Any) -> tuple[str, str | None] | None:
 def _date_after(el: Any) -> tuple[str, str | None] | None:
     """The first date line after the headline, before the body or a list of other news starts."""
     other: Any | None = None  # the box of another date's label (a wiki's last edit card)
+    widgets = not _in_widget(el)
     for i, node in enumerate(following(el)):
-        if i > DATE_WINDOW or ends_header(node):
+        if i > DATE_WINDOW or ends_header(node, widgets):
             break
         own = own_text(node)
         if own and (field := _meta_row_time(own)):
@@ -261,6 +262,15 @@ def _published_field(line: str) -> str | None:
     )
 
 
+#: ``Bài viết đăng ngày 04/03/2025 bởi X - Phòng Đào tạo.`` (Anchor's footnote): the date,
+#: then the poster.
+POSTED_ON_BY = re.compile(
+    r"^\W*(?:(?:bài\s*viết|bài|tin)\s+)?(?:được\s+)?(?:đăng|gửi|viết)\s+(?:ngày|lúc|vào)\s+"
+    r"(?P<date>.{6,40}?)\s+bởi\s+\S",
+    re.IGNORECASE,
+)
+
+
 def posted_date(text: str) -> tuple[str, str | None] | None:
     """The date of ``Đăng bởi quantri lúc Thứ sáu 09 Tháng 4 2021 - 15:00:00 · Mục``."""
     posted = POSTED_BY_AT.match(" ".join(text.split()))
@@ -285,6 +295,8 @@ def _labelled_date_after(el: Any | None) -> tuple[str, str | None] | None:
             continue
         if (published := _published_field(own)) and dates.is_date_line(own):
             return dates.parse_vn_date(published)
+        if footnote := POSTED_ON_BY.match(own):
+            return dates.parse_vn_date(footnote.group("date"))
         if signed := dates.place_date(own):
             return signed  # ``Thái Nguyên, ngày 28 tháng 10 năm 2024`` over the signature
         if posted := posted_date(text_of(node)):
@@ -349,11 +361,12 @@ def date_follows(el: Any) -> bool:
     return False
 
 
-def ends_header(node: Any) -> bool:
-    """A body paragraph, a news-list item or chrome: the headline's date is not beyond it."""
+def ends_header(node: Any, widgets: bool = True) -> bool:
+    """A body paragraph, a news-list item or chrome: the headline's date is not beyond it.
+    ``widgets=False``: a page builder's page, whose "widget" blocks are not chrome."""
     if node.tag == "li" and any(len(text_of(a)) >= 20 for a in node.iter("a")):
         return True
-    if chrome_marked(node) and not _post_footer(node):
+    if chrome_marked(node, widgets) and not _post_footer(node):
         return True
     if _COMMENTS.search(f" {node.get('class', '')} {node.get('id', '')} "):
         return True  # the readers' comments: their dates are not the article's
@@ -370,6 +383,12 @@ _COMMENTS = re.compile(
     r"|binh-?luan)\s",
     re.IGNORECASE,
 )
+
+
+def _in_widget(el: Any) -> bool:
+    """The headline sits in a "widget" block: a page builder's (ImpressPages' ``ipWidget``,
+    Percussion's ``perc-widget``), whose date sits in the next widget."""
+    return any("widget" in (a.get("class") or "").lower() for a in el.iterancestors())
 
 
 def _post_footer(node: Any) -> bool:

@@ -14,7 +14,13 @@ from typing import Any
 from lxml import etree
 
 from archive.extract import bylines, dates, titles
-from archive.extract.chrome import chrome_marked, in_chrome, is_chrome_line, is_related_heading
+from archive.extract.chrome import (
+    chrome_marked,
+    in_chrome,
+    is_chrome_line,
+    is_related_heading,
+    link_dense,
+)
 from archive.extract.dating import date_follows, dated_first_line, posted_date
 from archive.extract.tree import BLOCKS, Page, content_node, matches, text_of
 
@@ -111,7 +117,7 @@ def _title_elements(page: Page) -> Iterator[tuple[Any, float, str]]:
     text_at = page.position(first) if first is not None else None
     headings = [
         el
-        for el in page.tree.iter("h1", "h2", "h3")
+        for el in _HEADINGS(page.tree)
         if el not in seen and not in_chrome(el) and not _links_home(el)
     ]
     nearest = max(
@@ -121,7 +127,7 @@ def _title_elements(page: Page) -> Iterator[tuple[Any, float, str]]:
     )
     for el in headings:
         seen.add(el)
-        yield el, HEADING_WEIGHT[el.tag] + _placement(page, el, text_at, nearest), GENERIC
+        yield el, HEADING_WEIGHT[_level(el)] + _placement(page, el, text_at, nearest), GENERIC
     marked_up = any(
         el.tag not in ("h2", "h3") and (text_at is None or page.position(el) < text_at)
         for el in seen
@@ -133,6 +139,20 @@ def _title_elements(page: Page) -> Iterator[tuple[Any, float, str]]:
 
 
 HEADING_WEIGHT = {"h1": 2.0, "h2": 1.5, "h3": 1.0}
+#: Headings: ``h1`` to ``h3``, and an element that says it is one (TERMINALFOUR's
+#: ``<div role="heading" aria-level="1">``).
+_HEADINGS = etree.XPath(
+    "//*[self::h1 or self::h2 or self::h3"
+    " or (@role='heading' and (not(@aria-level) or @aria-level<=3))]"
+)
+
+
+def _level(el: Any) -> str:
+    """``h1`` to ``h3``, an ARIA heading by its level (2 where it gives none)."""
+    if el.tag in HEADING_WEIGHT:
+        return str(el.tag)
+    level = el.get("aria-level", "2")
+    return f"h{level}" if f"h{level}" in HEADING_WEIGHT else "h2"
 
 
 #: A link to a site's home page: its root, or its index page.
@@ -307,7 +327,8 @@ def _find_first_paragraph(page: Page) -> Any | None:
             if prose is not None and not in_chrome(prose):
                 return prose
             continue
-        if len(el.text_content()) >= 150 and len(text_of(el)) >= 150 and not in_chrome(el):
+        long = len(el.text_content()) >= 150 and len(text_of(el)) >= 150
+        if long and not in_chrome(el) and not link_dense(el):  # a menu cell is links
             return _run_start(el)
     body = page.tree.find("body")
     if body is not None and root is None and (loose := _first_loose_line(body)) is not None:

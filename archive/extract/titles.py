@@ -64,6 +64,7 @@ def _key(text: str) -> str:
 _SITE_WORDS = frozenset(
     [
         "trường",
+        "tct",  # Trường Chính trị, abbreviated (``… - TCT Bình Thuận``)
         "trang",
         "cổng",
         "tin",

@@ -129,6 +129,8 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     r"|subscribe(?:\s+to\s+(?:our\s+)?newsletter)?|newsletter)\b.{0,40}$",  # a newsletter box
     r"^(?:bình luận|ý kiến bạn đọc|gửi bình luận|viết bình luận|chưa có bình luận(?: nào)?)\.?$",
     r"^(?:bình luận|comments?)\s*[\[(]\d+[\])]$",
+    r"^(?:tổng\s+số\s+)?(?:bình\s+luận|comments?)\s*:\s*\d+$",
+    r"^(?:theo\s+dõi|follow|like)\b.{0,40}\b(?:facebook|fanpage|zalo|youtube|tiktok)\b.{0,60}$",
     r"^(?:trả lời(?: nhanh)?|trích dẫn|reply|quote)$",  # a forum post's buttons
     r"^(?:số\s+)?(?:lượt xem|lượt đọc|view count|views|lượt truy cập|số người online|đang truy cập"
     r"|hôm nay|hôm qua|tổng lượt truy cập)\s*:?\s*[\d.,\s]*$",
