@@ -189,6 +189,7 @@ def test_a_long_meta_row_is_read_field_by_field() -> None:
         "Ngày: 23.05.2024 | Thời gian: 10:42 | Xếp hạng: 5.0/2"
     )
     assert parse_byline(row) == ("Huỳnh Thị Kim Cúc", None)
+    assert labelled_author(row) == "Huỳnh Thị Kim Cúc"
     assert parse_byline("Bài viết đăng ngày 17/10/2024 bởi Hầu Mí Sính. Tin tức") == (
         "Hầu Mí Sính",
         None,

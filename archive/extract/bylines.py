@@ -210,6 +210,8 @@ def labelled_author(text: str) -> str | None:
     """The author of a line that says it is a byline (``Người đăng: X``, ``Posted by X at ...``),
     wherever it sits: a bare name is only an author at the body's edges."""
     line = _clean(text)
+    if len(line) > MAX_LINE and (fields := _meta_fields(line)):
+        return next((found for f in fields if (found := labelled_author(f))), None)
     if not line or len(line) > MAX_LINE:
         return None
     labelled, author = _labelled(_split_source(line)[0])

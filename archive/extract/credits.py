@@ -367,7 +367,11 @@ def _may_credit(el: Any) -> bool:
     """A label word in the element's own text or its children's (cheap, before reading it)."""
     return bool(
         _LABEL_HINT.search(el.text or "")
-        or any(_LABEL_HINT.search(c.text or "") for c in el if isinstance(c.tag, str))
+        or any(
+            _LABEL_HINT.search(c.text or "") or _LABEL_HINT.search(c.tail or "")
+            for c in el
+            if isinstance(c.tag, str)
+        )  # ``Chuyên mục: <a>X</a> | Đăng bởi: <a>Y</a>``: the label in a tail
     )
 
 
