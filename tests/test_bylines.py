@@ -195,3 +195,7 @@ def test_a_long_meta_row_is_read_field_by_field() -> None:
         None,
     )
     assert parse_byline("Tác giả bài viết: ThS. Nông Thị Hằng") == ("Nông Thị Hằng", None)
+    assert parse_byline("Tác giả : GVCC, TS. Nguyễn Đức Thịnh - Phó Trưởng khoa Nhà nước") == (
+        "Nguyễn Đức Thịnh",
+        None,
+    )

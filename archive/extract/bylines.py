@@ -46,8 +46,11 @@ BY_TRAILER = re.compile(
 def _sentence_cut(text: str) -> str:
     """A name and the sentence after it (``bởi Hầu Mí Sính. Tin tức``): the name; a degree's
     period (``ThS. X``) is not a sentence's end."""
-    end = re.search(r"\.(?:\s|$)", text)
-    return text[: end.start()] if end and len(text[: end.start()].split()) >= 2 else text
+    for end in re.finditer(r"\.(?:\s|$)", text):
+        before = text[: end.start()].split()
+        if len(before) >= 2 and not DEGREE.match(before[-1]):
+            return text[: end.start()]
+    return text
 
 
 PHOTO_LABEL = re.compile(r"^(?:ảnh|video|clip|đồ\s*họa)\s*:\s*", re.IGNORECASE)
