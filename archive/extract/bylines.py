@@ -183,12 +183,14 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
 def _meta_fields(line: str) -> list[str]:
     """A long meta row of short fields (uCoz's ``Chuyên mục: X | Lượt xem: 412 | Đăng
     bởi: Y | Ngày: …``): its fields, each read as a line of its own."""
-    fields = re.split(r"\s+[|·•]\s+", line)
+    fields = FIELD_BREAK.split(line)
     return fields if len(fields) >= 3 and all(len(f) <= META_FIELD for f in fields) else []
 
 
 #: The longest field of a meta row.
 META_FIELD = 60
+#: Between the fields of a meta row.
+FIELD_BREAK = re.compile(r"\s+[|·•]\s+")
 
 
 def _name_after_role(line: str) -> str | None:

@@ -22,7 +22,7 @@ from archive.extract.rules import (
     CmsRule,
     select,
 )
-from archive.extract.tree import BLOCKS, own_text, remove, text_of
+from archive.extract.tree import BLOCKS, inside, own_text, remove, text_of
 
 #: Ancestors that make a heading part of the chrome.
 _CHROME_ANCESTORS = frozenset(
@@ -298,10 +298,9 @@ def _opens_thread(el: Any) -> bool:
 
 def _holds_whole(el: Any, post: Any) -> bool:
     """``el`` holds the post, or is the post's own box (its text nearly all of it)."""
-    if el is post or any(a is el for a in post.iterancestors()):
+    if inside(post, el):
         return True
-    inside = any(a is post for a in el.iterancestors())
-    return inside and len(text_of(el)) >= 0.8 * len(text_of(post))
+    return inside(el, post) and len(text_of(el)) >= 0.8 * len(text_of(post))
 
 
 def in_reply(el: Any) -> bool:

@@ -18,6 +18,7 @@ from lxml import etree
 from archive.extract import titles
 from archive.extract.bylines import (
     BY_TRAILER,
+    FIELD_BREAK,
     is_person_name,
     is_role_line,
     labelled_author,
@@ -34,6 +35,7 @@ from archive.extract.tree import (
     Region,
     following,
     icon_fields,
+    inside,
     just_before,
     layout_cell,
     matches,
@@ -81,10 +83,11 @@ def find_credits(
             keep(parsed[0], parsed[1], rule.path)
     for rule, el in matches(page, "source"):
         keep(None, _source_text(text_of(el)), rule.path)
-    if (team := _meta_team(page)) and found.get("author", ("",))[0] in team:
+    team = _meta_team(page)
+    if team and found.get("author", ("",))[0] in team:
         found["author"] = (", ".join(team), "meta")  # the byline printed the first of them
-    if "author" not in found:
-        keep(_scholarly_authors(page), None, "meta")  # every author, where a byline has one
+    if "author" not in found:  # every author, where a byline has one
+        keep(_scholarly_authors(page) or ", ".join(team), None, "meta")
     if "author" not in found and not signed:
         keep(
             _marked_near(page, near)
@@ -210,7 +213,7 @@ def _scholarly_authors(page: Page) -> str | None:
     account that posted it."""
     names = [str(v).strip() for v in _CITATION_AUTHORS(page.tree)]
     people = [n for n in dict.fromkeys(names) if is_person_name(n)]
-    return ", ".join(people or _meta_team(page)) or None
+    return ", ".join(people) or None
 
 
 #: A wiki page's details (BookStack's ``Đã tạo 3 tháng trước bởi X``, ``Created 2 days
@@ -220,10 +223,13 @@ _CREATED_BY = re.compile(
     re.IGNORECASE,
 )
 _META_BLOCKS = ("span", "div", "p", "li", "dd", "td", "small")
+_CREATED_HINT = re.compile(r"tạo|created", re.IGNORECASE)
 
 
 def _created_by(page: Page) -> str | None:
     for el in page.tree.iter(*_META_BLOCKS):
+        if not _CREATED_HINT.search(el.text or ""):
+            continue  # cheap, before reading the element's whole text
         text = text_of(el)
         if len(text) <= 120 and (m := _CREATED_BY.match(text)) and not in_reply(el):
             name = names_in(BY_TRAILER.sub("", m.group("name")))
@@ -301,7 +307,7 @@ def _name_under_headline(title_el: Any) -> str | None:
         if own and _EDITED_BY.match(own):
             edited = node.getparent()
             continue
-        if edited is not None and any(a is edited for a in node.iterancestors()):
+        if edited is not None and inside(node, edited):
             continue  # the last editor's name, under that label (Wiki.js's author card)
         if own and _data_cell(node):
             continue  # a field's value (an infobox's ``Đơn vị chủ trì | Phòng X``), not a credit
@@ -447,10 +453,7 @@ _LABEL = re.compile(
 
 def _labelled(line: str) -> bool:
     """A credit label starts the line, or one of a meta row's fields (``… | Đăng bởi: X``)."""
-    return any(_LABEL.match(field) for field in _FIELD_BREAK.split(line))
-
-
-_FIELD_BREAK = re.compile(r"\s+[|·•]\s+")
+    return any(_LABEL.match(field) for field in FIELD_BREAK.split(line))
 
 
 def _lines_after(content: Any, limit: int = 12) -> Iterator[str]:

@@ -23,6 +23,7 @@ from archive.extract.tree import (
     content_node,
     following,
     icon_fields,
+    inside,
     just_before,
     matches,
     own_text,
@@ -159,7 +160,7 @@ def _date_after(el: Any) -> tuple[str, str | None] | None:
         if own and (OTHER_DATE_LABEL.match(own) or _modified_marked(node)):
             other = node.getparent()
             continue  # a date, but not the article's (the poster's join date, a last edit)
-        if other is not None and any(a is other for a in node.iterancestors()):
+        if other is not None and inside(node, other):
             continue  # under that label, in its box
         if own and (posted := posted_date(text_of(node))):
             return posted
