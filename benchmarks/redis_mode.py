@@ -21,7 +21,13 @@ each into a fresh archive:
 * the writer's sustained insert rate: the workers first run alone (records pile up
   in the stream), then the writer alone drains it (records/s, articles/s, CPU);
 * with ``--split``, for each N > 1: N single processes at once, each crawling its
-  share of the sites into its own archive (what N processes cost without Redis mode).
+  share of the sites into its own archive (what N processes cost without Redis mode);
+* with ``--pairs K``, instead of all the above: for each N, K pairs of runs, N workers
+  then N single processes, back to back, and the median of the K paired overheads. The
+  machine's own speed is checked before every run (``speed``: the least CPU time of a
+  fixed Python loop in five tries): on a shared virtual machine it moved by a factor of
+  two within minutes, and one run's figure says little; a pair's two runs share the
+  moment, and the median of several pairs leaves out the pair the machine spoiled.
   N workers on fewer than N cores pay for the contention (context switches, caches,
   each its own extraction pool) whatever the mode; against this baseline, which pays
   it too, the overhead left is Redis mode's own.
@@ -34,8 +40,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -255,6 +263,43 @@ def single(db: Path, web: StaticWeb, log: Path, site_ids: list[str],
         return subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
 
 
+def speed() -> float:
+    """CPU seconds of a fixed loop (least of five): how fast the machine is right now."""
+    pattern = re.compile(r"(\w+)\s+(\d+)")
+    text = "alpha 12 beta 34 gamma 56 " * 20
+    best = float("inf")
+    for _ in range(5):
+        started = time.process_time()
+        total = 0
+        for _ in range(3000):
+            total += sum(int(m.group(2)) for m in pattern.finditer(text))
+            total += sum({str(k): k for k in range(100)}.values())
+        best = min(best, time.process_time() - started)
+    return round(best, 3)
+
+
+def pairs_run(web: StaticWeb, run: Path, n: int, k: int, *extra: str) -> dict[str, Any]:
+    """K pairs: N workers, then N single processes (the sites dealt out), back to back."""
+    pairs = []
+    for i in range(k):
+        before = speed()
+        redis = redis_run(web, run / f"redis-{n}-{i}", n, *extra)
+        between = speed()
+        split = split_run(web, run / f"split-{n}-{i}", n, *extra)
+        overhead = redis["cpu_s_per_article"] / split["cpu_s_per_article"] - 1
+        pairs.append({"redis": redis, "split": split, "overhead": round(overhead, 3),
+                      "speed": [before, between, speed()]})  # fmt: skip
+        print(f"  pair {i + 1}: redis {redis['cpu_s_per_article']} ({redis['articles']} "
+              f"articles, {redis['wall_s']} s), {n} processes {split['cpu_s_per_article']} "
+              f"({split['articles']}, {split['wall_s']} s): {overhead:+.1%}; speed "
+              f"{pairs[-1]['speed']}", flush=True)  # fmt: skip
+        for path in (run / f"redis-{n}-{i}", run / f"split-{n}-{i}"):
+            shutil.rmtree(path, ignore_errors=True)
+    overheads = sorted(p["overhead"] for p in pairs)
+    return {"workers": n, "pairs": pairs, "median_overhead": statistics.median(overheads),
+            "overheads": overheads}  # fmt: skip
+
+
 def reference(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
     """Single-process mode measured before and after the Redis runs, averaged: on a shared
     machine one measure of it varied by 25 % between runs minutes apart (the overhead
@@ -275,6 +320,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the run directory")
     parser.add_argument("--split", action="store_true",
                         help="also N single processes at once, the sites dealt out")  # fmt: skip
+    parser.add_argument("--pairs", type=int, metavar="K",
+                        help="only K pairs of N workers and N processes, for each N")  # fmt: skip
     parser.add_argument("-s", dest="settings", action="append", default=[], metavar="NAME=VALUE",
                         help="a setting of every crawl process (workers, single)")  # fmt: skip
     args = parser.parse_args(argv)
@@ -294,6 +341,8 @@ def main(argv: list[str] | None = None) -> int:
         else PythonServer(args.sites, args.articles_per_site, web.port)
     )
     with server:
+        if args.pairs:
+            return paired(results, web, run, counts, args, extra)
         print("single process ...", flush=True)
         first = single_run(web, run / "single", server.pids(), *extra)
         print(f"  {first}", flush=True)
@@ -326,6 +375,23 @@ def main(argv: list[str] | None = None) -> int:
         results["drain"] = drain_run(web, run / "drain", counts[-1], *extra)
         print(f"  {results['drain']}", flush=True)
     report(results)
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2), "utf-8")
+    if not args.keep:
+        shutil.rmtree(run, ignore_errors=True)
+    return 0
+
+
+def paired(results: dict[str, Any], web: StaticWeb, run: Path, counts: list[int],
+           args: argparse.Namespace, extra: list[str]) -> int:  # fmt: skip
+    results["pairs"] = []
+    for n in counts:
+        print(f"{args.pairs} pairs: {n} worker(s) and the writer, then {n} single process(es)",
+              flush=True)  # fmt: skip
+        figures = pairs_run(web, run, n, args.pairs, *extra)
+        results["pairs"].append(figures)
+        print(f"  {n} worker(s) against {n} process(es): median {figures['median_overhead']:+.1%}"
+              f" of {[f'{o:+.1%}' for o in figures['overheads']]}", flush=True)  # fmt: skip
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2), "utf-8")
     if not args.keep:
