@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import functools
 import itertools
 import json
 import logging
@@ -40,7 +39,6 @@ from typing import Any, cast
 from urllib.parse import urlsplit
 
 from scrapy import Request, Spider, signals
-from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response
@@ -53,11 +51,11 @@ from twisted.internet import task
 from archive.capture import frontier, recrawl
 from archive.sites import urls
 from archive.sites.registry import Site
+from crawler.downloader import PoliteHTTPHandler
 from crawler.items import AttachmentItem, PageItem, SiteCounts
 from crawler.middlewares import PAGE_URL, AlreadyArchived
 from crawler.redisjob import ARCHIVED, NO_SLOT, OUTAGE, SENDING, Job, client_options, connect
 from crawler.session import ArchiveSession
-from crawler.wire import WireFactory
 
 logger = logging.getLogger(__name__)
 
@@ -385,7 +383,7 @@ def _requested(request: Request) -> str:
     return urls.canonical_url(request.meta.get("redirect_urls", [request.url])[0])
 
 
-class SharedDelay(HTTP11DownloadHandler):
+class SharedDelay(PoliteHTTPHandler):
     """HTTP(S) download handler: a site's delay and concurrency hold across all workers.
 
     Each request first takes one of the host's slots in Redis (at most
@@ -417,7 +415,6 @@ class SharedDelay(HTTP11DownloadHandler):
         self.worker = worker_name(crawler.settings)
         # host -> (token, delay) of this worker's request holding the host's turn, not sent
         self.granted: dict[str, tuple[str, float]] = {}
-        self._pool._factory = cast(Any, functools.partial(WireFactory, self.on_wire))
 
     async def download_request(self, request: Request) -> Response:
         host = urlsplit(request.url).hostname or ""
@@ -455,7 +452,9 @@ class SharedDelay(HTTP11DownloadHandler):
 
     def on_wire(self, host: str) -> None:
         """A request to ``host`` left the socket: the turn this worker holds there (one at
-        a time, whoever holds it) is let go, the next due the delay from now."""
+        a time, whoever holds it) is let go, the next due the delay from now; this
+        worker's own slot too (PoliteHTTPHandler)."""
+        super().on_wire(host)
         if (granted := self.granted.pop(host, None)) is None:
             return
         token, delay = granted

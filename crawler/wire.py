@@ -1,10 +1,12 @@
 """When a request is on the wire: Scrapy's HTTP/1.1 client protocol, telling its handler.
 
-Redis mode's turn (crawler/redis_mode.py, SharedDelay) runs a site's delay from each
-request's send, not from its grant: a worker whose reactor was busy (in-process
-extraction, a CPU shared with other jobs) sent later than its grant, and another
-worker's next request, granted a delay after the grant and sent at once, reached the
-server closer than the delay (0.30 s for a 0.5 s delay, measured at the server).
+A site's delay runs from each request's send, not from the moment it was let go: in
+Redis mode from the turn's grant (crawler/redis_mode.py, SharedDelay), a worker whose
+reactor was busy (in-process extraction, a CPU shared with other jobs) sent later than
+its grant, and another worker's next request, granted a delay after the grant and sent
+at once, reached the server closer than the delay (0.30 s for a 0.5 s delay, measured
+at the server); in one process from the slot's dequeue (crawler/downloader.py,
+PoliteHTTPHandler), the same after a late send or a new connection's set-up.
 
 Twisted buffers what a protocol writes until the reactor's next turn (and TLS
 aggregates small writes until then), so "written" is not "sent": the protocol hands
@@ -36,6 +38,21 @@ class WireProtocol(_LenientHTTP11ClientProtocol):
     def __init__(self, quiescent: Any, on_wire: OnWire):
         super().__init__(quiescent)
         self.on_wire = on_wire
+
+    def _finishResponse_WAITING(self, rest: bytes) -> None:
+        """An HTTP/1.0 answer without ``Connection: keep-alive`` ends its connection (RFC
+        9112, 9.3). Twisted pooled it all the same, and the site's next request went into
+        a connection its server was closing: lost (tests/test_slots.py), or, when Twisted
+        resent it by itself, sent twice."""
+        parser: Any = self._parser
+        response = getattr(parser, "response", None)
+        if response is not None and tuple(response.version[1:]) < (1, 1):
+            options = b",".join(parser.connHeaders.getRawHeaders(b"Connection", ())).lower()
+            if b"keep-alive" not in options and self._currentRequest is not None:
+                self._currentRequest.persistent = False
+        super()._finishResponse_WAITING(rest)
+
+    _finishResponse_TRANSMITTING = _finishResponse_WAITING
 
     def request(self, request: TxRequest) -> Deferred[IResponse]:
         """Sent now if it can be (not over a TLS connection still shaking hands, nor into a

@@ -18,6 +18,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from sampleweb import Request
+from sampleweb.server import ResetConnection
 
 FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0",
         "-s", "ARCHIVE_PROGRESS_INTERVAL=0"]  # fmt: skip
@@ -75,6 +76,28 @@ class Recorder:
     def since(self, mark: int) -> list[Seen]:
         with self.lock:
             return self.seen[mark:]
+
+
+@dataclass
+class DropOnce(Recorder):
+    """Records every request, and closes the connection without an answer on the
+    ``nth`` request for a page the server got, whichever site (once; robots.txt, which
+    every worker asks for, is not counted): a keep-alive connection the server dropped
+    as it was reused."""
+
+    nth: int = 4
+    dropped: list[str] = field(default_factory=list)
+    pages: int = 0
+
+    def __call__(self, request: Request) -> None:
+        super().__call__(request)
+        with self.lock:
+            self.pages += not request.url.endswith("/robots.txt")
+            drop = self.pages == self.nth and not self.dropped
+            if drop:
+                self.dropped.append(request.url)
+        if drop:
+            raise ResetConnection(request.url)
 
 
 def counts(db_path: Path) -> dict[str, int]:

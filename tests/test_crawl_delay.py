@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from sampleweb import SampleWebServer, build_sample_web
-from tests.crawling import EVERYTHING, Recorder, Seen, crawl
+from tests.crawling import EVERYTHING, DropOnce, Recorder, Seen, crawl
 
 pytestmark = pytest.mark.e2e
 
@@ -79,3 +79,47 @@ def test_the_registry_crawl_delay_raises_the_floor(measured):
 def test_scrapy_alone_ignores_crawl_delay(measured):
     """The control: the same crawl without crawler.extensions.CrawlDelay."""
     assert min(measured["without the extension"]["nukeviet"]) < ROBOTS_DELAY / 2
+
+
+def test_a_request_the_server_dropped_is_sent_again_no_sooner_than_the_delay(tmp_path):
+    """A request on a reused connection that the server closes unanswered: Twisted's
+    connection pool would send it again at once, on a new connection, past Scrapy's slot
+    and the site's delay (the server then got the page twice within milliseconds). It is
+    retried by Scrapy instead, the site's delay before it like any other request."""
+    web = build_sample_web(articles_per_site=3, sites=1, crawl_delay=ROBOTS_DELAY)
+    hook = DropOnce()
+    with SampleWebServer(web, faults={EVERYTHING: hook}) as server:
+        sites_file = server.write_sites(tmp_path / "sites.toml")
+        result = crawl(tmp_path / "archive.db", sites_file, "--max-pages", "8")
+    assert result.returncode in (0, 6), result.stderr[-3000:]
+    assert len(hook.dropped) == 1
+    (spacing,) = gaps(hook.seen).values()
+    assert min(spacing) >= ROBOTS_DELAY - SLACK, spacing
+    again = [s.time for s in hook.seen if s.url == hook.dropped[0]]
+    assert len(again) == 2, hook.dropped  # the page was fetched after all
+
+
+LATE = '{"http": "tests.lagging.LatePoliteHTTPHandler"}'
+
+
+def test_a_request_sent_late_delays_the_next_one_at_the_server(tmp_path):
+    """The reactor held between the slot's go-ahead and the send of every other request
+    (LAG of a 0.5 s delay): the next request still reaches the server the delay after
+    the late one, not the delay after its go-ahead."""
+    from tests.lagging import LAG
+
+    web = build_sample_web(articles_per_site=3, sites=2)
+    recorder = Recorder()
+    with SampleWebServer(web, faults={EVERYTHING: recorder}) as server:
+        sites_file = server.write_sites(tmp_path / "sites.toml")
+        result = crawl(tmp_path / "archive.db", sites_file, "--max-pages", "6",
+                       "-s", f"DOWNLOAD_DELAY={DELAY}", "-s", "AUTOTHROTTLE_ENABLED=0",
+                       "-s", f"DOWNLOAD_HANDLERS={LATE}", "--log-level", "INFO")  # fmt: skip
+    assert result.returncode in (0, 6), result.stderr[-3000:]
+    assert result.stderr.count(f"holding the reactor {LAG}s") >= 4
+    for host, spacing in gaps(recorder.seen).items():
+        assert len(spacing) >= 4, host
+        assert min(spacing) >= DELAY - SLACK, (host, spacing)
+
+
+DELAY = 0.5

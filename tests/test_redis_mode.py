@@ -29,7 +29,7 @@ import pytest
 
 from archive.capture.recrawl import relisting
 from sampleweb import SampleWeb, SampleWebServer, build_sample_web
-from tests.crawling import EVERYTHING, FAST, IN_PROCESS, Recorder, crawl
+from tests.crawling import EVERYTHING, FAST, IN_PROCESS, DropOnce, Recorder, crawl
 from tests.redisserver import BINARY, RedisServer, ingest_command
 
 pytestmark = [
@@ -642,3 +642,20 @@ def test_a_worker_meets_articles_in_related_news_first_and_loses_none(tmp_path):
         titles = [r[0] for r in db.execute("select title from articles where site_id = 'joomla'")]
     expected = [a.title for a in web.articles if a.site_id == "joomla"]
     assert sorted(titles) == sorted(expected), set(expected) - set(titles)
+
+
+def test_a_request_the_server_dropped_waits_for_its_turn_again(tmp_path, web):
+    """A request whose reused connection the server closed unanswered is sent again by
+    Scrapy's retry, after a new turn: Twisted's pool resent it at once, without one."""
+    hook = DropOnce(nth=DROPPED)
+    slow = ("-s", f"DOWNLOAD_DELAY={DELAY}", "-s", "ARCHIVE_REDIS_IN_FLIGHT=3")
+    three_workers(tmp_path, web, hook, *slow)
+    assert len(hook.dropped) == 1
+    again = [s.time for s in hook.seen if s.url == hook.dropped[0]]
+    assert len(again) == 2  # fetched after all
+    host = hook.dropped[0].split("/")[2]
+    seen = sorted((s.time, s.url) for s in hook.seen if s.url.split("/")[2] == host)
+    assert too_close(seen) == [], seen
+
+
+DROPPED = 40  # the request the server drops: late enough to go on a reused connection
