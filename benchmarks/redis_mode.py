@@ -342,7 +342,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     with server:
         if args.pairs:
-            return paired(results, web, run, counts, args, extra)
+            paired(results, web, run, counts, args.pairs, extra)
+            return finish(results, args, run)
         print("single process ...", flush=True)
         first = single_run(web, run / "single", server.pids(), *extra)
         print(f"  {first}", flush=True)
@@ -375,6 +376,10 @@ def main(argv: list[str] | None = None) -> int:
         results["drain"] = drain_run(web, run / "drain", counts[-1], *extra)
         print(f"  {results['drain']}", flush=True)
     report(results)
+    return finish(results, args, run)
+
+
+def finish(results: dict[str, Any], args: argparse.Namespace, run: Path) -> int:
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2), "utf-8")
     if not args.keep:
@@ -382,21 +387,15 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def paired(results: dict[str, Any], web: StaticWeb, run: Path, counts: list[int],
-           args: argparse.Namespace, extra: list[str]) -> int:  # fmt: skip
+def paired(results: dict[str, Any], web: StaticWeb, run: Path, counts: list[int], k: int,
+           extra: list[str]) -> None:  # fmt: skip
     results["pairs"] = []
     for n in counts:
-        print(f"{args.pairs} pairs: {n} worker(s) and the writer, then {n} single process(es)",
-              flush=True)  # fmt: skip
-        figures = pairs_run(web, run, n, args.pairs, *extra)
+        print(f"{k} pairs: {n} worker(s) and the writer, then {n} single process(es)", flush=True)
+        figures = pairs_run(web, run, n, k, *extra)
         results["pairs"].append(figures)
         print(f"  {n} worker(s) against {n} process(es): median {figures['median_overhead']:+.1%}"
               f" of {[f'{o:+.1%}' for o in figures['overheads']]}", flush=True)  # fmt: skip
-    if args.json:
-        Path(args.json).write_text(json.dumps(results, indent=2), "utf-8")
-    if not args.keep:
-        shutil.rmtree(run, ignore_errors=True)
-    return 0
 
 
 def steady(r: dict[str, Any]) -> None:

@@ -16,7 +16,6 @@ delay, and this changes nothing.
 from __future__ import annotations
 
 import functools
-import itertools
 from collections.abc import Coroutine
 from time import monotonic
 from typing import Any, cast
@@ -64,16 +63,15 @@ class PoliteHTTPHandler(HTTP11DownloadHandler):
         self.crawler = crawler
         self._pool.retryAutomatically = False
         self._pool._factory = cast(Any, functools.partial(WireFactory, self.on_wire))
-        self._unsent: dict[str, int] = {}  # host -> the request last started there, not sent
-        self._starts = itertools.count(1)
+        self._unsent: dict[str, object] = {}  # host -> the request last started there, not sent
 
     async def download_request(self, request: Request) -> Response:
         host = urlsplit(request.url).hostname or ""
-        start = self._unsent[host] = next(self._starts)
+        start = self._unsent[host] = object()
         try:
             return await super().download_request(request)
         finally:
-            if self._unsent.get(host) == start:  # its send was not seen: the answer counts
+            if self._unsent.get(host) is start:  # its send was not seen: the answer counts
                 del self._unsent[host]
                 self._sent_at(host)
 

@@ -31,8 +31,9 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 # Scrapy's downloader with each site held to its concurrency also when no delay applies
 # (crawler/downloader.py; Scrapy 2.19 sent a delay-free site's whole queue at once).
 DOWNLOADER = "crawler.downloader.SlotDownloader"
-# Scrapy's HTTP handler without Twisted's automatic resend on a dropped keep-alive
-# connection, which went past the delay (crawler/downloader.py)
+# Scrapy's HTTP handler with each site's delay run from the send, and without Twisted's
+# automatic resend on a dropped keep-alive connection, which went past the delay
+# (crawler/downloader.py)
 DOWNLOAD_HANDLERS = {scheme: "crawler.downloader.PoliteHTTPHandler" for scheme in ("http", "https")}
 DOWNLOAD_TIMEOUT = 30
 RETRY_ENABLED = True
