@@ -34,8 +34,8 @@ import socket
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Iterator
-from typing import Any, cast
+from collections.abc import Callable, Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 from scrapy import Request, Spider, signals
@@ -44,6 +44,7 @@ from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response
 from scrapy.settings import BaseSettings
 from scrapy.utils.misc import load_object
+from scrapy.utils.reactor import CallLaterOnce
 from scrapy_redis.queue import PriorityQueue
 from scrapy_redis.scheduler import Scheduler
 from twisted.internet import task
@@ -134,39 +135,56 @@ class RedisScheduler(Scheduler):
             logger.info("joining a crawl with %d requests queued", queued)
 
     def enqueue_request(self, request: Request) -> bool:
-        """Redis down: waited for (up to ``PATIENCE`` seconds, the worker stalled), since
-        the page that links the request may be recorded once Redis is back."""
+        """A link joins the frontier with the next MULTI that releases a lease (its page's
+        record, as a rule: :class:`PendingLinks`), or before the next pop. A redirect joins
+        it now: a duplicate is dropped (False), and its old URL recorded at once
+        (crawler/middlewares.py, ``request_dropped``). Redis down: waited for (up to
+        ``PATIENCE`` seconds, the worker stalled), since the page that links the request
+        may be recorded once Redis is back."""
+        fingerprint = "" if request.dont_filter else self.df.request_fingerprint(request)
+        session = getattr(self.spider, "session", None)
+        if isinstance(session, RedisSession) and "redirect_urls" not in request.meta:
+            session.links.report = self._counted
+            session.links.add(request, fingerprint, self.queue._encode_request(request))
+            return True
         deadline = time.monotonic() + PATIENCE
         while True:
             try:
-                return self._enqueue(request)
+                return self._enqueue(request, fingerprint)
             except OUTAGE as exc:
                 if time.monotonic() > deadline:
                     raise
                 logger.error("Redis unreachable (%s): waiting to queue %s", exc, request.url)
                 time.sleep(1.0)
 
-    def _enqueue(self, request: Request) -> bool:
-        if request.dont_filter:
-            self.queue.push(request)
-        else:
-            fingerprint = self.df.request_fingerprint(request)
-            data = self.queue._encode_request(request)
-            if not self.queue.job.add(fingerprint, data, request.priority):
-                self.df.log(request, self.spider)
-                return False
-        if self.stats:
+    def _enqueue(self, request: Request, fingerprint: str) -> bool:
+        data = self.queue._encode_request(request)
+        queued = self.queue.job.add(fingerprint, data, request.priority)
+        self._counted(request, queued)
+        return queued
+
+    def _counted(self, request: Request, queued: bool) -> None:
+        """As scrapy-redis counts a request: queued, or logged by its duplicate filter."""
+        if not queued:
+            self.df.log(request, self.spider)
+        elif self.stats:
             self.stats.inc_value("scheduler/enqueued/redis")
-        return True
+
+    def has_pending_requests(self) -> bool:
+        session = getattr(self.spider, "session", None)
+        return bool(isinstance(session, RedisSession) and session.links) or len(self) > 0
 
     def next_request(self) -> Request | None:
         """None while this worker holds ``ARCHIVE_REDIS_IN_FLIGHT`` requests: the others
-        get the rest (Scrapy asks for as many as CONCURRENT_REQUESTS, 128, allows)."""
+        get the rest (Scrapy asks for as many as CONCURRENT_REQUESTS, 128, allows). Links
+        not queued yet are queued first (Redis down: kept for the next try)."""
         session = getattr(self.spider, "session", None)
         limit = self.spider.settings.getint("ARCHIVE_REDIS_IN_FLIGHT")
         if isinstance(session, RedisSession) and len(session.held) >= limit:
             return None
         try:
+            if isinstance(session, RedisSession) and session.links:
+                session.links.flush()
             request: Request | None = self.queue.pop(self.idle_before_close)
         except OUTAGE as exc:
             logger.error("Redis unreachable (%s): no request taken for now", exc)
@@ -174,6 +192,58 @@ class RedisScheduler(Scheduler):
         if request is not None and self.stats:
             self.stats.inc_value("scheduler/dequeued/redis")
         return request
+
+
+class PendingLinks:
+    """The links a worker's callbacks yielded, not in the frontier yet. They join it in the
+    MULTI that releases their page's lease (its record's, as a rule), all in one command,
+    where each took a round trip of its own (1.6 a stored article, measured; each round
+    trip costs a worker CPU beyond its own: docs/scale-out.md). Queued in the same MULTI
+    as the release, so a worker killed in between loses nothing: its lease expires and
+    the page is fetched again, its links with it."""
+
+    Batch = list[tuple[Request, str, bytes]]  # (request, fingerprint, encoded request)
+
+    def __init__(self, job: Job):
+        self.job = job
+        self.report: Callable[[Request, bool], None] | None = None  # the scheduler's count
+        self.pending: PendingLinks.Batch = []
+
+    def __len__(self) -> int:
+        return len(self.pending)
+
+    def add(self, request: Request, fingerprint: str, data: bytes) -> None:
+        self.pending.append((request, fingerprint, data))
+
+    def queue(self, pipe: Any) -> PendingLinks.Batch:
+        """All of them queued on ``pipe``, in one command: the pipeline's first, if any."""
+        batch, self.pending = self.pending, []
+        if batch:
+            self.job.queue(pipe, [(f, data, request.priority) for request, f, data in batch])
+        return batch
+
+    def done(self, batch: PendingLinks.Batch, results: list[Any]) -> None:
+        """The pipeline ran; its first answer is the batch's. Counted as scrapy-redis
+        counts them (duplicates logged by its filter)."""
+        if batch and self.report is not None:
+            for (request, _, _), queued in zip(batch, results[0], strict=True):
+                self.report(request, bool(queued))
+
+    def failed(self, batch: PendingLinks.Batch) -> None:
+        """The pipeline did not run (Redis down): the batch waits for the next one (queued
+        twice if it ran after all: the duplicate filter keeps one)."""
+        self.pending[:0] = batch
+
+    def flush(self) -> None:
+        """Queued now, on their own (a pop is due). Redis down: kept, and raised."""
+        pipe = self.job.server.pipeline(transaction=False)
+        batch = self.queue(pipe)
+        try:
+            results = pipe.execute()
+        except OUTAGE:
+            self.failed(batch)
+            raise
+        self.done(batch, results)
 
 
 class LeasedQueue(PriorityQueue):
@@ -219,6 +289,7 @@ class RedisSession(ArchiveSession):
         self.job, self.resuming, self.killed = set(), [], []
         self.counts: dict[str, SiteCounts] = defaultdict(SiteCounts)
         self.held: dict[str, str] = {}  # requested URL (canonical) -> its lease
+        self.links = PendingLinks(job)  # yielded, queued with the next release of a lease
         self._captures: dict[int, dict[str, Any]] = {}  # handle -> captures row, not yet sent
         self._handles = itertools.count(1)
 
@@ -230,37 +301,48 @@ class RedisSession(ArchiveSession):
         old = self.held.get(key)
         self.held[key] = lease
         if old is not None and old != lease:
-            pipe = self.redis_job.server.pipeline(transaction=True)
-            self.redis_job.release(pipe, old)
-            pipe.execute()
+            self._release([old])
 
     def release_orphans(self) -> int:
         """Leases held while nothing is in flight (an exception in a callback left the
         request without a record): let go, so the job can end. Returns how many."""
         orphans = list(self.held.values())
         if orphans:
-            pipe = self.redis_job.server.pipeline(transaction=True)
-            for lease in orphans:
-                self.redis_job.release(pipe, lease)
-            pipe.execute()
+            self._release(orphans)
             self.held.clear()
         return len(orphans)
+
+    def _release(self, leases: list[str], *commands: Callable[[Any], Any]) -> None:
+        """One MULTI: the links yielded so far queued first, then ``commands`` (a record,
+        each a function of the pipeline), then ``leases`` let go: a lease never goes
+        before the links of its page are in the frontier. Redis down: the links wait for
+        the next one, and the error is raised (nothing of the MULTI was applied)."""
+        pipe = self.redis_job.server.pipeline(transaction=True)
+        batch = self.links.queue(pipe)
+        for command in commands:
+            command(pipe)
+        for lease in leases:
+            self.redis_job.release(pipe, lease)
+        try:
+            results = pipe.execute()
+        except OUTAGE:
+            self.links.failed(batch)
+            raise
+        self.links.done(batch, results)
 
     def _add(self, kind: str, record: dict[str, Any], url: str | None = None,
              archived: dict[str, str] | None = None) -> None:  # fmt: skip
         """One record on the stream; the lease of ``url``'s request released with it, and
         an article's URLs marked archived by this job (crawler/middlewares.py: a request
         for one of them is then not sent, as in a single-process crawl)."""
-        pipe = self.redis_job.server.pipeline(transaction=True)
-        if archived:
-            pipe.hset(self.redis_job.archived, mapping=cast(Any, archived))
+        job = self.redis_job
         body = json.dumps({"kind": kind, "worker": self.worker, **record}, ensure_ascii=False)
-        pipe.xadd(self.redis_job.records, {"r": body.encode()})
+        commands = [lambda pipe: pipe.xadd(job.records, {"r": body.encode()})]
+        if archived:
+            commands.insert(0, lambda pipe: pipe.hset(job.archived, mapping=archived))
         lease = self.held.pop(url, None) if url else None
-        if lease is not None:
-            self.redis_job.release(pipe, lease)
         try:
-            pipe.execute()
+            self._release([lease] if lease is not None else [], *commands)
         except OUTAGE as exc:  # nothing of it was added (MULTI): the lease brings it back
             logger.error("Redis unreachable (%s): the %s record of %s is not added; its "
                          "request goes back to the frontier when its lease expires",
@@ -296,9 +378,7 @@ class RedisSession(ArchiveSession):
     def drop(self, url: str) -> None:
         """A request that ends without a record (its article is archived meanwhile)."""
         if (lease := self.held.pop(url, None)) is not None:
-            pipe = self.redis_job.server.pipeline(transaction=True)
-            self.redis_job.release(pipe, lease)
-            pipe.execute()
+            self._release([lease])
 
     def archived(self, url: str) -> bool:
         return bool(self.redis_job.server.hexists(self.redis_job.archived, url))
@@ -403,6 +483,7 @@ class SharedDelay(PoliteHTTPHandler):
     """
 
     POLL = 0.1  # seconds between two asks for a slot while the host's are all taken
+    FREE_AFTER = 0.05  # seconds a slot freed without a delay waits to ride on the next ask
     MARGIN = 10.0  # seconds a slot outlives its request's longest wait and download
 
     def __init__(self, crawler: Crawler):
@@ -415,6 +496,9 @@ class SharedDelay(PoliteHTTPHandler):
         self.worker = worker_name(crawler.settings)
         # host -> (token, delay) of this worker's request holding the host's turn, not sent
         self.granted: dict[str, tuple[str, float]] = {}
+        # (host, token) of requests done without a delay whose slots are not freed yet
+        self.done: list[tuple[str, str]] = []
+        self._free_later = CallLaterOnce(self.free_done)
 
     async def download_request(self, request: Request) -> Response:
         host = urlsplit(request.url).hostname or ""
@@ -443,10 +527,12 @@ class SharedDelay(PoliteHTTPHandler):
         ``POLL`` while the host's slots are all taken or its last granted request is not
         sent yet). Redis down: the request waits (never sent past the site's delay or
         concurrency, never recorded as the page's failure)."""
+        done, self.done = self.done, []
         try:
-            wait = self.job.go(host, token, self.limit, hold, delay, url)
+            wait = self.job.go(host, token, self.limit, hold, delay, url, done)
         except OUTAGE as exc:
             logger.error("Redis unreachable (%s): %s waits for its turn", exc, host)
+            self.done += done
             return 1.0
         return self.POLL if wait in (NO_SLOT, SENDING) else wait
 
@@ -464,13 +550,35 @@ class SharedDelay(PoliteHTTPHandler):
             logger.error("Redis unreachable (%s): %s's turn is let go when done", exc, host)
 
     def _free(self, host: str, token: str, delay: float) -> None:
-        """Redis down: the slot (and the turn, if the request was not reported sent) is
-        left to expire (the site's concurrency lower meanwhile). A request cancelled
-        before it had a slot frees nothing."""
+        """Without a delay, the slot is freed in this worker's next ask for a slot, or
+        ``FREE_AFTER`` seconds later if none comes (a round trip a page saved: measured,
+        each round trip of a worker costs it CPU beyond its own). Redis down: the slot (and
+        the turn, if the request was not reported sent) is left to expire (the site's
+        concurrency lower meanwhile). A request cancelled before it had a slot frees
+        nothing."""
+        if delay <= 0:
+            self.done.append((host, token))
+            self._free_later.schedule(self.FREE_AFTER)
+            return
         try:
             self.job.free_slot(host, token, delay)
         except OUTAGE as exc:
             logger.error("Redis unreachable (%s): a slot of %s is left to expire", exc, host)
+
+    def free_done(self) -> None:
+        """The slots of requests done without a delay that no ask took along."""
+        done, self.done = self.done, []
+        if not done:
+            return
+        try:
+            self.job.free_slots(done)
+        except OUTAGE as exc:
+            logger.error("Redis unreachable (%s): %d slot(s) left to expire", exc, len(done))
+
+    async def close(self) -> None:
+        self._free_later.cancel()
+        self.free_done()
+        await super().close()
 
     def delay(self, request: Request, host: str) -> float:
         engine = self.crawler.engine

@@ -92,8 +92,11 @@ return back
 # ARGV[3] seconds, so a request sent late cannot be followed sooner than the delay. Returns
 # '0' when the request may go, NO_SLOT while no slot is free, ARCHIVED for a page not to
 # send, SENDING while the last granted request is not sent, else the seconds until its
-# turn is due (as strings: Lua numbers lose fractions).
+# turn is due (as strings: Lua numbers lose fractions). First, the slots of this worker's
+# requests done meanwhile without a delay are freed (KEYS[5...], ARGV[6...]): in the same
+# round trip, where each took one of its own.
 _GO = """
+for i = 6, #ARGV do redis.call('ZREM', KEYS[i - 1], ARGV[i]) end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1e6
 local hold = tonumber(ARGV[3])
@@ -130,12 +133,24 @@ redis.call('SET', KEYS[2], tostring(due), 'EX', 3600)
 return 1
 """
 
-# A request not seen before joins the frontier: the duplicate filter's SADD and the
-# queue's ZADD in one round trip (scrapy-redis makes two).
+# Requests join the frontier, each unless its fingerprint was seen (ARGV: fingerprint,
+# score, request, ... ; an empty fingerprint skips the duplicate filter): for each, the
+# duplicate filter's SADD and the queue's ZADD, all in one command (scrapy-redis makes two
+# round trips a request). Returns 1 for each request queued, 0 for each duplicate. Sent by
+# its text (EVAL), never by SHA: inside a record's MULTI, an EVALSHA that a restarted
+# Redis no longer knows would fail alone, and the MULTI release the page's lease without
+# its links.
 _ADD = """
-if redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return 0 end
-redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
-return 1
+local added = {}
+for i = 1, #ARGV, 3 do
+  if ARGV[i] == '' or redis.call('SADD', KEYS[1], ARGV[i]) == 1 then
+    redis.call('ZADD', KEYS[2], ARGV[i + 1], ARGV[i + 2])
+    added[#added + 1] = 1
+  else
+    added[#added + 1] = 0
+  end
+end
+return added
 """
 
 _HEARTBEAT = """
@@ -178,7 +193,6 @@ class Job:
         self._requeue = server.register_script(_REQUEUE)
         self._go = server.register_script(_GO)
         self._sent = server.register_script(_SENT)
-        self._add = server.register_script(_ADD)
         self._heartbeat = server.register_script(_HEARTBEAT)
         self._live = server.register_script(_LIVE)
 
@@ -206,9 +220,19 @@ class Job:
         return found[0].decode(), found[1]
 
     def add(self, fingerprint: str, data: bytes, priority: int) -> bool:
-        """Queue a request unless its fingerprint was seen; False for a duplicate."""
-        keys = [self.dupefilter, self.requests]
-        return bool(self._add(keys=keys, args=[fingerprint, -priority, data]))
+        """Queue a request unless its fingerprint (empty: none) was seen; False for a
+        duplicate."""
+        pipe = self.server.pipeline(transaction=False)
+        self.queue(pipe, [(fingerprint, data, priority)])
+        return bool(pipe.execute()[0][0])
+
+    def queue(self, pipe: Any, requests: list[tuple[str, bytes, int]]) -> None:
+        """Queue ``requests`` (fingerprint, request, priority) on ``pipe``, in one command
+        whose result is a 1 (queued) or 0 (a duplicate) for each."""
+        args: list[str | bytes | int] = []
+        for fingerprint, data, priority in requests:
+            args += [fingerprint, -priority, data]
+        pipe.eval(_ADD, 2, self.dupefilter, self.requests, *args)
 
     def release(self, pipe: Any, lease: str) -> None:
         """The leased request is done (queued in the same MULTI as its record)."""
@@ -274,14 +298,18 @@ class Job:
 
     # --- politeness ---------------------------------------------------------------
     def go(self, host: str, token: str, limit: int, hold: float, delay: float,
-           url: str | None = None) -> float:  # fmt: skip
+           url: str | None = None, done: Iterable[tuple[str, str]] = ()) -> float:  # fmt: skip
         """0 when this request to ``host`` may be sent now: ``token`` holds one of the host's
         ``limit`` slots (for ``hold`` seconds at most) and, with a ``delay``, the turn is
         granted (and held until :meth:`sent`). Else NO_SLOT while every slot is taken,
         ARCHIVED when ``url`` (a page's, canonical) is an article's this job stored, SENDING
-        while the host's last granted request is not sent, or the seconds until the turn."""
-        keys = [self._inflight(host), self._next(host), self.archived, self._sending(host)]
-        args: list[str | int] = [limit, token, math.ceil(hold), repr(delay), url or ""]
+        while the host's last granted request is not sent, or the seconds until the turn.
+        The slots ``done`` ((host, token) of requests without a delay) are freed first."""
+        done = list(done)
+        keys = [self._inflight(host), self._next(host), self.archived, self._sending(host),
+                *(self._inflight(h) for h, _ in done)]  # fmt: skip
+        args: list[str | int] = [limit, token, math.ceil(hold), repr(delay), url or "",
+                                 *(t for _, t in done)]  # fmt: skip
         return float(self._go(keys=keys, args=args))
 
     def sent(self, host: str, token: str, delay: float) -> bool:
@@ -291,12 +319,19 @@ class Job:
 
     def free_slot(self, host: str, token: str, delay: float) -> None:
         """``token``'s request is done: its slot freed, and its turn if never reported sent
-        (the next turn then ``delay`` from now: the send, if any, was before). Without a
-        delay no turn was taken: a ZREM (the script's TIME and GET are three commands)."""
+        (the next turn then ``delay`` from now: the send, if any, was before)."""
         if delay <= 0:
-            self.server.zrem(self._inflight(host), token)
+            self.free_slots([(host, token)])
         else:
             self._done(host, token, delay, free=True)
+
+    def free_slots(self, done: Iterable[tuple[str, str]]) -> None:
+        """The slots of requests without a delay, done: (host, token) each; one round trip
+        (no turn was taken: a ZREM each, where the script's TIME and GET are three more)."""
+        pipe = self.server.pipeline(transaction=False)
+        for host, token in done:
+            pipe.zrem(self._inflight(host), token)
+        pipe.execute()
 
     def _done(self, host: str, token: str, delay: float, free: bool) -> bool:
         keys = [self._inflight(host), self._next(host), self._sending(host)]
