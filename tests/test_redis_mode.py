@@ -659,3 +659,101 @@ def test_a_request_the_server_dropped_waits_for_its_turn_again(tmp_path, web):
 
 
 DROPPED = 40  # the request the server drops: late enough to go on a reused connection
+
+
+def test_one_command_queues_a_batch_of_links_each_once(tmp_path):
+    """Job.queue: every request of the batch joins the frontier unless its fingerprint was
+    seen (before, or earlier in the batch); one without a fingerprint always does."""
+    from crawler.redisjob import Job as RedisJob
+
+    with RedisServer(tmp_path / "redis") as server:
+        job = RedisJob(server.client(), "tct-archive")
+        assert job.add("f1", b"one", 0)
+        pipe = job.server.pipeline(transaction=False)
+        job.queue(pipe, [("f1", b"one again", 0), ("f2", b"two", 5), ("f2", b"two again", 0),
+                         ("", b"unfiltered", 0), ("", b"unfiltered too", 0)])  # fmt: skip
+        assert pipe.execute() == [[0, 1, 0, 1, 1]]
+        queued = job.server.zrange(job.requests, 0, -1, withscores=True)
+        assert queued == [(b"two", -5.0), (b"one", 0.0), (b"unfiltered", 0.0),
+                          (b"unfiltered too", 0.0)]  # fmt: skip
+
+
+def test_an_ask_for_a_slot_frees_the_slots_done_before_it(tmp_path):
+    """Job.go with ``done``: the slots of requests done without a delay, on any host, are
+    freed in the same round trip, before the host's slots are counted."""
+    from crawler.redisjob import NO_SLOT
+    from crawler.redisjob import Job as RedisJob
+
+    with RedisServer(tmp_path / "redis") as server:
+        job = RedisJob(server.client(), "tct-archive")
+        assert job.go("h", "a", 1, 60, 0.0) == 0
+        assert job.go("g", "x", 1, 60, 0.0) == 0
+        assert job.go("h", "b", 1, 60, 0.0) == NO_SLOT
+        assert job.go("h", "b", 1, 60, 0.0, done=[("h", "a"), ("g", "x")]) == 0
+        assert job.server.zrange("tct-archive:inflight:h", 0, -1) == [b"b"]
+        assert not job.server.exists("tct-archive:inflight:g")
+
+
+def _worker_session(tmp_path: Path, server: Any) -> Any:
+    from archive.sites.registry import Site
+    from crawler.redis_mode import RedisSession
+    from crawler.redisjob import Job as RedisJob
+
+    site = Site(id="d", name="D", province="P", start_urls=("http://127.0.0.9/",),
+                allowed_domains=("127.0.0.9",))  # fmt: skip
+    job = RedisJob(server.client(), "tct-archive")
+    return RedisSession(job, "w0", 300.0, [site], str(tmp_path / "a.db"))
+
+
+def test_a_pages_links_join_the_frontier_in_its_records_multi(tmp_path):
+    """The links a page yielded wait in the worker until its record is added; then the
+    links, the record and the release of the page's lease are one MULTI (one round trip,
+    where each link took one more), and the scheduler hears which were duplicates."""
+    from scrapy import Request
+
+    from crawler.items import PageItem
+
+    page = "http://127.0.0.9/tin-tuc"
+    with RedisServer(tmp_path / "redis") as server:
+        session = _worker_session(tmp_path, server)
+        job = session.redis_job
+        job.server.zadd(job.requests, {b"the page": 0})
+        lease, _ = job.pop(300.0)
+        session.hold(Request(page), lease)
+        assert job.add("seen", b"an old link", 0)
+        heard: list[tuple[str, bool]] = []
+        session.links.report = lambda request, queued: heard.append((request.url, queued))
+        session.links.add(Request(f"{page}/1"), "new", b"link 1")
+        session.links.add(Request(f"{page}/2"), "seen", b"link 2")
+        assert job.server.zcard(job.requests) == 1  # not sent yet
+        job.server.config_resetstat()
+        session.save(PageItem(site_id="d", url=page, kind="listing",
+                              fetched="2026-01-01T00:00:00Z", status=200))  # fmt: skip
+        calls = {name: stats["calls"] for name, stats in job.server.info("commandstats").items()}
+        assert calls["cmdstat_multi"] == calls["cmdstat_exec"] == calls["cmdstat_eval"] == 1
+        assert calls["cmdstat_xadd"] == 1
+        assert heard == [(f"{page}/1", True), (f"{page}/2", False)]
+        assert job.server.zrange(job.requests, 0, -1) == [b"an old link", b"link 1"]
+        assert job.server.zcard(job.deadlines) == 0  # the page's lease released with them
+        assert len(session.links) == 0
+
+
+def test_links_wait_for_the_next_multi_while_redis_is_down(tmp_path):
+    """Redis down when a page's record is added: nothing of the MULTI is applied, and the
+    page's links stay in the worker for the next one; the lease is the page's way back."""
+    from scrapy import Request
+
+    from crawler.items import PageItem
+
+    page = "http://127.0.0.9/tin-tuc"
+    with RedisServer(tmp_path / "redis") as server:
+        session = _worker_session(tmp_path, server)
+        session.links.add(Request(f"{page}/1"), "new", b"link 1")
+        server.stop()
+        session.save(PageItem(site_id="d", url=page, kind="listing",
+                              fetched="2026-01-01T00:00:00Z", status=200))  # fmt: skip
+        assert len(session.links) == 1
+        server.start()
+        session.links.flush()
+        assert session.redis_job.server.zrange(session.redis_job.requests, 0, -1) == [b"link 1"]
+        assert len(session.links) == 0
