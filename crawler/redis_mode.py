@@ -33,7 +33,7 @@ import os
 import socket
 import time
 import uuid
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import urlsplit
@@ -175,15 +175,17 @@ class RedisScheduler(Scheduler):
         return bool(isinstance(session, RedisSession) and session.links) or len(self) > 0
 
     def next_request(self) -> Request | None:
-        """None while this worker holds ``ARCHIVE_REDIS_IN_FLIGHT`` requests: the others
-        get the rest (Scrapy asks for as many as CONCURRENT_REQUESTS, 128, allows). Links
+        """None while this worker has ``ARCHIVE_REDIS_IN_FLIGHT`` requests in flight: the
+        others get the rest (Scrapy asks for as many as CONCURRENT_REQUESTS, 128, allows;
+        the worker holds at most ``LeasedQueue.BATCH - 1`` more, popped and waiting). Links
         not queued yet are queued first (Redis down: kept for the next try)."""
         session = getattr(self.spider, "session", None)
         limit = self.spider.settings.getint("ARCHIVE_REDIS_IN_FLIGHT")
-        if isinstance(session, RedisSession) and len(session.held) >= limit:
+        waiting = len(self.queue.popped)
+        if isinstance(session, RedisSession) and len(session.held) - waiting >= limit:
             return None
         try:
-            if isinstance(session, RedisSession) and session.links:
+            if isinstance(session, RedisSession) and session.links and not waiting:
                 session.links.flush()
             request: Request | None = self.queue.pop(self.idle_before_close)
         except OUTAGE as exc:
@@ -248,24 +250,32 @@ class PendingLinks:
 
 class LeasedQueue(PriorityQueue):
     """scrapy-redis's priority queue whose pop leases the request instead of dropping it
-    from Redis: popped destructively, a killed worker's requests were lost."""
+    from Redis: popped destructively, a killed worker's requests were lost. One pop
+    leases the ``BATCH`` best requests, handed out one at a time (a round trip per four
+    requests, where each took one: each round trip costs a worker CPU beyond its own,
+    docs/scale-out.md); their leases are held, and renewed, from the pop on."""
+
+    BATCH = 4
 
     def __init__(self, server: Any, spider: Spider, key: str, serializer: Any = None):
         super().__init__(server, spider, key, serializer)
         settings = spider.settings
         self.job = Job(server, settings.get("ARCHIVE_REDIS_KEY"))
         self.lease = settings.getfloat("ARCHIVE_REDIS_LEASE")
+        self.popped: deque[Request] = deque()  # leased by this worker, not handed out yet
+
+    def __len__(self) -> int:
+        return len(self.popped) or super().__len__()
 
     def pop(self, timeout: int = 0) -> Request | None:
-        found = self.job.pop(self.lease)
-        if found is None:
-            return None
-        lease, data = found
-        request: Request = self._decode_request(data)
-        session = getattr(self.spider, "session", None)
-        if isinstance(session, RedisSession):
-            session.hold(request, lease)
-        return request
+        if not self.popped:
+            session = getattr(self.spider, "session", None)
+            for lease, data in self.job.pop(self.lease, self.BATCH):
+                request: Request = self._decode_request(data)
+                if isinstance(session, RedisSession):
+                    session.hold(request, lease)
+                self.popped.append(request)
+        return self.popped.popleft() if self.popped else None
 
 
 class RedisSession(ArchiveSession):

@@ -44,17 +44,22 @@ NO_SLOT = -1.0  # Job.go: every slot of the host is taken
 ARCHIVED = -2.0  # Job.go: the page's URL is an article's this job stored: not to be sent
 SENDING = -3.0  # Job.go: the host's last granted request is not on the wire yet
 
-# Pop the best request and lease it, in one step: a worker killed after the pop
-# leaves the request in ``leases``, where its deadline gives it back.
+# Pop the best ARGV[2] requests and lease each, in one step: a worker killed after the
+# pop leaves them in ``leases``, where their deadlines give them back.
 _POP = """
-local r = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-if #r == 0 then return false end
-redis.call('ZREM', KEYS[1], r[1])
+local r = redis.call('ZRANGE', KEYS[1], 0, tonumber(ARGV[2]) - 1, 'WITHSCORES')
+if #r == 0 then return {} end
 local t = redis.call('TIME')
-local id = redis.call('INCR', KEYS[4])
-redis.call('HSET', KEYS[2], id, r[2] .. '\\n' .. r[1])
-redis.call('ZADD', KEYS[3], t[1] + tonumber(ARGV[1]), id)
-return {tostring(id), r[1]}
+local out = {}
+for i = 1, #r, 2 do
+  redis.call('ZREM', KEYS[1], r[i])
+  local id = redis.call('INCR', KEYS[4])
+  redis.call('HSET', KEYS[2], id, r[i + 1] .. '\\n' .. r[i])
+  redis.call('ZADD', KEYS[3], t[1] + tonumber(ARGV[1]), id)
+  out[#out + 1] = tostring(id)
+  out[#out + 1] = r[i]
+end
+return out
 """
 
 # Expired leases go back to the frontier with their priority; one that expired
@@ -211,13 +216,12 @@ class Job:
     awaiting: str  # document URL -> the articles stored before it (the writer's)
 
     # --- the frontier's leases ----------------------------------------------------
-    def pop(self, lease: float) -> tuple[str, bytes] | None:
-        """The best queued request, leased for ``lease`` seconds: (lease id, request)."""
-        found = self._pop(keys=[self.requests, self.leases, self.deadlines, self.lease_seq],
-                          args=[int(lease)])  # fmt: skip
-        if not found:
-            return None
-        return found[0].decode(), found[1]
+    def pop(self, lease: float, count: int = 1) -> list[tuple[str, bytes]]:
+        """The ``count`` best queued requests, each leased for ``lease`` seconds: (lease id,
+        request) each, best first; none when the frontier is empty."""
+        keys = [self.requests, self.leases, self.deadlines, self.lease_seq]
+        found = self._pop(keys=keys, args=[int(lease), count])
+        return [(found[i].decode(), found[i + 1]) for i in range(0, len(found), 2)]
 
     def add(self, fingerprint: str, data: bytes, priority: int) -> bool:
         """Queue a request unless its fingerprint (empty: none) was seen; False for a

@@ -718,7 +718,7 @@ def test_a_pages_links_join_the_frontier_in_its_records_multi(tmp_path):
         session = _worker_session(tmp_path, server)
         job = session.redis_job
         job.server.zadd(job.requests, {b"the page": 0})
-        lease, _ = job.pop(300.0)
+        [(lease, _)] = job.pop(300.0)
         session.hold(Request(page), lease)
         assert job.add("seen", b"an old link", 0)
         heard: list[tuple[str, bool]] = []
@@ -757,3 +757,23 @@ def test_links_wait_for_the_next_multi_while_redis_is_down(tmp_path):
         session.links.flush()
         assert session.redis_job.server.zrange(session.redis_job.requests, 0, -1) == [b"link 1"]
         assert len(session.links) == 0
+
+
+def test_one_pop_leases_the_best_requests_of_a_batch(tmp_path):
+    """Job.pop with a count: the best requests, each leased with a deadline of its own
+    (given back one by one when they expire), and none from an empty frontier."""
+    from crawler.redisjob import Job as RedisJob
+
+    with RedisServer(tmp_path / "redis") as server:
+        job = RedisJob(server.client(), "tct-archive")
+        job.server.zadd(job.requests, {b"c": 3, b"a": 1, b"b": 2})
+        popped = job.pop(300.0, 2)
+        assert [data for _, data in popped] == [b"a", b"b"]
+        assert job.server.zrange(job.requests, 0, -1) == [b"c"]
+        assert job.server.zcard(job.deadlines) == 2
+        assert len({lease for lease, _ in popped}) == 2
+        assert [data for _, data in job.pop(300.0, 4)] == [b"c"]
+        assert job.pop(300.0, 4) == []
+        job.server.zadd(job.deadlines, {popped[0][0]: 0})  # its worker died
+        assert job.requeue_expired(3) == 1
+        assert job.server.zrange(job.requests, 0, -1, withscores=True) == [(b"a", 1.0)]
