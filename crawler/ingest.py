@@ -101,14 +101,12 @@ class Writer:
         return list(answer[0][1]) if answer else []
 
     def _gather(self) -> list[tuple[bytes, Any]]:
-        """New records: waited for, then gathered for up to ``GATHER`` seconds."""
+        """New records: waited for, then those added within ``GATHER`` seconds, read at its
+        end (read as they came, the writer woke and read once per record or two)."""
         batch = self._read(">", block=BLOCK_MS)
-        until = time.monotonic() + GATHER
-        while batch and len(batch) < BATCH and (left := until - time.monotonic()) > 0:
-            more = self._read(">", block=max(1, int(left * 1000)), count=BATCH - len(batch))
-            if not more:
-                break
-            batch += more
+        if batch and len(batch) < BATCH:
+            time.sleep(GATHER)
+            batch += self._read(">", count=BATCH - len(batch))
         return batch
 
     def _complete(self) -> bool:
