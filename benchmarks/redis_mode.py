@@ -139,6 +139,9 @@ def redis_run(web: StaticWeb, run: Path, workers: int, *extra: str) -> dict[str,
            "pools": sum(u.cpu_children for u in usages[1:]),
            "redis": cpu_after - cpu_before}  # fmt: skip
     total = sum(cpu.values())
+    switches = {"writer": usages[0].switches_main + usages[0].switches_children,
+                "workers": sum(u.switches_main for u in usages[1:]),
+                "pools": sum(u.switches_children for u in usages[1:])}  # fmt: skip
     return {
         "workers": workers,
         "statuses": statuses,
@@ -147,6 +150,7 @@ def redis_run(web: StaticWeb, run: Path, workers: int, *extra: str) -> dict[str,
         "articles_per_s": round(articles / wall, 1),
         "cpu_s_per_article": round(total / max(articles, 1), 4),
         "cpu_s": {k: round(v, 1) for k, v in cpu.items()},
+        "switches_per_article": {k: round(v / max(articles, 1), 1) for k, v in switches.items()},
         "redis_commands_per_article": round(
             (after["commands"] - before["commands"]) / max(articles, 1), 1
         ),
@@ -248,11 +252,17 @@ def split_run(web: StaticWeb, run: Path, n: int, *extra: str) -> dict[str, Any]:
     samplers = [sampled(p) for p in procs]
     statuses = [p.wait() for p in procs]
     wall = time.perf_counter() - started
-    cpu = sum(s.stop().cpu for s in samplers)
+    usages = [s.stop() for s in samplers]
     articles = sum(articles_in(db) for db in dbs)
+    main, pools = sum(u.cpu_main for u in usages), sum(u.cpu_children for u in usages)
+    switches = {"main": sum(u.switches_main for u in usages),
+                "pools": sum(u.switches_children for u in usages)}  # fmt: skip
     return {"processes": n, "statuses": statuses, "wall_s": round(wall, 1), "articles": articles,
             "articles_per_s": round(articles / wall, 1),
-            "cpu_s_per_article": round(cpu / max(articles, 1), 4)}  # fmt: skip
+            "cpu_s_per_article": round((main + pools) / max(articles, 1), 4),
+            "cpu_s": {"main": round(main, 1), "pools": round(pools, 1)},
+            "switches_per_article": {k: round(v / max(articles, 1), 1)
+                                     for k, v in switches.items()}}  # fmt: skip
 
 
 def single(db: Path, web: StaticWeb, log: Path, site_ids: list[str],
