@@ -217,35 +217,28 @@ class PendingLinks:
     def add(self, request: Request, fingerprint: str, data: bytes) -> None:
         self.pending.append((request, fingerprint, data))
 
-    def queue(self, pipe: Any) -> PendingLinks.Batch:
-        """All of them queued on ``pipe``, in one command: the pipeline's first, if any."""
+    def send(self, pipe: Any, *commands: Callable[[Any], Any]) -> None:
+        """Run ``pipe`` with all of them queued first, in one command, then ``commands``.
+        Counted as scrapy-redis counts them (duplicates logged by its filter). Redis down:
+        they wait for the next pipeline (queued twice if it ran after all: the duplicate
+        filter keeps one), and the error is raised."""
         batch, self.pending = self.pending, []
         if batch:
             self.job.queue(pipe, [(f, data, request.priority) for request, f, data in batch])
-        return batch
-
-    def done(self, batch: PendingLinks.Batch, results: list[Any]) -> None:
-        """The pipeline ran; its first answer is the batch's. Counted as scrapy-redis
-        counts them (duplicates logged by its filter)."""
+        for command in commands:
+            command(pipe)
+        try:
+            results = pipe.execute()
+        except OUTAGE:
+            self.pending[:0] = batch
+            raise
         if batch and self.report is not None:
             for (request, _, _), queued in zip(batch, results[0], strict=True):
                 self.report(request, bool(queued))
 
-    def failed(self, batch: PendingLinks.Batch) -> None:
-        """The pipeline did not run (Redis down): the batch waits for the next one (queued
-        twice if it ran after all: the duplicate filter keeps one)."""
-        self.pending[:0] = batch
-
     def flush(self) -> None:
-        """Queued now, on their own (a pop is due). Redis down: kept, and raised."""
-        pipe = self.job.server.pipeline(transaction=False)
-        batch = self.queue(pipe)
-        try:
-            results = pipe.execute()
-        except OUTAGE:
-            self.failed(batch)
-            raise
-        self.done(batch, results)
+        """Queued now, on their own (a pop is due)."""
+        self.send(self.job.server.pipeline(transaction=False))
 
 
 class LeasedQueue(PriorityQueue):
@@ -327,18 +320,12 @@ class RedisSession(ArchiveSession):
         each a function of the pipeline), then ``leases`` let go: a lease never goes
         before the links of its page are in the frontier. Redis down: the links wait for
         the next one, and the error is raised (nothing of the MULTI was applied)."""
-        pipe = self.redis_job.server.pipeline(transaction=True)
-        batch = self.links.queue(pipe)
-        for command in commands:
-            command(pipe)
-        for lease in leases:
-            self.redis_job.release(pipe, lease)
-        try:
-            results = pipe.execute()
-        except OUTAGE:
-            self.links.failed(batch)
-            raise
-        self.links.done(batch, results)
+
+        def release(pipe: Any) -> None:
+            for lease in leases:
+                self.redis_job.release(pipe, lease)
+
+        self.links.send(self.redis_job.server.pipeline(transaction=True), *commands, release)
 
     def _add(self, kind: str, record: dict[str, Any], url: str | None = None,
              archived: dict[str, str] | None = None) -> None:  # fmt: skip
