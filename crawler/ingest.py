@@ -157,6 +157,8 @@ class Writer:
             document = attachment_item(record["item"], session)
             document.article_urls += self.job.awaiting_articles(document.url)
             session.save_attachment(document)
+        elif kind == "note":
+            session.note(record["site_id"], record["message"])
 
     def link_documents(self, item: PageItem) -> None:
         """An article linking documents already archived gets their rows, as a single

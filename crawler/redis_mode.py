@@ -345,6 +345,12 @@ class RedisSession(ArchiveSession):
                          "request goes back to the frontier when its lease expires",
                          exc, kind, url or record.get("row", {}).get("url"))  # fmt: skip
 
+    def note(self, site_id: str, message: str) -> bool:
+        """Sent to the writer, whose crawl reports the site (once per worker)."""
+        if first := super().note(site_id, message):
+            self._add("note", {"site_id": site_id, "message": message})
+        return first
+
     # --- seeding ------------------------------------------------------------------
     def seeds(self) -> bool:
         return self.redis_job.claim_seeding(self.worker, self.lease)

@@ -264,6 +264,14 @@ class ArchiveSession:
                     })  # fmt: skip
             frontier.done(self.db, [item.url])
 
+    def note(self, site_id: str, message: str) -> bool:
+        """A cap or trap the crawl ran into, once per site; True the first time."""
+        messages = self.counts[site_id].messages
+        if message in messages:
+            return False
+        messages.append(message)
+        return True
+
     @staticmethod
     def _tally(counts: SiteCounts, article: Article) -> None:
         """Which fields extraction found: the monitors compare them with earlier crawls."""

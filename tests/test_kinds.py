@@ -97,12 +97,12 @@ def test_only_a_confirmed_or_registered_verdict_spares_reading():
     """URL shapes decide without the text only from the registry or the site's own pages."""
     url = "http://h/vi/news/tin-hoat-dong/truong-chinh-tri-ky-niem-70-nam-63.html"
     assert known_kind(url, SITE, None) is None  # the CMS shape is a guess
-    book = ShapeBook()
+    book = articles_known_elsewhere()
     for n in range(3):
         book.record(f"http://h/vi/news/tin-hoat-dong/bai-{n}.html", "listing")
     assert known_kind(url, SITE, book.trusted) == "listing"
     book.record("http://h/vi/news/tin-hoat-dong/bai-9.html", "article")
-    assert known_kind(url, SITE, book.trusted) is None  # 3 of 4 agree: no longer trusted
+    assert known_kind(url, SITE, book.trusted) is None  # an article under it: not trusted
     denied = Site(id="x", name="x", province="x", start_urls=("http://h/",),
                   allowed_domains=("h",), article_deny=(r"/vi/news/",))  # fmt: skip
     assert known_kind(url, denied, None) == "listing"
@@ -110,8 +110,16 @@ def test_only_a_confirmed_or_registered_verdict_spares_reading():
     assert known_kind("http://h/?p=5", SITE, None) is None
 
 
-def test_every_tenth_page_of_a_trusted_shape_is_read_again():
+def articles_known_elsewhere() -> ShapeBook:
+    """A listing verdict needs the site's articles confirmed under another shape."""
     book = ShapeBook()
+    for n in range(3):
+        book.record(f"http://h/bai-viet/bai-so-{n}.html", "article")
+    return book
+
+
+def test_every_tenth_page_of_a_trusted_shape_is_read_again():
+    book = articles_known_elsewhere()
     for n in range(3):
         book.record(f"http://h/danh-muc/trang-{n}", "listing")
     handed = [book.for_page(f"http://h/danh-muc/trang-{n}") for n in range(10, 30)]

@@ -13,7 +13,7 @@ all listings (:class:`ShapeBook`). Until then every page is read.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlsplit
@@ -71,25 +71,45 @@ def _value(value: str) -> str:
 #: One page in this many of a confirmed shape is read all the same, so that a site whose
 #: articles turn up under a listing's shape is noticed and the shape trusted no more.
 AUDIT_EVERY = 10
+#: Pages handed a listing verdict kept per shape, to be read again if an article turns up
+#: under it (the oldest go first: by then a hundred audits have agreed with the verdict).
+HANDED_KEPT = 5000
 
 
 @dataclass
 class ShapeBook:
-    """What one site's pages of each shape turned out to be, read by their content."""
+    """What one site's pages of each shape turned out to be, read by their content.
+
+    A listing verdict is the one that loses articles if wrong (the page is not read), so it
+    needs more: the site's articles confirmed under another shape (read listing pages
+    first, as a crawl does, and a shape that names articles too would pass for a listing's),
+    and the first article read under it withdraws it for good and gives back the pages it
+    was handed, to be read again.
+    """
 
     seen: defaultdict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     trusted: dict[str, str] = field(default_factory=dict)  # confirmed verdicts, kept current
     skipped: Counter[str] = field(default_factory=Counter)  # pages handed a verdict, per shape
+    mixed: set[str] = field(default_factory=set)  # shapes an article proved not listings
+    handed: defaultdict[str, deque[tuple[str, int]]] = field(
+        default_factory=lambda: defaultdict(lambda: deque(maxlen=HANDED_KEPT))
+    )  # pages (URL, depth) handed a listing verdict unread, per shape
 
-    def record(self, url: str, kind: str) -> None:
-        """A page read by its content: its kind counts for its shape."""
+    def record(self, url: str, kind: str) -> list[tuple[str, int]]:
+        """A page read by its content: its kind counts for its shape. Returns the pages
+        to read again: those its shape's listing verdict was handed, if this is an article."""
         shape = shape_of(url)
         self.seen[shape][kind] += 1
+        if kind == "article" and self.trusted.get(shape) == "listing":
+            self.mixed.add(shape)
+            del self.trusted[shape]
+            return list(self.handed.pop(shape, ()))
         verdict = self.verdict(shape)
         if verdict is None:
             self.trusted.pop(shape, None)
         else:
             self.trusted[shape] = verdict
+        return []
 
     def for_page(self, url: str) -> dict[str, str]:
         """The verdicts a worker may use for this page: all confirmed ones, except for
@@ -101,6 +121,12 @@ class ShapeBook:
                 return {k: v for k, v in self.trusted.items() if k != shape}
         return self.trusted
 
+    def hand(self, url: str, depth: int) -> None:
+        """The page was taken for a listing by its shape's verdict, unread."""
+        shape = shape_of(url)
+        if self.trusted.get(shape) == "listing":
+            self.handed[shape].append((url, depth))
+
     def article_shaped(self, links: list[str]) -> list[str]:
         """Links of a shape this site's pages have been articles of, confirmed or not: the
         trap guard counts them as article links (WebSphere's opaque ``!ut/p/z0/...`` URLs
@@ -110,9 +136,14 @@ class ShapeBook:
     def verdict(self, shape: str) -> str | None:
         """'article' or 'listing' once this site's pages of the shape confirmed it."""
         counts = self.seen.get(shape)
-        if not counts:
+        if not counts or shape in self.mixed:
             return None
         kind, count = counts.most_common(1)[0]
         total = sum(counts.values())
         confirmed = count >= CONFIRM_PAGES and count >= CONFIRM_SHARE * total
+        if kind == "listing" and not self._articles_elsewhere(shape):
+            return None
         return kind if confirmed and kind in ("article", "listing") else None
+
+    def _articles_elsewhere(self, shape: str) -> bool:
+        return any(v == "article" for s, v in self.trusted.items() if s != shape)

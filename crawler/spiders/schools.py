@@ -65,6 +65,7 @@ HTML_TYPES = ("text/html", "application/xhtml")
 #: calendar) is fetched last, so it cannot spend the page cap before the listings are done.
 SHAPE_PRIORITY: dict[str | None, int] = {"article": 40, "listing": 20}
 RELISTINGS_SKIPPED = "tag, author and date archives skipped: the sitemap lists articles"
+SHAPE_REREAD = "pages taken for listings by their URL shape read again: an article shared it"
 BACKLOG = 1000  # requests read from the archive at a time (resumed, or due for revalidation)
 
 
@@ -305,6 +306,16 @@ class SchoolsSpider(Spider):
             return None  # sent or dropped once the site's sitemaps are read (_release)
         return request
 
+    def reread_request(self, url: str, site: Site, depth: int) -> Request:
+        """A page taken for a listing by its URL shape, unread, fetched again to be read:
+        an article turned up under that shape (archive.extract.shapes.ShapeBook)."""
+        self._note(site, SHAPE_REREAD)
+        self.session.schedule(url, site.id, depth, frontier.PAGE)
+        return Request(
+            _asked(url, url), callback=self.parse, errback=self.on_error, dont_filter=True,
+            meta={"site_id": site.id, PAGE_URL: url, LINK_DEPTH: depth},
+        )  # fmt: skip
+
     def _release(self, site: Site, held: list[Request]) -> Iterator[Request]:
         """Held tag, author and date archives: dropped when a sitemap listed the site's
         pages, sent otherwise."""
@@ -334,9 +345,7 @@ class SchoolsSpider(Spider):
     def _note(self, site: Site, message: str) -> None:
         """A cap or trap this run ran into, reported once in crawl_sites.message as a note:
         normal behaviour, told apart from the site's faults (archive.store.stats)."""
-        messages = self.session.counts[site.id].messages
-        if message not in messages:
-            messages.append(message)
+        self.session.note(site.id, message)
 
     def listing_request(self, url: str, site: Site) -> Request:
         """Sitemaps and feeds are fetched every run, whatever their scope."""
@@ -389,15 +398,19 @@ class SchoolsSpider(Spider):
                 result = await self.analyzer.analyze(  # cannot happen: never lose a page to it
                     response.body, item.location, site, encoding, aliases=False, shapes=shapes
                 )
+            depth = response.meta.get(LINK_DEPTH, 0)
             if result.by_content:
-                book.record(item.location, result.kind)
+                for url, at in book.record(item.location, result.kind):
+                    yield self.reread_request(url, site, at)
+            elif result.kind == "listing":
+                book.hand(item.location, depth)
             item.kind, item.article, item.error = result.kind, result.article, result.reason
             item.aliases, item.alias_of = result.aliases, result.alias_of
             if result.alias_of is not None and self.crawler.stats:
                 self.crawler.stats.inc_value("archive/aliases_not_extracted")
             articles = book.article_shaped(result.links)  # confirmed article shapes among them
             barren = self.traps.step(site.id, response.meta.get("barren", 0), articles)
-            depth = response.meta.get(LINK_DEPTH, 0) + _hop(result.kind, barren)
+            depth += _hop(result.kind, barren)
             if not self.traps.follow(site.id, barren):
                 result.links = []  # counted by the guard, told in the site's notes (closed)
             for link in result.links:
