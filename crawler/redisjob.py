@@ -192,7 +192,7 @@ class Job:
         self.prefix = prefix
         for name in ("requests", "dupefilter", "leases", "deadlines", "lease_seq", "tries",
                      "records", "workers", "seeder", "seeded", "archived",
-                     "writers", "awaiting"):  # fmt: skip
+                     "writers", "awaiting", "shapes"):  # fmt: skip
             setattr(self, name, f"{prefix}:{name.replace('_', '-')}")
         self._pop = server.register_script(_POP)
         self._requeue = server.register_script(_REQUEUE)
@@ -213,6 +213,7 @@ class Job:
     seeded: str
     archived: str
     writers: str
+    shapes: str
     awaiting: str  # document URL -> the articles stored before it (the writer's)
 
     # --- the frontier's leases ----------------------------------------------------
@@ -287,7 +288,7 @@ class Job:
         self.server.delete(self.requests, self.dupefilter, self.leases, self.deadlines,
                            self.tries, self.records, self.seeder, self.seeded,
                            self.archived, self.lease_seq, self.writers,
-                           self.awaiting)  # fmt: skip
+                           self.awaiting, self.shapes)  # fmt: skip
 
     # --- documents -----------------------------------------------------------------
     def await_document(self, url: str, article: str) -> None:

@@ -264,6 +264,13 @@ class ArchiveSession:
                     })  # fmt: skip
             frontier.done(self.db, [item.url])
 
+    def shape_read(self, site_id: str, url: str, kind: str) -> None:
+        """A page read by its content (archive.extract.shapes): for other crawl processes."""
+
+    def shared_shapes(self) -> dict[str, dict[str, dict[str, int]]]:
+        """What other crawl processes read of each site's URL shapes: none here."""
+        return {}
+
     def note(self, site_id: str, message: str) -> bool:
         """A cap or trap the crawl ran into, once per site; True the first time."""
         messages = self.counts[site_id].messages

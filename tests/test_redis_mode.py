@@ -777,3 +777,40 @@ def test_one_pop_leases_the_best_requests_of_a_batch(tmp_path):
         job.server.zadd(job.deadlines, {popped[0][0]: 0})  # its worker died
         assert job.requeue_expired(3) == 1
         assert job.server.zrange(job.requests, 0, -1, withscores=True) == [(b"a", 1.0)]
+
+
+def test_workers_share_what_their_pages_of_each_url_shape_were(tmp_path):
+    """A worker's reads of URL shapes go with its page's record (no round trip of their
+    own); the others adopt them, so a shape is confirmed once for the job, not once per
+    worker; and an article one worker read under a shape another trusts as a listing's
+    gives that one's handed pages back."""
+    from archive.extract.shapes import ShapeBook
+    from crawler.items import PageItem
+
+    with RedisServer(tmp_path / "redis") as server:
+        one, two = _worker_session(tmp_path, server), _worker_session(tmp_path, server)
+        assert two.shared_shapes() == {}  # nothing read yet
+        reads = [("http://127.0.0.9/bai-viet/bai-so-{}.html", "article", 3),
+                 ("http://127.0.0.9/tin/chuyen-muc-{}", "listing", 3)]  # fmt: skip
+        for pattern, kind, times in reads:
+            for n in range(times):
+                one.shape_read("d", pattern.format(n), kind)
+        job = one.redis_job
+        job.server.config_resetstat()
+        one.save(PageItem(site_id="d", url="http://127.0.0.9/tin/chuyen-muc-2", kind="listing",
+                          fetched="2026-01-01T00:00:00Z", status=200))  # fmt: skip
+        calls = {name: stats["calls"] for name, stats in job.server.info("commandstats").items()}
+        assert calls["cmdstat_multi"] == calls["cmdstat_exec"] == 1
+        assert two.shared_shapes() == {}  # asked again within SHAPES_EVERY: not read
+        two._shapes_read -= 60
+        shared = two.shared_shapes()
+        assert shared == {"d": {"/bai-viet/~#.html": {"article": 3}, "/tin/~#": {"listing": 3}}}
+        book = ShapeBook()
+        for shape, counts in shared["d"].items():
+            assert book.adopt(shape, counts) == []
+        assert book.trusted == {"/bai-viet/~#.html": "article", "/tin/~#": "listing"}
+        book.hand("http://127.0.0.9/tin/bai-7", 2)
+        assert book.adopt("/tin/~#", {"listing": 3, "article": 1}) == [
+            ("http://127.0.0.9/tin/bai-7", 2)
+        ]
+        assert "/tin/~#" not in book.trusted

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict, deque
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlsplit
@@ -81,34 +82,42 @@ class ShapeBook:
     """What one site's pages of each shape turned out to be, read by their content.
 
     A listing verdict is the one that loses articles if wrong (the page is not read), so it
-    needs more: the site's articles confirmed under another shape (read listing pages
-    first, as a crawl does, and a shape that names articles too would pass for a listing's),
-    and the first article read under it withdraws it for good and gives back the pages it
-    was handed, to be read again.
+    asks more: no article ever read under the shape, and the site's articles confirmed
+    under another (read its category pages first, as a crawl does, and a shape that names
+    articles too passes for a listing's). Should an article turn up under it later, the
+    verdict goes, and the pages it was handed are given back, to be read again.
     """
 
     seen: defaultdict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     trusted: dict[str, str] = field(default_factory=dict)  # confirmed verdicts, kept current
     skipped: Counter[str] = field(default_factory=Counter)  # pages handed a verdict, per shape
-    mixed: set[str] = field(default_factory=set)  # shapes an article proved not listings
     handed: defaultdict[str, deque[tuple[str, int]]] = field(
         default_factory=lambda: defaultdict(lambda: deque(maxlen=HANDED_KEPT))
     )  # pages (URL, depth) handed a listing verdict unread, per shape
 
     def record(self, url: str, kind: str) -> list[tuple[str, int]]:
         """A page read by its content: its kind counts for its shape. Returns the pages
-        to read again: those its shape's listing verdict was handed, if this is an article."""
+        to read again (those handed a listing verdict this page proved wrong)."""
         shape = shape_of(url)
         self.seen[shape][kind] += 1
-        if kind == "article" and self.trusted.get(shape) == "listing":
-            self.mixed.add(shape)
-            del self.trusted[shape]
-            return list(self.handed.pop(shape, ()))
-        verdict = self.verdict(shape)
+        return self._judge(shape)
+
+    def adopt(self, shape: str, counts: Mapping[str, int]) -> list[tuple[str, int]]:
+        """What other crawl processes read of the site's pages of ``shape`` (the counts
+        of all, this one's included, as far as they were told): as :meth:`record`."""
+        mine = self.seen[shape]
+        for kind, count in counts.items():
+            mine[kind] = max(mine[kind], count)
+        return self._judge(shape)
+
+    def _judge(self, shape: str) -> list[tuple[str, int]]:
+        was, verdict = self.trusted.get(shape), self.verdict(shape)
         if verdict is None:
             self.trusted.pop(shape, None)
         else:
             self.trusted[shape] = verdict
+        if was == "listing" and verdict != "listing":
+            return list(self.handed.pop(shape, ()))
         return []
 
     def for_page(self, url: str) -> dict[str, str]:
@@ -136,14 +145,17 @@ class ShapeBook:
     def verdict(self, shape: str) -> str | None:
         """'article' or 'listing' once this site's pages of the shape confirmed it."""
         counts = self.seen.get(shape)
-        if not counts or shape in self.mixed:
+        if not counts:
             return None
         kind, count = counts.most_common(1)[0]
         total = sum(counts.values())
-        confirmed = count >= CONFIRM_PAGES and count >= CONFIRM_SHARE * total
-        if kind == "listing" and not self._articles_elsewhere(shape):
+        if count < CONFIRM_PAGES or count < CONFIRM_SHARE * total:
             return None
-        return kind if confirmed and kind in ("article", "listing") else None
+        if kind == "article":
+            return kind
+        if kind == "listing" and not counts["article"] and self._articles_elsewhere(shape):
+            return kind
+        return None
 
     def _articles_elsewhere(self, shape: str) -> bool:
         return any(v == "article" for s, v in self.trusted.items() if s != shape)

@@ -306,6 +306,16 @@ class SchoolsSpider(Spider):
             return None  # sent or dropped once the site's sitemaps are read (_release)
         return request
 
+    def _shared_shapes(self) -> Iterator[Request]:
+        """Other crawl processes' reads of URL shapes, adopted (Redis mode's workers)."""
+        for site_id, shapes in self.session.shared_shapes().items():
+            if (site := self.by_id.get(site_id)) is None:
+                continue
+            book = self.shapes[site_id]
+            for shape, counts in shapes.items():
+                for url, depth in book.adopt(shape, counts):
+                    yield self.reread_request(url, site, depth)
+
     def reread_request(self, url: str, site: Site, depth: int) -> Request:
         """A page taken for a listing by its URL shape, unread, fetched again to be read:
         an article turned up under that shape (archive.extract.shapes.ShapeBook)."""
@@ -389,6 +399,8 @@ class SchoolsSpider(Spider):
                 yield request
         elif content_type.startswith(HTML_TYPES) or not content_type:
             encoding = _charset(content_type)
+            for again in self._shared_shapes():
+                yield again
             book = self.shapes[site.id]
             shapes = book.for_page(item.location)
             result = await self.analyzer.analyze(
@@ -400,6 +412,7 @@ class SchoolsSpider(Spider):
                 )
             depth = response.meta.get(LINK_DEPTH, 0)
             if result.by_content:
+                self.session.shape_read(site.id, item.location, result.kind)
                 for url, at in book.record(item.location, result.kind):
                     yield self.reread_request(url, site, at)
             elif result.kind == "listing":
