@@ -271,8 +271,13 @@ class AlreadyArchived(IgnoreRequest):
     """A queued page whose URL became a URL of an article this crawl stored."""
 
 
+class RelistingSkipped(IgnoreRequest):
+    """A queued tag, author or date archive of a site whose sitemap listed its pages."""
+
+
 class ArchivedMiddleware:
-    """Drop a queued page request whose URL this crawl has meanwhile stored as an article's.
+    """Drop a queued page request whose URL this crawl has meanwhile stored as an article's,
+    or that re-lists (a tag, author or date archive) what the site's sitemap listed.
 
     A page is scheduled when a link to it is found, and fetched later; by then
     another page may have declared it (Drupal's ``/node/N`` names its path alias
@@ -290,7 +295,11 @@ class ArchivedMiddleware:
 
     def process_request(self, request: Request) -> None:
         url = request.meta.get(PAGE_URL)
-        session = getattr(self.crawler.spider, "session", None) if url else None
+        spider = self.crawler.spider
+        skipped = getattr(spider, "relisting_skipped", None)
+        if skipped is not None and skipped(request):
+            raise RelistingSkipped("a tag, author or date archive: the sitemap lists articles")
+        session = getattr(spider, "session", None) if url else None
         if session is not None and session.archived(url):
             raise AlreadyArchived("an article this crawl stored is known at this URL")
 

@@ -25,6 +25,7 @@ seeds through its async ``start()`` and :class:`RedisWorker`.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import itertools
 import json
@@ -57,7 +58,7 @@ from crawler.downloader import PoliteHTTPHandler
 from crawler.items import AttachmentItem, PageItem, SiteCounts
 from crawler.middlewares import PAGE_URL, AlreadyArchived
 from crawler.redisjob import ARCHIVED, NO_SLOT, OUTAGE, SENDING, Job, client_options, connect
-from crawler.session import ArchiveSession
+from crawler.session import ArchiveSession, Shared
 
 logger = logging.getLogger(__name__)
 
@@ -272,8 +273,8 @@ class LeasedQueue(PriorityQueue):
         return self.popped.popleft() if self.popped else None
 
 
-#: Seconds between a worker's reads of the job's shape counts (one round trip each).
-SHAPES_EVERY = 1.0
+#: Seconds between a worker's reads of what the job's workers learned (one round trip).
+SHARED_EVERY = 1.0
 
 
 def _count_shapes(pipe: Any, key: str, reads: Counter[str]) -> None:
@@ -306,7 +307,7 @@ class RedisSession(ArchiveSession):
         self._captures: dict[int, dict[str, Any]] = {}  # handle -> captures row, not yet sent
         self._handles = itertools.count(1)
         self.shape_reads: Counter[str] = Counter()  # "site\tshape\tkind", not sent yet
-        self._shapes_read = -SHAPES_EVERY
+        self._shared_read = -SHARED_EVERY
 
     # --- leases --------------------------------------------------------------------
     def hold(self, request: Request, lease: str) -> None:
@@ -374,20 +375,29 @@ class RedisSession(ArchiveSession):
         fifth more pages read than a single process with three workers, measured)."""
         self.shape_reads[f"{site_id}\t{shape_of(url)}\t{kind}"] += 1
 
-    def shared_shapes(self) -> dict[str, dict[str, dict[str, int]]]:
-        """The job's counts, every ``SHAPES_EVERY`` seconds at most (else none)."""
-        if time.monotonic() - self._shapes_read < SHAPES_EVERY:
-            return {}
-        self._shapes_read = time.monotonic()
+    def shared(self) -> Shared | None:
+        """The job's shape counts and mapped sites, every ``SHARED_EVERY`` seconds."""
+        if time.monotonic() - self._shared_read < SHARED_EVERY:
+            return None
+        self._shared_read = time.monotonic()
+        pipe = self.redis_job.server.pipeline(transaction=False)
+        pipe.hgetall(self.redis_job.shapes)
+        pipe.smembers(self.redis_job.mapped)
         try:
-            raw: Any = self.redis_job.server.hgetall(self.redis_job.shapes)
+            counts, mapped = pipe.execute()
         except OUTAGE:
-            return {}
-        found: dict[str, dict[str, dict[str, int]]] = defaultdict(lambda: defaultdict(dict))
-        for key, count in raw.items():
+            return None
+        found = Shared(mapped={site.decode() for site in mapped})
+        for key, count in counts.items():
             site_id, shape, kind = key.decode().split("\t")
-            found[site_id][shape][kind] = int(count)
+            found.shapes.setdefault(site_id, {}).setdefault(shape, {})[kind] = int(count)
         return found
+
+    def site_mapped(self, site_id: str) -> None:
+        """Told at once (once a site a worker): the others skip its tag, author and date
+        archives from then on, as a single process does."""
+        with contextlib.suppress(*OUTAGE):  # they fetch the archives: more requests, no loss
+            self.redis_job.server.sadd(self.redis_job.mapped, site_id)
 
     # --- seeding ------------------------------------------------------------------
     def seeds(self) -> bool:

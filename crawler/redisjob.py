@@ -192,7 +192,7 @@ class Job:
         self.prefix = prefix
         for name in ("requests", "dupefilter", "leases", "deadlines", "lease_seq", "tries",
                      "records", "workers", "seeder", "seeded", "archived",
-                     "writers", "awaiting", "shapes"):  # fmt: skip
+                     "writers", "awaiting", "shapes", "mapped"):  # fmt: skip
             setattr(self, name, f"{prefix}:{name.replace('_', '-')}")
         self._pop = server.register_script(_POP)
         self._requeue = server.register_script(_REQUEUE)
@@ -213,7 +213,8 @@ class Job:
     seeded: str
     archived: str
     writers: str
-    shapes: str
+    shapes: str  # "site\tshape\tkind" -> pages read (archive.extract.shapes)
+    mapped: str  # sites a sitemap listed the pages of
     awaiting: str  # document URL -> the articles stored before it (the writer's)
 
     # --- the frontier's leases ----------------------------------------------------
@@ -288,7 +289,7 @@ class Job:
         self.server.delete(self.requests, self.dupefilter, self.leases, self.deadlines,
                            self.tries, self.records, self.seeder, self.seeded,
                            self.archived, self.lease_seq, self.writers,
-                           self.awaiting, self.shapes)  # fmt: skip
+                           self.awaiting, self.shapes, self.mapped)  # fmt: skip
 
     # --- documents -----------------------------------------------------------------
     def await_document(self, url: str, article: str) -> None:

@@ -30,6 +30,7 @@ import os
 import time
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -46,6 +47,16 @@ from crawler.items import AttachmentItem, PageItem, SiteCounts
 from crawler.workers import ARTICLE_SEEN_IN_CRAWL
 
 logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Shared:
+    """What a job's crawl processes learned that each would otherwise learn alone (Redis
+    mode): per site, what its pages of each URL shape were (``{site: {shape: {kind:
+    count}}}``, archive.extract.shapes), and the sites a sitemap listed the pages of."""
+
+    shapes: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
+    mapped: set[str] = field(default_factory=set)
 
 
 class ArchiveSession:
@@ -267,9 +278,12 @@ class ArchiveSession:
     def shape_read(self, site_id: str, url: str, kind: str) -> None:
         """A page read by its content (archive.extract.shapes): for other crawl processes."""
 
-    def shared_shapes(self) -> dict[str, dict[str, dict[str, int]]]:
-        """What other crawl processes read of each site's URL shapes: none here."""
-        return {}
+    def shared(self) -> Shared | None:
+        """What other crawl processes of the job learned: none here."""
+        return None
+
+    def site_mapped(self, site_id: str) -> None:
+        """A sitemap of the site listed its pages: for other crawl processes."""
 
     def note(self, site_id: str, message: str) -> bool:
         """A cap or trap the crawl ran into, once per site; True the first time."""

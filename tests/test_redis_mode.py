@@ -138,8 +138,9 @@ def assert_same_pages(rows: dict[str, list[Any]], single: dict[str, list[Any]], 
     which of them a crawl fetches depends on which it meets first (Drupal's /node/N beside
     its alias), and workers race (under load a run fetched /node/281 where one process had
     fetched /node/277; both are URLs of the same articles in both archives). Extra here
-    too: the tag, author and date archives one process skips once it has read the site's
-    sitemap (a worker does not see the sitemaps the others read: README, "Redis mode")."""
+    too: a tag, author or date archive that reached its turn before a worker had read the
+    site's sitemap (one process holds them back while its sitemaps are read: README,
+    "Redis mode")."""
     aliases = {url for url, _ in rows["article_urls"]}
     missing = set(single[table]) - set(rows[table])
     extra = set(rows[table]) - set(single[table])
@@ -779,17 +780,19 @@ def test_one_pop_leases_the_best_requests_of_a_batch(tmp_path):
         assert job.server.zrange(job.requests, 0, -1, withscores=True) == [(b"a", 1.0)]
 
 
-def test_workers_share_what_their_pages_of_each_url_shape_were(tmp_path):
+def test_workers_share_url_shapes_and_mapped_sites(tmp_path):
     """A worker's reads of URL shapes go with its page's record (no round trip of their
     own); the others adopt them, so a shape is confirmed once for the job, not once per
     worker; and an article one worker read under a shape another trusts as a listing's
-    gives that one's handed pages back."""
+    gives that one's handed pages back. A site a worker found a sitemap of is known to
+    the others (they skip its tag, author and date archives)."""
     from archive.extract.shapes import ShapeBook
     from crawler.items import PageItem
 
     with RedisServer(tmp_path / "redis") as server:
         one, two = _worker_session(tmp_path, server), _worker_session(tmp_path, server)
-        assert two.shared_shapes() == {}  # nothing read yet
+        first = two.shared()
+        assert first is not None and first.shapes == {} and first.mapped == set()
         reads = [("http://127.0.0.9/bai-viet/bai-so-{}.html", "article", 3),
                  ("http://127.0.0.9/tin/chuyen-muc-{}", "listing", 3)]  # fmt: skip
         for pattern, kind, times in reads:
@@ -801,12 +804,16 @@ def test_workers_share_what_their_pages_of_each_url_shape_were(tmp_path):
                           fetched="2026-01-01T00:00:00Z", status=200))  # fmt: skip
         calls = {name: stats["calls"] for name, stats in job.server.info("commandstats").items()}
         assert calls["cmdstat_multi"] == calls["cmdstat_exec"] == 1
-        assert two.shared_shapes() == {}  # asked again within SHAPES_EVERY: not read
-        two._shapes_read -= 60
-        shared = two.shared_shapes()
-        assert shared == {"d": {"/bai-viet/~#.html": {"article": 3}, "/tin/~#": {"listing": 3}}}
+        one.site_mapped("d")
+        assert two.shared() is None  # asked again within SHARED_EVERY: not read
+        two._shared_read -= 60
+        shared = two.shared()
+        assert shared is not None and shared.mapped == {"d"}
+        assert shared.shapes == {
+            "d": {"/bai-viet/~#.html": {"article": 3}, "/tin/~#": {"listing": 3}}
+        }
         book = ShapeBook()
-        for shape, counts in shared["d"].items():
+        for shape, counts in shared.shapes["d"].items():
             assert book.adopt(shape, counts) == []
         assert book.trusted == {"/bai-viet/~#.html": "article", "/tin/~#": "listing"}
         book.hand("http://127.0.0.9/tin/bai-7", 2)

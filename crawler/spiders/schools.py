@@ -37,7 +37,7 @@ from archive.sites import urls
 from archive.sites.registry import Site, load_sites, select_sites
 from archive.store.writer import TEXT_COLUMNS, now
 from crawler.items import AttachmentItem, PageItem
-from crawler.middlewares import PAGE_URL, AlreadyArchived
+from crawler.middlewares import PAGE_URL, AlreadyArchived, RelistingSkipped
 from crawler.relistings import RelistingGate
 from crawler.session import ArchiveSession
 from crawler.traps import TrapGuard
@@ -64,6 +64,7 @@ HTML_TYPES = ("text/html", "application/xhtml")
 #: their depth (DEPTH_PRIORITY takes 1 per level): a trap of unknown-shaped pages (a
 #: calendar) is fetched last, so it cannot spend the page cap before the listings are done.
 SHAPE_PRIORITY: dict[str | None, int] = {"article": 40, "listing": 20}
+RELISTING_PRIORITY = -1000  # Redis mode: after every other page (crawler/redis_mode.py)
 RELISTINGS_SKIPPED = "tag, author and date archives skipped: the sitemap lists articles"
 SHAPE_REREAD = "pages taken for listings by their URL shape read again: an article shared it"
 BACKLOG = 1000  # requests read from the archive at a time (resumed, or due for revalidation)
@@ -275,8 +276,7 @@ class SchoolsSpider(Spider):
         state = self.session.page_state(url)
         if self.session.done_in_job(state):
             return None
-        skip = self.relistings.enabled and site.id in self.mapped
-        if not force and skip and recrawl.relisting(url):
+        if not force and site.id in self.mapped and recrawl.relisting(url):
             self._note(site, RELISTINGS_SKIPPED)
             return None
         settled = site.id in self.fed and recrawl.settled_listing(url, state)
@@ -300,15 +300,36 @@ class SchoolsSpider(Spider):
             meta[AS_WRITTEN] = written
         request = Request(
             asked, headers=decision.headers, callback=self.parse, errback=self.on_error,
-            meta=meta, priority=SHAPE_PRIORITY.get(kinds.url_kind(url, site), 0),
+            meta=meta, priority=self._priority(url, site),
         )  # fmt: skip
         if not force and recrawl.relisting(url) and self.relistings.hold(site.id, request):
             return None  # sent or dropped once the site's sitemaps are read (_release)
         return request
 
-    def _shared_shapes(self) -> Iterator[Request]:
-        """Other crawl processes' reads of URL shapes, adopted (Redis mode's workers)."""
-        for site_id, shapes in self.session.shared_shapes().items():
+    def _priority(self, url: str, site: Site) -> int:
+        """Articles first, then listings. Redis mode holds no tag, author or date archive
+        back until the site's sitemaps are read (any worker may read them): they go last
+        instead, and are dropped if a sitemap listed the site's pages by then."""
+        if not self.relistings.enabled and recrawl.relisting(url):
+            return RELISTING_PRIORITY
+        return SHAPE_PRIORITY.get(kinds.url_kind(url, site), 0)
+
+    def relisting_skipped(self, request: Request) -> bool:
+        """A queued tag, author or date archive of a site whose sitemap listed its pages."""
+        url = request.meta.get(PAGE_URL)
+        return (
+            url is not None
+            and request.meta.get("site_id") in self.mapped
+            and (recrawl.relisting(url))
+        )
+
+    def _adopt_shared(self) -> Iterator[Request]:
+        """What the job's other crawl processes learned (Redis mode's workers): the URL
+        shapes their pages were, and the sites a sitemap listed the pages of."""
+        if (shared := self.session.shared()) is None:
+            return
+        self.mapped |= shared.mapped
+        for site_id, shapes in shared.shapes.items():
             if (site := self.by_id.get(site_id)) is None:
                 continue
             book = self.shapes[site_id]
@@ -399,7 +420,7 @@ class SchoolsSpider(Spider):
                 yield request
         elif content_type.startswith(HTML_TYPES) or not content_type:
             encoding = _charset(content_type)
-            for again in self._shared_shapes():
+            for again in self._adopt_shared():
                 yield again
             book = self.shapes[site.id]
             shapes = book.for_page(item.location)
@@ -534,8 +555,9 @@ class SchoolsSpider(Spider):
         listing = feeds.parse_listing(body)
         if listing.entries and listing.kind != "sitemapindex":
             self.fed.add(site.id)  # its feed or sitemap says what is new: see page_request
-        if listing.entries and listing.kind == "urlset":
+        if listing.entries and listing.kind == "urlset" and site.id not in self.mapped:
             self.mapped.add(site.id)
+            self.session.site_mapped(site.id)
         for entry in listing.entries:
             location = urls.web_link(base, entry.url)
             if location is None:
@@ -576,6 +598,11 @@ class SchoolsSpider(Spider):
             self.session.drop(request.meta[PAGE_URL])
             if self.crawler.stats:
                 self.crawler.stats.inc_value("archive/pages_known_meanwhile")
+            return
+        if isinstance(failure.value, RelistingSkipped) and site_id in self.by_id:
+            self._note(self.by_id[site_id], RELISTINGS_SKIPPED)
+            self.session.drop(request.meta[PAGE_URL])
+            self.session.counts[site_id].scheduled -= 1
             return
         reason = _reason(failure)
         # A robots.txt refusal is the site's wish, not a failure of the site.
