@@ -317,11 +317,9 @@ class SchoolsSpider(Spider):
     def relisting_skipped(self, request: Request) -> bool:
         """A queued tag, author or date archive of a site whose sitemap listed its pages."""
         url = request.meta.get(PAGE_URL)
-        return (
-            url is not None
-            and request.meta.get("site_id") in self.mapped
-            and (recrawl.relisting(url))
-        )
+        if url is None or request.meta.get("site_id") not in self.mapped:
+            return False
+        return recrawl.relisting(url)
 
     def _adopt_shared(self) -> Iterator[Request]:
         """What the job's other crawl processes learned (Redis mode's workers): the URL
