@@ -12,6 +12,8 @@ from pathlib import Path
 
 import redis
 
+from tests.crawling import FAST, IN_PROCESS
+
 BINARY = shutil.which("redis-server") or "/usr/bin/redis-server"
 
 
@@ -76,6 +78,13 @@ class RedisServer:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+def worker_command(redis_url: str, db_path: Path, sites_file: Path, name: str,
+                   *extra: str) -> list[str]:  # fmt: skip
+    return [sys.executable, "-m", "archive", "crawl", "--db", str(db_path), "--sites",
+            str(sites_file), "--redis", redis_url, *FAST, *IN_PROCESS, "--log-level", "INFO",
+            "-s", f"ARCHIVE_REDIS_WORKER={name}", *extra]  # fmt: skip
 
 
 def ingest_command(redis_url: str, db_path: Path, sites_file: Path, *extra: str) -> list[str]:

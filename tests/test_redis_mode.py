@@ -29,8 +29,8 @@ import pytest
 
 from archive.capture.recrawl import relisting
 from sampleweb import SampleWeb, SampleWebServer, build_sample_web
-from tests.crawling import EVERYTHING, FAST, IN_PROCESS, DropOnce, Recorder, crawl
-from tests.redisserver import BINARY, RedisServer, ingest_command
+from tests.crawling import EVERYTHING, FAST, DropOnce, Recorder, crawl
+from tests.redisserver import BINARY, RedisServer, ingest_command, worker_command
 
 pytestmark = [
     pytest.mark.e2e,
@@ -39,13 +39,6 @@ pytestmark = [
 
 ARTICLES_PER_SITE = 4
 TIMEOUT = 600
-
-
-def worker_command(redis_url: str, db_path: Path, sites_file: Path, name: str,
-                   *extra: str) -> list[str]:  # fmt: skip
-    return [sys.executable, "-m", "archive", "crawl", "--db", str(db_path), "--sites",
-            str(sites_file), "--redis", redis_url, *FAST, *IN_PROCESS, "--log-level", "INFO",
-            "-s", f"ARCHIVE_REDIS_WORKER={name}", *extra]  # fmt: skip
 
 
 def start(command: list[str], log: Path) -> subprocess.Popen[bytes]:

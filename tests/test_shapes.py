@@ -6,7 +6,6 @@ both, WebSphere's opaque ``!ut/p/z0/...``) must lose none, whatever order the pa
 from __future__ import annotations
 
 import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from html import escape
@@ -18,8 +17,8 @@ from sqlite_utils import Database
 
 from archive.extract.shapes import AUDIT_EVERY, HANDED_KEPT, ShapeBook
 from crawler.spiders.schools import SHAPE_REREAD
-from tests.crawling import FAST, IN_PROCESS, crawl
-from tests.redisserver import RedisServer, ingest_command
+from tests.crawling import crawl
+from tests.redisserver import RedisServer, ingest_command, worker_command
 
 HOST = "127.0.0.23"
 CATEGORIES = ["hoat-dong-dao-tao", "nghien-cuu-khoa-hoc", "cong-tac-dang", "doan-the",
@@ -142,8 +141,7 @@ def crawl_with_redis(tmp_path: Path, sites: Path) -> None:
     """One worker and the writer."""
     db = tmp_path / "archive.db"
     with RedisServer(tmp_path / "redis") as server:
-        worker = [sys.executable, "-m", "archive", "crawl", "--db", str(db), "--sites",
-                  str(sites), "--redis", server.url, *FAST, *IN_PROCESS]  # fmt: skip
+        worker = worker_command(server.url, db, sites, "w0")
         writer = subprocess.Popen(ingest_command(server.url, db, sites), stderr=subprocess.PIPE)
         try:
             done = subprocess.run(worker, capture_output=True, text=True, timeout=300)
