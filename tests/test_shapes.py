@@ -5,6 +5,7 @@ both, WebSphere's opaque ``!ut/p/z0/...``) must lose none, whatever order the pa
 
 from __future__ import annotations
 
+import re
 import subprocess
 import threading
 from collections.abc import Iterator
@@ -16,7 +17,7 @@ import pytest
 from sqlite_utils import Database
 
 from archive.extract.shapes import AUDIT_EVERY, HANDED_KEPT, ShapeBook
-from crawler.spiders.schools import SHAPE_REREAD
+from crawler.spiders.schools import LISTINGS_BY_SHAPE, SHAPE_REREAD
 from tests.crawling import crawl
 from tests.redisserver import RedisServer, ingest_command, worker_command
 
@@ -192,3 +193,49 @@ def test_the_pages_kept_to_read_again_are_bounded():
         book.hand(f"http://h/tin/trang-{n}", 1)
     again = book.record("http://h/tin/bai-1", "article")
     assert len(again) == HANDED_KEPT and again[0] == ("http://h/tin/trang-7", 1)
+
+
+def build_categorised_web(categories: int) -> dict[str, bytes]:
+    """A home page, ``categories`` listings ``/chuyen-muc/<name>`` of five articles
+    ``/bai-viet/<slug>.html`` each: listings and articles of distinct shapes."""
+    pages: dict[str, bytes] = {}
+    home = []
+    for c in range(categories):
+        name = f"{CATEGORIES[c % len(CATEGORIES)]}-{c}"
+        links = []
+        for t, (topic, words) in enumerate(TOPICS.items()):
+            path, title = (
+                f"/bai-viet/{topic}-{name}.html",
+                f"{words} {name.replace('-', ' ')} năm 2024",
+            )
+            pages[path] = article_page(title, 1 + (c * 5 + t) % 28)
+            links.append((path, title))
+        pages[f"/chuyen-muc/{name}"] = listing_page(name.replace("-", " "), links)
+        home.append((f"/chuyen-muc/{name}", name.replace("-", " ")))
+    pages["/"] = listing_page("Trang chủ", home)
+    return pages
+
+
+@pytest.mark.e2e
+def test_a_recrawl_takes_listings_by_their_shape_from_the_articles_it_knows(
+    tmp_path: Path, web_server: tuple[dict[str, bytes], str]
+):
+    """A recrawl of an unchanged site fetches its listings and no article: the archived
+    articles its listings link confirm where the site's articles are, so the listings'
+    shape gets its verdict and most are not read again (every one was, before)."""
+    pages, base = web_server
+    pages.update(build_categorised_web(12))
+    sites = tmp_path / "sites.toml"
+    sites.write_text(f'[[site]]\nid = "cm"\nname = "Trường Chính trị"\nprovince = "X"\n'
+                     f'start_urls = ["{base}/"]\n', "utf-8")  # fmt: skip
+    first = crawl(tmp_path / "archive.db", sites)
+    assert first.returncode == 0, first.stderr[-3000:]
+    again = crawl(tmp_path / "archive.db", sites, "--log-level", "INFO")
+    assert again.returncode == 0, again.stderr[-3000:]
+    db = Database(tmp_path / "archive.db")
+    assert db.execute("select count(*) from articles").fetchone()[0] == 60
+    listings = "select count(*) from pages where kind = 'listing' and crawl_id = 2"
+    assert db.execute(listings).fetchone()[0] == 13  # the home page and every category
+    # The home page is a listing by its place; of the categories, the first three are read
+    taken = re.search(rf"'{LISTINGS_BY_SHAPE}': (\d+)", again.stderr)
+    assert taken and int(taken[1]) >= 6, again.stderr[-3000:]

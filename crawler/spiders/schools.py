@@ -67,6 +67,7 @@ SHAPE_PRIORITY: dict[str | None, int] = {"article": 40, "listing": 20}
 RELISTING_PRIORITY = -1000  # Redis mode: after every other page (crawler/redis_mode.py)
 RELISTINGS_SKIPPED = "tag, author and date archives skipped: the sitemap lists articles"
 SHAPE_REREAD = "pages taken for listings by their URL shape read again: an article shared it"
+LISTINGS_BY_SHAPE = "archive/listings_by_shape"  # stat: listing pages taken so, unread
 BACKLOG = 1000  # requests read from the archive at a time (resumed, or due for revalidation)
 
 
@@ -89,6 +90,7 @@ class SchoolsSpider(Spider):
     fed: set[str]  # sites whose feed or sitemap lists articles (this run or an earlier one)
     mapped: set[str]  # sites whose sitemap listed pages (this run, or a feed or sitemap before)
     shapes: defaultdict[str, ShapeBook]  # per site: what its pages of each URL shape were
+    rereads: list[Request]  # pages to read again, found while links were scheduled
     traps: TrapGuard
     relistings: RelistingGate
     committer: task.LoopingCall | None  # commits the session's batch every interval
@@ -113,9 +115,10 @@ class SchoolsSpider(Spider):
         spider.pending_attachments = {}
         spider.requested = set()
         spider.shapes = defaultdict(ShapeBook)
+        spider.rereads = []
         spider.traps = TrapGuard(settings.getint("ARCHIVE_TRAP_DEPTH"))
-        # Redis mode: a sitemap read by another worker is not seen here, so archives are
-        # fetched as before (README, "Redis mode").
+        # Redis mode: any worker may read a site's sitemaps, so none holds archives back;
+        # they go last instead (_priority) and are dropped once the site is mapped.
         spider.relistings = RelistingGate(enabled=not settings.get("ARCHIVE_REDIS_URL"))
         redis_mode = bool(settings.get("ARCHIVE_REDIS_URL"))
         if redis_mode:  # a worker of a Redis-mode job: records go to Redis (one writer)
@@ -358,9 +361,18 @@ class SchoolsSpider(Spider):
 
     def _count_linked(self, url: str, site: Site, state: recrawl.PageState | None) -> None:
         """A known article still linked, not fetched because not due: it counts as found
-        (a site that stops linking its articles is reported: crawler/session.py)."""
-        if state is not None and state.article_id is not None:
-            self.session.counts[site.id].found.add(state.article_id)
+        (a site that stops linking its articles is reported: crawler/session.py), and as an
+        article of its URL shape, read in an earlier crawl: a recrawl reads few articles,
+        and a listing verdict needs the site's articles confirmed (archive.extract.shapes)."""
+        if state is None or state.article_id is None:
+            return
+        found = self.session.counts[site.id].found
+        if state.article_id in found:
+            return
+        found.add(state.article_id)
+        if state.kind == "article":
+            for again, depth in self.shapes[site.id].record(url, "article"):
+                self.rereads.append(self.reread_request(again, site, depth))
 
     def _count_request(self, site: Site) -> bool:
         """Count one more request against the site's cap; False once the cap is reached."""
@@ -436,6 +448,8 @@ class SchoolsSpider(Spider):
                     yield self.reread_request(url, site, at)
             elif result.kind == "listing":
                 book.hand(item.location, depth)
+                if self.crawler.stats:
+                    self.crawler.stats.inc_value(LISTINGS_BY_SHAPE)
             item.kind, item.article, item.error = result.kind, result.article, result.reason
             item.aliases, item.alias_of = result.aliases, result.alias_of
             if result.alias_of is not None and self.crawler.stats:
@@ -454,6 +468,8 @@ class SchoolsSpider(Spider):
                     yield follow
         else:
             item.kind = "other"
+        while self.rereads:
+            yield self.rereads.pop()
         documents = self.schedule_attachments(item, site)
         if self.session.record_releases_request:  # Redis mode: the request is done with it
             for url in documents:
