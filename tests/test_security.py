@@ -8,9 +8,15 @@ The public Datasette (read-only, SQL time limit) is checked at the end.
 from __future__ import annotations
 
 import asyncio
+import os
+import threading
+import time
 from email.utils import formatdate
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from types import SimpleNamespace
 
+import psutil
 import pytest
 from scrapy import Request
 from scrapy.exceptions import IgnoreRequest
@@ -29,6 +35,7 @@ from crawler.middlewares import (
     redirect_problem,
     retry_after_seconds,
 )
+from tests.crawling import start
 
 
 @pytest.mark.parametrize(
@@ -395,3 +402,49 @@ async def test_every_request_waiting_for_robots_txt_gets_its_rules():
     assert await run(RobotsTxtMiddleware) == expected
     if await run(ScrapyRobots) == expected:  # pragma: no cover
         pytest.skip("Scrapy's own middleware is fixed: crawler.middlewares' may go")
+
+
+@pytest.mark.e2e
+def test_a_crawl_opens_no_listening_socket(tmp_path: Path):
+    """Scrapy's telnet console and its remote control (2.19: an HTTP server that runs any
+    code sent with a token it writes to disk) are on by default; a crawl run from cron on
+    a shared server must offer neither."""
+    held = threading.Event()
+
+    class Slow(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            held.wait(10)  # the crawl stays up until the sockets were looked at
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.24", 0), Slow)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    sites = tmp_path / "sites.toml"
+    sites.write_text(f'[[site]]\nid = "s"\nname = "Trường"\nprovince = "X"\nstart_urls = '
+                     f'["http://127.0.0.24:{server.server_address[1]}/"]\n', "utf-8")  # fmt: skip
+    state = tmp_path / "state"
+    crawl = start(tmp_path / "archive.db", sites, "--workers", "0",
+                  env={**os.environ, "XDG_STATE_HOME": str(state)})  # fmt: skip
+    try:
+        listening = []
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            process = psutil.Process(crawl.pid)
+            if any(c.status == psutil.CONN_ESTABLISHED for c in process.net_connections()):
+                time.sleep(1.0)  # the engine is up and fetching: extensions have started
+                listening = [c.laddr for c in process.net_connections()
+                             if c.status == psutil.CONN_LISTEN]  # fmt: skip
+                break
+            time.sleep(0.05)
+        else:
+            pytest.fail("the crawl never connected to the site")
+        assert listening == []
+        assert not list(state.glob("scrapy/job_files/*"))
+    finally:
+        held.set()
+        crawl.communicate(timeout=60)
+        server.shutdown()
+        server.server_close()
