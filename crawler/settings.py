@@ -46,9 +46,7 @@ COOKIES_ENABLED = False  # session cookies only multiply URLs on these sites
 HTTPERROR_ALLOW_ALL = True  # 404s and 500s reach the spider so they are recorded per URL
 TELNETCONSOLE_ENABLED = False
 # Nor Scrapy 2.19's remote control (on by default): an HTTP server on 127.0.0.1 that runs
-# any Python code sent with the token it writes to ~/.local/state/scrapy/job_files. Its
-# extension is not even loaded (importing aiohttp cost every crawl 0.1 s); to have it, set
-# REMOTE_CONTROL_ENABLED and the extension's entry in EXTENSIONS below.
+# any Python code sent with the token it writes to ~/.local/state/scrapy/job_files.
 REMOTE_CONTROL_ENABLED = False
 LOG_LEVEL = "INFO"
 
@@ -75,7 +73,6 @@ EXTENSIONS = {
     "crawler.logs.NetworkFailuresOneLine": 530,  # no tracebacks of refusals on the terminal
     # Monitors when the spider closes, after it wrote crawl_sites (crawler/monitors.py)
     "crawler.monitors.SpidermonExtension": 600,
-    "scrapy.extensions.remote_control.RemoteControl": None,  # REMOTE_CONTROL_ENABLED above
 }
 # WARC capture sits above HttpCompressionMiddleware (590), so it stores bodies as
 # received, with their Content-Encoding (see crawler/warc.py).
