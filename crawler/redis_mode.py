@@ -1,7 +1,7 @@
 """Redis mode's worker side: many crawl processes share one frontier; none writes SQLite.
 
 ``ARCHIVE_REDIS_URL`` switches it on (``tct-archive crawl --redis URL``, or ``-s`` for
-``scrapy crawl`` and Scrapyd); the add-on :class:`RedisMode` then plugs in:
+``scrapy crawl`` and Scrapyd); the add-on :class:`crawler.addons.RedisMode` then plugs in:
 
 - scrapy-redis's scheduler and duplicate filter, with :class:`LeasedQueue`: a pop leases
   the request (crawler/redisjob.py) until its record is in the stream, so a worker killed
@@ -57,7 +57,7 @@ from archive.sites.registry import Site
 from crawler.downloader import PoliteHTTPHandler
 from crawler.items import AttachmentItem, PageItem, SiteCounts
 from crawler.middlewares import PAGE_URL, AlreadyArchived
-from crawler.redisjob import ARCHIVED, NO_SLOT, OUTAGE, SENDING, Job, client_options, connect
+from crawler.redisjob import ARCHIVED, NO_SLOT, OUTAGE, SENDING, Job, connect
 from crawler.session import ArchiveSession, Shared
 
 logger = logging.getLogger(__name__)
@@ -71,45 +71,6 @@ def worker_name(settings: BaseSettings) -> str:
 
 def job_for(settings: BaseSettings) -> Job:
     return Job(connect(settings.get("ARCHIVE_REDIS_URL")), settings.get("ARCHIVE_REDIS_KEY"))
-
-
-class RedisMode:
-    """Scrapy add-on: with ``ARCHIVE_REDIS_URL`` set, the worker's components; else nothing."""
-
-    def update_settings(self, settings: BaseSettings) -> None:
-        url = settings.get("ARCHIVE_REDIS_URL")
-        if not url:
-            return
-        prefix = settings.get("ARCHIVE_REDIS_KEY")
-        for name, value in {
-            "SCHEDULER": "crawler.redis_mode.RedisScheduler",
-            "SCHEDULER_QUEUE_CLASS": "crawler.redis_mode.LeasedQueue",
-            "SCHEDULER_QUEUE_KEY": f"{prefix}:requests",
-            "SCHEDULER_DUPEFILTER_KEY": f"{prefix}:dupefilter",
-            "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
-            "SCHEDULER_PERSIST": True,  # a worker that finishes must not flush the others' queue
-            "REDIS_URL": url,
-            "REDIS_PARAMS": client_options(),
-            # Scrapy's own downloader: with crawler.downloader.SlotDownloader the shared
-            # delay was broken at the server (0.3 s gaps for a 0.5 s delay); not yet
-            # understood, measured by test_three_workers_keep_each_sites_delay_at_the_server.
-            "DOWNLOADER": "scrapy.core.downloader.Downloader",
-        }.items():
-            settings.set(name, value, priority="addon")
-        # The writer stores, and judges the crawl: no monitors, no SQLite in a worker.
-        settings.set("SPIDERMON_ENABLED", False, priority="cmdline")
-        settings.set("ARCHIVE_COMMIT_INTERVAL", 0.0, priority="cmdline")
-        # A response's outputs in order: the links it yields are queued before its record
-        # releases its lease (a worker killed in between loses nothing).
-        settings.set("CONCURRENT_ITEMS", 1, priority="cmdline")
-        for scheme in ("http", "https"):
-            settings["DOWNLOAD_HANDLERS"][scheme] = "crawler.redis_mode.SharedDelay"
-        # SharedDelay looks up the page's URL in ``archived`` in the round trip that takes
-        # its slot and turn: at the last moment, where the middleware looked it up when the
-        # request left the frontier (a worker's requests wait in its downloader's queue
-        # meanwhile, so more of an article's other URLs were fetched), in a round trip more.
-        settings["DOWNLOADER_MIDDLEWARES"]["crawler.middlewares.ArchivedMiddleware"] = None
-        settings["EXTENSIONS"]["crawler.redis_mode.RedisWorker"] = 540
 
 
 class RedisScheduler(Scheduler):

@@ -148,7 +148,7 @@ SPIDERMON_SMTP_ENFORCE_SSL = False  # SMTP over TLS (port 465)
 # `scrapy crawl` and Scrapyd), the add-on below switches the scheduler and duplicate filter
 # to scrapy-redis's, the pipeline to a Redis stream, and adds the shared per-site delay;
 # `tct-archive ingest --redis URL` is the one writer of the SQLite archive.
-ADDONS = {"crawler.redis_mode.RedisMode": 0}
+ADDONS = {"crawler.addons.RedisMode": 0}
 ARCHIVE_REDIS_URL = None  # redis://HOST:PORT/DB
 ARCHIVE_REDIS_KEY = "tct-archive"  # prefix of the job's keys (one crawl job per prefix)
 ARCHIVE_REDIS_LEASE = 300.0  # seconds a popped request stays leased without a heartbeat

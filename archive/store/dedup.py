@@ -31,8 +31,6 @@ from functools import lru_cache
 from itertools import combinations
 from typing import TYPE_CHECKING
 
-from trafilatura.deduplication import sample_tokens
-
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -94,6 +92,8 @@ def charikar(text: str) -> int:
     list of 64 +1/-1 per token, each token's hash is spread into one integer
     with a 32-bit counter per bit, so one big-integer sum counts every bit.
     """
+    from trafilatura.deduplication import sample_tokens  # not at import: 60 ms of a crawl's start
+
     tokens = sample_tokens(text, 64)
     total = sum(map(_spread, tokens))
     half, mask = len(tokens), (1 << _FIELD) - 1
