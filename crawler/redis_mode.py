@@ -35,7 +35,7 @@ import socket
 import time
 import uuid
 from collections import Counter, defaultdict, deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -359,6 +359,13 @@ class RedisSession(ArchiveSession):
         archives from then on, as a single process does."""
         with contextlib.suppress(*OUTAGE):  # they fetch the archives: more requests, no loss
             self.redis_job.server.sadd(self.redis_job.mapped, site_id)
+
+    def known_shapes(self) -> dict[str, dict[str, dict[str, int]]]:
+        """None: a worker reads no SQLite (the job's workers share what they read instead)."""
+        return {}
+
+    def save_shapes(self, site_id: str, shapes: Mapping[str, Mapping[str, int]]) -> None:
+        """Not kept: the writer's SQLite is not the worker's to write."""
 
     # --- seeding ------------------------------------------------------------------
     def seeds(self) -> bool:

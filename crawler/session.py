@@ -282,6 +282,15 @@ class ArchiveSession:
         """What other crawl processes of the job learned: none here."""
         return None
 
+    def known_shapes(self) -> dict[str, dict[str, dict[str, int]]]:
+        """What earlier crawls found each site's pages of each URL shape to be."""
+        return recrawl.known_shapes(self.db, list(self.sites))
+
+    def save_shapes(self, site_id: str, shapes: Mapping[str, Mapping[str, int]]) -> None:
+        """What this crawl found them to be, for the next (archive.extract.shapes)."""
+        self._begin()
+        store.save_shapes(self.db, site_id, shapes)
+
     def site_mapped(self, site_id: str) -> None:
         """A sitemap of the site listed its pages: for other crawl processes."""
 

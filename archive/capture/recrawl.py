@@ -145,6 +145,19 @@ def sites_with_feeds(db: Database) -> set[str]:
     }
 
 
+def known_shapes(db: Database, site_ids: list[str]) -> dict[str, dict[str, dict[str, int]]]:
+    """Per site, what earlier crawls found its pages of each URL shape to be
+    (``{site: {shape: {kind: pages}}}``, the ``url_shapes`` table)."""
+    found: dict[str, dict[str, dict[str, int]]] = {}
+    marks = ", ".join("?" * len(site_ids))
+    for site_id, shape, kind, pages in db.execute(
+        f"select site_id, shape, kind, pages from url_shapes where site_id in ({marks})",
+        site_ids,
+    ):
+        found.setdefault(site_id, {}).setdefault(shape, {})[kind] = pages
+    return found
+
+
 @dataclass(frozen=True)
 class Decision:
     fetch: bool

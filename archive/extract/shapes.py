@@ -94,6 +94,7 @@ class ShapeBook:
     handed: defaultdict[str, deque[tuple[str, int]]] = field(
         default_factory=lambda: defaultdict(lambda: deque(maxlen=HANDED_KEPT))
     )  # pages (URL, depth) handed a listing verdict unread, per shape
+    seeds: dict[str, Counter[str]] = field(default_factory=dict)  # earlier crawls' counts
 
     def record(self, url: str, kind: str) -> list[tuple[str, int]]:
         """A page read by its content: its kind counts for its shape. Returns the pages
@@ -101,6 +102,26 @@ class ShapeBook:
         shape = shape_of(url)
         self.seen[shape][kind] += 1
         return self._judge(shape)
+
+    def seed(self, shape: str, counts: Mapping[str, int]) -> None:
+        """What earlier crawls found the site's pages of ``shape`` to be. Each kind counts
+        one page short of confirming it, so one page read in this crawl must agree; an
+        article ever read under the shape still keeps it from a listing verdict."""
+        self.seeds[shape] = Counter(counts)
+        mine = self.seen[shape]
+        for kind, count in counts.items():
+            mine[kind] = max(mine[kind], _seeded(count))
+
+    def totals(self) -> dict[str, dict[str, int]]:
+        """Per shape, earlier crawls' counts and this one's: what the next crawl seeds."""
+        totals = {}
+        for shape, counts in self.seen.items():
+            seeds = self.seeds.get(shape, Counter())
+            totals[shape] = {
+                kind: seeds[kind] + counts[kind] - _seeded(seeds[kind])
+                for kind in counts.keys() | seeds.keys()
+            }
+        return totals
 
     def adopt(self, shape: str, counts: Mapping[str, int]) -> list[tuple[str, int]]:
         """What other crawl processes read of the site's pages of ``shape`` (the counts
@@ -147,10 +168,7 @@ class ShapeBook:
         counts = self.seen.get(shape)
         if not counts:
             return None
-        kind, count = counts.most_common(1)[0]
-        total = sum(counts.values())
-        if count < CONFIRM_PAGES or count < CONFIRM_SHARE * total:
-            return None
+        kind = _confirmed(counts)
         if kind == "article":
             return kind
         if kind == "listing" and not counts["article"] and self._articles_elsewhere(shape):
@@ -158,4 +176,20 @@ class ShapeBook:
         return None
 
     def _articles_elsewhere(self, shape: str) -> bool:
-        return any(v == "article" for s, v in self.trusted.items() if s != shape)
+        """The site's articles confirmed under another shape, in this crawl or an earlier."""
+        if any(v == "article" for s, v in self.trusted.items() if s != shape):
+            return True
+        return any(_confirmed(c) == "article" for s, c in self.seeds.items() if s != shape)
+
+
+def _seeded(count: int) -> int:
+    """An earlier crawls' count as a new crawl starts from it: one short of confirming."""
+    return min(count, CONFIRM_PAGES - 1)
+
+
+def _confirmed(counts: Counter[str]) -> str | None:
+    """The kind these counts confirm: CONFIRM_PAGES pages at least, CONFIRM_SHARE of all."""
+    kind, count = counts.most_common(1)[0]
+    if count < CONFIRM_PAGES or count < CONFIRM_SHARE * sum(counts.values()):
+        return None
+    return kind

@@ -738,3 +738,14 @@ def m016_ingest_progress(db: Database) -> None:
     commit and its acknowledgement to Redis skips, on restart, what it already stored.
     """
     db.execute("create table if not exists ingest_progress (stream text primary key, last_id text)")
+
+
+@migrations()
+def m017_url_shapes(db: Database) -> None:
+    """What each site's pages of each URL shape were found to be (archive.extract.shapes),
+    kept from one crawl to the next: a recrawl confirms a shape's verdict with one page
+    read instead of three."""
+    db.execute(
+        "create table if not exists url_shapes (site_id text, shape text, kind text, "
+        "pages integer, primary key (site_id, shape, kind))"
+    )

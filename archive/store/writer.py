@@ -69,6 +69,19 @@ def save_sites(db: Database, sites: Iterable[Site]) -> None:
             db.table("sites").upsert(row, pk="id")
 
 
+def save_shapes(db: Database, site_id: str, shapes: Mapping[str, Mapping[str, int]]) -> None:
+    """The crawl's counts of the site's page kinds per URL shape (``url_shapes``); shapes
+    it did not meet keep their rows."""
+    rows = [
+        {"site_id": site_id, "shape": shape, "kind": kind, "pages": pages}
+        for shape, kinds in shapes.items()
+        for kind, pages in kinds.items()
+        if pages
+    ]
+    if rows:
+        db.table("url_shapes").upsert_all(rows, pk=("site_id", "shape", "kind"))
+
+
 def start_crawl(db: Database, site_ids: list[str], pid: int) -> int:
     with db.atomic():
         table = db.table("crawls")

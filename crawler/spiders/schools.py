@@ -131,6 +131,9 @@ class SchoolsSpider(Spider):
                 commit_interval=settings.getfloat("ARCHIVE_COMMIT_INTERVAL"),
             )  # fmt: skip
         spider.fed = spider.session.sites_with_feeds()
+        for site_id, shapes in spider.session.known_shapes().items():
+            for shape, counts in shapes.items():
+                spider.shapes[site_id].seed(shape, counts)
         spider.mapped = set(spider.fed)  # a recrawl knows it from the last crawl, at once
         spider.analyzer = PageAnalyzer(
             settings.getint("ARCHIVE_EXTRACT_WORKERS"),
@@ -637,6 +640,8 @@ class SchoolsSpider(Spider):
         self.analyzer.close()
         if self.reader is not None:
             self.reader.close()
+        for site_id, book in self.shapes.items():
+            self.session.save_shapes(site_id, book.totals())
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
         self.totals = self.session.close(reason, stats)
 
