@@ -45,6 +45,12 @@ class BlindSite:
             articles=spec["articles"], hints=spec.get("hints") or {},
         )  # fmt: skip
 
+    def change_to(self, name: str) -> None:
+        """The site as a later crawl sees it (``site.later.json``: what it published since)."""
+        spec = json.loads((self.folder / name).read_text(encoding="utf-8"))
+        self.routes, self.articles = spec["routes"], spec["articles"]
+        self.content_types = spec.get("content_types", {})
+
     def answer(self, target: str) -> tuple[int, str, bytes]:
         """Status, content type and body for a path with its query."""
         self.requests.append(target)

@@ -12,11 +12,14 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlite_utils import Database
 
 from tests.blindweb import BlindSite, BlindWeb, load_sites, score
+
+BLIND17 = Path(__file__).parent / "blind17"
 
 pytestmark = pytest.mark.e2e
 
@@ -200,3 +203,36 @@ def test_a_site_that_loses_most_of_its_articles_is_reported(tmp_path: Path):
         .fetchone()
     )
     assert status == "fewer-articles" and "under half the 12 its earlier crawls" in message
+
+
+Scores = list[dict[str, Any]]
+
+
+def crawl_twice(
+    root: Path, tmp_path: Path, first_host: int
+) -> list[tuple[subprocess.CompletedProcess[str], Scores]]:
+    """The sites of ``root`` crawled as they first are, then as they are later (each
+    ``site.later.json``: new articles published): the scores after each crawl."""
+    sites = load_sites(root)
+    results = []
+    with BlindWeb(sites, first_host=first_host) as web:
+        registry = tmp_path / "sites.toml"
+        registry.write_text(web.sites_toml(), encoding="utf-8")
+        for state in ("site.json", "site.later.json"):
+            for site in sites:
+                site.change_to(state)
+                site.requests.clear()
+            done = crawl(tmp_path / "archive.db", registry)
+            results.append((done, score(tmp_path / "archive.db", sites)))
+    return results
+
+
+def test_every_article_of_the_recrawl_blind_web_is_archived_after_it_changed(tmp_path: Path):
+    """tests/blind17/recrawl, by a helper that never saw our rules: school sites crawled,
+    then crawled again after they published new articles. A recrawl takes listings by
+    what earlier crawls found their URL shapes to be (url_shapes); no new article may be
+    lost to it, whatever shape the school gave it."""
+    (first, first_rows), (_, rows) = crawl_twice(BLIND17 / "recrawl", tmp_path, 180)
+    for row in first_rows + rows:
+        assert row["archived"] == row["expected"], (row["site"], row["missed"])
+    assert first.returncode == 0, first.stdout + first.stderr
