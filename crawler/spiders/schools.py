@@ -392,12 +392,14 @@ class SchoolsSpider(Spider):
         self.session.note(site.id, message)
 
     def listing_request(self, url: str, site: Site) -> Request:
-        """Sitemaps and feeds are fetched every run, whatever their scope."""
-        url = urls.canonical_url(url)
-        self.session.schedule(url, site.id, 0, frontier.LISTING)
+        """Sitemaps and feeds are fetched every run, whatever their scope; known by their
+        canonical URL and asked for as the site wrote them, as pages are (a server may
+        know ``?option=com_osmap&view=xml`` in its own order only)."""
+        canonical = urls.canonical_url(url)
+        self.session.schedule(canonical, site.id, 0, frontier.LISTING)
         self.relistings.listing_started(site.id)
         return Request(
-            url, callback=self.parse, errback=self.on_error,
+            _asked(url, canonical), callback=self.parse, errback=self.on_error,
             meta={"site_id": site.id, "listing": True}, priority=10,
         )  # fmt: skip
 
