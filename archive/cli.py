@@ -129,6 +129,18 @@ def crawl_stage_part(name: str) -> Any:
     return next(iter(found)).load()
 
 
+def extraction_workers(option: int | None, pairs: tuple[str, ...]) -> int | None:
+    """The worker count asked for (--workers, else ``-s ARCHIVE_EXTRACT_WORKERS``), read
+    before the settings are, which import Scrapy; None: the settings' default (one per CPU)."""
+    if option is not None:
+        return option
+    for pair in reversed(pairs):
+        name, _, value = pair.partition("=")
+        if name.strip() == "ARCHIVE_EXTRACT_WORKERS" and value.strip().lstrip("-").isdigit():
+            return int(value)
+    return None
+
+
 def settings_from_options(options: dict[str, Any], pairs: tuple[str, ...]) -> dict[str, Any]:
     """`-s` pairs first, then the named options (which win), via OPTION_SETTINGS."""
     try:
@@ -172,6 +184,8 @@ def crawl(site_ids: tuple[str, ...], settings: tuple[str, ...], **options: Any) 
     except KeyError as exc:
         raise UsageError(f"unknown site id(s): {exc.args[0]} (see `tct-archive sites`)") from exc
     check_database(options["db"])
+    if extraction_workers(options["workers"], settings) != 0:
+        crawl_stage_part("workers").start_forkserver()  # before Scrapy's imports, below
     overrides = settings_from_options({**options, "site_ids": site_ids}, settings)
     check_duration(overrides.get("ARCHIVE_REVALIDATE_AFTER"))
     check_duration(overrides.get("ARCHIVE_MONITOR_SCHEDULE"), "-s ARCHIVE_MONITOR_SCHEDULE")

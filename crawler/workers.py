@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import resource
 import signal
@@ -196,6 +197,14 @@ def _context() -> multiprocessing.context.ForkServerContext:
     # no effect once the server runs (it is one per process: a test suite starts it once)
     context.set_forkserver_preload(["__main__", __name__, "crawler.warmup"])
     return context
+
+
+def start_forkserver() -> None:
+    """The forkserver started, loading extraction, at once: `tct-archive crawl` calls this
+    before it imports Scrapy, so that the second core works from the command's start
+    instead of from the spider's creation, 0.6 s into a short crawl."""
+    _context()
+    multiprocessing.forkserver.ensure_running()
 
 
 def _start_workers(pool: ProcessPoolExecutor, count: int) -> None:

@@ -79,3 +79,16 @@ def test_every_command_is_documented_in_the_readme():
     for name, command in cli.commands.items():
         assert f"`{name}" in readme, f"command {name} missing from README"
         assert command.help, f"command {name} has no help"
+
+
+def test_the_worker_count_is_read_before_the_settings():
+    """So that the forkserver can start before Scrapy is imported (archive/cli.py)."""
+    from archive.cli import extraction_workers
+
+    assert extraction_workers(None, ()) is None
+    assert extraction_workers(0, ("ARCHIVE_EXTRACT_WORKERS=3",)) == 0
+    assert (
+        extraction_workers(None, ("ARCHIVE_EXTRACT_WORKERS=2", "ARCHIVE_EXTRACT_WORKERS = 0")) == 0
+    )
+    assert extraction_workers(None, ("ARCHIVE_EXTRACT_WORKERS=-1",)) == -1
+    assert extraction_workers(None, ("DOWNLOAD_DELAY=0", "ARCHIVE_EXTRACT_WORKERS=many")) is None

@@ -69,3 +69,21 @@ def test_a_one_process_crawl_does_not_load_what_it_does_not_use(tmp_path):
     assert {"scrapy", "spidermon", "crawler.monitors", "crawler.spiders.schools"} <= loaded
     assert not {"redis", "scrapy_redis", "premailer", "cssutils", "aiohttp", "tldextract"} & loaded
     assert not {"archive.extract.page", "trafilatura"} & loaded  # the workers extract
+    forkserver = [f for f in seen.iterdir() if "crawler.warmup" in f.read_text().split()]
+    assert forkserver, "the forkserver loads extraction"
+
+
+def test_an_in_process_crawl_starts_no_extraction_process(tmp_path):
+    """The forkserver starts before the settings are read, from --workers or -s alone."""
+    hook, seen = tmp_path / "hook", tmp_path / "modules"
+    hook.mkdir(), seen.mkdir()
+    (hook / "sitecustomize.py").write_text(MODULES_AT_EXIT)
+    sites = tmp_path / "sites.toml"
+    sites.write_text('[[site]]\nid = "s"\nname = "Trường"\nprovince = "X"\n'
+                     'start_urls = ["http://127.0.0.25:9/"]\n', "utf-8")  # fmt: skip
+    env = {**os.environ, "PYTHONPATH": str(hook), "MODULES_DIR": str(seen)}
+    for extra in (["--workers", "0"], ["-s", "ARCHIVE_EXTRACT_WORKERS=0"]):
+        crawl = start(tmp_path / "archive.db", sites, *extra, env=env)
+        crawl.communicate(timeout=120)
+        assert [f.name for f in seen.iterdir()] == [str(crawl.pid)], extra
+        (seen / str(crawl.pid)).unlink()
