@@ -12,6 +12,10 @@ import os
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+# Scrapy's TLS modules call inspect.stack() as they are imported (create_deprecated_class),
+# which reads the source of every frame above: imported with this module, near the top of
+# the command's stack, rather than 50 frames deep in the engine's construction.
+import scrapy.core.downloader.contextfactory  # noqa: F401
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings, default_settings
 from scrapy.utils.project import get_project_settings
