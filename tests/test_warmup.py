@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 from crawler import warmup
 from crawler.workers import PageAnalyzer
@@ -48,42 +50,37 @@ atexit.register(_dump)
 """
 
 
-def test_a_one_process_crawl_does_not_load_what_it_does_not_use(tmp_path):
-    """The crawl process starts by importing; Redis mode's libraries, the e-mail alert's
-    (premailer, cssutils), Scrapy's components switched off (the remote control's
-    aiohttp, the cookie middleware's tldextract) and extraction (the workers do it) took
-    a quarter of a 5-article crawl's 1.7 s."""
-    hook, seen = tmp_path / "hook", tmp_path / "modules"
-    hook.mkdir(), seen.mkdir()
-    (hook / "sitecustomize.py").write_text(MODULES_AT_EXIT)
-    sites = tmp_path / "sites.toml"
-    sites.write_text(
-        '[[site]]\nid = "s"\nname = "Trường"\nprovince = "X"\n'
-        'start_urls = ["http://127.0.0.25:9/"]\n',
-        "utf-8",
-    )  # nothing listens
-    env = {**os.environ, "PYTHONPATH": str(hook), "MODULES_DIR": str(seen)}
-    crawl = start(tmp_path / "archive.db", sites, env=env)
-    crawl.communicate(timeout=120)
-    loaded = set((seen / str(crawl.pid)).read_text().split())
-    assert {"scrapy", "spidermon", "crawler.monitors", "crawler.spiders.schools"} <= loaded
-    assert not {"redis", "scrapy_redis", "premailer", "cssutils", "aiohttp", "tldextract"} & loaded
-    assert not {"archive.extract.page", "trafilatura"} & loaded  # the workers extract
-    forkserver = [f for f in seen.iterdir() if "crawler.warmup" in f.read_text().split()]
-    assert forkserver, "the forkserver loads extraction"
-
-
-def test_an_in_process_crawl_starts_no_extraction_process(tmp_path):
-    """The forkserver starts before the settings are read, from --workers or -s alone."""
-    hook, seen = tmp_path / "hook", tmp_path / "modules"
-    hook.mkdir(), seen.mkdir()
+def crawl_recording_modules(tmp_path: Path, *extra: str) -> tuple[int, dict[str, set[str]]]:
+    """A crawl of a site where nothing listens, each of its processes writing the modules
+    it loaded: the crawl process's pid, and the modules by pid."""
+    hook, seen = tmp_path / "hook", Path(tempfile.mkdtemp(prefix="modules-", dir=tmp_path))
+    hook.mkdir(exist_ok=True)
     (hook / "sitecustomize.py").write_text(MODULES_AT_EXIT)
     sites = tmp_path / "sites.toml"
     sites.write_text('[[site]]\nid = "s"\nname = "Trường"\nprovince = "X"\n'
                      'start_urls = ["http://127.0.0.25:9/"]\n', "utf-8")  # fmt: skip
     env = {**os.environ, "PYTHONPATH": str(hook), "MODULES_DIR": str(seen)}
+    crawl = start(tmp_path / "archive.db", sites, *extra, env=env)
+    crawl.communicate(timeout=120)
+    return crawl.pid, {f.name: set(f.read_text().split()) for f in seen.iterdir()}
+
+
+def test_a_one_process_crawl_does_not_load_what_it_does_not_use(tmp_path):
+    """The crawl process starts by importing; Redis mode's libraries, the e-mail alert's
+    (premailer, cssutils), Scrapy's components switched off (the remote control's
+    aiohttp, the cookie middleware's tldextract) and extraction (the workers do it) took
+    a quarter of a 5-article crawl's 1.7 s."""
+    pid, modules = crawl_recording_modules(tmp_path)
+    loaded = modules[str(pid)]
+    assert {"scrapy", "spidermon", "crawler.monitors", "crawler.spiders.schools"} <= loaded
+    assert not {"redis", "scrapy_redis", "premailer", "cssutils", "aiohttp", "tldextract"} & loaded
+    assert not {"archive.extract.page", "trafilatura"} & loaded  # the workers extract
+    forkserver = [m for m in modules.values() if "crawler.warmup" in m]
+    assert forkserver, "the forkserver loads extraction"
+
+
+def test_an_in_process_crawl_starts_no_extraction_process(tmp_path):
+    """The forkserver starts before the settings are read, from --workers or -s alone."""
     for extra in (["--workers", "0"], ["-s", "ARCHIVE_EXTRACT_WORKERS=0"]):
-        crawl = start(tmp_path / "archive.db", sites, *extra, env=env)
-        crawl.communicate(timeout=120)
-        assert [f.name for f in seen.iterdir()] == [str(crawl.pid)], extra
-        (seen / str(crawl.pid)).unlink()
+        pid, modules = crawl_recording_modules(tmp_path, *extra)
+        assert list(modules) == [str(pid)], extra

@@ -108,9 +108,7 @@ class ShapeBook:
         one page short of confirming it, so one page read in this crawl must agree; an
         article ever read under the shape still keeps it from a listing verdict."""
         self.seeds[shape] = Counter(counts)
-        mine = self.seen[shape]
-        for kind, count in counts.items():
-            mine[kind] = max(mine[kind], _seeded(count))
+        self._merge(shape, {kind: _seeded(count) for kind, count in counts.items()})
 
     def totals(self) -> dict[str, dict[str, int]]:
         """Per shape, earlier crawls' counts and this one's: what the next crawl seeds."""
@@ -126,10 +124,14 @@ class ShapeBook:
     def adopt(self, shape: str, counts: Mapping[str, int]) -> list[tuple[str, int]]:
         """What other crawl processes read of the site's pages of ``shape`` (the counts
         of all, this one's included, as far as they were told): as :meth:`record`."""
+        self._merge(shape, counts)
+        return self._judge(shape)
+
+    def _merge(self, shape: str, counts: Mapping[str, int]) -> None:
+        """Counts told from elsewhere, taken where they are higher than this crawl's own."""
         mine = self.seen[shape]
         for kind, count in counts.items():
             mine[kind] = max(mine[kind], count)
-        return self._judge(shape)
 
     def _judge(self, shape: str) -> list[tuple[str, int]]:
         was, verdict = self.trusted.get(shape), self.verdict(shape)
