@@ -8,7 +8,7 @@ import unicodedata
 
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-from trafilatura.deduplication import Simhash
+from trafilatura.deduplication import Simhash, sample_tokens
 
 from archive.store import dedup
 from archive.store import writer as store
@@ -99,6 +99,18 @@ def test_the_fingerprint_is_trafilaturas_simhash_bit_for_bit(text: str):
     found = dedup.words(text)
     bigrams = " ".join(a + b for a, b in zip(found, found[1:], strict=False))
     assert dedup.simhash(text) == Simhash(bigrams if len(found) >= 2 else " ".join(found)).hash
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(
+    st.sampled_from([*TEXTS, "。「」", "“Đảng”… ‘ủy’", "Hà Nội, 12/3/2024 — «ab» 。x"]),
+    st.text(alphabet=st.characters(categories=["L", "N", "P", "Zs"]), max_size=200),
+))  # fmt: skip
+def test_the_fingerprints_tokens_are_trafilaturas(text: str):
+    """dedup keeps its own copy of trafilatura's tokenizer (importing it imports all of
+    trafilatura into the crawl process); texts of punctuation outside ASCII included."""
+    for length in (64, 8):
+        assert dedup.sample_tokens(text, length) == sample_tokens(text, length)
 
 
 def test_a_candidate_whose_sketch_is_far_is_skipped_without_reading_its_text(db):
