@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from sqlite_utils import Database
 
@@ -54,11 +54,15 @@ class BlindSite:
     def answer(self, target: str) -> tuple[int, str, bytes]:
         """Status, content type and body for a path with its query."""
         self.requests.append(target)
-        name = self.routes.get(target)
+        name = self.routes.get(target) or self._decoded().get(unquote(target))
         if name is None:
             return 404, "text/html; charset=utf-8", b"<html><body><h1>404</h1></body></html>"
         kind = self.content_types.get(target, "text/html; charset=utf-8")
         return 200, kind, (self.folder / name).read_bytes()
+
+    def _decoded(self) -> dict[str, str]:
+        """Routes by their decoded path: a server reads ``%E1%BB%A9`` and ``%e1%bb%a9`` alike."""
+        return {unquote(path): name for path, name in self.routes.items()}
 
 
 def load_sites(root: Path = ROOT) -> list[BlindSite]:

@@ -236,17 +236,19 @@ def test_a_site_that_loses_most_of_its_articles_is_reported(tmp_path: Path):
 Scores = list[dict[str, Any]]
 
 
-def crawl_twice(
-    root: Path, tmp_path: Path, first_host: int
-) -> list[tuple[subprocess.CompletedProcess[str], Scores]]:
-    """The sites of ``root`` crawled as they first are, then as they are later (each
-    ``site.later.json``: new articles published): the scores after each crawl."""
+def crawl_states(
+    root: Path, tmp_path: Path, first_host: int,
+    states: tuple[str, ...] = ("site.json", "site.later.json"),
+) -> list[tuple[subprocess.CompletedProcess[str], Scores]]:  # fmt: skip
+    """The sites of ``root`` crawled as they first are, then in each later state (each
+    ``site.later.json``, ``site.latest.json``: what they published since, and the noise of
+    their pages): the scores after each crawl."""
     sites = load_sites(root)
     results = []
     with BlindWeb(sites, first_host=first_host) as web:
         registry = tmp_path / "sites.toml"
         registry.write_text(web.sites_toml(), encoding="utf-8")
-        for state in ("site.json", "site.later.json"):
+        for state in states:
             for site in sites:
                 site.change_to(state)
                 site.requests.clear()
@@ -260,7 +262,7 @@ def test_every_article_of_the_recrawl_blind_web_is_archived_after_it_changed(tmp
     then crawled again after they published new articles. A recrawl takes listings by
     what earlier crawls found their URL shapes to be (url_shapes); no new article may be
     lost to it, whatever shape the school gave it."""
-    (first, first_rows), (_, rows) = crawl_twice(BLIND17 / "recrawl", tmp_path, 180)
+    (first, first_rows), (_, rows) = crawl_states(BLIND17 / "recrawl", tmp_path, 180)
     for row in first_rows + rows:
         assert row["archived"] == row["stored"] == row["expected"], (row["site"], row["missed"])
         assert row["status"] == "ok", row  # r2's sitemap was asked for as robots.txt wrote it
