@@ -26,6 +26,7 @@ class PageItem:
     aliases: list[str] = field(default_factory=list)  # other URLs serving this page
     captures: list[int] = field(default_factory=list)  # WARC captures behind it (redirects too)
     alias_of: str | None = None  # the page is this stored article's (not extracted again)
+    listing_key: str | None = None  # a listing's content and rules (archive.extract.verdicts)
 
     @property
     def location(self) -> str:

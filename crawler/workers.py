@@ -95,24 +95,27 @@ class PageAnalyzer(_Workers):
 
     async def analyze(
         self, body: bytes, url: str, site: Site, encoding: str | None, *, aliases: bool = True,
-        shapes: Mapping[str, str] | None = None,
+        shapes: Mapping[str, str] | None = None, listing_key: str | None = None,
     ) -> PageResult:  # fmt: skip
         """The page analysed in a worker; ``aliases=False``: never taken for a stored article's
         alias (the check is the workers' only). ``shapes``: the URL shapes the site's pages
-        confirmed so far (archive.extract.shapes)."""
+        confirmed so far (archive.extract.shapes); ``listing_key``: what the URL showed when
+        last read as a listing (archive.extract.verdicts)."""
         if self.workers == 0:
             try:
-                return _analyze_page(body, url, site, encoding=encoding, shapes=shapes)
+                return _analyze_page(body, url, site, encoding=encoding, shapes=shapes,
+                                     listing_key=listing_key)  # fmt: skip
             except Exception as exc:
                 logger.exception("extracting %s failed", url)
                 return PageResult(url, "error", reason=f"extraction failed: {_describe(exc)}")
         for attempt in (1, 2):
             pool = self._get_pool()
             if self.sites.get(site.id) is site:  # the workers know it: send its id
-                future = pool.submit(_analyze, body, url, site.id, encoding, aliases, shapes)
+                future = pool.submit(_analyze, body, url, site.id, encoding, aliases, shapes,
+                                     listing_key)  # fmt: skip
             else:
                 future = pool.submit(_analyze_page, body, url, site, encoding=encoding,
-                                     shapes=shapes)  # fmt: skip
+                                     shapes=shapes, listing_key=listing_key)  # fmt: skip
             try:
                 return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout)
             except TimeoutError:
@@ -226,12 +229,13 @@ _ARCHIVE: list[_Archive | _RedisArchive] = []
 
 def _analyze(
     body: bytes, url: str, site_id: str, encoding: str | None, aliases: bool,
-    shapes: Mapping[str, str] | None = None,
+    shapes: Mapping[str, str] | None = None, listing_key: str | None = None,
 ) -> PageResult:  # fmt: skip
     """analyze_page in a worker, with the site it was given at start and the alias lookup."""
     archived = _ARCHIVE[0] if aliases and _ARCHIVE else None
     site = _SITES[site_id]
-    return _analyze_page(body, url, site, encoding=encoding, archived=archived, shapes=shapes)
+    return _analyze_page(body, url, site, encoding=encoding, archived=archived, shapes=shapes,
+                         listing_key=listing_key)  # fmt: skip
 
 
 def _analyze_page(*args: Any, **kwargs: Any) -> PageResult:

@@ -267,3 +267,21 @@ def test_every_article_of_the_recrawl_blind_web_is_archived_after_it_changed(tmp
         assert row["archived"] == row["stored"] == row["expected"], (row["site"], row["missed"])
         assert row["status"] == "ok", row  # r2's sitemap was asked for as robots.txt wrote it
     assert first.returncode == 0, first.stdout + first.stderr
+
+
+BLIND18 = Path(__file__).parent / "blind18"
+
+
+def test_every_article_of_the_noisy_blind_web_is_archived_in_each_of_three_crawls(
+    tmp_path: Path,
+):
+    """tests/blind18/recrawl: school sites whose every page changes at each visit (counters,
+    weekdays, random boxes, tokens), crawled in three states; a recrawl takes a listing
+    showing what it showed when read for that listing (pages.listing_key), and no article
+    published, re-published or edited between the crawls may be lost to it."""
+    states = ("site.json", "site.later.json", "site.latest.json")
+    for done, rows in crawl_states(BLIND18 / "recrawl", tmp_path, 190, states):
+        assert done.returncode == 0, done.stdout + done.stderr
+        for row in rows:
+            assert row["archived"] == row["expected"], (row["site"], row["missed"])
+            assert row["status"] == "ok", row

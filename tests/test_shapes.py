@@ -239,7 +239,8 @@ def test_a_recrawl_takes_listings_by_their_shape(
     assert shapes == {("/chuyen-muc/~#", "listing"): 12, ("/bai-viet/~#.html", "article"): 60}
     if not kept:
         db.execute("delete from url_shapes")
-        db.conn.commit()
+    db.execute("update pages set listing_key = null")  # every listing to its shape's verdict
+    db.conn.commit()
     again = crawl(tmp_path / "archive.db", sites, "--log-level", "INFO")
     assert again.returncode == 0, again.stderr[-3000:]
     assert db.execute("select count(*) from articles").fetchone()[0] == 60

@@ -78,6 +78,7 @@ class PageState:
     crawl_id: int | None
     article_id: int | None  # from article_urls: the URL serves (or served) an article
     sitemap_fresh: bool = False  # a sitemap said unchanged since the last check, this run
+    listing_key: str | None = None  # what it showed, read as a listing (archive.extract.verdicts)
 
     @property
     def known(self) -> bool:
@@ -183,7 +184,7 @@ def page_state(db: Database, url: str) -> PageState | None:
     """One indexed lookup in ``pages``, ``article_urls`` and the run's sitemap verdicts."""
     row = db.execute(
         "select p.kind, p.status, coalesce(p.checked, u.last_seen), p.etag, p.last_modified, "
-        "p.crawl_id, u.article_id, f.url is not null "
+        "p.crawl_id, u.article_id, f.url is not null, p.listing_key "
         "from (select ? as url) q left join pages p on p.url = q.url "
         "left join article_urls u on u.url = q.url "
         "left join temp.sitemap_fresh f on f.url = q.url",
@@ -191,8 +192,10 @@ def page_state(db: Database, url: str) -> PageState | None:
     ).fetchone()
     if row is None or (row[0] is None and row[6] is None):
         return None
-    kind, status, checked, etag, last_modified, crawl_id, article_id, fresh = row
-    return PageState(kind, status, checked, etag, last_modified, crawl_id, article_id, bool(fresh))
+    kind, status, checked, etag, last_modified, crawl_id, article_id, fresh, key = row
+    return PageState(
+        kind, status, checked, etag, last_modified, crawl_id, article_id, bool(fresh), key
+    )
 
 
 def decide(

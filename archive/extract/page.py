@@ -17,7 +17,7 @@ import lxml.html
 from lxml import etree
 
 from archive.extract import article as extract
-from archive.extract import kinds
+from archive.extract import kinds, verdicts
 from archive.extract.charset import decode_html, not_text
 from archive.extract.records import Article, PageResult
 from archive.extract.shapes import shape_of
@@ -43,6 +43,7 @@ Archived = Callable[[list[str]], "tuple[str, str | None] | None"]
 def analyze_page(
     body: bytes, url: str, site: Site, *, encoding: str | None = None,
     archived: Archived | None = None, shapes: Mapping[str, str] | None = None,
+    listing_key: str | None = None,
 ) -> PageResult:  # fmt: skip
     """Kind, in-scope links and (for articles) the extracted record of one page.
 
@@ -51,6 +52,10 @@ def analyze_page(
     not read, and links of a confirmed article shape are the ``article_links``
     the crawler's trap guard counts. Every other page is read, and its content
     decides its kind (``by_content``).
+
+    ``listing_key``: the key of what the URL showed when last read as a listing
+    (archive.extract.verdicts); a page showing it again under the same rules is that
+    listing, not read. A listing read by its content, or so recognised, carries a key.
 
     With ``archived`` (the crawl's workers pass it), a page whose declared
     canonical URL or own URL is an article this crawl already stored, and whose
@@ -75,9 +80,11 @@ def analyze_page(
     # path) is an article, whatever its related-article links say.
     declared = any(kinds.url_kind(alias, site) == "article" for alias in aliases)
     known = kinds.known_kind(url, site, shapes)
-    if not declared and known == "listing":  # no text needed to know
+    shown = listing_key is not None and verdicts.shows_again(tree, site, listing_key)
+    if not declared and (known == "listing" or shown):  # no text needed to know
         return PageResult(url=url, kind="listing", links=links, article_links=shaped,
-                          spellings=spelled)  # fmt: skip
+                          spellings=spelled,
+                          listing_key=listing_key if shown else None)  # fmt: skip
     if archived is not None and (found := _known_alias(tree, url, site, archived)):
         return PageResult(url, "article", links, aliases=aliases, article_links=shaped,
                           alias_of=found, spellings=spelled)  # fmt: skip
@@ -94,9 +101,16 @@ def analyze_page(
     reason = problems or None  # a field extraction gave up on: pages.error says which
     if kind != "article":
         return PageResult(url=url, kind=kind, links=links, article_links=shaped, reason=reason,
-                          by_content=True, spellings=spelled)  # fmt: skip
+                          by_content=True, spellings=spelled,
+                          listing_key=_listing_key(kind, tree, site))  # fmt: skip
     return PageResult(url, kind, links, article, aliases=aliases, article_links=shaped,
                       reason=reason, by_content=True, spellings=spelled)  # fmt: skip
+
+
+def _listing_key(kind: str, tree: lxml.html.HtmlElement, site: Site) -> str | None:
+    """Only a listing's: extraction reads the tree without changing its text, so the key is
+    the one the page's next fetch computes before reading it."""
+    return verdicts.listing_key(tree, site) if kind == "listing" else None
 
 
 def _parse(html: str) -> lxml.html.HtmlElement | None:

@@ -71,3 +71,4 @@ class PageResult:
     alias_of: str | None = None  # an article this crawl stored, which this page is (not extracted)
     by_content: bool = False  # the kind was decided by reading the page, not by its URL
     spellings: dict[str, str] = field(default_factory=dict)  # link -> as written, if not so
+    listing_key: str | None = None  # a listing's content and rules (archive.extract.verdicts)

@@ -26,24 +26,33 @@ from __future__ import annotations
 import hashlib
 import re
 import string
-import struct
 import sys
 import unicodedata
 from functools import cache, lru_cache
 from itertools import combinations
 from typing import TYPE_CHECKING
 
+from archive.extract.sketches import (  # re-exported: storage's callers name them here
+    SKETCH_BINS,
+    Trigrams,
+    estimate,
+    sketch,
+    sketch_of_trigrams,
+    sketch_of_words,
+    trigrams_of,
+    words,
+)
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+__all__ = ["SKETCH_BINS", "estimate", "sketch", "sketch_of_words", "words"]
 
 BANDS = 4
 BAND_BITS = 64 // BANDS
 PROBE_RADIUS = 2  # bits a block may differ by and still make a candidate
 MAX_DISTANCE = 12  # Hamming distance worth confirming on the texts
 MIN_RESEMBLANCE = 0.5  # share of word trigrams in common (Jaccard) to call it a near-copy
-SKETCH_BINS = 64
-_EMPTY = 0xFFFF  # an empty bin; values are 0..0xFFFE
-_SKETCH = struct.Struct(f"<{SKETCH_BINS}H")  # little-endian whatever the machine
 #: A candidate is skipped when fewer than this share of the bins agree, counted only
 #: when at least MIN_FILLED bins are filled (short texts are read instead). A pair right
 #: at MIN_RESEMBLANCE is skipped by mistake with probability under 3 in a million
@@ -52,7 +61,6 @@ MIN_SKETCH_RESEMBLANCE = 0.2
 MIN_FILLED = 56
 NEAR_DUPLICATE_INDEX = "idx_articles_id_simhash_duplicate_of"  # archive.store.migrations m007
 _SPACE = re.compile(r"\s+")
-_WORD = re.compile(r"\w+")
 
 
 def normalize_text(text: str) -> str:
@@ -62,12 +70,6 @@ def normalize_text(text: str) -> str:
 
 def content_hash(text: str) -> str:
     return hashlib.sha256(normalize_text(text).encode("utf-8")).hexdigest()
-
-
-def words(text: str) -> list[str]:
-    """The text's words, lowercased: ``\\w+`` runs of the NFC text (collapsing whitespace
-    first, as :func:`normalize_text` does, would find the same runs)."""
-    return _WORD.findall(unicodedata.normalize("NFC", text).lower())
 
 
 def simhash(text: str) -> int:
@@ -170,50 +172,14 @@ def resemblance(a: str, b: str) -> float:
     return _jaccard(_trigrams(a), _trigrams(b))
 
 
-def _jaccard(sa: set[tuple[str, ...]], sb: set[tuple[str, ...]]) -> float:
+def _jaccard(sa: Trigrams, sb: Trigrams) -> float:
     if not sa or not sb:
         return 0.0
     return len(sa & sb) / len(sa | sb)
 
 
-def _trigrams(text: str) -> set[tuple[str, ...]]:
-    return _trigrams_of(words(text))
-
-
-def _trigrams_of(words: list[str]) -> set[tuple[str, ...]]:
-    return set(zip(words, words[1:], words[2:], strict=False))
-
-
-def sketch(text: str) -> bytes:
-    return _sketch(_trigrams(text))
-
-
-def sketch_of_words(words: list[str]) -> bytes:
-    """:func:`sketch` of the text these :func:`words` came from."""
-    return _sketch(_trigrams_of(words))
-
-
-def _sketch(trigrams: set[tuple[str, ...]]) -> bytes:
-    """One-permutation MinHash: each trigram's hash goes to one of SKETCH_BINS bins,
-    which keeps the smallest. Equal bins estimate the Jaccard resemblance."""
-    bins = [_EMPTY] * SKETCH_BINS
-    for trigram in trigrams:
-        digest = hashlib.blake2b(" ".join(trigram).encode(), digest_size=8).digest()
-        value = int.from_bytes(digest, "big")
-        slot, rest = value % SKETCH_BINS, (value // SKETCH_BINS) % _EMPTY
-        if rest < bins[slot]:
-            bins[slot] = rest
-    return _SKETCH.pack(*bins)
-
-
-def estimate(a: bytes, b: bytes) -> tuple[float, int]:
-    """Share of agreeing bins among those either sketch filled, and how many that is."""
-    filled = agree = 0
-    for x, y in zip(_SKETCH.unpack(a), _SKETCH.unpack(b), strict=True):
-        if x != _EMPTY or y != _EMPTY:
-            filled += 1
-            agree += x == y
-    return (agree / filled if filled else 0.0), filled
+def _trigrams(text: str) -> Trigrams:
+    return trigrams_of(words(text))
 
 
 def _far_apart(a: bytes, b: bytes) -> bool:
@@ -252,7 +218,7 @@ def find_near_duplicate(db: Database, article_id: int, value: int, text: str) ->
             continue
         mine, theirs = mine or _trigrams(text), _trigrams(other[0])
         if stored is None:
-            save_sketch(db, candidate, _sketch(theirs))
+            save_sketch(db, candidate, sketch_of_trigrams(theirs))
         if _jaccard(mine, theirs) >= MIN_RESEMBLANCE:
             return int(candidate)
     return None

@@ -749,3 +749,11 @@ def m017_url_shapes(db: Database) -> None:
         "create table if not exists url_shapes (site_id text, shape text, kind text, "
         "pages integer, primary key (site_id, shape, kind))"
     )
+
+
+@migrations()
+def m018_listing_keys(db: Database) -> None:
+    """What each listing showed when last read as one, under which rules
+    (archive.extract.verdicts): a recrawl takes a page showing it again as that listing
+    without reading it."""
+    db.execute("alter table pages add column listing_key text")

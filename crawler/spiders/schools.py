@@ -55,6 +55,9 @@ ARTICLES = "articles"
 #: Request meta: the link as the site wrote it, session id and all, where that is not
 #: what was asked for; asked for once more if the cleaned URL is not found.
 AS_WRITTEN = "as_written"
+#: Request meta: the key of what the page showed when last read as a listing
+#: (``pages.listing_key``, archive.extract.verdicts).
+LISTING_KEY = "listing_key"
 #: The answers to a cleaned URL that make it worth asking for the link as written: the
 #: server knows no page without its session id.
 NOT_FOUND = (400, 404, 410)
@@ -68,6 +71,7 @@ RELISTING_PRIORITY = -1000  # Redis mode: after every other page (crawler/redis_
 RELISTINGS_SKIPPED = "tag, author and date archives skipped: the sitemap lists articles"
 SHAPE_REREAD = "pages taken for listings by their URL shape read again: an article shared it"
 LISTINGS_BY_SHAPE = "archive/listings_by_shape"  # stat: listing pages taken so, unread
+LISTINGS_UNCHANGED = "archive/listings_unchanged"  # stat: shown as when read, so unread
 BACKLOG = 1000  # requests read from the archive at a time (resumed, or due for revalidation)
 
 
@@ -302,6 +306,8 @@ class SchoolsSpider(Spider):
         self.session.schedule(url, site.id, depth, kind)
         asked = _asked(written, url)
         meta = {"site_id": site.id, PAGE_URL: url, LINK_DEPTH: depth}
+        if state is not None and state.listing_key:
+            meta[LISTING_KEY] = state.listing_key
         if urls.canonical_or_none(written) == url and written != asked:
             meta[AS_WRITTEN] = written
         request = Request(
@@ -439,23 +445,29 @@ class SchoolsSpider(Spider):
                 yield again
             book = self.shapes[site.id]
             shapes = book.for_page(item.location)
+            known = response.meta.get(LISTING_KEY)
             result = await self.analyzer.analyze(
-                response.body, item.location, site, encoding, shapes=shapes
+                response.body, item.location, site, encoding, shapes=shapes, listing_key=known
             )
             if result.alias_of is not None and not self.session.knows_article(result.alias_of):
                 result = await self.analyzer.analyze(  # cannot happen: never lose a page to it
-                    response.body, item.location, site, encoding, aliases=False, shapes=shapes
-                )
+                    response.body, item.location, site, encoding, aliases=False, shapes=shapes,
+                    listing_key=known,
+                )  # fmt: skip
             depth = response.meta.get(LINK_DEPTH, 0)
             if result.by_content:
                 self.session.shape_read(site.id, item.location, result.kind)
                 for url, at in book.record(item.location, result.kind):
                     yield self.reread_request(url, site, at)
+            elif result.listing_key is not None:
+                if self.crawler.stats:
+                    self.crawler.stats.inc_value(LISTINGS_UNCHANGED)
             elif result.kind == "listing":
                 book.hand(item.location, depth)
                 if self.crawler.stats:
                     self.crawler.stats.inc_value(LISTINGS_BY_SHAPE)
             item.kind, item.article, item.error = result.kind, result.article, result.reason
+            item.listing_key = result.listing_key
             item.aliases, item.alias_of = result.aliases, result.alias_of
             if result.alias_of is not None and self.crawler.stats:
                 self.crawler.stats.inc_value("archive/aliases_not_extracted")
