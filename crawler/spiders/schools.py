@@ -73,6 +73,10 @@ SHAPE_REREAD = "pages taken for listings by their URL shape read again: an artic
 LISTINGS_BY_SHAPE = "archive/listings_by_shape"  # stat: listing pages taken so, unread
 LISTINGS_UNCHANGED = "archive/listings_unchanged"  # stat: shown as when read, so unread
 BACKLOG = 1000  # requests read from the archive at a time (resumed, or due for revalidation)
+#: Links kept as turned down, per site (SchoolsSpider.declined): the repeated ones (menus,
+#: "tin mới" boxes: a few hundred) come back within a page or two of a clear; 60 sites
+#: full are ~18 MB.
+DECLINED_KEPT = 2000
 
 
 class SchoolsSpider(Spider):
@@ -293,6 +297,8 @@ class SchoolsSpider(Spider):
         declined = self.declined[site.id]
         if not force and lastmod is None and url in declined:
             return None
+        if len(declined) >= DECLINED_KEPT:
+            declined.clear()
         if not force and not urls.in_scope(url, site):
             declined.add(url)
             return None
