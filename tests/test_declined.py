@@ -3,36 +3,16 @@ site): a link one site's feed names outside that site is still followed for its 
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
 
 from tests.crawling import crawl
-from tests.test_shapes import article_page, listing_page
+from tests.test_shapes import article_page, listing_page, serve
 
 pytestmark = pytest.mark.e2e
-
-
-def serve(pages: dict[str, bytes], host: str) -> ThreadingHTTPServer:
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
-            body = pages.get(self.path)
-            self.send_response(200 if body is not None else 404)
-            kind = "application/rss+xml" if self.path == "/rss" else "text/html; charset=utf-8"
-            self.send_header("Content-Type", kind)
-            self.end_headers()
-            self.wfile.write(body or b"<html><body>404</body></html>")
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer((host, 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 @pytest.fixture

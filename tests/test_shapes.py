@@ -80,23 +80,30 @@ def build_web(featured: bool) -> tuple[dict[str, bytes], list[str]]:
     return pages, articles
 
 
-@pytest.fixture
-def web_server() -> Iterator[tuple[dict[str, bytes], str]]:
-    pages: dict[str, bytes] = {}
+def serve(pages: dict[str, bytes], host: str) -> ThreadingHTTPServer:
+    """``pages`` (path -> body, changed at will) served on ``host``; ``/rss`` as a feed."""
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 (http.server's name)
             body = pages.get(self.path)
             self.send_response(200 if body is not None else 404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
+            kind = "application/rss+xml" if self.path == "/rss" else "text/html; charset=utf-8"
+            self.send_header("Content-Type", kind)
             self.end_headers()
             self.wfile.write(body or b"<html><body>404</body></html>")
 
         def log_message(self, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer((HOST, 0), Handler)
+    server = ThreadingHTTPServer((host, 0), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture
+def web_server() -> Iterator[tuple[dict[str, bytes], str]]:
+    pages: dict[str, bytes] = {}
+    server = serve(pages, HOST)
     try:
         yield pages, f"http://{HOST}:{server.server_address[1]}"
     finally:
