@@ -111,6 +111,9 @@ ARCHIVE_MAX_DEPTH = 12  # link depth cap per site (a registry entry may lower or
 ARCHIVE_TRAP_DEPTH = 2  # pages in a row without a new article link, then links are not followed
 ARCHIVE_EXTRACT_WORKERS = -1  # worker processes for extraction; -1 = one per CPU, 0 = in-process
 ARCHIVE_EXTRACT_TIMEOUT = 60.0  # seconds one page may take in a worker before it is abandoned
+# Pages each extraction process analyses before the pool is replaced by fresh processes
+# (crawler/workers.py): a long crawl's memory stays flat. 0 = never replaced.
+ARCHIVE_EXTRACT_WORKER_PAGES = 5000
 ARCHIVE_PROGRESS_INTERVAL = 10.0  # seconds between progress lines (0 = off)
 # Seconds of results per SQLite transaction (0 = one per response); a kill loses at most
 # that much work, which the next run redoes (crawler/session.py).

@@ -156,6 +156,7 @@ class SchoolsSpider(Spider):
             (spider.session.crawl_id, spider.session.started),
             redis=(settings.get("ARCHIVE_REDIS_URL"), settings.get("ARCHIVE_REDIS_KEY"))
             if redis_mode else None,
+            pages_per_worker=settings.getint("ARCHIVE_EXTRACT_WORKER_PAGES"),
         )  # fmt: skip
         spider.analyzer.start()  # while Scrapy builds its engine and fetches robots.txt
         spider.reader = (
@@ -173,6 +174,8 @@ class SchoolsSpider(Spider):
             if settings.getbool("ARCHIVE_DOCUMENT_TEXT")
             else None
         )
+        if spider.reader is not None and spider.analyzer.workers > 0:
+            spider.reader.start()  # with the workers: the crawl's memory is set from its start
         crawler.signals.connect(spider.on_robots_parsed, signal=signals.robots_parsed)
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         crawler.signals.connect(spider.on_opened, signal=signals.spider_opened)
