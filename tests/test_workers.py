@@ -32,7 +32,15 @@ class Watched(PageAnalyzer):
         return super()._get_pool()
 
 
-async def analyze_all(analyzer: PageAnalyzer, count: int, at_once: int) -> list[str]:
+def analyze_all(analyzer: PageAnalyzer, count: int, at_once: int) -> list[str]:
+    """The kinds of ``count`` pages analysed ``at_once`` at a time; the analyzer closed."""
+    try:
+        return asyncio.run(batches(analyzer, count, at_once))
+    finally:
+        analyzer.close()
+
+
+async def batches(analyzer: PageAnalyzer, count: int, at_once: int) -> list[str]:
     kinds = []
     for start in range(0, count, at_once):
         results = await asyncio.gather(*(
@@ -46,10 +54,7 @@ async def analyze_all(analyzer: PageAnalyzer, count: int, at_once: int) -> list[
 
 def test_the_pool_is_replaced_after_its_pages_and_never_overlaps_the_next():
     analyzer = Watched(2, timeout=60, sites=[warmup.SITE], pages_per_worker=2)
-    try:
-        kinds = asyncio.run(analyze_all(analyzer, 11, at_once=3))
-    finally:
-        analyzer.close()
+    kinds = analyze_all(analyzer, 11, at_once=3)
     assert kinds == ["article"] * 11  # no page lost at a replacement
     assert len(analyzer.processes) == 3  # 4 pages a pool: 4 + 4 + 3
     assert analyzer.overlaps == 0  # a pool's processes had exited before the next started
@@ -59,10 +64,7 @@ def test_the_pool_is_replaced_after_its_pages_and_never_overlaps_the_next():
 
 def test_without_a_page_limit_one_pool_serves_the_crawl():
     analyzer = Watched(1, timeout=60, sites=[warmup.SITE], pages_per_worker=0)
-    try:
-        kinds = asyncio.run(analyze_all(analyzer, 5, at_once=2))
-    finally:
-        analyzer.close()
+    kinds = analyze_all(analyzer, 5, at_once=2)
     assert kinds == ["article"] * 5 and len(analyzer.processes) == 1
 
 
