@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
+import re
+
 import pytest
 
 from archive.extract.dates import (
+    _MONTHS_EN,
+    _MONTHS_VI,
+    DATE_PATTERNS,
     date_from_url,
     find_dates,
     is_date_line,
@@ -184,3 +190,22 @@ def test_published_at_only_with_a_printed_time() -> None:
     assert published_at("2023-01-06", "15:26") == "2023-01-06T15:26:00+07:00"
     assert published_at("2023-01-06", None) is None
     assert published_at(None, "15:26") is None
+
+
+#: What a date line is made of but its digits: month and weekday names, date words, the
+#: separators the patterns know.
+_DATE_WORDS = sorted({*_MONTHS_EN, *_MONTHS_VI}) + [
+    "ngày", "tháng", "năm", "thứ", "chủ nhật", "lúc", "AM", "PM", "Ngày đăng:", "Monday",
+    "st", "nd", "th", "of", "'", "’", "/", "-", ".", ",", "|", ":", "(", ")", "h", "T", "Z",
+]  # fmt: skip
+
+
+def test_no_date_pattern_matches_a_line_without_digits():
+    """What lets find_dates skip a line without a digit (half the lines a page asks of):
+    every pattern needs a day's digits, and no run of date words matches one."""
+    for pattern in DATE_PATTERNS:
+        assert re.search(r"\(\?P<d>\\d\{[12](?:,2)?\}\)(?![?*])", pattern.pattern), pattern
+    for first, second, third in itertools.product(_DATE_WORDS, repeat=3):
+        text = f"{first} {second} {third}"
+        assert all(p.search(text) is None for p in DATE_PATTERNS), text
+    assert find_dates("Thứ năm, mười hai tháng chạp năm Giáp Thìn") == []

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
+from functools import lru_cache
 
 VN_TZ = timezone(timedelta(hours=7))
 MIN_YEAR, MAX_YEAR = 1990, 2100
@@ -137,10 +138,15 @@ def _year(printed: str) -> int:
     return int(digits) + 2000 if len(digits) == 2 else int(digits)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def find_dates(text: str) -> list[DateMatch]:
     """Every valid date in ``text``, in order, each with the time printed next to it."""
     text = unicodedata.normalize("NFC", text or "")
     spans: list[DateMatch] = []
+    if not _DIGIT.search(text):  # every pattern has a numeric day: half the lines asked have none
+        return spans
     for pattern in DATE_PATTERNS:
         for m in pattern.finditer(text):
             if any(s.start < m.end() and m.start() < s.end for s in spans):
@@ -240,12 +246,15 @@ def is_clock(text: str) -> bool:
     return bool(CLOCK.match(unicodedata.normalize("NFC", text or "")))
 
 
+@lru_cache(maxsize=4096)
 def is_date_line(text: str, max_rest: int = 8) -> bool:
     """A short line that is mostly a date: ``Ngày đăng: 01/02/2021 | Lượt xem: 30``, also
     when the other ``|`` fields are labelled (``Người đăng: X``).
 
     Prose that merely mentions a date (``Chiều ngày 29/6/2022, Đảng bộ ...``)
-    is not a date line.
+    is not a date line. Cached: the title, date, byline and body passes ask of the same
+    lines, and a site's header and footer lines come back on every page (16,000 questions
+    of 3,500 lines in 1,000 article pages).
     """
     text = unicodedata.normalize("NFC", text or "")
     if _mostly_date(text, max_rest) or place_date(text):
@@ -283,8 +292,10 @@ def place_date(text: str) -> tuple[str, str | None] | None:
 
 
 def _mostly_date(text: str, max_rest: int) -> bool:
+    if len(text) > 160:
+        return False
     found = find_dates(text)
-    if not found or len(text) > 160:
+    if not found:
         return False
     rest = text
     for m in reversed(found):
