@@ -116,7 +116,9 @@ class PageAnalyzer(_Workers):
         (caches filling up, the allocator's fragments; +0.7 KB a page, 45 MB a worker
         in a 130,000-page crawl), a fresh one starts from the forkserver's warm state.
         The old pool finishes its pages before the new one starts, so that the crawl
-        never holds both: a pause of a few pages' time, once per pool."""
+        never holds both: a pause of a few pages' time, once per pool. Not the pool's own
+        ``max_tasks_per_child``: on Python 3.11 an exited worker may never be replaced
+        (CPython gh-115634)."""
         if self._pool is not None and 0 < self.pages_per_pool <= self._pages:
             old, self._pool = self._pool, None
             self._retiring = asyncio.ensure_future(asyncio.to_thread(old.shutdown, wait=True))
